@@ -1,0 +1,39 @@
+// Shared set-up for the end-to-end suites: a fake ECR seeded with the demo images, and a runner for
+// the bundled action on each Node binary (this machine's and Node 24).
+import { afterAll, beforeAll, beforeEach } from '@jest/globals'
+import { FakeEcr } from '../../testkit/fake-ecr.js'
+import { seedDemo } from '../../testkit/demo-data.js'
+import { nodeBinaries } from '../../testkit/node24.js'
+import { type ActionRun, runAction } from '../../testkit/run-action.js'
+
+export const NODES = nodeBinaries()
+
+export interface Harness {
+  fake: FakeEcr
+  digests: ReturnType<typeof seedDemo>
+  run: (inputs: Record<string, string>, env?: Record<string, string | undefined>, summary?: boolean) => Promise<ActionRun>
+}
+
+/** Starts a fake ECR for the suite (fresh request log per test) and runs the action on `node`. */
+export function useHarness(node: string, options: ConstructorParameters<typeof FakeEcr>[0] = {}): Harness {
+  const harness = { fake: new FakeEcr(options) } as Harness
+  harness.digests = seedDemo(harness.fake)
+  let endpoint = ''
+  beforeAll(async () => {
+    endpoint = await harness.fake.start()
+  })
+  afterAll(async () => {
+    await harness.fake.stop()
+  })
+  beforeEach(() => harness.fake.reset())
+  harness.run = (inputs, env = {}, summary = true) =>
+    runAction({ inputs, env: { AWS_MAX_ATTEMPTS: '2', ...env }, endpoint, node, summary })
+  return harness
+}
+
+/** Parses a JSON output. */
+export function json<T = unknown>(run: ActionRun, name: string): T {
+  const value = run.outputs[name]
+  if (value === undefined) throw new Error(`output ${name} was not written; stdout:\n${run.stdout}`)
+  return JSON.parse(value) as T
+}

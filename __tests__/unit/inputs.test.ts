@@ -1,0 +1,91 @@
+// Table-driven tests of getInputs(): INPUT_* variables in, typed inputs or a clear error out.
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { DEFAULT_MEDIA_TYPES, getInputs, parseFailOn, resolveRegion } from '../../src/inputs.js'
+
+const BASE = { 'repository-name': 'team/api', 'image-ids': 'v1', 'aws-region': 'eu-west-1' }
+
+function setInputs(inputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value
+}
+
+describe('getInputs', () => {
+  const saved = { ...process.env }
+  beforeEach(() => {
+    for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_') || name.startsWith('AWS_')) delete process.env[name]
+  })
+  afterEach(() => {
+    process.env = { ...saved }
+  })
+
+  it('reads every input with defaults', () => {
+    setInputs(BASE)
+    expect(getInputs()).toEqual({
+      repositoryName: 'team/api',
+      imageIds: [{ tag: 'v1' }],
+      acceptedMediaTypes: DEFAULT_MEDIA_TYPES,
+      failOn: { kind: 'all' },
+      region: 'eu-west-1'
+    })
+  })
+
+  it.each([
+    [{ 'registry-id': '012345678901' }, { registryId: '012345678901' }],
+    [{ 'registry-id': ' ' }, {}],
+    [{ 'accepted-media-types': 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.manifest.v1+json' }, { acceptedMediaTypes: ['application/vnd.oci.image.manifest.v1+json'] }],
+    [{ 'fail-on': 'none' }, { failOn: { kind: 'none' } }],
+    [{ 'fail-on': 'NONE' }, { failOn: { kind: 'none' } }],
+    [{ 'fail-on': 'imagenotfound\nKmsError' }, { failOn: { kind: 'codes', codes: new Set(['ImageNotFound', 'KmsError']) } }],
+    [{ 'repository-name': 'a__b/c--d/e.f' }, { repositoryName: 'a__b/c--d/e.f' }]
+  ])('reads %j', (inputs, expected) => {
+    setInputs({ ...BASE, ...inputs })
+    expect(getInputs()).toMatchObject(expected)
+  })
+
+  it.each([
+    [{ 'repository-name': '' }, /repository-name is empty/],
+    [{ 'repository-name': 'app/' }, /not a valid ECR repository name/],
+    [{ 'repository-name': 'x'.repeat(257) }, /2 to 256 characters/],
+    [{ 'repository-name': 'app:v1' }, /looks like an image URI/],
+    [{ 'registry-id': '12345678901' }, /12-digit/],
+    [{ 'registry-id': '12345678901a' }, /12-digit/],
+    [{ 'fail-on': 'none,all' }, /cannot be combined/],
+    [{ 'fail-on': 'Image-Not-Found' }, /not a failure code/],
+    [{ 'accepted-media-types': 'text' }, /not a media type/],
+    [{ 'aws-region': 'eu_west_1' }, /not an AWS region name/]
+  ])('rejects %j', (inputs, message) => {
+    setInputs({ ...BASE, ...inputs })
+    expect(() => getInputs()).toThrow(message)
+  })
+})
+
+describe('parseFailOn', () => {
+  it('warns about an unknown code and keeps it', () => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    try {
+      expect(parseFailOn('NewCode')).toEqual({ kind: 'codes', codes: new Set(['NewCode']) })
+      expect(String(write.mock.calls[0]?.[0])).toMatch(/^::warning::fail-on: 'NewCode' is not a failure code .*Known codes: ImageNotFound/)
+    } finally {
+      write.mockRestore()
+    }
+  })
+
+  it('treats an empty value as all', () => {
+    expect(parseFailOn('')).toEqual({ kind: 'all' })
+  })
+})
+
+describe('resolveRegion', () => {
+  it.each([
+    ['us-east-1', {}, 'us-east-1'],
+    ['', { AWS_REGION: 'eu-west-2', AWS_DEFAULT_REGION: 'eu-west-3' }, 'eu-west-2'],
+    ['', { AWS_REGION: '', AWS_DEFAULT_REGION: 'eu-west-3' }, 'eu-west-3'],
+    ['', { AWS_DEFAULT_REGION: 'us-gov-west-1' }, 'us-gov-west-1'],
+    [' cn-north-1 ', {}, 'cn-north-1']
+  ])('input %j with %j gives %s', (input, env, region) => {
+    expect(resolveRegion(input, env)).toBe(region)
+  })
+
+  it('names every place it looked when there is no region', () => {
+    expect(() => resolveRegion('', {})).toThrow(/set the aws-region input, or AWS_REGION/)
+  })
+})

@@ -1,0 +1,87 @@
+// Turns an error from a BatchGetImage call into one sentence that names the cause and the fix.
+import { errorMessage } from './helpers.js'
+import { safeText } from './sanitize.js'
+
+export interface CallContext {
+  repositoryName: string
+  registryId?: string
+  region: string
+}
+
+interface SdkErrorFields {
+  name?: string
+  code?: string
+  $fault?: string
+  $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number }
+}
+
+const CREDENTIAL_ERRORS = new Set([
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'InvalidClientTokenId',
+  'IncompleteSignature',
+  'MissingAuthenticationTokenException',
+  'SignatureDoesNotMatch'
+])
+const THROTTLING_ERRORS = new Set(['ThrottlingException', 'LimitExceededException', 'TooManyRequestsException', 'RequestLimitExceeded'])
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED'
+])
+
+function registryText(context: CallContext): string {
+  return context.registryId !== undefined ? `registry ${context.registryId}` : "the caller's registry"
+}
+
+/** What AWS said, quoted safely, plus the request id when there is one. */
+function awsSaid(error: unknown): string {
+  const fields = error as SdkErrorFields
+  const message = safeText(errorMessage(error)).slice(0, 500)
+  const requestId = fields.$metadata?.requestId
+  return ` (AWS said: ${message}${requestId ? `; request id ${safeText(requestId)}` : ''})`
+}
+
+function attemptsText(error: unknown): string {
+  const attempts = (error as SdkErrorFields).$metadata?.attempts
+  return attempts !== undefined && attempts > 1 ? ` after ${attempts} attempts` : ''
+}
+
+/** One sentence for the user: what went wrong and what to do. */
+export function describeCallError(error: unknown, context: CallContext): string {
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorFields
+  const name = fields.name ?? ''
+  const repository = `'${context.repositoryName}' in ${registryText(context)} (${context.region})`
+
+  if (name === 'RepositoryNotFoundException')
+    return `Repository ${repository} does not exist. Check repository-name, registry-id and aws-region.${awsSaid(error)}`
+  if (name === 'AccessDeniedException')
+    return `Access denied looking up images in ${repository}: the role needs the IAM permission ecr:BatchGetImage on that repository (and the repository policy must allow it for cross-account lookups).${awsSaid(error)}`
+  if (CREDENTIAL_ERRORS.has(name))
+    return `AWS rejected the credentials (${name}): they are invalid or expired. Refresh or configure them, for example with aws-actions/configure-aws-credentials.${awsSaid(error)}`
+  if (name === 'CredentialsProviderError')
+    return 'No AWS credentials found: configure them before this step, for example with aws-actions/configure-aws-credentials (role-to-assume), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.'
+  if (name === 'InvalidParameterException')
+    return `ECR rejected the request for ${repository} as invalid; check the inputs.${awsSaid(error)}`
+  if (name === 'UnableToGetUpstreamImageException')
+    return `The pull-through cache behind ${repository} could not reach its upstream registry; check the cache rule and its credentials in Secrets Manager.${awsSaid(error)}`
+  if (THROTTLING_ERRORS.has(name))
+    return `ECR throttled the requests (${name})${attemptsText(error)}; retry later, or look up fewer images at once.${awsSaid(error)}`
+  if (name === 'TimeoutError' || fields.code === 'ETIMEDOUT')
+    return `ECR did not answer in time${attemptsText(error)}; check the network path to ECR (proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR) and retry.`
+  if (fields.code !== undefined && NETWORK_CODES.has(fields.code))
+    return `Could not reach ECR in ${context.region} (${fields.code})${attemptsText(error)}; check the network, proxy and any AWS_ENDPOINT_URL_ECR setting.`
+  if (fields.$fault === 'server' || (fields.$metadata?.httpStatusCode ?? 0) >= 500)
+    return `ECR had a server error (${name || 'unknown'})${attemptsText(error)}; retry the job.${awsSaid(error)}`
+  if (error instanceof SyntaxError || name === 'SyntaxError')
+    return `The response from ECR could not be read (it is not the JSON ECR sends); check AWS_ENDPOINT_URL_ECR and any proxy.${awsSaid(error)}`
+  return `BatchGetImage on ${repository} failed (${safeText(name || 'unknown error')}).${awsSaid(error)}`
+}

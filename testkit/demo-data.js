@@ -1,0 +1,28 @@
+// The images the demo (and some tests) seed into the fake ECR.
+import { dockerManifest, imageIndex, ociManifest } from './manifests.js'
+
+/**
+ * Seeds: `app` with a Docker v2 image (v1, latest), an OCI image (v2-oci) and a multi-arch OCI index
+ * (v3-multi) over linux/amd64 and linux/arm64 manifests; and the namespaced repository `team/api` (v1.4.2).
+ * @param {import('./fake-ecr.js').FakeEcr} fake
+ */
+export function seedDemo(fake) {
+  const amd64 = ociManifest('app-v3-amd64')
+  const arm64 = ociManifest('app-v3-arm64')
+  const digests = {
+    v1: fake.putImage({ repository: 'app', tags: ['v1', 'latest'], manifest: dockerManifest('app-v1') }),
+    v2: fake.putImage({ repository: 'app', tags: ['v2-oci'], manifest: ociManifest('app-v2') }),
+    amd64: fake.putImage({ repository: 'app', manifest: amd64 }),
+    arm64: fake.putImage({ repository: 'app', manifest: arm64 }),
+    v3: fake.putImage({
+      repository: 'app',
+      tags: ['v3-multi'],
+      manifest: imageIndex([
+        { manifest: amd64, platform: { os: 'linux', architecture: 'amd64' } },
+        { manifest: arm64, platform: { os: 'linux', architecture: 'arm64' } }
+      ])
+    }),
+    api: fake.putImage({ repository: 'team/api', tags: ['v1.4.2'], manifest: dockerManifest('team-api-v1.4.2') })
+  }
+  return digests
+}

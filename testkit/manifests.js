@@ -1,0 +1,63 @@
+// Manifest builders for seeding the fake ECR: Docker v2, OCI, and multi-arch indexes.
+import { createHash } from 'node:crypto'
+
+export const MEDIA_TYPES = Object.freeze({
+  dockerV2: 'application/vnd.docker.distribution.manifest.v2+json',
+  dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+  ociIndex: 'application/vnd.oci.image.index.v1+json',
+  schema1: 'application/vnd.docker.distribution.manifest.v1+json',
+  schema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws'
+})
+
+/** `sha256:` + hex sha256 of the exact bytes (UTF-8). @param {string} text */
+export function sha256Digest(text) {
+  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`
+}
+
+/** @param {string} seed */
+function blob(seed) {
+  return sha256Digest(`blob:${seed}`)
+}
+
+/** A Docker image manifest (schema 2), serialised with 3-space indents like the Docker CLI. @param {string} seed */
+export function dockerManifest(seed) {
+  return JSON.stringify(
+    {
+      schemaVersion: 2,
+      mediaType: MEDIA_TYPES.dockerV2,
+      config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: 1469, digest: blob(`${seed}:config`) },
+      layers: [{ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: 3370706, digest: blob(`${seed}:layer`) }]
+    },
+    null,
+    3
+  )
+}
+
+/** An OCI image manifest, compact like BuildKit writes it. @param {string} seed */
+export function ociManifest(seed) {
+  return JSON.stringify({
+    schemaVersion: 2,
+    mediaType: MEDIA_TYPES.ociManifest,
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: 1469, digest: blob(`${seed}:config`) },
+    layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', size: 3370706, digest: blob(`${seed}:layer`) }]
+  })
+}
+
+/**
+ * An OCI index (or Docker manifest list) over child manifests.
+ * @param {{ manifest: string, mediaType?: string, platform: { os: string, architecture: string, variant?: string } }[]} children
+ * @param {{ docker?: boolean }} [options]
+ */
+export function imageIndex(children, options = {}) {
+  return JSON.stringify({
+    schemaVersion: 2,
+    mediaType: options.docker ? MEDIA_TYPES.dockerList : MEDIA_TYPES.ociIndex,
+    manifests: children.map((child) => ({
+      mediaType: child.mediaType ?? (options.docker ? MEDIA_TYPES.dockerV2 : MEDIA_TYPES.ociManifest),
+      digest: sha256Digest(child.manifest),
+      size: Buffer.byteLength(child.manifest, 'utf8'),
+      platform: child.platform
+    }))
+  })
+}

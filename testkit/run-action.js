@@ -1,0 +1,124 @@
+// Runs the bundled action (dist/index.js) as a child process the way the GitHub runner does:
+// inputs as INPUT_* variables (with action.yml's defaults for those not given), GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY files, RUNNER_TEMP, and the exit code. Credentials and endpoint point at a fake ECR.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+import { FAKE_CREDENTIALS } from './fake-ecr.js'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export const ACTION_ENTRY = join(ROOT, 'dist', 'index.js')
+
+/** @returns {Record<string, { default?: string, required?: boolean }>} */
+export function actionInputs() {
+  return parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')).inputs ?? {}
+}
+
+/** The runner's name for an input's variable: INPUT_ + name upper-cased, spaces to '_'. @param {string} name */
+export function inputVariable(name) {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+/**
+ * Parses a GITHUB_OUTPUT file (name<<DELIMITER ... DELIMITER blocks, or name=value lines).
+ * @param {string} text @returns {Record<string, string>}
+ */
+export function parseOutputFile(text) {
+  /** @type {Record<string, string>} */
+  const outputs = {}
+  const lines = text.split('\n')
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? ''
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name = '', delimiter] = heredoc
+      const value = []
+      for (index++; index < lines.length && lines[index] !== delimiter; index++) value.push(lines[index])
+      outputs[name] = value.join('\n')
+    } else if (line.includes('=')) {
+      outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return outputs
+}
+
+/**
+ * @typedef {{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string,
+ *   outputs: Record<string, string>, summary: string, errors: string[], warnings: string[],
+ *   timedOut: boolean, runnerTemp: string }} ActionRun
+ */
+
+/**
+ * @param {{ inputs?: Record<string, string>, env?: Record<string, string | undefined>, endpoint?: string,
+ *   node?: string, timeoutMs?: number, summary?: boolean, keepTemp?: boolean }} options
+ *   env: extra variables; undefined removes one. summary: false leaves GITHUB_STEP_SUMMARY unset.
+ * @returns {Promise<ActionRun>}
+ */
+export async function runAction(options) {
+  const temp = mkdtempSync(join(tmpdir(), 'ecr-action-'))
+  const outputFile = join(temp, 'github_output')
+  const summaryFile = join(temp, 'step_summary')
+  const runnerTemp = join(temp, 'runner_temp')
+  mkdirSync(runnerTemp)
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+
+  /** @type {Record<string, string | undefined>} */
+  const env = {
+    PATH: process.env.PATH,
+    HOME: temp,
+    // Isolate from this machine's AWS settings, and never probe instance metadata off loopback.
+    AWS_CONFIG_FILE: join(temp, 'no-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(temp, 'no-aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_ACCESS_KEY_ID: FAKE_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: FAKE_CREDENTIALS.secretAccessKey,
+    AWS_REGION: 'eu-west-1',
+    ...(options.endpoint !== undefined && { AWS_ENDPOINT_URL_ECR: options.endpoint }),
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    ...(options.summary !== false && { GITHUB_STEP_SUMMARY: summaryFile }),
+    RUNNER_TEMP: runnerTemp
+  }
+  for (const [name, spec] of Object.entries(actionInputs()))
+    if (!(name in (options.inputs ?? {}))) env[inputVariable(name)] = spec.default ?? ''
+  for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputVariable(name)] = value
+  for (const [name, value] of Object.entries(options.env ?? {})) env[name] = value
+  for (const name of Object.keys(env)) if (env[name] === undefined) delete env[name]
+
+  const child = spawn(options.node ?? process.execPath, [ACTION_ENTRY], {
+    cwd: temp,
+    env: /** @type {NodeJS.ProcessEnv} */ (env),
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (data) => (stdout += data))
+  child.stderr.setEncoding('utf8').on('data', (data) => (stderr += data))
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    child.kill('SIGKILL')
+  }, options.timeoutMs ?? 60_000)
+  /** @type {[number | null, NodeJS.Signals | null]} */
+  const [code, signal] = await new Promise((resolve) => child.on('close', (c, s) => resolve([c, s])))
+  clearTimeout(timer)
+
+  const result = {
+    code,
+    signal,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    errors: stdout.split(/\r?\n/).filter((line) => line.startsWith('::error')),
+    warnings: stdout.split(/\r?\n/).filter((line) => line.startsWith('::warning')),
+    timedOut,
+    runnerTemp
+  }
+  if (!options.keepTemp) rmSync(temp, { recursive: true, force: true })
+  return result
+}
