@@ -59505,9 +59505,12 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/helpers.ts
+
 /** A problem with the workflow's inputs: the message is shown to the user as it is. */
-class InputError extends Error {
+class helpers_InputError extends Error {
     name = 'InputError';
 }
 /** A readable message from any thrown value. */
@@ -59546,6 +59549,18 @@ function chunk(items, size) {
     for (let start = 0; start < items.length; start += size)
         chunks.push(items.slice(start, start + size));
     return chunks;
+}
+/** `sha256:` + the hex sha256 of the text's UTF-8 bytes: an image digest. */
+function sha256(text) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
+}
+/** `512 KiB`, `4.0 MiB`. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${Math.round(bytes / 1024)} KiB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
 ;// CONCATENATED MODULE: ./src/sanitize.ts
@@ -59641,10 +59656,95 @@ function describeCallError(error, context) {
     return `BatchGetImage on ${repository} failed (${safeText(name || 'unknown error')}).${awsSaid(error)}`;
 }
 
+;// CONCATENATED MODULE: ./src/media-types.ts
+// Manifest media types this action knows by name.
+/** Sent as acceptedMediaTypes by default: with all four, ECR returns the stored manifest unconverted. */
+const DEFAULT_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+];
+/** An OCI image index or a Docker manifest list: a manifest of per-platform manifests. */
+const INDEX_MEDIA_TYPES = new Set([
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json'
+]);
+/** Docker schema 1: only ever a conversion, so it never hashes to the stored digest. */
+const SCHEMA1_MEDIA_TYPES = new Set([
+    'application/vnd.docker.distribution.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v1+prettyjws'
+]);
+
+;// CONCATENATED MODULE: ./src/digest-check.ts
+// verify-digest: a manifest ECR did not convert must hash (sha256 of its exact bytes) to its digest.
+
+
+/**
+ * Whether ECR may have converted this manifest: schema 1 results are always conversions; a lookup
+ * by tag may convert when the accepted media types leave out one of the four modern types. A lookup
+ * by digest is never converted.
+ */
+function mayBeConverted(result, acceptedMediaTypes) {
+    if (SCHEMA1_MEDIA_TYPES.has(result.image.imageManifestMediaType ?? ''))
+        return true;
+    if (result.request.id.digest !== undefined)
+        return false;
+    return !DEFAULT_MEDIA_TYPES.every((type) => acceptedMediaTypes.includes(type));
+}
+/** Turns each found image whose manifest does not hash to its digest into a DigestMismatch failure. */
+function checkDigests(results, acceptedMediaTypes) {
+    return results.map((result) => {
+        if (result.status !== 'found' || mayBeConverted(result, acceptedMediaTypes))
+            return result;
+        const claimed = result.image.imageId?.imageDigest;
+        const actual = sha256(result.image.imageManifest ?? '');
+        if (claimed === undefined || claimed === actual)
+            return result;
+        return {
+            request: result.request,
+            status: 'failed',
+            failure: {
+                imageId: result.image.imageId,
+                failureCode: 'DigestMismatch',
+                failureReason: `the manifest ECR returned hashes to ${actual}, not to its digest ${claimed}`
+            }
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/durations.ts
+// Durations in inputs: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`, `500ms`.
+
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseDuration(value, input) {
+    const text = value.trim().toLowerCase();
+    if (/^\d+(?:\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text))
+        throw new helpers_InputError(`${input} '${value}' is not a duration: write seconds (90) or a number with a unit (90s, 5m, 1h, 1m30s).`);
+    let total = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+        total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
+    return Math.round(total);
+}
+/** `1m 30s`, `45s`, `250ms`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const seconds = Math.round(ms / 1000);
+    const parts = [
+        [Math.floor(seconds / 3600), 'h'],
+        [Math.floor((seconds % 3600) / 60), 'm'],
+        [seconds % 60, 's']
+    ].filter(([amount]) => amount !== 0);
+    return parts.map(([amount, unit]) => `${amount}${unit}`).join(' ');
+}
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(8249);
 ;// CONCATENATED MODULE: ./src/ecr-client.ts
-// The one place the ECR client is configured.
+// The one place ECR clients are configured: one client per region, created on first use.
 
 const ACTION_NAME = 'ecr-image-lookup-action';
 const ACTION_VERSION = '1.0.0';
@@ -59662,116 +59762,51 @@ function createEcrClient(region) {
         requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }
     });
 }
+/** A function that returns the (cached) client for a region. */
+function clientPerRegion(create = createEcrClient) {
+    const clients = new Map();
+    return (region) => {
+        let client = clients.get(region);
+        if (!client) {
+            client = create(region);
+            clients.set(region, client);
+        }
+        return client;
+    };
+}
 
-;// CONCATENATED MODULE: ./src/image-ids.ts
-// The `image-ids` input: tags, digests, `imageTag=T,imageDigest=D` shorthand and the AWS CLI's JSON.
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/files.ts
+// Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked).
 
-const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-const MAX_TAG_LENGTH = 300;
-const KEYS = ['imageTag', 'imageDigest'];
-/** How an id is shown to people: `v1`, `sha256:…`, or `v1@sha256:…`. */
-function describeImageId(id) {
-    if (id.tag !== undefined && id.digest !== undefined)
-        return `${id.tag}@${id.digest}`;
-    return id.tag ?? id.digest ?? '(empty)';
+
+
+
+
+/** Writes the full `images` array (manifests included) to a new JSON file; returns its path. */
+async function writeImagesFile(images, env = process.env) {
+    const directory = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
+    const path = (0,external_node_path_.join)(directory, `ecr-image-lookup-${(0,external_node_crypto_.randomUUID)()}.json`);
+    await (0,promises_.mkdir)(directory, { recursive: true });
+    await (0,promises_.writeFile)(path, JSON.stringify(images, null, 2));
+    return path;
 }
-/** A key equal for equal ids, for de-duplication. */
-function imageIdKey(id) {
-    return `${id.tag ?? ''}\u0000${id.digest ?? ''}`;
-}
-function validateDigest(digest) {
-    if (DIGEST.test(digest))
-        return digest;
-    throw new InputError(`image-ids: '${digest}' is not a valid image digest: expected 'sha256:' followed by 64 lowercase hexadecimal characters.`);
-}
-function validateTag(tag) {
-    if (tag.length > MAX_TAG_LENGTH)
-        throw new InputError(`image-ids: the tag '${tag.slice(0, 40)}…' is ${tag.length} characters long; ECR allows at most ${MAX_TAG_LENGTH}.`);
-    if (tag.length === 0)
-        throw new InputError('image-ids: a tag is empty.');
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\u0000-\u001f\u007f]/.test(tag))
-        throw new InputError(`image-ids: the tag ${JSON.stringify(tag)} contains whitespace or control characters.`);
-    if (tag.includes('@'))
-        throw new InputError(`image-ids: '${tag}' is not a tag ('@' is not allowed). To give a tag and its digest, write imageTag=TAG,imageDigest=DIGEST.`);
-    return tag;
-}
-/** A bare value: a digest when it has an algorithm prefix, else a tag. */
-function parseBare(value) {
-    if (value.includes('@'))
-        return { tag: validateTag(value) }; // explains TAG@DIGEST
-    if (value.includes(':')) {
-        if (/^sha(?:256|512):/i.test(value))
-            return { digest: validateDigest(value) };
-        throw new InputError(`image-ids: '${value}' is neither a tag nor a digest (tags cannot contain ':'). Give the repository in repository-name and only tags or digests (sha256:…) here.`);
-    }
-    return { tag: validateTag(value) };
-}
-function image_ids_assign(id, key, value, where) {
-    if (!KEYS.includes(key))
-        throw new InputError(`image-ids: unknown key '${key}' in ${where}; the keys are imageTag and imageDigest.`);
-    if (typeof value !== 'string')
-        throw new InputError(`image-ids: ${key} must be a string in ${where}.`);
-    const field = key === 'imageTag' ? 'tag' : 'digest';
-    if (id[field] !== undefined)
-        throw new InputError(`image-ids: ${key} is given twice in ${where}.`);
-    id[field] = field === 'tag' ? validateTag(value) : validateDigest(value);
-}
-/** `imageTag=T`, `imageDigest=D` or `imageTag=T,imageDigest=D`. */
-function parseShorthand(token) {
-    const id = {};
-    for (const pair of token.split(',')) {
-        const eq = pair.indexOf('=');
-        if (eq < 0)
-            throw new InputError(`image-ids: '${pair}' in '${token}' is not key=value.`);
-        image_ids_assign(id, pair.slice(0, eq).trim(), pair.slice(eq + 1).trim(), `'${token}'`);
-    }
-    return id;
-}
-/** The AWS CLI's JSON form: `[{"imageTag":"v1"},{"imageDigest":"sha256:…"}]`. */
-function parseJson(text) {
-    let parsed;
+/** Writes a manifest byte for byte (its UTF-8 text, as ECR returned it). */
+async function writeManifestFile(path, manifest) {
+    const target = (0,external_node_path_.resolve)(path);
     try {
-        parsed = JSON.parse(text);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+        await (0,promises_.writeFile)(target, manifest, 'utf8');
     }
     catch (error) {
-        throw new InputError(`image-ids: the value starts with '[' but is not valid JSON (${error.message}).`);
+        throw new helpers_InputError(`manifest-file: could not write ${target}: ${error.message}`);
     }
-    if (!Array.isArray(parsed))
-        throw new InputError('image-ids: JSON must be an array of {"imageTag": …, "imageDigest": …} objects.');
-    return parsed.map((entry, index) => {
-        const where = `JSON entry ${index + 1}`;
-        if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
-            throw new InputError(`image-ids: ${where} must be an object like {"imageTag": "v1"}.`);
-        const id = {};
-        for (const [key, value] of Object.entries(entry))
-            image_ids_assign(id, key, value, where);
-        if (id.tag === undefined && id.digest === undefined)
-            throw new InputError(`image-ids: ${where} has neither imageTag nor imageDigest.`);
-        return id;
-    });
-}
-/** Parses the `image-ids` input into ids in the order written (duplicates kept). */
-function parseImageIds(text) {
-    const trimmed = text.trim();
-    if (trimmed.length === 0)
-        throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
-    const ids = trimmed.startsWith('[')
-        ? parseJson(trimmed)
-        : trimmed
-            .split(/\s+/)
-            .flatMap((token) => token.includes('=') ? [parseShorthand(token)] : token.split(',').filter(Boolean).map(parseBare));
-    if (ids.length === 0)
-        throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
-    return ids;
-}
-/** The ids without repeats, first occurrence first. */
-function uniqueImageIds(ids) {
-    const seen = new Map();
-    for (const id of ids)
-        if (!seen.has(imageIdKey(id)))
-            seen.set(imageIdKey(id), id);
-    return [...seen.values()];
+    return target;
 }
 
 ;// CONCATENATED MODULE: ./src/failure-codes.ts
@@ -59791,7 +59826,9 @@ const ECR_FAILURE_CODES = {
     ImageReferencedByManifestList: 'the image is referenced by a manifest list'
 };
 const ACTION_FAILURE_CODES = {
-    ImageNotReturned: 'ECR answered with neither an image nor a failure for this id'
+    ImageNotReturned: 'ECR answered with neither an image nor a failure for this id',
+    PlatformNotFound: 'the image index has no manifest for the platform input, or that manifest is missing',
+    DigestMismatch: 'the manifest does not hash to its digest (verify-digest)'
 };
 const KNOWN_FAILURE_CODES = new Map(Object.entries({ ...ECR_FAILURE_CODES, ...ACTION_FAILURE_CODES }));
 /** The known code spelled as the API spells it (case-insensitive match), or undefined. */
@@ -59800,40 +59837,304 @@ function canonicalFailureCode(code) {
     return [...KNOWN_FAILURE_CODES.keys()].find((known) => known.toLowerCase() === lower);
 }
 
+;// CONCATENATED MODULE: ./src/image-ids.ts
+// The `image-ids` input: tags, digests, `imageTag=T,imageDigest=D` shorthand and the AWS CLI's JSON.
+
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const MAX_TAG_LENGTH = 300;
+const KEYS = ['imageTag', 'imageDigest'];
+/** How an id is shown to people: `v1`, `sha256:…`, or `v1@sha256:…`. */
+function describeImageId(id) {
+    if (id.tag !== undefined && id.digest !== undefined)
+        return `${id.tag}@${id.digest}`;
+    return id.tag ?? id.digest ?? '(empty)';
+}
+/** A key equal for equal ids, for de-duplication. */
+function imageIdKey(id) {
+    return `${id.tag ?? ''}\u0000${id.digest ?? ''}`;
+}
+function validateDigest(digest, input = 'image-ids') {
+    if (DIGEST.test(digest))
+        return digest;
+    throw new helpers_InputError(`${input}: '${digest}' is not a valid image digest: expected 'sha256:' followed by 64 lowercase hexadecimal characters.`);
+}
+function validateTag(tag, input = 'image-ids') {
+    if (tag.length > MAX_TAG_LENGTH)
+        throw new helpers_InputError(`${input}: the tag '${tag.slice(0, 40)}…' is ${tag.length} characters long; ECR allows at most ${MAX_TAG_LENGTH}.`);
+    if (tag.length === 0)
+        throw new helpers_InputError(`${input}: a tag is empty.`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\u0000-\u001f\u007f]/.test(tag))
+        throw new helpers_InputError(`${input}: the tag ${JSON.stringify(tag)} contains whitespace or control characters.`);
+    if (tag.includes('@'))
+        throw new helpers_InputError(`${input}: '${tag}' is not a tag ('@' is not allowed). To give a tag and its digest, write imageTag=TAG,imageDigest=DIGEST.`);
+    return tag;
+}
+/** A bare value: a digest when it has an algorithm prefix, else a tag. */
+function parseBare(value) {
+    if (value.includes('@'))
+        return { tag: validateTag(value) }; // explains TAG@DIGEST
+    if (value.includes(':')) {
+        if (/^sha(?:256|512):/i.test(value))
+            return { digest: validateDigest(value) };
+        throw new helpers_InputError(`image-ids: '${value}' is neither a tag nor a digest (tags cannot contain ':'). Give the repository in repository-name and only tags or digests (sha256:…) here.`);
+    }
+    return { tag: validateTag(value) };
+}
+function image_ids_assign(id, key, value, where) {
+    if (!KEYS.includes(key))
+        throw new helpers_InputError(`image-ids: unknown key '${key}' in ${where}; the keys are imageTag and imageDigest.`);
+    if (typeof value !== 'string')
+        throw new helpers_InputError(`image-ids: ${key} must be a string in ${where}.`);
+    const field = key === 'imageTag' ? 'tag' : 'digest';
+    if (id[field] !== undefined)
+        throw new helpers_InputError(`image-ids: ${key} is given twice in ${where}.`);
+    id[field] = field === 'tag' ? validateTag(value) : validateDigest(value);
+}
+/** `imageTag=T`, `imageDigest=D` or `imageTag=T,imageDigest=D`. */
+function parseShorthand(token) {
+    const id = {};
+    for (const pair of token.split(',')) {
+        const eq = pair.indexOf('=');
+        if (eq < 0)
+            throw new helpers_InputError(`image-ids: '${pair}' in '${token}' is not key=value.`);
+        image_ids_assign(id, pair.slice(0, eq).trim(), pair.slice(eq + 1).trim(), `'${token}'`);
+    }
+    return id;
+}
+/** The AWS CLI's JSON form: `[{"imageTag":"v1"},{"imageDigest":"sha256:…"}]`. */
+function parseJson(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new helpers_InputError(`image-ids: the value starts with '[' but is not valid JSON (${error.message}).`);
+    }
+    if (!Array.isArray(parsed))
+        throw new helpers_InputError('image-ids: JSON must be an array of {"imageTag": …, "imageDigest": …} objects.');
+    return parsed.map((entry, index) => {
+        const where = `JSON entry ${index + 1}`;
+        if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+            throw new helpers_InputError(`image-ids: ${where} must be an object like {"imageTag": "v1"}.`);
+        const id = {};
+        for (const [key, value] of Object.entries(entry))
+            image_ids_assign(id, key, value, where);
+        if (id.tag === undefined && id.digest === undefined)
+            throw new helpers_InputError(`image-ids: ${where} has neither imageTag nor imageDigest.`);
+        return { requested: JSON.stringify(entry), id };
+    });
+}
+/** Parses the `image-ids` input into ids in the order written (duplicates kept). */
+function parseImageIds(text) {
+    const trimmed = text.trim();
+    if (trimmed.length === 0)
+        throw new helpers_InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
+    const ids = trimmed.startsWith('[')
+        ? parseJson(trimmed)
+        : trimmed
+            .split(/\s+/)
+            .flatMap((token) => token.includes('=')
+            ? [{ requested: token, id: parseShorthand(token) }]
+            : token
+                .split(',')
+                .filter(Boolean)
+                .map((value) => ({ requested: value, id: parseBare(value) })));
+    if (ids.length === 0)
+        throw new helpers_InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
+    return ids;
+}
+
+;// CONCATENATED MODULE: ./src/platform.ts
+// The platform input: pick a platform's manifest out of an OCI index or Docker manifest list, and
+// prove that manifest exists by fetching it by digest.
+
+
+function parsePlatform(value) {
+    const text = value.trim();
+    if (text.length === 0)
+        return undefined;
+    const parts = text.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part)))
+        throw new helpers_InputError(`platform '${value}' is not os/arch[/variant], for example linux/arm64 or linux/arm/v7.`);
+    const [os = '', architecture = '', variant] = parts;
+    return { os, architecture, ...(variant !== undefined && { variant }) };
+}
+function formatPlatform(platform) {
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+function describePlatform(descriptor) {
+    const platform = descriptor.platform ?? {};
+    return [platform.os, platform.architecture, platform.variant].filter((part) => typeof part === 'string').join('/') || 'unknown';
+}
+/**
+ * The child manifest for `platform` in an index's text: the digest, or the platforms it does have.
+ * Without a variant in `platform`, any variant matches (linux/arm64 matches linux/arm64/v8).
+ */
+function selectPlatform(indexText, platform) {
+    let manifests = [];
+    try {
+        const parsed = JSON.parse(indexText);
+        if (Array.isArray(parsed.manifests))
+            manifests = parsed.manifests;
+    }
+    catch {
+        return { available: [] };
+    }
+    const match = manifests.find((descriptor) => descriptor.platform?.os === platform.os &&
+        descriptor.platform?.architecture === platform.architecture &&
+        (platform.variant === undefined || descriptor.platform?.variant === platform.variant) &&
+        typeof descriptor.digest === 'string');
+    if (match)
+        return { digest: match.digest };
+    // Attestation manifests (platform unknown/unknown) are not platforms a user can ask for.
+    return { available: manifests.map(describePlatform).filter((name) => name !== 'unknown/unknown') };
+}
+function platformNotFound(result, reason) {
+    return {
+        request: result.request,
+        status: 'failed',
+        failure: { imageId: result.image.imageId, failureCode: 'PlatformNotFound', failureReason: reason }
+    };
+}
+/**
+ * For each found image: a plain manifest is its own platform digest; an index gets the digest of
+ * its manifest for `platform`, after that manifest is fetched by digest (with `fetch`) to prove it
+ * exists. An index without the platform, or whose platform manifest is missing, becomes a
+ * PlatformNotFound failure.
+ */
+async function resolvePlatforms(results, platform, fetch, verifyDigests) {
+    const wanted = formatPlatform(platform);
+    const children = new Map();
+    const resolved = results.map((result, index) => {
+        if (result.status !== 'found')
+            return result;
+        const mediaType = result.image.imageManifestMediaType ?? '';
+        const digest = result.image.imageId?.imageDigest;
+        if (!INDEX_MEDIA_TYPES.has(mediaType))
+            return digest ? { ...result, platformDigest: digest } : result;
+        const choice = selectPlatform(result.image.imageManifest ?? '', platform);
+        if ('available' in choice)
+            return platformNotFound(result, `the image index has no ${wanted} manifest (it has ${choice.available.join(', ') || 'no platforms'})`);
+        children.set(index, { ...result.request, requested: `${result.request.requested} (${wanted})`, id: { digest: choice.digest } });
+        return result;
+    });
+    if (children.size === 0)
+        return resolved;
+    const fetched = await fetch([...children.values()]);
+    let next = 0;
+    for (const [index, child] of children) {
+        const answer = fetched[next++];
+        const parent = resolved[index];
+        const digest = child.id.digest;
+        if (answer?.status === 'error')
+            resolved[index] = { request: parent.request, status: 'error', error: answer.error };
+        else if (answer?.status !== 'found')
+            resolved[index] = platformNotFound(parent, `the image index lists ${wanted} as ${digest}, but ECR has no such manifest (${answer?.failure.failureCode ?? 'no answer'})`);
+        else if (verifyDigests && sha256(answer.image.imageManifest ?? '') !== digest)
+            resolved[index] = {
+                request: parent.request,
+                status: 'failed',
+                failure: {
+                    imageId: parent.image.imageId,
+                    failureCode: 'DigestMismatch',
+                    failureReason: `the ${wanted} manifest hashes to ${sha256(answer.image.imageManifest ?? '')}, not to its digest ${digest}`
+                }
+            };
+        else
+            resolved[index] = { ...parent, platformDigest: digest };
+    }
+    return resolved;
+}
+
+;// CONCATENATED MODULE: ./src/repository.ts
+// ECR repository names, checked as ECR checks them.
+
+const REPOSITORY_SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY_NAME = new RegExp(`^(?:${REPOSITORY_SEGMENT}/)*${REPOSITORY_SEGMENT}$`);
+function parseRepositoryName(value, input = 'repository-name') {
+    const name = value.trim();
+    if (name.length === 0)
+        throw new helpers_InputError(`${input} is empty: give the repository, for example team/api.`);
+    if (/\.dkr\.ecr[.-]|:|@/.test(name))
+        throw new helpers_InputError(`${input}: repository '${name}' looks like an image URI: give only the repository name (for example team/api), the tags or digests in image-ids, and the account in registry-id.`);
+    if (name.length < 2 || name.length > 256)
+        throw new helpers_InputError(`${input}: repository '${name}' must be 2 to 256 characters long (it is ${name.length}).`);
+    if (!REPOSITORY_NAME.test(name))
+        throw new helpers_InputError(`${input}: repository '${name}' is not a valid ECR repository name: use lowercase letters, digits and . _ - between them, with / between path segments.`);
+    return name;
+}
+
+;// CONCATENATED MODULE: ./src/references.ts
+// The `images` input: image references `[REGISTRY/]REPOSITORY[:TAG][@DIGEST]`.
+
+
+
+const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
+function parseReference(requested) {
+    let rest = requested;
+    let registryId;
+    let region;
+    const slash = rest.indexOf('/');
+    const first = slash < 0 ? '' : rest.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+        const host = ECR_HOST.exec(first);
+        if (!host)
+            throw new helpers_InputError(`images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com).`);
+        registryId = host[1];
+        region = host[2];
+        rest = rest.slice(slash + 1);
+    }
+    const id = {};
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        id.digest = validateDigest(rest.slice(at + 1), 'images');
+        rest = rest.slice(0, at);
+    }
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        id.tag = validateTag(rest.slice(colon + 1), 'images');
+        rest = rest.slice(0, colon);
+    }
+    if (id.tag === undefined && id.digest === undefined)
+        throw new helpers_InputError(`images: '${requested}' has neither a tag nor a digest: write REPOSITORY:TAG or REPOSITORY@sha256:….`);
+    const repositoryName = parseRepositoryName(rest, `images: '${requested}'`);
+    return {
+        requested,
+        repositoryName,
+        ...(registryId !== undefined && { registryId }),
+        ...(region !== undefined && { region }),
+        id
+    };
+}
+/** Parses the `images` input: references separated by newlines, spaces or commas. */
+function parseReferences(text) {
+    const tokens = text.split(/[\s,]+/).filter(Boolean);
+    if (tokens.length === 0)
+        throw new helpers_InputError('images is empty: give at least one reference, for example team/api:v1.');
+    return tokens.map(parseReference);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Every workflow input, read and validated in one place before any call is made.
 
 
 
 
-const DEFAULT_MEDIA_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-];
-const REPOSITORY_SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY_NAME = new RegExp(`^(?:${REPOSITORY_SEGMENT}/)*${REPOSITORY_SEGMENT}$`);
+
+
+
+
+
 const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/;
 const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
-function parseRepositoryName(value) {
-    const name = value.trim();
-    if (name.length === 0)
-        throw new InputError('repository-name is empty: give the repository, for example team/api.');
-    if (/\.dkr\.ecr[.-]|:|@/.test(name))
-        throw new InputError(`repository-name '${name}' looks like an image URI: give only the repository name (for example team/api), the tags or digests in image-ids, and the account in registry-id.`);
-    if (name.length < 2 || name.length > 256)
-        throw new InputError(`repository-name '${name}' must be 2 to 256 characters long (it is ${name.length}).`);
-    if (!REPOSITORY_NAME.test(name))
-        throw new InputError(`repository-name '${name}' is not a valid ECR repository name: use lowercase letters, digits and . _ - between them, with / between path segments.`);
-    return name;
-}
+const NO_REGION = 'No AWS region: set the aws-region input, or AWS_REGION (aws-actions/configure-aws-credentials sets it with its aws-region input).';
 function parseRegistryId(value) {
     const id = value.trim();
     if (id.length === 0)
         return undefined;
     if (!/^\d{12}$/.test(id))
-        throw new InputError(`registry-id '${id}' is not a 12-digit AWS account id. Quote it in YAML (registry-id: '012345678901') so leading zeros are kept.`);
+        throw new helpers_InputError(`registry-id '${id}' is not a 12-digit AWS account id. Quote it in YAML (registry-id: '012345678901') so leading zeros are kept.`);
     return id;
 }
 function parseMediaTypes(value) {
@@ -59842,9 +60143,9 @@ function parseMediaTypes(value) {
         return DEFAULT_MEDIA_TYPES;
     for (const type of types)
         if (!MEDIA_TYPE.test(type))
-            throw new InputError(`accepted-media-types: '${type}' is not a media type like application/vnd.oci.image.manifest.v1+json.`);
+            throw new helpers_InputError(`accepted-media-types: '${type}' is not a media type like application/vnd.oci.image.manifest.v1+json.`);
     if (types.length > 100)
-        throw new InputError(`accepted-media-types has ${types.length} entries; ECR accepts at most 100.`);
+        throw new helpers_InputError(`accepted-media-types has ${types.length} entries; ECR accepts at most 100.`);
     return types;
 }
 function parseFailOn(value) {
@@ -59854,13 +60155,13 @@ function parseFailOn(value) {
     const keywords = entries.filter((entry) => /^(all|none)$/i.test(entry));
     if (keywords.length > 0) {
         if (entries.length > 1)
-            throw new InputError(`fail-on: '${keywords[0]}' cannot be combined with other entries; give all, none, or a list of codes.`);
+            throw new helpers_InputError(`fail-on: '${keywords[0]}' cannot be combined with other entries; give all, none, or a list of codes.`);
         return { kind: keywords[0]?.toLowerCase() === 'none' ? 'none' : 'all' };
     }
     const codes = new Set();
     for (const entry of entries) {
         if (!/^[A-Za-z][A-Za-z0-9]*$/.test(entry))
-            throw new InputError(`fail-on: '${entry}' is not a failure code (codes look like ImageNotFound).`);
+            throw new helpers_InputError(`fail-on: '${entry}' is not a failure code (codes look like ImageNotFound).`);
         const known = canonicalFailureCode(entry);
         if (known === undefined)
             warning(`fail-on: '${entry}' is not a failure code this action knows; it is kept in case ECR reports it. Known codes: ${[...KNOWN_FAILURE_CODES.keys()].join(', ')}.`);
@@ -59868,8 +60169,30 @@ function parseFailOn(value) {
     }
     return { kind: 'codes', codes };
 }
-/** The region: the input, then AWS_REGION, then AWS_DEFAULT_REGION (the SDK alone ignores the last). */
-function resolveRegion(input, env) {
+function parseExpect(value) {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'present')
+        return 'present';
+    if (text === 'absent')
+        return 'absent';
+    throw new helpers_InputError(`expect '${value}' must be present or absent.`);
+}
+/** YAML 1.2 core booleans, as core.getBooleanInput reads them; empty gives the default. */
+function parseBoolean(value, input, fallback) {
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new helpers_InputError(`${input} '${value}' must be true or false.`);
+}
+/**
+ * The default region: the input, then AWS_REGION, then AWS_DEFAULT_REGION (the SDK alone ignores
+ * the last); undefined when none is set.
+ */
+function defaultRegion(input, env) {
     const candidates = [
         ['aws-region', input],
         ['AWS_REGION', env.AWS_REGION],
@@ -59880,30 +60203,100 @@ function resolveRegion(input, env) {
         if (!region)
             continue;
         if (!REGION.test(region))
-            throw new InputError(`${source} '${region}' is not an AWS region name like eu-west-1.`);
+            throw new helpers_InputError(`${source} '${region}' is not an AWS region name like eu-west-1.`);
         return region;
     }
-    throw new InputError('No AWS region: set the aws-region input, or AWS_REGION (aws-actions/configure-aws-credentials sets it with its aws-region input).');
+    return undefined;
+}
+/** The default region, or a clear error when there is none. */
+function resolveRegion(input, env) {
+    const region = defaultRegion(input, env);
+    if (region === undefined)
+        throw new InputError(NO_REGION);
+    return region;
+}
+/** The requests from `images`, or from `repository-name` with `image-ids`: one of the two. */
+function readRequests(env) {
+    const images = getInput('images');
+    const repositoryInput = getInput('repository-name');
+    const idsInput = getInput('image-ids');
+    const registryId = parseRegistryId(getInput('registry-id'));
+    const region = defaultRegion(getInput('aws-region'), env);
+    const need = (ownRegion) => {
+        if (ownRegion !== undefined)
+            return ownRegion;
+        if (region === undefined)
+            throw new helpers_InputError(NO_REGION);
+        return region;
+    };
+    if (images.trim() !== '') {
+        if (repositoryInput.trim() !== '' || idsInput.trim() !== '')
+            throw new helpers_InputError('Give either images (references like team/api:v1) or repository-name with image-ids, not both.');
+        return parseReferences(images).map((reference) => {
+            const registry = reference.registryId ?? registryId;
+            return {
+                requested: reference.requested,
+                repositoryName: reference.repositoryName,
+                ...(registry !== undefined && { registryId: registry }),
+                region: need(reference.region),
+                id: reference.id
+            };
+        });
+    }
+    if (repositoryInput.trim() === '' && idsInput.trim() === '')
+        throw new helpers_InputError('Nothing to look up: give images (references like team/api:v1), or repository-name and image-ids.');
+    const repositoryName = parseRepositoryName(repositoryInput);
+    return parseImageIds(idsInput).map(({ requested, id }) => ({
+        requested,
+        repositoryName,
+        ...(registryId !== undefined && { registryId }),
+        region: need(undefined),
+        id
+    }));
 }
 /** Reads and validates every input. Throws InputError with a message for the user. */
 function getInputs(env = process.env) {
-    const repositoryName = parseRepositoryName(getInput('repository-name'));
-    const imageIds = parseImageIds(getInput('image-ids'));
-    const registryId = parseRegistryId(getInput('registry-id'));
+    const requests = readRequests(env);
+    const waitTimeoutMs = parseDuration(getInput('wait-timeout') || '0', 'wait-timeout');
+    const waitIntervalMs = parseDuration(getInput('wait-interval') || '5s', 'wait-interval');
+    if (waitIntervalMs <= 0)
+        throw new helpers_InputError('wait-interval must be more than 0.');
+    const platform = parsePlatform(getInput('platform'));
+    const manifestFile = getInput('manifest-file').trim();
     return {
-        repositoryName,
-        ...(registryId !== undefined && { registryId }),
-        imageIds,
+        requests,
         acceptedMediaTypes: parseMediaTypes(getInput('accepted-media-types')),
         failOn: parseFailOn(getInput('fail-on')),
-        region: resolveRegion(getInput('aws-region'), env)
+        expect: parseExpect(getInput('expect')),
+        waitTimeoutMs,
+        waitIntervalMs,
+        ...(platform !== undefined && { platform }),
+        ...(manifestFile !== '' && { manifestFile }),
+        verifyDigest: parseBoolean(getInput('verify-digest'), 'verify-digest', true)
     };
 }
 
+;// CONCATENATED MODULE: ./src/image-request.ts
+// One requested image, wherever it lives: the unit the lookup, the policy and the outputs share.
+
+/** Requests for the same repository share this key (one BatchGetImage call serves up to 100 ids). */
+function repositoryKey(request) {
+    return `${request.region}|${request.registryId ?? ''}|${request.repositoryName}`;
+}
+/** Equal for requests that ask for the same image in the same repository. */
+function requestKey(request) {
+    return `${repositoryKey(request)}|${imageIdKey(request.id)}`;
+}
+/** Where a request looks, for messages: `'team/api' in registry 0123… (eu-west-1)`. */
+function describeRepository(request) {
+    const registry = request.registryId !== undefined ? `registry ${request.registryId}` : "the caller's registry";
+    return `'${request.repositoryName}' in ${registry} (${request.region})`;
+}
+
 ;// CONCATENATED MODULE: ./src/lookup.ts
-// Looking images up with BatchGetImage: de-duplicate, split into requests of at most 100 ids, run
-// them with a small concurrency bound, and match each answer back to what was asked by tag and
-// digest (never by position).
+// Looking images up with BatchGetImage: group the requests by repository (and registry and region),
+// ask each distinct id once in requests of at most 100 ids, run the requests with a small concurrency
+// bound, and match each answer back to what was asked by tag and digest (never by position).
 
 
 
@@ -59923,52 +60316,66 @@ function imageMatches(id, got) {
 function failureMatches(id, got) {
     return got !== undefined && (got.imageTag ?? undefined) === id.tag && (got.imageDigest ?? undefined) === id.digest;
 }
-/** Pairs each asked id with its image or failure; an id with neither is reported, not dropped. */
-function matchResults(ids, images, failures) {
-    return ids.map((id) => {
-        const image = images.find((candidate) => imageMatches(id, candidate.imageId));
+function toImageIdentifier(id) {
+    return { ...(id.tag !== undefined && { imageTag: id.tag }), ...(id.digest !== undefined && { imageDigest: id.digest }) };
+}
+/** Pairs each asked request with its image or failure; one with neither is reported, not dropped. */
+function matchResults(requests, images, failures) {
+    return requests.map((request) => {
+        const image = images.find((candidate) => imageMatches(request.id, candidate.imageId));
         if (image)
-            return { id, status: 'found', image };
-        const failure = failures.find((candidate) => failureMatches(id, candidate.imageId));
+            return { request, status: 'found', image };
+        const failure = failures.find((candidate) => failureMatches(request.id, candidate.imageId));
         if (failure)
-            return { id, status: 'failed', failure };
+            return { request, status: 'failed', failure };
         return {
-            id,
+            request,
             status: 'failed',
             failure: {
-                imageId: { ...(id.tag !== undefined && { imageTag: id.tag }), ...(id.digest !== undefined && { imageDigest: id.digest }) },
+                imageId: toImageIdentifier(request.id),
                 failureCode: 'ImageNotReturned',
                 failureReason: 'ECR returned neither an image nor a failure for this id'
             }
         };
     });
 }
-async function batchGetImage(client, request, ids) {
+/** One BatchGetImage call for up to 100 requests of one repository. */
+async function batchGetImage(batch, options) {
+    const [first] = batch;
+    if (first === undefined)
+        return [];
     try {
-        const response = await client.send(new dist_cjs/* BatchGetImageCommand */.P8n({
-            repositoryName: request.repositoryName,
-            ...(request.registryId !== undefined && { registryId: request.registryId }),
-            imageIds: ids.map((id) => ({
-                ...(id.tag !== undefined && { imageTag: id.tag }),
-                ...(id.digest !== undefined && { imageDigest: id.digest })
-            })),
-            acceptedMediaTypes: [...request.acceptedMediaTypes]
+        const response = await options.clientFor(first.region).send(new dist_cjs/* BatchGetImageCommand */.P8n({
+            repositoryName: first.repositoryName,
+            ...(first.registryId !== undefined && { registryId: first.registryId }),
+            imageIds: batch.map((request) => toImageIdentifier(request.id)),
+            acceptedMediaTypes: [...options.acceptedMediaTypes]
         }));
-        return matchResults(ids, response.images ?? [], response.failures ?? []);
+        return matchResults(batch, response.images ?? [], response.failures ?? []);
     }
     catch (error) {
-        return ids.map((id) => ({ id, status: 'error', error }));
+        return batch.map((request) => ({ request, status: 'error', error }));
     }
 }
+/** The distinct requests grouped by repository, split into batches of at most 100. */
+function planBatches(requests) {
+    const groups = new Map();
+    for (const request of requests) {
+        const group = groups.get(repositoryKey(request)) ?? new Map();
+        groups.set(repositoryKey(request), group);
+        if (!group.has(requestKey(request)))
+            group.set(requestKey(request), request);
+    }
+    return [...groups.values()].flatMap((group) => chunk([...group.values()], MAX_IDS_PER_REQUEST));
+}
 /**
- * Looks up every requested id. Returns one result per id as requested (repeats included, in the
- * same order); each distinct id is asked once.
+ * Looks up every request. Returns one result per request, in the same order (repeats included,
+ * each with its own `requested` text); each distinct image is asked once.
  */
-async function lookupImages(client, request) {
-    const batches = chunk(uniqueImageIds(request.imageIds), MAX_IDS_PER_REQUEST);
-    const answered = (await mapWithConcurrency(batches, MAX_CONCURRENT_REQUESTS, (batch) => batchGetImage(client, request, batch))).flat();
-    const byKey = new Map(answered.map((result) => [imageIdKey(result.id), result]));
-    return request.imageIds.map((id) => ({ ...byKey.get(imageIdKey(id)), id }));
+async function lookupImages(requests, options) {
+    const answered = (await mapWithConcurrency(planBatches(requests), MAX_CONCURRENT_REQUESTS, (batch) => batchGetImage(batch, options))).flat();
+    const byKey = new Map(answered.map((result) => [requestKey(result.request), result]));
+    return requests.map((request) => ({ ...byKey.get(requestKey(request)), request }));
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
@@ -59990,39 +60397,88 @@ function pinnedImageUri(registryId, region, repositoryName, digest) {
 
 
 
-function imageUriOf(image, context) {
-    const registryId = image.registryId ?? context.registryId;
-    const digest = image.imageId?.imageDigest;
+/** Above this, the `images` output leaves the manifests out (a job's outputs total at most 1 MiB). */
+const IMAGES_OUTPUT_LIMIT = 512 * 1024;
+/** Above this, the `manifest` output is left empty (the manifest is in manifest-file and images-file). */
+const MANIFEST_OUTPUT_LIMIT = 256 * 1024;
+function imageUriOf(image, request, digest = image.imageId?.imageDigest) {
+    const registryId = image.registryId ?? request.registryId;
     if (registryId === undefined || digest === undefined)
         return undefined;
-    return pinnedImageUri(registryId, context.region, image.repositoryName ?? context.repositoryName, digest);
+    return pinnedImageUri(registryId, request.region, image.repositoryName ?? request.repositoryName, digest);
+}
+/** The `images` elements: the API's fields plus requested, imageUri and (with platform) platformDigest. */
+function imageElements(report) {
+    return report.found.map((verdict) => {
+        const imageUri = imageUriOf(verdict.image, verdict.request);
+        return {
+            requested: verdict.request.requested,
+            ...verdict.image,
+            ...(imageUri !== undefined && { imageUri }),
+            ...(verdict.platformDigest !== undefined && { platformDigest: verdict.platformDigest })
+        };
+    });
+}
+function failureElements(report) {
+    return report.failures.map((verdict) => ({ requested: verdict.request.requested, ...verdict.failure }));
 }
 /** Writes every output that is known. Called before the step is failed. */
-function writeOutputs(report, context) {
+function writeOutputs(report, files) {
     setOutput('found', report.allFound ? 'true' : 'false');
-    const first = report.first;
+    const first = report.found[0];
     if (first !== undefined) {
-        setOutput('digest', first.imageId?.imageDigest ?? '');
-        setOutput('manifest', first.imageManifest ?? '');
-        setOutput('media-type', first.imageManifestMediaType ?? '');
-        setOutput('image-uri', imageUriOf(first, context) ?? '');
+        const manifest = first.image.imageManifest ?? '';
+        setOutput('digest', first.image.imageId?.imageDigest ?? '');
+        if (Buffer.byteLength(manifest) > MANIFEST_OUTPUT_LIMIT)
+            warning(`The manifest of ${safeText(first.request.requested)} is ${formatBytes(Buffer.byteLength(manifest))}: the manifest output is left empty to stay within GitHub's output limits. Use manifest-file or images-file instead.`);
+        else
+            setOutput('manifest', manifest);
+        setOutput('media-type', first.image.imageManifestMediaType ?? '');
+        setOutput('image-uri', imageUriOf(first.image, first.request) ?? '');
     }
-    setOutput('images', JSON.stringify(report.images));
-    setOutput('failures', JSON.stringify(report.failures));
+    const withPlatform = report.found.find((verdict) => verdict.platformDigest !== undefined);
+    if (withPlatform?.platformDigest !== undefined) {
+        setOutput('platform-digest', withPlatform.platformDigest);
+        setOutput('platform-image-uri', imageUriOf(withPlatform.image, withPlatform.request, withPlatform.platformDigest) ?? '');
+    }
+    setOutput('digests', JSON.stringify(Object.fromEntries(report.found.map((verdict) => [verdict.request.requested, verdict.image.imageId?.imageDigest]))));
+    setOutput('image-uris', report.found
+        .map((verdict) => imageUriOf(verdict.image, verdict.request))
+        .filter((uri) => uri !== undefined)
+        .join('\n'));
+    const images = imageElements(report);
+    let imagesJson = JSON.stringify(images);
+    if (Buffer.byteLength(imagesJson) > IMAGES_OUTPUT_LIMIT) {
+        warning(`The images output would be ${formatBytes(Buffer.byteLength(imagesJson))}, over ${formatBytes(IMAGES_OUTPUT_LIMIT)}: it leaves out the manifests (imageManifest) to stay within GitHub's output limits. The full array is in images-file.`);
+        imagesJson = JSON.stringify(images.map(({ imageManifest: _manifest, ...rest }) => rest));
+    }
+    setOutput('images', imagesJson);
+    setOutput('failures', JSON.stringify(failureElements(report)));
+    if (files.imagesFile !== undefined)
+        setOutput('images-file', files.imagesFile);
 }
 /** One readable line per requested image; failures are annotations (errors when they fail the step). */
-function logVerdicts(report, context) {
+function logVerdicts(report) {
     for (const verdict of report.verdicts) {
-        const name = safeText(describeImageId(verdict.id));
-        if (verdict.status === 'found') {
+        const { requested, repositoryName } = verdict.request;
+        // `v1 in team/api`; a reference (team/api:v1) already names its repository.
+        const name = safeText(requested.includes(repositoryName) ? requested : `${requested} in ${repositoryName}`);
+        if (verdict.status === 'found' || verdict.status === 'present') {
             const digest = safeText(verdict.image.imageId?.imageDigest ?? '?');
             const mediaType = safeText(verdict.image.imageManifestMediaType ?? 'unknown media type');
-            info(`✔ ${name}: found ${digest} (${mediaType})`);
+            const platform = verdict.platformDigest !== undefined ? `, platform ${safeText(verdict.platformDigest)}` : '';
+            if (verdict.status === 'found')
+                info(`✔ ${name}: found ${digest} (${mediaType}${platform})`);
+            else
+                error(`${name} exists (${digest}), but expect is absent.`, { title: 'Image exists' });
+        }
+        else if (verdict.status === 'absent') {
+            info(`✔ ${name}: absent, as expected`);
         }
         else if (verdict.status === 'failed') {
             const code = safeText(verdict.failure.failureCode ?? 'UnknownFailure');
             const reason = safeText(verdict.failure.failureReason ?? 'no reason given');
-            const message = `${name} in ${context.repositoryName}: ${code}: ${reason}`;
+            const message = `${name}: ${code}: ${reason}`;
             if (verdict.fails)
                 error(message, { title: `Image ${code}` });
             else
@@ -60043,75 +60499,151 @@ function failureFails(code, failOn) {
         return false;
     return code !== undefined && failOn.codes.has(code);
 }
-function evaluate(results, failOn) {
-    const seen = new Set();
-    const verdicts = [];
-    for (const result of results) {
-        const key = imageIdKey(result.id);
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        verdicts.push(result.status === 'failed' ? { ...result, fails: failureFails(result.failure.failureCode, failOn) } : result);
+function judge(result, failOn, expect) {
+    if (result.status === 'found')
+        return expect === 'absent' ? { ...result, status: 'present' } : result;
+    if (result.status === 'failed') {
+        if (expect === 'absent' && result.failure.failureCode === 'ImageNotFound')
+            return { ...result, status: 'absent' };
+        return { ...result, fails: failureFails(result.failure.failureCode, failOn) };
     }
-    const images = verdicts.flatMap((verdict) => (verdict.status === 'found' ? [verdict.image] : []));
-    const failed = verdicts.filter((verdict) => verdict.status === 'failed');
-    const errored = verdicts.find((verdict) => verdict.status === 'error');
+    return result;
+}
+function evaluate(results, failOn, expect = 'present') {
+    const seen = new Set();
+    const verdicts = results
+        .filter((result) => {
+        const key = `${requestKey(result.request)}|${result.request.requested}`;
+        return !seen.has(key) && seen.add(key) !== undefined;
+    })
+        .map((result) => judge(result, failOn, expect));
+    const found = verdicts.filter((verdict) => verdict.status === 'found' || verdict.status === 'present');
+    const error = verdicts.find((verdict) => verdict.status === 'error');
     return {
         verdicts,
-        allFound: verdicts.every((verdict) => verdict.status === 'found'),
-        ...(images[0] !== undefined && { first: images[0] }),
-        images,
-        failures: failed.map((verdict) => verdict.failure),
-        failing: failed.filter((verdict) => verdict.fails),
-        ...(errored !== undefined && { error: errored.error })
+        allFound: found.length === verdicts.length,
+        found,
+        failures: verdicts.filter((verdict) => verdict.status === 'absent' || verdict.status === 'failed'),
+        failing: verdicts.filter((verdict) => verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails)),
+        ...(error !== undefined && { error })
     };
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
-// The job summary: a markdown table of every requested image. Server text is escaped.
+// The job summary: one markdown table of every requested image. Server text is escaped.
 
 
-
-function row(verdict) {
-    const image = escapeMarkdown(describeImageId(verdict.id));
-    if (verdict.status === 'found')
-        return [
-            image,
-            '✅ found',
-            escapeMarkdown(verdict.image.imageId?.imageDigest ?? ''),
-            escapeMarkdown(verdict.image.imageManifestMediaType ?? '')
-        ];
-    if (verdict.status === 'failed') {
-        const mark = verdict.fails ? '❌' : '⚠️';
-        const code = escapeMarkdown(verdict.failure.failureCode ?? 'UnknownFailure');
-        const reason = escapeMarkdown(verdict.failure.failureReason ?? '');
-        return [image, `${mark} ${code}: ${reason}`, '', ''];
-    }
-    return [image, '❌ not looked up (request failed)', '', ''];
+const RESULT_TEXT = {
+    PlatformNotFound: 'platform missing',
+    DigestMismatch: 'digest mismatch',
+    ImageNotFound: 'missing'
+};
+function digestCell(digest, platformDigest) {
+    const main = escapeMarkdown(digest ?? '');
+    return platformDigest !== undefined && platformDigest !== digest
+        ? `${main}<br>platform: ${escapeMarkdown(platformDigest)}`
+        : main;
 }
-function summaryMarkdown(report, repositoryName) {
+function row(verdict) {
+    const reference = escapeMarkdown(verdict.request.requested);
+    switch (verdict.status) {
+        case 'found':
+        case 'present':
+            return [
+                reference,
+                verdict.status === 'found' ? '✅ found' : '❌ present (expected absent)',
+                digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
+                escapeMarkdown(verdict.image.imageManifestMediaType ?? '')
+            ];
+        case 'absent':
+            return [reference, '✅ absent, as expected', '', ''];
+        case 'failed': {
+            const code = verdict.failure.failureCode ?? 'UnknownFailure';
+            const text = RESULT_TEXT[code] ?? 'failed';
+            const detail = escapeMarkdown(`${code}: ${verdict.failure.failureReason ?? ''}`);
+            return [reference, `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`, escapeMarkdown(verdict.failure.imageId?.imageDigest ?? ''), ''];
+        }
+        case 'error':
+            return [reference, '❌ not looked up (request failed)', '', ''];
+    }
+}
+function summaryMarkdown(report) {
     const lines = [
-        `### ECR image lookup: ${escapeMarkdown(repositoryName)}`,
+        '### ECR image lookup',
         '',
-        `${report.images.length} of ${report.verdicts.length} found.`,
+        `${report.found.length} of ${report.verdicts.length} found.`,
         '',
-        '| Image | Result | Digest | Media type |',
+        '| Reference | Result | Digest | Media type |',
         '| --- | --- | --- | --- |',
         ...report.verdicts.map((verdict) => `| ${row(verdict).join(' | ')} |`)
     ];
     return `${lines.join('\n')}\n`;
 }
 /** Writes the summary when GITHUB_STEP_SUMMARY is set; locally there is nowhere to write it. */
-async function writeSummary(report, repositoryName) {
+async function writeSummary(report) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
         core_debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.');
         return;
     }
-    await summary.addRaw(summaryMarkdown(report, repositoryName)).write();
+    await summary.addRaw(summaryMarkdown(report)).write();
+}
+
+;// CONCATENATED MODULE: ./src/wait.ts
+// wait-timeout: ask again, for the images not yet settled, until the expectation holds or time is up.
+
+
+/** Failure codes a later push can clear, so worth waiting on when images must be present. */
+const TRANSIENT_WHEN_PRESENT = new Set(['ImageNotFound', 'ImageTagDoesNotMatchDigest', 'ImageNotReturned']);
+const MAX_WAIT_INTERVAL_MS = 30_000;
+/** Whether a result satisfies the expectation, or can no longer change by waiting. */
+function isSettled(result, expect) {
+    if (result.status === 'error')
+        return true;
+    if (expect === 'absent')
+        return result.status !== 'found';
+    return result.status === 'found' || !TRANSIENT_WHEN_PRESENT.has(result.failure.failureCode ?? '');
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Runs `round` over all requests, then (when timeoutMs > 0) again over the unsettled ones, pausing
+ * between rounds with backoff and jitter (up to 30 s), until all are settled or the time is up.
+ * A whole-call error ends the wait at once.
+ */
+async function lookUpUntilSettled(requests, round, options) {
+    const sleep = options.sleep ?? defaultSleep;
+    const now = options.now ?? Date.now;
+    const random = options.random ?? Math.random;
+    const started = now();
+    const deadline = started + options.timeoutMs;
+    const latest = new Map();
+    let pending = [...requests];
+    let interval = Math.max(options.intervalMs, 1);
+    let rounds = 0;
+    for (;;) {
+        rounds++;
+        for (const result of await round(pending))
+            latest.set(requestKey(result.request), result);
+        const unsettled = pending.filter((request) => !isSettled(latest.get(requestKey(request)), options.expect));
+        const errored = pending.some((request) => latest.get(requestKey(request))?.status === 'error');
+        const remaining = deadline - now();
+        if (unsettled.length === 0 || errored || options.timeoutMs <= 0 || remaining <= 0) {
+            const results = requests.map((request) => ({ ...latest.get(requestKey(request)), request }));
+            return { results, timedOut: unsettled.length > 0 && options.timeoutMs > 0 && !errored, rounds, waitedMs: now() - started };
+        }
+        pending = unsettled;
+        const delay = Math.min(interval * (0.8 + 0.4 * random()), MAX_WAIT_INTERVAL_MS, remaining);
+        const state = options.expect === 'absent' ? 'still present' : 'not there yet';
+        const names = unsettled.slice(0, 10).map((request) => request.requested).join(', ');
+        const more = unsettled.length > 10 ? ` and ${unsettled.length - 10} more` : '';
+        options.log(`Waiting ${formatDuration(delay)} (${formatDuration(remaining)} left) for ${unsettled.length} image(s) ${state}: ${names}${more}`);
+        await sleep(delay);
+        interval = Math.min(interval * 1.5, MAX_WAIT_INTERVAL_MS);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// Orchestration: inputs → lookup → policy → outputs, log and summary → exit status.
+// Orchestration: inputs → lookup (with waiting, digest checks and platforms) → policy → files,
+// outputs, log and summary → exit status.
 
 
 
@@ -60123,27 +60655,58 @@ async function writeSummary(report, repositoryName) {
 
 
 
+
+
+
+
+/** One round of lookups: BatchGetImage, then the digest check, then platform resolution. */
+function lookupRound(inputs) {
+    const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor: clientPerRegion() };
+    const fetch = (requests) => lookupImages(requests, options);
+    return async (requests) => {
+        let results = await fetch(requests);
+        if (inputs.verifyDigest)
+            results = checkDigests(results, inputs.acceptedMediaTypes);
+        if (inputs.platform !== undefined)
+            results = await resolvePlatforms(results, inputs.platform, fetch, inputs.verifyDigest);
+        return results;
+    };
+}
 async function run() {
     try {
         const inputs = getInputs();
-        const client = createEcrClient(inputs.region);
-        core_debug(`Looking up ${inputs.imageIds.length} image id(s) in ${inputs.repositoryName} (${inputs.region}).`);
-        const results = await lookupImages(client, inputs);
-        const report = evaluate(results, inputs.failOn);
-        writeOutputs(report, inputs);
-        logVerdicts(report, inputs);
-        await writeSummary(report, inputs.repositoryName);
+        core_debug(`Looking up ${inputs.requests.length} image(s).`);
+        const outcome = await lookUpUntilSettled(inputs.requests, lookupRound(inputs), {
+            expect: inputs.expect,
+            timeoutMs: inputs.waitTimeoutMs,
+            intervalMs: inputs.waitIntervalMs,
+            log: (line) => info(safeText(line))
+        });
+        const report = evaluate(outcome.results, inputs.failOn, inputs.expect);
+        const images = imageElements(report);
+        const imagesFile = await writeImagesFile(images);
+        const first = report.found[0];
+        if (inputs.manifestFile !== undefined && first !== undefined)
+            info(`Wrote the manifest of ${safeText(first.request.requested)} to ${await writeManifestFile(inputs.manifestFile, first.image.imageManifest ?? '')}`);
+        writeOutputs(report, { imagesFile });
+        logVerdicts(report);
+        await writeSummary(report);
         if (report.error !== undefined) {
-            setFailed(describeCallError(report.error, inputs));
+            setFailed(describeCallError(report.error.error, report.error.request));
+        }
+        else if (outcome.timedOut) {
+            const state = inputs.expect === 'absent' ? 'still present' : 'still missing';
+            const names = report.failing.map((verdict) => safeText(verdict.request.requested)).join(', ');
+            setFailed(`Gave up after waiting ${formatDuration(outcome.waitedMs)} (wait-timeout): ${names || 'some images'} ${state}.`);
         }
         else if (report.failing.length > 0) {
             // Each failing image already has its own error annotation: end with a plain line, not another error.
-            const names = report.failing.map((verdict) => safeText(describeImageId(verdict.id))).join(', ');
-            info(`${report.failing.length} of ${report.verdicts.length} image(s) failed under fail-on: ${names}`);
+            const names = report.failing.map((verdict) => safeText(verdict.request.requested)).join(', ');
+            info(`${report.failing.length} of ${report.verdicts.length} image(s) failed: ${names}`);
             process.exitCode = ExitCode.Failure;
         }
         else {
-            info(`${report.images.length} of ${report.verdicts.length} image(s) found.`);
+            info(`${report.found.length} of ${report.verdicts.length} image(s) found.`);
         }
     }
     catch (error) {

@@ -1,4 +1,4 @@
-// The one place the ECR client is configured.
+// The one place ECR clients are configured: one client per region, created on first use.
 import { ECRClient } from '@aws-sdk/client-ecr'
 
 export const ACTION_NAME = 'ecr-image-lookup-action'
@@ -18,4 +18,17 @@ export function createEcrClient(region: string): ECRClient {
     customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
     requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }
   })
+}
+
+/** A function that returns the (cached) client for a region. */
+export function clientPerRegion(create: (region: string) => ECRClient = createEcrClient): (region: string) => ECRClient {
+  const clients = new Map<string, ECRClient>()
+  return (region) => {
+    let client = clients.get(region)
+    if (!client) {
+      client = create(region)
+      clients.set(region, client)
+    }
+    return client
+  }
 }

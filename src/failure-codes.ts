@@ -16,7 +16,9 @@ export const ECR_FAILURE_CODES = {
 } as const
 
 export const ACTION_FAILURE_CODES = {
-  ImageNotReturned: 'ECR answered with neither an image nor a failure for this id'
+  ImageNotReturned: 'ECR answered with neither an image nor a failure for this id',
+  PlatformNotFound: 'the image index has no manifest for the platform input, or that manifest is missing',
+  DigestMismatch: 'the manifest does not hash to its digest (verify-digest)'
 } as const
 
 export const KNOWN_FAILURE_CODES: ReadonlyMap<string, string> = new Map(

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 /** A problem with the workflow's inputs: the message is shown to the user as it is. */
 export class InputError extends Error {
   override name = 'InputError'
@@ -42,4 +44,16 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = []
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size))
   return chunks
+}
+
+/** `sha256:` + the hex sha256 of the text's UTF-8 bytes: an image digest. */
+export function sha256(text: string): string {
+  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`
+}
+
+/** `512 KiB`, `4.0 MiB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
 }

@@ -12,6 +12,12 @@ const MAX_TAG_LENGTH = 300
 const KEYS = ['imageTag', 'imageDigest'] as const
 type Key = (typeof KEYS)[number]
 
+/** An id with the text the user wrote for it. */
+export interface RequestedId {
+  requested: string
+  id: ImageId
+}
+
 /** How an id is shown to people: `v1`, `sha256:…`, or `v1@sha256:…`. */
 export function describeImageId(id: ImageId): string {
   if (id.tag !== undefined && id.digest !== undefined) return `${id.tag}@${id.digest}`
@@ -23,25 +29,25 @@ export function imageIdKey(id: ImageId): string {
   return `${id.tag ?? ''}\u0000${id.digest ?? ''}`
 }
 
-export function validateDigest(digest: string): string {
+export function validateDigest(digest: string, input = 'image-ids'): string {
   if (DIGEST.test(digest)) return digest
   throw new InputError(
-    `image-ids: '${digest}' is not a valid image digest: expected 'sha256:' followed by 64 lowercase hexadecimal characters.`
+    `${input}: '${digest}' is not a valid image digest: expected 'sha256:' followed by 64 lowercase hexadecimal characters.`
   )
 }
 
-export function validateTag(tag: string): string {
+export function validateTag(tag: string, input = 'image-ids'): string {
   if (tag.length > MAX_TAG_LENGTH)
     throw new InputError(
-      `image-ids: the tag '${tag.slice(0, 40)}…' is ${tag.length} characters long; ECR allows at most ${MAX_TAG_LENGTH}.`
+      `${input}: the tag '${tag.slice(0, 40)}…' is ${tag.length} characters long; ECR allows at most ${MAX_TAG_LENGTH}.`
     )
-  if (tag.length === 0) throw new InputError('image-ids: a tag is empty.')
+  if (tag.length === 0) throw new InputError(`${input}: a tag is empty.`)
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f]/.test(tag))
-    throw new InputError(`image-ids: the tag ${JSON.stringify(tag)} contains whitespace or control characters.`)
+    throw new InputError(`${input}: the tag ${JSON.stringify(tag)} contains whitespace or control characters.`)
   if (tag.includes('@'))
     throw new InputError(
-      `image-ids: '${tag}' is not a tag ('@' is not allowed). To give a tag and its digest, write imageTag=TAG,imageDigest=DIGEST.`
+      `${input}: '${tag}' is not a tag ('@' is not allowed). To give a tag and its digest, write imageTag=TAG,imageDigest=DIGEST.`
     )
   return tag
 }
@@ -80,7 +86,7 @@ function parseShorthand(token: string): ImageId {
 }
 
 /** The AWS CLI's JSON form: `[{"imageTag":"v1"},{"imageDigest":"sha256:…"}]`. */
-function parseJson(text: string): ImageId[] {
+function parseJson(text: string): RequestedId[] {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -97,12 +103,12 @@ function parseJson(text: string): ImageId[] {
     for (const [key, value] of Object.entries(entry)) assign(id, key, value, where)
     if (id.tag === undefined && id.digest === undefined)
       throw new InputError(`image-ids: ${where} has neither imageTag nor imageDigest.`)
-    return id
+    return { requested: JSON.stringify(entry), id }
   })
 }
 
 /** Parses the `image-ids` input into ids in the order written (duplicates kept). */
-export function parseImageIds(text: string): ImageId[] {
+export function parseImageIds(text: string): RequestedId[] {
   const trimmed = text.trim()
   if (trimmed.length === 0)
     throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).')
@@ -111,15 +117,13 @@ export function parseImageIds(text: string): ImageId[] {
     : trimmed
         .split(/\s+/)
         .flatMap((token) =>
-          token.includes('=') ? [parseShorthand(token)] : token.split(',').filter(Boolean).map(parseBare)
+          token.includes('=')
+            ? [{ requested: token, id: parseShorthand(token) }]
+            : token
+                .split(',')
+                .filter(Boolean)
+                .map((value) => ({ requested: value, id: parseBare(value) }))
         )
   if (ids.length === 0) throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).')
   return ids
-}
-
-/** The ids without repeats, first occurrence first. */
-export function uniqueImageIds(ids: readonly ImageId[]): ImageId[] {
-  const seen = new Map<string, ImageId>()
-  for (const id of ids) if (!seen.has(imageIdKey(id))) seen.set(imageIdKey(id), id)
-  return [...seen.values()]
 }

@@ -1,49 +1,37 @@
 // Every workflow input, read and validated in one place before any call is made.
 import * as core from '@actions/core'
+import { parseDuration } from './durations.js'
 import { KNOWN_FAILURE_CODES, canonicalFailureCode } from './failure-codes.js'
 import { InputError, splitList } from './helpers.js'
-import { type ImageId, parseImageIds } from './image-ids.js'
+import { parseImageIds } from './image-ids.js'
+import type { ImageRequest } from './image-request.js'
+import { DEFAULT_MEDIA_TYPES } from './media-types.js'
+import { type Platform, parsePlatform } from './platform.js'
+import { parseReferences } from './references.js'
+import { parseRepositoryName } from './repository.js'
+import type { Expectation } from './wait.js'
 
 /** Which per-image failure codes fail the step. */
 export type FailOn = { kind: 'all' } | { kind: 'none' } | { kind: 'codes'; codes: ReadonlySet<string> }
 
 export interface Inputs {
-  repositoryName: string
-  /** 12-digit account id; undefined means the caller's own registry. */
-  registryId?: string
-  imageIds: ImageId[]
+  /** Every requested image, in the order written, each with its repository, registry and region. */
+  requests: ImageRequest[]
   acceptedMediaTypes: string[]
   failOn: FailOn
-  region: string
+  expect: Expectation
+  /** 0: ask once. */
+  waitTimeoutMs: number
+  waitIntervalMs: number
+  platform?: Platform
+  manifestFile?: string
+  verifyDigest: boolean
 }
 
-export const DEFAULT_MEDIA_TYPES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-]
-
-const REPOSITORY_SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*'
-const REPOSITORY_NAME = new RegExp(`^(?:${REPOSITORY_SEGMENT}/)*${REPOSITORY_SEGMENT}$`)
 const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/
 const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/
-
-export function parseRepositoryName(value: string): string {
-  const name = value.trim()
-  if (name.length === 0) throw new InputError('repository-name is empty: give the repository, for example team/api.')
-  if (/\.dkr\.ecr[.-]|:|@/.test(name))
-    throw new InputError(
-      `repository-name '${name}' looks like an image URI: give only the repository name (for example team/api), the tags or digests in image-ids, and the account in registry-id.`
-    )
-  if (name.length < 2 || name.length > 256)
-    throw new InputError(`repository-name '${name}' must be 2 to 256 characters long (it is ${name.length}).`)
-  if (!REPOSITORY_NAME.test(name))
-    throw new InputError(
-      `repository-name '${name}' is not a valid ECR repository name: use lowercase letters, digits and . _ - between them, with / between path segments.`
-    )
-  return name
-}
+const NO_REGION =
+  'No AWS region: set the aws-region input, or AWS_REGION (aws-actions/configure-aws-credentials sets it with its aws-region input).'
 
 export function parseRegistryId(value: string): string | undefined {
   const id = value.trim()
@@ -88,8 +76,27 @@ export function parseFailOn(value: string): FailOn {
   return { kind: 'codes', codes }
 }
 
-/** The region: the input, then AWS_REGION, then AWS_DEFAULT_REGION (the SDK alone ignores the last). */
-export function resolveRegion(input: string, env: NodeJS.ProcessEnv): string {
+export function parseExpect(value: string): Expectation {
+  const text = value.trim().toLowerCase()
+  if (text === '' || text === 'present') return 'present'
+  if (text === 'absent') return 'absent'
+  throw new InputError(`expect '${value}' must be present or absent.`)
+}
+
+/** YAML 1.2 core booleans, as core.getBooleanInput reads them; empty gives the default. */
+export function parseBoolean(value: string, input: string, fallback: boolean): boolean {
+  const text = value.trim()
+  if (text === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(text)) return true
+  if (['false', 'False', 'FALSE'].includes(text)) return false
+  throw new InputError(`${input} '${value}' must be true or false.`)
+}
+
+/**
+ * The default region: the input, then AWS_REGION, then AWS_DEFAULT_REGION (the SDK alone ignores
+ * the last); undefined when none is set.
+ */
+export function defaultRegion(input: string, env: NodeJS.ProcessEnv): string | undefined {
   const candidates: [string, string | undefined][] = [
     ['aws-region', input],
     ['AWS_REGION', env.AWS_REGION],
@@ -98,26 +105,77 @@ export function resolveRegion(input: string, env: NodeJS.ProcessEnv): string {
   for (const [source, raw] of candidates) {
     const region = raw?.trim()
     if (!region) continue
-    if (!REGION.test(region))
-      throw new InputError(`${source} '${region}' is not an AWS region name like eu-west-1.`)
+    if (!REGION.test(region)) throw new InputError(`${source} '${region}' is not an AWS region name like eu-west-1.`)
     return region
   }
-  throw new InputError(
-    'No AWS region: set the aws-region input, or AWS_REGION (aws-actions/configure-aws-credentials sets it with its aws-region input).'
-  )
+  return undefined
+}
+
+/** The default region, or a clear error when there is none. */
+export function resolveRegion(input: string, env: NodeJS.ProcessEnv): string {
+  const region = defaultRegion(input, env)
+  if (region === undefined) throw new InputError(NO_REGION)
+  return region
+}
+
+/** The requests from `images`, or from `repository-name` with `image-ids`: one of the two. */
+function readRequests(env: NodeJS.ProcessEnv): ImageRequest[] {
+  const images = core.getInput('images')
+  const repositoryInput = core.getInput('repository-name')
+  const idsInput = core.getInput('image-ids')
+  const registryId = parseRegistryId(core.getInput('registry-id'))
+  const region = defaultRegion(core.getInput('aws-region'), env)
+  const need = (ownRegion: string | undefined): string => {
+    if (ownRegion !== undefined) return ownRegion
+    if (region === undefined) throw new InputError(NO_REGION)
+    return region
+  }
+
+  if (images.trim() !== '') {
+    if (repositoryInput.trim() !== '' || idsInput.trim() !== '')
+      throw new InputError(
+        'Give either images (references like team/api:v1) or repository-name with image-ids, not both.'
+      )
+    return parseReferences(images).map((reference) => {
+      const registry = reference.registryId ?? registryId
+      return {
+        requested: reference.requested,
+        repositoryName: reference.repositoryName,
+        ...(registry !== undefined && { registryId: registry }),
+        region: need(reference.region),
+        id: reference.id
+      }
+    })
+  }
+  if (repositoryInput.trim() === '' && idsInput.trim() === '')
+    throw new InputError('Nothing to look up: give images (references like team/api:v1), or repository-name and image-ids.')
+  const repositoryName = parseRepositoryName(repositoryInput)
+  return parseImageIds(idsInput).map(({ requested, id }) => ({
+    requested,
+    repositoryName,
+    ...(registryId !== undefined && { registryId }),
+    region: need(undefined),
+    id
+  }))
 }
 
 /** Reads and validates every input. Throws InputError with a message for the user. */
 export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
-  const repositoryName = parseRepositoryName(core.getInput('repository-name'))
-  const imageIds = parseImageIds(core.getInput('image-ids'))
-  const registryId = parseRegistryId(core.getInput('registry-id'))
+  const requests = readRequests(env)
+  const waitTimeoutMs = parseDuration(core.getInput('wait-timeout') || '0', 'wait-timeout')
+  const waitIntervalMs = parseDuration(core.getInput('wait-interval') || '5s', 'wait-interval')
+  if (waitIntervalMs <= 0) throw new InputError('wait-interval must be more than 0.')
+  const platform = parsePlatform(core.getInput('platform'))
+  const manifestFile = core.getInput('manifest-file').trim()
   return {
-    repositoryName,
-    ...(registryId !== undefined && { registryId }),
-    imageIds,
+    requests,
     acceptedMediaTypes: parseMediaTypes(core.getInput('accepted-media-types')),
     failOn: parseFailOn(core.getInput('fail-on')),
-    region: resolveRegion(core.getInput('aws-region'), env)
+    expect: parseExpect(core.getInput('expect')),
+    waitTimeoutMs,
+    waitIntervalMs,
+    ...(platform !== undefined && { platform }),
+    ...(manifestFile !== '' && { manifestFile }),
+    verifyDigest: parseBoolean(core.getInput('verify-digest'), 'verify-digest', true)
   }
 }

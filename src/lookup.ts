@@ -1,6 +1,6 @@
-// Looking images up with BatchGetImage: de-duplicate, split into requests of at most 100 ids, run
-// them with a small concurrency bound, and match each answer back to what was asked by tag and
-// digest (never by position).
+// Looking images up with BatchGetImage: group the requests by repository (and registry and region),
+// ask each distinct id once in requests of at most 100 ids, run the requests with a small concurrency
+// bound, and match each answer back to what was asked by tag and digest (never by position).
 import {
   BatchGetImageCommand,
   type ECRClient,
@@ -8,17 +8,11 @@ import {
   type ImageIdentifier
 } from '@aws-sdk/client-ecr'
 import { chunk, mapWithConcurrency } from './helpers.js'
-import { type ImageId, imageIdKey, uniqueImageIds } from './image-ids.js'
+import type { ImageId } from './image-ids.js'
+import { type ImageRequest, repositoryKey, requestKey } from './image-request.js'
 
 export const MAX_IDS_PER_REQUEST = 100
 export const MAX_CONCURRENT_REQUESTS = 8
-
-export interface LookupRequest {
-  repositoryName: string
-  registryId?: string
-  imageIds: readonly ImageId[]
-  acceptedMediaTypes: readonly string[]
-}
 
 /** A per-image failure: ECR's, or one of this action's own codes (so the code is any string). */
 export interface Failure {
@@ -28,10 +22,16 @@ export interface Failure {
 }
 
 export type LookupResult =
-  | { id: ImageId; status: 'found'; image: Image }
-  | { id: ImageId; status: 'failed'; failure: Failure }
-  /** The request holding this id failed as a whole (the error is the SDK's). */
-  | { id: ImageId; status: 'error'; error: unknown }
+  /** platformDigest: with the platform input, the digest of the manifest for that platform. */
+  | { request: ImageRequest; status: 'found'; image: Image; platformDigest?: string }
+  | { request: ImageRequest; status: 'failed'; failure: Failure }
+  /** The BatchGetImage call holding this request failed as a whole (the error is the SDK's). */
+  | { request: ImageRequest; status: 'error'; error: unknown }
+
+export interface LookupOptions {
+  acceptedMediaTypes: readonly string[]
+  clientFor: (region: string) => ECRClient
+}
 
 /** True when `got` (from a response) is an answer for the requested `id`. */
 function imageMatches(id: ImageId, got: ImageIdentifier | undefined): boolean {
@@ -46,22 +46,26 @@ function failureMatches(id: ImageId, got: ImageIdentifier | undefined): boolean 
   return got !== undefined && (got.imageTag ?? undefined) === id.tag && (got.imageDigest ?? undefined) === id.digest
 }
 
-/** Pairs each asked id with its image or failure; an id with neither is reported, not dropped. */
+export function toImageIdentifier(id: ImageId): ImageIdentifier {
+  return { ...(id.tag !== undefined && { imageTag: id.tag }), ...(id.digest !== undefined && { imageDigest: id.digest }) }
+}
+
+/** Pairs each asked request with its image or failure; one with neither is reported, not dropped. */
 export function matchResults(
-  ids: readonly ImageId[],
+  requests: readonly ImageRequest[],
   images: readonly Image[],
   failures: readonly Failure[]
 ): LookupResult[] {
-  return ids.map((id): LookupResult => {
-    const image = images.find((candidate) => imageMatches(id, candidate.imageId))
-    if (image) return { id, status: 'found', image }
-    const failure = failures.find((candidate) => failureMatches(id, candidate.imageId))
-    if (failure) return { id, status: 'failed', failure }
+  return requests.map((request): LookupResult => {
+    const image = images.find((candidate) => imageMatches(request.id, candidate.imageId))
+    if (image) return { request, status: 'found', image }
+    const failure = failures.find((candidate) => failureMatches(request.id, candidate.imageId))
+    if (failure) return { request, status: 'failed', failure }
     return {
-      id,
+      request,
       status: 'failed',
       failure: {
-        imageId: { ...(id.tag !== undefined && { imageTag: id.tag }), ...(id.digest !== undefined && { imageDigest: id.digest }) },
+        imageId: toImageIdentifier(request.id),
         failureCode: 'ImageNotReturned',
         failureReason: 'ECR returned neither an image nor a failure for this id'
       }
@@ -69,34 +73,44 @@ export function matchResults(
   })
 }
 
-async function batchGetImage(client: ECRClient, request: LookupRequest, ids: ImageId[]): Promise<LookupResult[]> {
+/** One BatchGetImage call for up to 100 requests of one repository. */
+async function batchGetImage(batch: ImageRequest[], options: LookupOptions): Promise<LookupResult[]> {
+  const [first] = batch
+  if (first === undefined) return []
   try {
-    const response = await client.send(
+    const response = await options.clientFor(first.region).send(
       new BatchGetImageCommand({
-        repositoryName: request.repositoryName,
-        ...(request.registryId !== undefined && { registryId: request.registryId }),
-        imageIds: ids.map((id) => ({
-          ...(id.tag !== undefined && { imageTag: id.tag }),
-          ...(id.digest !== undefined && { imageDigest: id.digest })
-        })),
-        acceptedMediaTypes: [...request.acceptedMediaTypes]
+        repositoryName: first.repositoryName,
+        ...(first.registryId !== undefined && { registryId: first.registryId }),
+        imageIds: batch.map((request) => toImageIdentifier(request.id)),
+        acceptedMediaTypes: [...options.acceptedMediaTypes]
       })
     )
-    return matchResults(ids, response.images ?? [], response.failures ?? [])
+    return matchResults(batch, response.images ?? [], response.failures ?? [])
   } catch (error) {
-    return ids.map((id) => ({ id, status: 'error', error }))
+    return batch.map((request) => ({ request, status: 'error', error }))
   }
 }
 
+/** The distinct requests grouped by repository, split into batches of at most 100. */
+export function planBatches(requests: readonly ImageRequest[]): ImageRequest[][] {
+  const groups = new Map<string, Map<string, ImageRequest>>()
+  for (const request of requests) {
+    const group = groups.get(repositoryKey(request)) ?? new Map<string, ImageRequest>()
+    groups.set(repositoryKey(request), group)
+    if (!group.has(requestKey(request))) group.set(requestKey(request), request)
+  }
+  return [...groups.values()].flatMap((group) => chunk([...group.values()], MAX_IDS_PER_REQUEST))
+}
+
 /**
- * Looks up every requested id. Returns one result per id as requested (repeats included, in the
- * same order); each distinct id is asked once.
+ * Looks up every request. Returns one result per request, in the same order (repeats included,
+ * each with its own `requested` text); each distinct image is asked once.
  */
-export async function lookupImages(client: ECRClient, request: LookupRequest): Promise<LookupResult[]> {
-  const batches = chunk(uniqueImageIds(request.imageIds), MAX_IDS_PER_REQUEST)
+export async function lookupImages(requests: readonly ImageRequest[], options: LookupOptions): Promise<LookupResult[]> {
   const answered = (
-    await mapWithConcurrency(batches, MAX_CONCURRENT_REQUESTS, (batch) => batchGetImage(client, request, batch))
+    await mapWithConcurrency(planBatches(requests), MAX_CONCURRENT_REQUESTS, (batch) => batchGetImage(batch, options))
   ).flat()
-  const byKey = new Map(answered.map((result) => [imageIdKey(result.id), result]))
-  return request.imageIds.map((id) => ({ ...(byKey.get(imageIdKey(id)) as LookupResult), id }))
+  const byKey = new Map(answered.map((result) => [requestKey(result.request), result]))
+  return requests.map((request) => ({ ...(byKey.get(requestKey(request)) as LookupResult), request }))
 }

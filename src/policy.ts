@@ -1,28 +1,36 @@
-// The result policy: which answers count as found, which failures fail the step.
+// The result policy: what counts as found, what the expectation (present or absent) makes of each
+// answer, and which failures fail the step.
 import type { Image } from '@aws-sdk/client-ecr'
-import { type ImageId, imageIdKey } from './image-ids.js'
+import { type ImageRequest, requestKey } from './image-request.js'
 import type { FailOn } from './inputs.js'
 import type { Failure, LookupResult } from './lookup.js'
+import type { Expectation } from './wait.js'
 
 export type Verdict =
-  | { id: ImageId; status: 'found'; image: Image }
+  | { request: ImageRequest; status: 'found'; image: Image; platformDigest?: string }
+  /** expect: absent, and the image exists: always fails the step. */
+  | { request: ImageRequest; status: 'present'; image: Image; platformDigest?: string }
+  /** expect: absent, and ECR said ImageNotFound: the good case. */
+  | { request: ImageRequest; status: 'absent'; failure: Failure }
   /** `fails` is true when the failure's code is in fail-on. */
-  | { id: ImageId; status: 'failed'; failure: Failure; fails: boolean }
-  | { id: ImageId; status: 'error'; error: unknown }
+  | { request: ImageRequest; status: 'failed'; failure: Failure; fails: boolean }
+  | { request: ImageRequest; status: 'error'; error: unknown }
+
+export type FoundVerdict = Extract<Verdict, { status: 'found' | 'present' }>
 
 export interface Report {
-  /** One verdict per distinct requested id, in request order. */
+  /** One verdict per requested image (exact repeats once), in request order. */
   verdicts: Verdict[]
-  /** True when every requested image was found. */
+  /** True when every requested image was found (whatever was expected). */
   allFound: boolean
-  /** The first requested image that was found. */
-  first?: Image
-  images: Image[]
-  failures: Failure[]
-  /** Failures whose code is in fail-on. */
-  failing: Extract<Verdict, { status: 'failed' }>[]
-  /** The first whole-call error, if any request failed as a whole. */
-  error?: unknown
+  /** The found images, in request order. */
+  found: FoundVerdict[]
+  /** Every per-image failure, in request order (ImageNotFound included when absence was expected). */
+  failures: Extract<Verdict, { status: 'absent' | 'failed' }>[]
+  /** What fails the step: failures whose code is in fail-on, and images present when absence was expected. */
+  failing: Extract<Verdict, { status: 'failed' | 'present' }>[]
+  /** The first whole-call error, with the request it was for. */
+  error?: Extract<Verdict, { status: 'error' }>
 }
 
 export function failureFails(code: string | undefined, failOn: FailOn): boolean {
@@ -31,27 +39,34 @@ export function failureFails(code: string | undefined, failOn: FailOn): boolean 
   return code !== undefined && failOn.codes.has(code)
 }
 
-export function evaluate(results: readonly LookupResult[], failOn: FailOn): Report {
-  const seen = new Set<string>()
-  const verdicts: Verdict[] = []
-  for (const result of results) {
-    const key = imageIdKey(result.id)
-    if (seen.has(key)) continue
-    seen.add(key)
-    verdicts.push(
-      result.status === 'failed' ? { ...result, fails: failureFails(result.failure.failureCode, failOn) } : result
-    )
+function judge(result: LookupResult, failOn: FailOn, expect: Expectation): Verdict {
+  if (result.status === 'found') return expect === 'absent' ? { ...result, status: 'present' } : result
+  if (result.status === 'failed') {
+    if (expect === 'absent' && result.failure.failureCode === 'ImageNotFound') return { ...result, status: 'absent' }
+    return { ...result, fails: failureFails(result.failure.failureCode, failOn) }
   }
-  const images = verdicts.flatMap((verdict) => (verdict.status === 'found' ? [verdict.image] : []))
-  const failed = verdicts.filter((verdict) => verdict.status === 'failed')
-  const errored = verdicts.find((verdict) => verdict.status === 'error')
+  return result
+}
+
+export function evaluate(results: readonly LookupResult[], failOn: FailOn, expect: Expectation = 'present'): Report {
+  const seen = new Set<string>()
+  const verdicts = results
+    .filter((result) => {
+      const key = `${requestKey(result.request)}|${result.request.requested}`
+      return !seen.has(key) && seen.add(key) !== undefined
+    })
+    .map((result) => judge(result, failOn, expect))
+  const found = verdicts.filter((verdict): verdict is FoundVerdict => verdict.status === 'found' || verdict.status === 'present')
+  const error = verdicts.find((verdict) => verdict.status === 'error')
   return {
     verdicts,
-    allFound: verdicts.every((verdict) => verdict.status === 'found'),
-    ...(images[0] !== undefined && { first: images[0] }),
-    images,
-    failures: failed.map((verdict) => verdict.failure),
-    failing: failed.filter((verdict) => verdict.fails),
-    ...(errored !== undefined && { error: errored.error })
+    allFound: found.length === verdicts.length,
+    found,
+    failures: verdicts.filter((verdict) => verdict.status === 'absent' || verdict.status === 'failed'),
+    failing: verdicts.filter(
+      (verdict): verdict is Extract<Verdict, { status: 'failed' | 'present' }> =>
+        verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails)
+    ),
+    ...(error !== undefined && { error })
   }
 }

@@ -1,34 +1,52 @@
-// The job summary: a markdown table of every requested image. Server text is escaped.
+// The job summary: one markdown table of every requested image. Server text is escaped.
 import * as core from '@actions/core'
-import { describeImageId } from './image-ids.js'
 import type { Report, Verdict } from './policy.js'
 import { escapeMarkdown } from './sanitize.js'
 
-function row(verdict: Verdict): string[] {
-  const image = escapeMarkdown(describeImageId(verdict.id))
-  if (verdict.status === 'found')
-    return [
-      image,
-      '✅ found',
-      escapeMarkdown(verdict.image.imageId?.imageDigest ?? ''),
-      escapeMarkdown(verdict.image.imageManifestMediaType ?? '')
-    ]
-  if (verdict.status === 'failed') {
-    const mark = verdict.fails ? '❌' : '⚠️'
-    const code = escapeMarkdown(verdict.failure.failureCode ?? 'UnknownFailure')
-    const reason = escapeMarkdown(verdict.failure.failureReason ?? '')
-    return [image, `${mark} ${code}: ${reason}`, '', '']
-  }
-  return [image, '❌ not looked up (request failed)', '', '']
+const RESULT_TEXT: Record<string, string> = {
+  PlatformNotFound: 'platform missing',
+  DigestMismatch: 'digest mismatch',
+  ImageNotFound: 'missing'
 }
 
-export function summaryMarkdown(report: Report, repositoryName: string): string {
+function digestCell(digest: string | undefined, platformDigest: string | undefined): string {
+  const main = escapeMarkdown(digest ?? '')
+  return platformDigest !== undefined && platformDigest !== digest
+    ? `${main}<br>platform: ${escapeMarkdown(platformDigest)}`
+    : main
+}
+
+function row(verdict: Verdict): string[] {
+  const reference = escapeMarkdown(verdict.request.requested)
+  switch (verdict.status) {
+    case 'found':
+    case 'present':
+      return [
+        reference,
+        verdict.status === 'found' ? '✅ found' : '❌ present (expected absent)',
+        digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
+        escapeMarkdown(verdict.image.imageManifestMediaType ?? '')
+      ]
+    case 'absent':
+      return [reference, '✅ absent, as expected', '', '']
+    case 'failed': {
+      const code = verdict.failure.failureCode ?? 'UnknownFailure'
+      const text = RESULT_TEXT[code] ?? 'failed'
+      const detail = escapeMarkdown(`${code}: ${verdict.failure.failureReason ?? ''}`)
+      return [reference, `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`, escapeMarkdown(verdict.failure.imageId?.imageDigest ?? ''), '']
+    }
+    case 'error':
+      return [reference, '❌ not looked up (request failed)', '', '']
+  }
+}
+
+export function summaryMarkdown(report: Report): string {
   const lines = [
-    `### ECR image lookup: ${escapeMarkdown(repositoryName)}`,
+    '### ECR image lookup',
     '',
-    `${report.images.length} of ${report.verdicts.length} found.`,
+    `${report.found.length} of ${report.verdicts.length} found.`,
     '',
-    '| Image | Result | Digest | Media type |',
+    '| Reference | Result | Digest | Media type |',
     '| --- | --- | --- | --- |',
     ...report.verdicts.map((verdict) => `| ${row(verdict).join(' | ')} |`)
   ]
@@ -36,10 +54,10 @@ export function summaryMarkdown(report: Report, repositoryName: string): string 
 }
 
 /** Writes the summary when GITHUB_STEP_SUMMARY is set; locally there is nowhere to write it. */
-export async function writeSummary(report: Report, repositoryName: string): Promise<void> {
+export async function writeSummary(report: Report): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
     core.debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.')
     return
   }
-  await core.summary.addRaw(summaryMarkdown(report, repositoryName)).write()
+  await core.summary.addRaw(summaryMarkdown(report)).write()
 }

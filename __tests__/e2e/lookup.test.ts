@@ -39,7 +39,7 @@ describe.each(NODES)('lookups on $label', ({ path }) => {
       imageManifestMediaType: MEDIA_TYPES.dockerV2
     })
     expect(json(run, 'failures')).toEqual([])
-    expect(run.stdout).toContain(`✔ v1: found ${h.digests.v1}`)
+    expect(run.stdout).toContain(`✔ v1 in app: found ${h.digests.v1}`)
   })
 
   it('finds an image by digest', async () => {
@@ -75,13 +75,14 @@ describe.each(NODES)('lookups on $label', ({ path }) => {
     expect(run.outputs.found).toBe('false')
     expect(json<FailureOut[]>(run, 'failures')).toEqual([
       {
+        requested: `imageTag=v1,imageDigest=${h.digests.v2}`,
         imageId: { imageTag: 'v1', imageDigest: h.digests.v2 },
         failureCode: 'ImageTagDoesNotMatchDigest',
         failureReason: 'Invalid request parameters: given tag does not map to the given digest'
       }
     ])
     expect(run.errors).toHaveLength(1)
-    expect(run.errors[0]).toContain(`v1@${h.digests.v2} in app: ImageTagDoesNotMatchDigest`)
+    expect(run.errors[0]).toContain(`imageTag=v1,imageDigest=${h.digests.v2} in app: ImageTagDoesNotMatchDigest`)
     expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/)
   })
 
@@ -96,7 +97,7 @@ describe.each(NODES)('lookups on $label', ({ path }) => {
       expect(run.outputs.digest).toBe(h.digests.v1)
       expect(json<ImageOut[]>(run, 'images')).toHaveLength(1)
       expect(json<FailureOut[]>(run, 'failures')).toEqual([
-        { imageId: { imageTag: 'nope' }, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }
+        { requested: 'nope', imageId: { imageTag: 'nope' }, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }
       ])
       expect(run.stdout.indexOf('::error')).toBeGreaterThan(-1)
     })
@@ -213,9 +214,9 @@ describe.each(NODES)('lookups on $label', ({ path }) => {
 
   it('writes a markdown job summary, and skips it without error when GITHUB_STEP_SUMMARY is unset', async () => {
     const run = await h.run({ 'repository-name': 'app', 'image-ids': 'v1 nope', 'fail-on': 'none' })
-    expect(run.summary).toContain('| Image | Result | Digest | Media type |')
+    expect(run.summary).toContain('| Reference | Result | Digest | Media type |')
     expect(run.summary).toContain(`| v1 | ✅ found | ${h.digests.v1.replace(':', '\\:')} |`)
-    expect(run.summary).toMatch(/\| nope \| ⚠️ ImageNotFound: Requested image not found \|/)
+    expect(run.summary).toMatch(/\| nope \| ⚠️ missing \(ImageNotFound\\: Requested image not found\) \|/)
     const local = await h.run({ 'repository-name': 'app', 'image-ids': 'v1' }, {}, false)
     expect(local.code).toBe(0)
     expect(local.summary).toBe('')

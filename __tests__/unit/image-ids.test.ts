@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { describeImageId, parseImageIds, uniqueImageIds } from '../../src/image-ids.js'
+import { describeImageId, parseImageIds } from '../../src/image-ids.js'
 import { DIGEST_A, DIGEST_B } from '../../__fixtures__/images.js'
 
 describe('parseImageIds', () => {
@@ -14,7 +14,7 @@ describe('parseImageIds', () => {
     ['a 300-character tag', 't'.repeat(300), [{ tag: 't'.repeat(300) }]],
     ['a sha512 digest', `sha512:${'c'.repeat(128)}`, [{ digest: `sha512:${'c'.repeat(128)}` }]]
   ])('parses %s', (_label, text, expected) => {
-    expect(parseImageIds(text)).toEqual(expected)
+    expect(parseImageIds(text).map((parsed) => parsed.id)).toEqual(expected)
   })
 
   it.each([
@@ -37,13 +37,10 @@ describe('parseImageIds', () => {
   })
 })
 
-describe('uniqueImageIds and describeImageId', () => {
-  it('keeps the first of each distinct id, in order', () => {
-    expect(uniqueImageIds([{ tag: 'v1' }, { digest: DIGEST_A }, { tag: 'v1' }, { tag: 'v1', digest: DIGEST_A }])).toEqual([
-      { tag: 'v1' },
-      { digest: DIGEST_A },
-      { tag: 'v1', digest: DIGEST_A }
-    ])
+describe('requested text and describeImageId', () => {
+  it('keeps each id as written', () => {
+    expect(parseImageIds(`v1,v2 imageTag=v3 [{"imageTag":"v4"}]`.split(' [')[0] ?? '').map((parsed) => parsed.requested)).toEqual(['v1', 'v2', 'imageTag=v3'])
+    expect(parseImageIds('[{"imageTag":"v4"}]').map((parsed) => parsed.requested)).toEqual(['{"imageTag":"v4"}'])
   })
 
   it('shows tag@digest for both', () => {

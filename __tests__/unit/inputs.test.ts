@@ -1,6 +1,7 @@
 // Table-driven tests of getInputs(): INPUT_* variables in, typed inputs or a clear error out.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { DEFAULT_MEDIA_TYPES, getInputs, parseFailOn, resolveRegion } from '../../src/inputs.js'
+import { getInputs, parseFailOn, resolveRegion } from '../../src/inputs.js'
+import { DEFAULT_MEDIA_TYPES } from '../../src/media-types.js'
 
 const BASE = { 'repository-name': 'team/api', 'image-ids': 'v1', 'aws-region': 'eu-west-1' }
 
@@ -17,25 +18,51 @@ describe('getInputs', () => {
     process.env = { ...saved }
   })
 
+  it('reads image references across registries and regions', () => {
+    setInputs({ images: `app:v1\n012345678901.dkr.ecr.cn-north-1.amazonaws.com.cn/team/api@sha256:${'a'.repeat(64)}`, 'aws-region': 'eu-west-1', 'registry-id': '111122223333' })
+    expect(getInputs().requests).toEqual([
+      { requested: 'app:v1', repositoryName: 'app', registryId: '111122223333', region: 'eu-west-1', id: { tag: 'v1' } },
+      {
+        requested: `012345678901.dkr.ecr.cn-north-1.amazonaws.com.cn/team/api@sha256:${'a'.repeat(64)}`,
+        repositoryName: 'team/api',
+        registryId: '012345678901',
+        region: 'cn-north-1',
+        id: { digest: `sha256:${'a'.repeat(64)}` }
+      }
+    ])
+  })
+
+  it('needs no region when every reference names its registry host', () => {
+    setInputs({ images: '012345678901.dkr.ecr.us-east-1.amazonaws.com/app:v1' })
+    expect(getInputs().requests[0]?.region).toBe('us-east-1')
+    setInputs({ images: 'app:v1' })
+    expect(() => getInputs()).toThrow(/No AWS region/)
+  })
+
   it('reads every input with defaults', () => {
     setInputs(BASE)
     expect(getInputs()).toEqual({
-      repositoryName: 'team/api',
-      imageIds: [{ tag: 'v1' }],
+      requests: [{ requested: 'v1', repositoryName: 'team/api', region: 'eu-west-1', id: { tag: 'v1' } }],
       acceptedMediaTypes: DEFAULT_MEDIA_TYPES,
       failOn: { kind: 'all' },
-      region: 'eu-west-1'
+      expect: 'present',
+      waitTimeoutMs: 0,
+      waitIntervalMs: 5000,
+      verifyDigest: true
     })
   })
 
   it.each([
-    [{ 'registry-id': '012345678901' }, { registryId: '012345678901' }],
-    [{ 'registry-id': ' ' }, {}],
+    [{ 'registry-id': '012345678901' }, { requests: [expect.objectContaining({ registryId: '012345678901' })] }],
+    [{ 'registry-id': ' ' }, { requests: [expect.not.objectContaining({ registryId: expect.anything() })] }],
+    [{ 'wait-timeout': '1m30s', 'wait-interval': '2' }, { waitTimeoutMs: 90_000, waitIntervalMs: 2000 }],
+    [{ expect: 'ABSENT', 'verify-digest': 'false' }, { expect: 'absent', verifyDigest: false }],
+    [{ platform: 'linux/arm/v7', 'manifest-file': 'out/m.json' }, { platform: { os: 'linux', architecture: 'arm', variant: 'v7' }, manifestFile: 'out/m.json' }],
     [{ 'accepted-media-types': 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.manifest.v1+json' }, { acceptedMediaTypes: ['application/vnd.oci.image.manifest.v1+json'] }],
     [{ 'fail-on': 'none' }, { failOn: { kind: 'none' } }],
     [{ 'fail-on': 'NONE' }, { failOn: { kind: 'none' } }],
     [{ 'fail-on': 'imagenotfound\nKmsError' }, { failOn: { kind: 'codes', codes: new Set(['ImageNotFound', 'KmsError']) } }],
-    [{ 'repository-name': 'a__b/c--d/e.f' }, { repositoryName: 'a__b/c--d/e.f' }]
+    [{ 'repository-name': 'a__b/c--d/e.f' }, { requests: [expect.objectContaining({ repositoryName: 'a__b/c--d/e.f' })] }]
   ])('reads %j', (inputs, expected) => {
     setInputs({ ...BASE, ...inputs })
     expect(getInputs()).toMatchObject(expected)
@@ -51,7 +78,14 @@ describe('getInputs', () => {
     [{ 'fail-on': 'none,all' }, /cannot be combined/],
     [{ 'fail-on': 'Image-Not-Found' }, /not a failure code/],
     [{ 'accepted-media-types': 'text' }, /not a media type/],
-    [{ 'aws-region': 'eu_west_1' }, /not an AWS region name/]
+    [{ 'aws-region': 'eu_west_1' }, /not an AWS region name/],
+    [{ images: 'app:v1' }, /either images .* or repository-name with image-ids, not both/],
+    [{ 'repository-name': '', 'image-ids': '' }, /Nothing to look up/],
+    [{ 'wait-timeout': '5 minutes' }, /wait-timeout '5 minutes' is not a duration/],
+    [{ 'wait-interval': '0s' }, /wait-interval must be more than 0/],
+    [{ expect: 'maybe' }, /expect 'maybe' must be present or absent/],
+    [{ 'verify-digest': 'yes' }, /verify-digest 'yes' must be true or false/],
+    [{ platform: 'linux' }, /platform 'linux' is not os\/arch/]
   ])('rejects %j', (inputs, message) => {
     setInputs({ ...BASE, ...inputs })
     expect(() => getInputs()).toThrow(message)

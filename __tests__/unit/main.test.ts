@@ -1,6 +1,7 @@
 // run() with @actions/core and the SDK mocked: the orchestration order and the exit status.
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { BatchGetImageCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import * as core from '../../__fixtures__/core.js'
@@ -18,7 +19,10 @@ describe('run', () => {
     jest.clearAllMocks()
     ecr.reset()
     process.exitCode = undefined
-    Object.assign(inputs, { 'repository-name': 'app', 'image-ids': 'v1 v2', 'fail-on': 'all', 'aws-region': 'eu-west-1' })
+    for (const name of Object.keys(inputs)) delete inputs[name]
+    // The fixture manifests do not hash to their digests: the digest check has its own tests.
+    Object.assign(inputs, { 'repository-name': 'app', 'image-ids': 'v1 v2', 'aws-region': 'eu-west-1', 'verify-digest': 'false' })
+    process.env.RUNNER_TEMP = tmpdir()
     core.getInput.mockImplementation((name) => inputs[name] ?? '')
   })
 
@@ -34,7 +38,10 @@ describe('run', () => {
     expect(order.indexOf('output:found')).toBeLessThan(order.indexOf('error'))
     expect(core.setOutput).toHaveBeenCalledWith('found', 'false')
     expect(core.setOutput).toHaveBeenCalledWith('image-uri', `123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@${DIGEST_A}`)
-    expect(core.error).toHaveBeenCalledWith('v2 in app: ImageNotFound: Requested image not found', { title: 'Image ImageNotFound' })
+    expect(core.error).toHaveBeenCalledWith(
+      'v2 in app: ImageNotFound: Requested image not found',
+      { title: 'Image ImageNotFound' }
+    )
     expect(core.setFailed).not.toHaveBeenCalled()
     expect(process.exitCode).toBe(1)
     process.exitCode = undefined
@@ -53,6 +60,18 @@ describe('run', () => {
     await run()
     expect(core.setFailed).toHaveBeenCalledTimes(1)
     expect(core.setFailed.mock.calls[0]?.[0]).toMatch(/^Repository 'app' in the caller's registry \(eu-west-1\) does not exist/)
+  })
+
+  it('turns a manifest that does not hash to its digest into a DigestMismatch failure', async () => {
+    delete inputs['verify-digest']
+    ecr.on(BatchGetImageCommand).resolves({ images: [image('v1', DIGEST_A), image('v2', DIGEST_A)] })
+    await run()
+    expect(core.setOutput).toHaveBeenCalledWith('found', 'false')
+    expect(core.error).toHaveBeenCalledWith(expect.stringContaining(`DigestMismatch: the manifest ECR returned hashes to sha256:`), {
+      title: 'Image DigestMismatch'
+    })
+    expect(process.exitCode).toBe(1)
+    process.exitCode = undefined
   })
 
   it('fails on invalid input before any call', async () => {

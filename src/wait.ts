@@ -1,0 +1,80 @@
+// wait-timeout: ask again, for the images not yet settled, until the expectation holds or time is up.
+import { formatDuration } from './durations.js'
+import { requestKey, type ImageRequest } from './image-request.js'
+import type { LookupResult } from './lookup.js'
+
+export type Expectation = 'present' | 'absent'
+
+/** Failure codes a later push can clear, so worth waiting on when images must be present. */
+const TRANSIENT_WHEN_PRESENT = new Set(['ImageNotFound', 'ImageTagDoesNotMatchDigest', 'ImageNotReturned'])
+
+export const MAX_WAIT_INTERVAL_MS = 30_000
+
+export interface WaitOptions {
+  expect: Expectation
+  timeoutMs: number
+  intervalMs: number
+  log: (line: string) => void
+  sleep?: (ms: number) => Promise<void>
+  now?: () => number
+  random?: () => number
+}
+
+export interface WaitOutcome {
+  results: LookupResult[]
+  /** True when time ran out with images still unsettled. */
+  timedOut: boolean
+  rounds: number
+  waitedMs: number
+}
+
+/** Whether a result satisfies the expectation, or can no longer change by waiting. */
+export function isSettled(result: LookupResult, expect: Expectation): boolean {
+  if (result.status === 'error') return true
+  if (expect === 'absent') return result.status !== 'found'
+  return result.status === 'found' || !TRANSIENT_WHEN_PRESENT.has(result.failure.failureCode ?? '')
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Runs `round` over all requests, then (when timeoutMs > 0) again over the unsettled ones, pausing
+ * between rounds with backoff and jitter (up to 30 s), until all are settled or the time is up.
+ * A whole-call error ends the wait at once.
+ */
+export async function lookUpUntilSettled(
+  requests: readonly ImageRequest[],
+  round: (requests: ImageRequest[]) => Promise<LookupResult[]>,
+  options: WaitOptions
+): Promise<WaitOutcome> {
+  const sleep = options.sleep ?? defaultSleep
+  const now = options.now ?? Date.now
+  const random = options.random ?? Math.random
+  const started = now()
+  const deadline = started + options.timeoutMs
+  const latest = new Map<string, LookupResult>()
+  let pending = [...requests]
+  let interval = Math.max(options.intervalMs, 1)
+  let rounds = 0
+  for (;;) {
+    rounds++
+    for (const result of await round(pending)) latest.set(requestKey(result.request), result)
+    const unsettled = pending.filter((request) => !isSettled(latest.get(requestKey(request)) as LookupResult, options.expect))
+    const errored = pending.some((request) => latest.get(requestKey(request))?.status === 'error')
+    const remaining = deadline - now()
+    if (unsettled.length === 0 || errored || options.timeoutMs <= 0 || remaining <= 0) {
+      const results = requests.map((request) => ({ ...(latest.get(requestKey(request)) as LookupResult), request }))
+      return { results, timedOut: unsettled.length > 0 && options.timeoutMs > 0 && !errored, rounds, waitedMs: now() - started }
+    }
+    pending = unsettled
+    const delay = Math.min(interval * (0.8 + 0.4 * random()), MAX_WAIT_INTERVAL_MS, remaining)
+    const state = options.expect === 'absent' ? 'still present' : 'not there yet'
+    const names = unsettled.slice(0, 10).map((request) => request.requested).join(', ')
+    const more = unsettled.length > 10 ? ` and ${unsettled.length - 10} more` : ''
+    options.log(
+      `Waiting ${formatDuration(delay)} (${formatDuration(remaining)} left) for ${unsettled.length} image(s) ${state}: ${names}${more}`
+    )
+    await sleep(delay)
+    interval = Math.min(interval * 1.5, MAX_WAIT_INTERVAL_MS)
+  }
+}
