@@ -61,3 +61,12 @@ export function imageIndex(children, options = {}) {
     }))
   })
 }
+
+/** An OCI image manifest of about `bytes` bytes (an annotation pads it). @param {string} seed @param {number} bytes */
+export function largeManifest(seed, bytes) {
+  const base = JSON.parse(ociManifest(seed))
+  base.annotations = { 'org.example.padding': '' }
+  const padding = Math.max(0, bytes - JSON.stringify(base).length)
+  base.annotations['org.example.padding'] = 'x'.repeat(padding)
+  return JSON.stringify(base)
+}

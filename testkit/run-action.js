@@ -2,7 +2,7 @@
 // inputs as INPUT_* variables (with action.yml's defaults for those not given), GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files, RUNNER_TEMP, and the exit code. Credentials and endpoint point at a fake ECR.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -48,7 +48,8 @@ export function parseOutputFile(text) {
 /**
  * @typedef {{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string,
  *   outputs: Record<string, string>, summary: string, errors: string[], warnings: string[],
- *   timedOut: boolean, runnerTemp: string }} ActionRun
+ *   timedOut: boolean, runnerTemp: string, imagesFile?: string }} ActionRun
+ *   imagesFile: the content of the file the images-file output names, read before the temporary folder goes
  */
 
 /**
@@ -107,12 +108,15 @@ export async function runAction(options) {
   const [code, signal] = await new Promise((resolve) => child.on('close', (c, s) => resolve([c, s])))
   clearTimeout(timer)
 
+  const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+  const imagesFile = outputs['images-file'] && existsSync(outputs['images-file']) ? readFileSync(outputs['images-file'], 'utf8') : undefined
   const result = {
     code,
     signal,
     stdout,
     stderr,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    outputs,
+    ...(imagesFile !== undefined && { imagesFile }),
     summary: readFileSync(summaryFile, 'utf8'),
     errors: stdout.split(/\r?\n/).filter((line) => line.startsWith('::error')),
     warnings: stdout.split(/\r?\n/).filter((line) => line.startsWith('::warning')),
