@@ -56442,6 +56442,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -56453,6 +56460,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -56494,6 +56515,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -56541,6 +56565,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -56557,11 +56603,74 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -56636,7 +56745,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -56710,7 +56819,7 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -56726,7 +56835,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -57808,7 +57917,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -58532,13 +58641,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -58829,7 +58938,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -59168,8 +59277,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -59350,7 +59459,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -59418,7 +59527,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -59505,6 +59614,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(8249);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/helpers.ts
@@ -59586,8 +59697,70 @@ function escapeMarkdown(text) {
         .replace(/'/g, '&#39;');
 }
 
+;// CONCATENATED MODULE: ./src/ecr-client.ts
+
+
+
+const ACTION_NAME = 'ecr-image-lookup-action';
+const ACTION_VERSION = '1.0.0';
+/** Per-request limits, so a server that accepts a connection and never answers cannot hang the job. */
+const CONNECT_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** `ThrottlingException (HTTP 400)`, `ECONNRESET`: what a failed attempt was. */
+function describeAttemptError(error) {
+    const fields = (typeof error === 'object' && error !== null ? error : {});
+    const status = fields.$metadata?.httpStatusCode;
+    const name = fields.code ?? fields.name ?? 'Error';
+    return `${name}${status !== undefined ? ` (HTTP ${status})` : ''}: ${(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)}`;
+}
+/**
+ * A client for `region`. Credentials come from the SDK's default chain; custom endpoints from the
+ * SDK's own settings (AWS_ENDPOINT_URL_ECR, AWS_USE_FIPS_ENDPOINT).
+ */
+function createEcrClient(region, settings) {
+    const client = new dist_cjs/* ECRClient */.S70({
+        region,
+        maxAttempts: settings.maxAttempts,
+        retryMode: 'adaptive',
+        customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
+        requestHandler: {
+            connectionTimeout: CONNECT_TIMEOUT_MS,
+            requestTimeout: REQUEST_TIMEOUT_MS,
+            ...(settings.agent !== undefined && { httpAgent: settings.agent, httpsAgent: settings.agent })
+        }
+    });
+    // The deserialize step runs inside the retry loop, and at high priority this runs outside the
+    // deserializer: it sees every attempt's error, parsed service errors and network errors alike.
+    client.middlewareStack.add((next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const name = error.name;
+            const throttled = name === 'ThrottlingException' || name === 'LimitExceededException';
+            if (name !== 'AbortError')
+                settings.log(`ECR ${throttled ? 'throttled the request' : 'request failed'} in ${region}: ${safeText(describeAttemptError(error))}`);
+            throw error;
+        }
+    }, { step: 'deserialize', name: 'ecrImageLookupAttemptLog', priority: 'high' });
+    return client;
+}
+/** A function that returns the (cached) client for a region. */
+function clientPerRegion(create) {
+    const clients = new Map();
+    return (region) => {
+        let client = clients.get(region);
+        if (!client) {
+            client = create(region);
+            clients.set(region, client);
+        }
+        return client;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/aws-errors.ts
 // Turns an error from a BatchGetImage call into one sentence that names the cause and the fix.
+
 
 
 const CREDENTIAL_ERRORS = new Set([
@@ -59612,6 +59785,13 @@ const NETWORK_CODES = new Set([
     'ENETUNREACH',
     'ECONNABORTED'
 ]);
+const NETWORK_TEXT = {
+    ECONNREFUSED: 'ECONNREFUSED: the connection was refused',
+    ECONNRESET: 'ECONNRESET: the connection was closed without an answer',
+    EPIPE: 'EPIPE: the connection was closed while sending',
+    ENOTFOUND: 'ENOTFOUND: the host name does not resolve',
+    EAI_AGAIN: 'EAI_AGAIN: the host name could not be resolved now'
+};
 function registryText(context) {
     return context.registryId !== undefined ? `registry ${context.registryId}` : "the caller's registry";
 }
@@ -59645,15 +59825,101 @@ function describeCallError(error, context) {
         return `The pull-through cache behind ${repository} could not reach its upstream registry; check the cache rule and its credentials in Secrets Manager.${awsSaid(error)}`;
     if (THROTTLING_ERRORS.has(name))
         return `ECR throttled the requests (${name})${attemptsText(error)}; retry later, or look up fewer images at once.${awsSaid(error)}`;
+    // The SDK names some socket errors (ECONNRESET, EPIPE) TimeoutError: the code says what happened.
+    if (fields.code !== undefined && NETWORK_CODES.has(fields.code) && fields.code !== 'ETIMEDOUT')
+        return `Could not reach ECR in ${context.region} (${NETWORK_TEXT[fields.code] ?? fields.code})${attemptsText(error)}; check the network, proxy and any AWS_ENDPOINT_URL_ECR setting.`;
     if (name === 'TimeoutError' || fields.code === 'ETIMEDOUT')
-        return `ECR did not answer in time${attemptsText(error)}; check the network path to ECR (proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR) and retry.`;
-    if (fields.code !== undefined && NETWORK_CODES.has(fields.code))
-        return `Could not reach ECR in ${context.region} (${fields.code})${attemptsText(error)}; check the network, proxy and any AWS_ENDPOINT_URL_ECR setting.`;
+        return `Timed out waiting for ECR in ${context.region}${attemptsText(error)} (each request may take up to ${REQUEST_TIMEOUT_MS / 1000}s); check the network path to ECR (proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR) and retry.`;
     if (fields.$fault === 'server' || (fields.$metadata?.httpStatusCode ?? 0) >= 500)
         return `ECR had a server error (${name || 'unknown'})${attemptsText(error)}; retry the job.${awsSaid(error)}`;
-    if (error instanceof SyntaxError || name === 'SyntaxError')
-        return `The response from ECR could not be read (it is not the JSON ECR sends); check AWS_ENDPOINT_URL_ECR and any proxy.${awsSaid(error)}`;
+    if (error instanceof SyntaxError || name === 'SyntaxError') {
+        const status = fields.$metadata?.httpStatusCode;
+        const firstLine = safeText(errorMessage(error).split('\n')[0] ?? '').slice(0, 200);
+        return `The response from ECR${status !== undefined ? ` (HTTP ${status})` : ''} could not be read: it is not the JSON ECR sends (${firstLine}). Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
+    }
     return `BatchGetImage on ${repository} failed (${safeText(name || 'unknown error')}).${awsSaid(error)}`;
+}
+
+;// CONCATENATED MODULE: ./src/durations.ts
+// Durations in inputs: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`, `500ms`.
+
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseDuration(value, input) {
+    const text = value.trim().toLowerCase();
+    if (/^\d+(?:\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text))
+        throw new helpers_InputError(`${input} '${value}' is not a duration: write seconds (90) or a number with a unit (90s, 5m, 1h, 1m30s).`);
+    let total = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+        total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
+    return Math.round(total);
+}
+/** `1m 30s`, `45s`, `250ms`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const seconds = Math.round(ms / 1000);
+    const parts = [
+        [Math.floor(seconds / 3600), 'h'],
+        [Math.floor((seconds % 3600) / 60), 'm'],
+        [seconds % 60, 's']
+    ].filter(([amount]) => amount !== 0);
+    return parts.map(([amount, unit]) => `${amount}${unit}`).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/deadline.ts
+// The step's deadline (the timeout input): an AbortSignal that fires when it passes, so requests in
+// flight and pauses between rounds end at once.
+
+class Deadline {
+    timeoutMs;
+    now;
+    at;
+    controller = new AbortController();
+    timer;
+    constructor(timeoutMs, now = Date.now) {
+        this.timeoutMs = timeoutMs;
+        this.now = now;
+        this.at = now() + timeoutMs;
+        this.timer = setTimeout(() => this.controller.abort(new DeadlineError(timeoutMs)), timeoutMs);
+        this.timer.unref();
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get expired() {
+        return this.controller.signal.aborted || this.now() >= this.at;
+    }
+    remainingMs() {
+        return Math.max(0, this.at - this.now());
+    }
+    dispose() {
+        clearTimeout(this.timer);
+    }
+}
+/** The reason the deadline's signal carries. */
+class DeadlineError extends Error {
+    timeoutMs;
+    name = 'DeadlineError';
+    constructor(timeoutMs) {
+        super(`the step's timeout of ${formatDuration(timeoutMs)} passed`);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** Sleeps `ms`, or less when `signal` aborts first. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/media-types.ts
@@ -59711,68 +59977,6 @@ function checkDigests(results, acceptedMediaTypes) {
             }
         };
     });
-}
-
-;// CONCATENATED MODULE: ./src/durations.ts
-// Durations in inputs: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`, `500ms`.
-
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseDuration(value, input) {
-    const text = value.trim().toLowerCase();
-    if (/^\d+(?:\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text))
-        throw new helpers_InputError(`${input} '${value}' is not a duration: write seconds (90) or a number with a unit (90s, 5m, 1h, 1m30s).`);
-    let total = 0;
-    for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
-        total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
-    return Math.round(total);
-}
-/** `1m 30s`, `45s`, `250ms`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const seconds = Math.round(ms / 1000);
-    const parts = [
-        [Math.floor(seconds / 3600), 'h'],
-        [Math.floor((seconds % 3600) / 60), 'm'],
-        [seconds % 60, 's']
-    ].filter(([amount]) => amount !== 0);
-    return parts.map(([amount, unit]) => `${amount}${unit}`).join(' ');
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(8249);
-;// CONCATENATED MODULE: ./src/ecr-client.ts
-// The one place ECR clients are configured: one client per region, created on first use.
-
-const ACTION_NAME = 'ecr-image-lookup-action';
-const ACTION_VERSION = '1.0.0';
-/** Per-request limits, so a server that accepts a connection and never answers cannot hang the job. */
-const CONNECT_TIMEOUT_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 60_000;
-/**
- * A client for `region`. Credentials come from the SDK's default chain; custom endpoints from the
- * SDK's own settings (AWS_ENDPOINT_URL_ECR, AWS_USE_FIPS_ENDPOINT).
- */
-function createEcrClient(region) {
-    return new dist_cjs/* ECRClient */.S70({
-        region,
-        customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
-        requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }
-    });
-}
-/** A function that returns the (cached) client for a region. */
-function clientPerRegion(create = createEcrClient) {
-    const clients = new Map();
-    return (region) => {
-        let client = clients.get(region);
-        if (!client) {
-            client = create(region);
-            clients.set(region, client);
-        }
-        return client;
-    };
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -60047,6 +60251,105 @@ async function resolvePlatforms(results, platform, fetch, verifyDigests) {
     return resolved;
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/proxy.ts
+
+
+/** The proxy URL with any password replaced, for logs. */
+function redactProxy(url) {
+    const copy = new URL(url.href);
+    if (copy.password)
+        copy.password = '***';
+    if (copy.username)
+        copy.username = '***';
+    return copy.href.replace(/\/$/, '');
+}
+function parseProxy(input, env) {
+    const sources = [
+        ['http-proxy', input],
+        ['HTTPS_PROXY', env.HTTPS_PROXY],
+        ['https_proxy', env.https_proxy],
+        ['HTTP_PROXY', env.HTTP_PROXY],
+        ['http_proxy', env.http_proxy]
+    ];
+    const found = sources.find(([, value]) => value !== undefined && value.trim() !== '');
+    if (found === undefined)
+        return undefined;
+    const [source, raw = ''] = found;
+    const text = raw.trim();
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    }
+    catch {
+        throw new helpers_InputError(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new helpers_InputError(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
+    return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
+}
+/** `host:port`, `[v6]:port`, or a bare IPv6 address (no port). */
+function splitHostPort(entry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed)
+        return [bracketed[1] ?? '', bracketed[2]];
+    if ((entry.match(/:/g) ?? []).length > 1)
+        return [entry, undefined];
+    const match = /^(.*?)(?::(\d+))?$/.exec(entry);
+    return [match?.[1] ?? '', match?.[2]];
+}
+/**
+ * Whether a request to host:port goes direct under a NO_PROXY list: `*` matches everything; an
+ * entry matches the host itself and its subdomains (`example.com`, `.example.com` and
+ * `*.example.com` alike); `host:port` matches only that port. IP addresses match exactly (CIDR
+ * ranges are not supported).
+ */
+function bypassesProxy(host, port, noProxy) {
+    const hostname = host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+    return noProxy
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .some((raw) => {
+        const entry = raw.toLowerCase();
+        if (entry === '*')
+            return true;
+        const [entryHost, entryPort] = splitHostPort(entry);
+        if (entryPort !== undefined && Number(entryPort) !== port)
+            return false;
+        const name = entryHost.replace(/^\*?\./, '').replace(/\.$/, '');
+        if ((0,external_node_net_.isIP)(hostname) !== 0)
+            return hostname === name; // no suffix (or CIDR) matching for addresses
+        return name !== '' && (hostname === name || hostname.endsWith(`.${name}`));
+    });
+}
+/**
+ * One agent for every ECR request: direct for hosts NO_PROXY matches, else through the proxy
+ * (CONNECT for https endpoints, absolute-URI requests for http ones).
+ */
+async function createProxyAgent(settings) {
+    const [{ Agent }, { HttpsProxyAgent }, { HttpProxyAgent }, http, https] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 319).then(__nccwpck_require__.bind(__nccwpck_require__, 319)),
+        Promise.all(/* import() */[__nccwpck_require__.e(411), __nccwpck_require__.e(566)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1566)),
+        Promise.all(/* import() */[__nccwpck_require__.e(411), __nccwpck_require__.e(947)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8947)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))
+    ]);
+    const direct = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+    const proxied = {
+        http: new HttpProxyAgent(settings.url, { keepAlive: true }),
+        https: new HttpsProxyAgent(settings.url, { keepAlive: true })
+    };
+    class ProxyRouter extends Agent {
+        connect(_request, options) {
+            const scheme = options.secureEndpoint ? 'https' : 'http';
+            const port = options.port ?? (options.secureEndpoint ? 443 : 80);
+            return bypassesProxy(options.host ?? 'localhost', port, settings.noProxy) ? direct[scheme] : proxied[scheme];
+        }
+    }
+    return new ProxyRouter({ keepAlive: true });
+}
+
 ;// CONCATENATED MODULE: ./src/repository.ts
 // ECR repository names, checked as ECR checks them.
 
@@ -60126,6 +60429,8 @@ function parseReferences(text) {
 
 
 
+
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/;
 const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
 const NO_REGION = 'No AWS region: set the aws-region input, or AWS_REGION (aws-actions/configure-aws-credentials sets it with its aws-region input).';
@@ -60168,6 +60473,14 @@ function parseFailOn(value) {
         codes.add(known ?? entry);
     }
     return { kind: 'codes', codes };
+}
+function parseAttempts(value) {
+    const text = value.trim();
+    if (text === '')
+        return 5;
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 20)
+        throw new helpers_InputError(`retry-max-attempts '${value}' must be a whole number from 1 to 20.`);
+    return Number(text);
 }
 function parseExpect(value) {
     const text = value.trim().toLowerCase();
@@ -60263,6 +60576,11 @@ function getInputs(env = process.env) {
         throw new helpers_InputError('wait-interval must be more than 0.');
     const platform = parsePlatform(getInput('platform'));
     const manifestFile = getInput('manifest-file').trim();
+    const timeoutInput = getInput('timeout').trim();
+    const timeoutMs = timeoutInput === '' ? waitTimeoutMs + DEFAULT_TIMEOUT_MS : parseDuration(timeoutInput, 'timeout');
+    if (timeoutMs <= 0)
+        throw new helpers_InputError('timeout must be more than 0.');
+    const proxy = parseProxy(getInput('http-proxy'), env);
     return {
         requests,
         acceptedMediaTypes: parseMediaTypes(getInput('accepted-media-types')),
@@ -60272,7 +60590,10 @@ function getInputs(env = process.env) {
         waitIntervalMs,
         ...(platform !== undefined && { platform }),
         ...(manifestFile !== '' && { manifestFile }),
-        verifyDigest: parseBoolean(getInput('verify-digest'), 'verify-digest', true)
+        verifyDigest: parseBoolean(getInput('verify-digest'), 'verify-digest', true),
+        retryMaxAttempts: parseAttempts(getInput('retry-max-attempts')),
+        timeoutMs,
+        ...(proxy !== undefined && { proxy })
     };
 }
 
@@ -60350,7 +60671,7 @@ async function batchGetImage(batch, options) {
             ...(first.registryId !== undefined && { registryId: first.registryId }),
             imageIds: batch.map((request) => toImageIdentifier(request.id)),
             acceptedMediaTypes: [...options.acceptedMediaTypes]
-        }));
+        }), options.signal !== undefined ? { abortSignal: options.signal } : {});
         return matchResults(batch, response.images ?? [], response.failures ?? []);
     }
     catch (error) {
@@ -60626,9 +60947,11 @@ async function lookUpUntilSettled(requests, round, options) {
         const unsettled = pending.filter((request) => !isSettled(latest.get(requestKey(request)), options.expect));
         const errored = pending.some((request) => latest.get(requestKey(request))?.status === 'error');
         const remaining = deadline - now();
-        if (unsettled.length === 0 || errored || options.timeoutMs <= 0 || remaining <= 0) {
+        const stopped = unsettled.length > 0 && (options.stop?.() ?? false);
+        if (unsettled.length === 0 || errored || stopped || options.timeoutMs <= 0 || remaining <= 0) {
             const results = requests.map((request) => ({ ...latest.get(requestKey(request)), request }));
-            return { results, timedOut: unsettled.length > 0 && options.timeoutMs > 0 && !errored, rounds, waitedMs: now() - started };
+            const timedOut = unsettled.length > 0 && options.timeoutMs > 0 && !errored && !stopped;
+            return { results, timedOut, rounds, waitedMs: now() - started, stopped };
         }
         pending = unsettled;
         const delay = Math.min(interval * (0.8 + 0.4 * random()), MAX_WAIT_INTERVAL_MS, remaining);
@@ -60642,8 +60965,6 @@ async function lookUpUntilSettled(requests, round, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// Orchestration: inputs → lookup (with waiting, digest checks and platforms) → policy → files,
-// outputs, log and summary → exit status.
 
 
 
@@ -60659,9 +60980,20 @@ async function lookUpUntilSettled(requests, round, options) {
 
 
 
+
+
+/** After the deadline, this long is left to write outputs before the process is ended regardless. */
+const WATCHDOG_GRACE_MS = 10_000;
 /** One round of lookups: BatchGetImage, then the digest check, then platform resolution. */
-function lookupRound(inputs) {
-    const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor: clientPerRegion() };
+async function lookupRound(inputs, deadline) {
+    const log = (line) => info(line);
+    let agent;
+    if (inputs.proxy !== undefined) {
+        info(`Using the proxy ${redactProxy(inputs.proxy.url)}${inputs.proxy.noProxy ? ` (NO_PROXY: ${safeText(inputs.proxy.noProxy)})` : ''}.`);
+        agent = await createProxyAgent(inputs.proxy);
+    }
+    const clientFor = clientPerRegion((region) => createEcrClient(region, { maxAttempts: inputs.retryMaxAttempts, log, ...(agent !== undefined && { agent }) }));
+    const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor, signal: deadline.signal };
     const fetch = (requests) => lookupImages(requests, options);
     return async (requests) => {
         let results = await fetch(requests);
@@ -60672,15 +61004,31 @@ function lookupRound(inputs) {
         return results;
     };
 }
+/** Ends the process if it is still running well after the deadline (a last resort against hangs). */
+function startWatchdog(timeoutMs) {
+    const timer = setTimeout(() => {
+        setFailed(`Timed out: the step's timeout of ${formatDuration(timeoutMs)} passed and the step did not finish.`);
+        process.exit(ExitCode.Failure);
+    }, timeoutMs + WATCHDOG_GRACE_MS);
+    timer.unref();
+    return timer;
+}
 async function run() {
+    let deadline;
+    let watchdog;
     try {
         const inputs = getInputs();
+        deadline = new Deadline(inputs.timeoutMs);
+        watchdog = startWatchdog(inputs.timeoutMs);
         core_debug(`Looking up ${inputs.requests.length} image(s).`);
-        const outcome = await lookUpUntilSettled(inputs.requests, lookupRound(inputs), {
+        const activeDeadline = deadline;
+        const outcome = await lookUpUntilSettled(inputs.requests, await lookupRound(inputs, deadline), {
             expect: inputs.expect,
             timeoutMs: inputs.waitTimeoutMs,
             intervalMs: inputs.waitIntervalMs,
-            log: (line) => info(safeText(line))
+            log: (line) => info(safeText(line)),
+            sleep: (ms) => sleep(ms, activeDeadline.signal),
+            stop: () => activeDeadline.expired
         });
         const report = evaluate(outcome.results, inputs.failOn, inputs.expect);
         const images = imageElements(report);
@@ -60691,7 +61039,16 @@ async function run() {
         writeOutputs(report, { imagesFile });
         logVerdicts(report);
         await writeSummary(report);
-        if (report.error !== undefined) {
+        const pending = () => {
+            const names = report.verdicts
+                .filter((verdict) => verdict.status === 'error' || verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails))
+                .map((verdict) => safeText(verdict.request.requested));
+            return names.length > 0 ? names.slice(0, 20).join(', ') + (names.length > 20 ? ` and ${names.length - 20} more` : '') : 'nothing';
+        };
+        if (deadline.expired && (report.error !== undefined || outcome.stopped)) {
+            setFailed(`Timed out: the step's timeout of ${formatDuration(inputs.timeoutMs)} passed (raise the timeout input); still pending: ${pending()}.`);
+        }
+        else if (report.error !== undefined) {
             setFailed(describeCallError(report.error.error, report.error.request));
         }
         else if (outcome.timedOut) {
@@ -60711,6 +61068,11 @@ async function run() {
     }
     catch (error) {
         setFailed(errorMessage(error));
+    }
+    finally {
+        deadline?.dispose();
+        if (watchdog !== undefined)
+            clearTimeout(watchdog);
     }
 }
 

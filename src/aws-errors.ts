@@ -1,4 +1,5 @@
 // Turns an error from a BatchGetImage call into one sentence that names the cause and the fix.
+import { REQUEST_TIMEOUT_MS } from './ecr-client.js'
 import { errorMessage } from './helpers.js'
 import { safeText } from './sanitize.js'
 
@@ -38,6 +39,14 @@ const NETWORK_CODES = new Set([
   'ECONNABORTED'
 ])
 
+const NETWORK_TEXT: Record<string, string> = {
+  ECONNREFUSED: 'ECONNREFUSED: the connection was refused',
+  ECONNRESET: 'ECONNRESET: the connection was closed without an answer',
+  EPIPE: 'EPIPE: the connection was closed while sending',
+  ENOTFOUND: 'ENOTFOUND: the host name does not resolve',
+  EAI_AGAIN: 'EAI_AGAIN: the host name could not be resolved now'
+}
+
 function registryText(context: CallContext): string {
   return context.registryId !== undefined ? `registry ${context.registryId}` : "the caller's registry"
 }
@@ -75,13 +84,17 @@ export function describeCallError(error: unknown, context: CallContext): string 
     return `The pull-through cache behind ${repository} could not reach its upstream registry; check the cache rule and its credentials in Secrets Manager.${awsSaid(error)}`
   if (THROTTLING_ERRORS.has(name))
     return `ECR throttled the requests (${name})${attemptsText(error)}; retry later, or look up fewer images at once.${awsSaid(error)}`
+  // The SDK names some socket errors (ECONNRESET, EPIPE) TimeoutError: the code says what happened.
+  if (fields.code !== undefined && NETWORK_CODES.has(fields.code) && fields.code !== 'ETIMEDOUT')
+    return `Could not reach ECR in ${context.region} (${NETWORK_TEXT[fields.code] ?? fields.code})${attemptsText(error)}; check the network, proxy and any AWS_ENDPOINT_URL_ECR setting.`
   if (name === 'TimeoutError' || fields.code === 'ETIMEDOUT')
-    return `ECR did not answer in time${attemptsText(error)}; check the network path to ECR (proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR) and retry.`
-  if (fields.code !== undefined && NETWORK_CODES.has(fields.code))
-    return `Could not reach ECR in ${context.region} (${fields.code})${attemptsText(error)}; check the network, proxy and any AWS_ENDPOINT_URL_ECR setting.`
+    return `Timed out waiting for ECR in ${context.region}${attemptsText(error)} (each request may take up to ${REQUEST_TIMEOUT_MS / 1000}s); check the network path to ECR (proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR) and retry.`
   if (fields.$fault === 'server' || (fields.$metadata?.httpStatusCode ?? 0) >= 500)
     return `ECR had a server error (${name || 'unknown'})${attemptsText(error)}; retry the job.${awsSaid(error)}`
-  if (error instanceof SyntaxError || name === 'SyntaxError')
-    return `The response from ECR could not be read (it is not the JSON ECR sends); check AWS_ENDPOINT_URL_ECR and any proxy.${awsSaid(error)}`
+  if (error instanceof SyntaxError || name === 'SyntaxError') {
+    const status = fields.$metadata?.httpStatusCode
+    const firstLine = safeText(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)
+    return `The response from ECR${status !== undefined ? ` (HTTP ${status})` : ''} could not be read: it is not the JSON ECR sends (${firstLine}). Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`
+  }
   return `BatchGetImage on ${repository} failed (${safeText(name || 'unknown error')}).${awsSaid(error)}`
 }

@@ -7,6 +7,7 @@ import { parseImageIds } from './image-ids.js'
 import type { ImageRequest } from './image-request.js'
 import { DEFAULT_MEDIA_TYPES } from './media-types.js'
 import { type Platform, parsePlatform } from './platform.js'
+import { type ProxySettings, parseProxy } from './proxy.js'
 import { parseReferences } from './references.js'
 import { parseRepositoryName } from './repository.js'
 import type { Expectation } from './wait.js'
@@ -26,7 +27,14 @@ export interface Inputs {
   platform?: Platform
   manifestFile?: string
   verifyDigest: boolean
+  /** Attempts per request (SDK maxAttempts). */
+  retryMaxAttempts: number
+  /** Deadline for the whole step. */
+  timeoutMs: number
+  proxy?: ProxySettings
 }
+
+export const DEFAULT_TIMEOUT_MS = 5 * 60_000
 
 const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/
 const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/
@@ -74,6 +82,14 @@ export function parseFailOn(value: string): FailOn {
     codes.add(known ?? entry)
   }
   return { kind: 'codes', codes }
+}
+
+export function parseAttempts(value: string): number {
+  const text = value.trim()
+  if (text === '') return 5
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 20)
+    throw new InputError(`retry-max-attempts '${value}' must be a whole number from 1 to 20.`)
+  return Number(text)
 }
 
 export function parseExpect(value: string): Expectation {
@@ -167,6 +183,10 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   if (waitIntervalMs <= 0) throw new InputError('wait-interval must be more than 0.')
   const platform = parsePlatform(core.getInput('platform'))
   const manifestFile = core.getInput('manifest-file').trim()
+  const timeoutInput = core.getInput('timeout').trim()
+  const timeoutMs = timeoutInput === '' ? waitTimeoutMs + DEFAULT_TIMEOUT_MS : parseDuration(timeoutInput, 'timeout')
+  if (timeoutMs <= 0) throw new InputError('timeout must be more than 0.')
+  const proxy = parseProxy(core.getInput('http-proxy'), env)
   return {
     requests,
     acceptedMediaTypes: parseMediaTypes(core.getInput('accepted-media-types')),
@@ -176,6 +196,9 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     waitIntervalMs,
     ...(platform !== undefined && { platform }),
     ...(manifestFile !== '' && { manifestFile }),
-    verifyDigest: parseBoolean(core.getInput('verify-digest'), 'verify-digest', true)
+    verifyDigest: parseBoolean(core.getInput('verify-digest'), 'verify-digest', true),
+    retryMaxAttempts: parseAttempts(core.getInput('retry-max-attempts')),
+    timeoutMs,
+    ...(proxy !== undefined && { proxy })
   }
 }

@@ -31,6 +31,8 @@ export type LookupResult =
 export interface LookupOptions {
   acceptedMediaTypes: readonly string[]
   clientFor: (region: string) => ECRClient
+  /** Aborts requests in flight (the step's deadline). */
+  signal?: AbortSignal
 }
 
 /** True when `got` (from a response) is an answer for the requested `id`. */
@@ -84,7 +86,8 @@ async function batchGetImage(batch: ImageRequest[], options: LookupOptions): Pro
         ...(first.registryId !== undefined && { registryId: first.registryId }),
         imageIds: batch.map((request) => toImageIdentifier(request.id)),
         acceptedMediaTypes: [...options.acceptedMediaTypes]
-      })
+      }),
+      options.signal !== undefined ? { abortSignal: options.signal } : {}
     )
     return matchResults(batch, response.images ?? [], response.failures ?? [])
   } catch (error) {

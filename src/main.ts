@@ -1,10 +1,12 @@
-// Orchestration: inputs → lookup (with waiting, digest checks and platforms) → policy → files,
-// outputs, log and summary → exit status.
+// Orchestration: inputs → lookup (with waiting, digest checks and platforms, under the step's
+// deadline) → policy → files, outputs, log and summary → exit status.
+import type { Agent } from 'node:http'
 import * as core from '@actions/core'
 import { describeCallError } from './aws-errors.js'
+import { Deadline, sleep } from './deadline.js'
 import { checkDigests } from './digest-check.js'
 import { formatDuration } from './durations.js'
-import { clientPerRegion } from './ecr-client.js'
+import { clientPerRegion, createEcrClient } from './ecr-client.js'
 import { writeImagesFile, writeManifestFile } from './files.js'
 import { errorMessage } from './helpers.js'
 import type { ImageRequest } from './image-request.js'
@@ -13,13 +15,26 @@ import { type LookupResult, lookupImages } from './lookup.js'
 import { imageElements, logVerdicts, writeOutputs } from './outputs.js'
 import { resolvePlatforms } from './platform.js'
 import { evaluate } from './policy.js'
+import { createProxyAgent, redactProxy } from './proxy.js'
 import { safeText } from './sanitize.js'
 import { writeSummary } from './summary.js'
 import { lookUpUntilSettled } from './wait.js'
 
+/** After the deadline, this long is left to write outputs before the process is ended regardless. */
+const WATCHDOG_GRACE_MS = 10_000
+
 /** One round of lookups: BatchGetImage, then the digest check, then platform resolution. */
-function lookupRound(inputs: Inputs): (requests: ImageRequest[]) => Promise<LookupResult[]> {
-  const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor: clientPerRegion() }
+async function lookupRound(inputs: Inputs, deadline: Deadline): Promise<(requests: ImageRequest[]) => Promise<LookupResult[]>> {
+  const log = (line: string): void => core.info(line)
+  let agent: Agent | undefined
+  if (inputs.proxy !== undefined) {
+    core.info(`Using the proxy ${redactProxy(inputs.proxy.url)}${inputs.proxy.noProxy ? ` (NO_PROXY: ${safeText(inputs.proxy.noProxy)})` : ''}.`)
+    agent = await createProxyAgent(inputs.proxy)
+  }
+  const clientFor = clientPerRegion((region) =>
+    createEcrClient(region, { maxAttempts: inputs.retryMaxAttempts, log, ...(agent !== undefined && { agent }) })
+  )
+  const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor, signal: deadline.signal }
   const fetch = (requests: ImageRequest[]): Promise<LookupResult[]> => lookupImages(requests, options)
   return async (requests) => {
     let results = await fetch(requests)
@@ -29,15 +44,32 @@ function lookupRound(inputs: Inputs): (requests: ImageRequest[]) => Promise<Look
   }
 }
 
+/** Ends the process if it is still running well after the deadline (a last resort against hangs). */
+function startWatchdog(timeoutMs: number): NodeJS.Timeout {
+  const timer = setTimeout(() => {
+    core.setFailed(`Timed out: the step's timeout of ${formatDuration(timeoutMs)} passed and the step did not finish.`)
+    process.exit(core.ExitCode.Failure)
+  }, timeoutMs + WATCHDOG_GRACE_MS)
+  timer.unref()
+  return timer
+}
+
 export async function run(): Promise<void> {
+  let deadline: Deadline | undefined
+  let watchdog: NodeJS.Timeout | undefined
   try {
     const inputs = getInputs()
+    deadline = new Deadline(inputs.timeoutMs)
+    watchdog = startWatchdog(inputs.timeoutMs)
     core.debug(`Looking up ${inputs.requests.length} image(s).`)
-    const outcome = await lookUpUntilSettled(inputs.requests, lookupRound(inputs), {
+    const activeDeadline = deadline
+    const outcome = await lookUpUntilSettled(inputs.requests, await lookupRound(inputs, deadline), {
       expect: inputs.expect,
       timeoutMs: inputs.waitTimeoutMs,
       intervalMs: inputs.waitIntervalMs,
-      log: (line) => core.info(safeText(line))
+      log: (line) => core.info(safeText(line)),
+      sleep: (ms) => sleep(ms, activeDeadline.signal),
+      stop: () => activeDeadline.expired
     })
     const report = evaluate(outcome.results, inputs.failOn, inputs.expect)
 
@@ -50,7 +82,17 @@ export async function run(): Promise<void> {
     logVerdicts(report)
     await writeSummary(report)
 
-    if (report.error !== undefined) {
+    const pending = (): string => {
+      const names = report.verdicts
+        .filter((verdict) => verdict.status === 'error' || verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails))
+        .map((verdict) => safeText(verdict.request.requested))
+      return names.length > 0 ? names.slice(0, 20).join(', ') + (names.length > 20 ? ` and ${names.length - 20} more` : '') : 'nothing'
+    }
+    if (deadline.expired && (report.error !== undefined || outcome.stopped)) {
+      core.setFailed(
+        `Timed out: the step's timeout of ${formatDuration(inputs.timeoutMs)} passed (raise the timeout input); still pending: ${pending()}.`
+      )
+    } else if (report.error !== undefined) {
       core.setFailed(describeCallError(report.error.error, report.error.request))
     } else if (outcome.timedOut) {
       const state = inputs.expect === 'absent' ? 'still present' : 'still missing'
@@ -66,5 +108,8 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     core.setFailed(errorMessage(error))
+  } finally {
+    deadline?.dispose()
+    if (watchdog !== undefined) clearTimeout(watchdog)
   }
 }

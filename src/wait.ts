@@ -18,6 +18,8 @@ export interface WaitOptions {
   sleep?: (ms: number) => Promise<void>
   now?: () => number
   random?: () => number
+  /** True when no more rounds may start (the step's deadline passed). */
+  stop?: () => boolean
 }
 
 export interface WaitOutcome {
@@ -26,6 +28,8 @@ export interface WaitOutcome {
   timedOut: boolean
   rounds: number
   waitedMs: number
+  /** True when `stop` ended the wait early. */
+  stopped: boolean
 }
 
 /** Whether a result satisfies the expectation, or can no longer change by waiting. */
@@ -62,9 +66,11 @@ export async function lookUpUntilSettled(
     const unsettled = pending.filter((request) => !isSettled(latest.get(requestKey(request)) as LookupResult, options.expect))
     const errored = pending.some((request) => latest.get(requestKey(request))?.status === 'error')
     const remaining = deadline - now()
-    if (unsettled.length === 0 || errored || options.timeoutMs <= 0 || remaining <= 0) {
+    const stopped = unsettled.length > 0 && (options.stop?.() ?? false)
+    if (unsettled.length === 0 || errored || stopped || options.timeoutMs <= 0 || remaining <= 0) {
       const results = requests.map((request) => ({ ...(latest.get(requestKey(request)) as LookupResult), request }))
-      return { results, timedOut: unsettled.length > 0 && options.timeoutMs > 0 && !errored, rounds, waitedMs: now() - started }
+      const timedOut = unsettled.length > 0 && options.timeoutMs > 0 && !errored && !stopped
+      return { results, timedOut, rounds, waitedMs: now() - started, stopped }
     }
     pending = unsettled
     const delay = Math.min(interval * (0.8 + 0.4 * random()), MAX_WAIT_INTERVAL_MS, remaining)

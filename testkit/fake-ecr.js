@@ -129,6 +129,46 @@ export class FakeEcr {
   }
 
   /**
+   * Runs `answer` for the next `times` BatchGetImage requests (Infinity: all of them).
+   * @param {number} times @param {(context: InterceptContext) => void | Promise<void>} answer
+   */
+  misbehave(times, answer) {
+    let left = times
+    return this.intercept(async (context) => {
+      if (context.request.operation !== 'BatchGetImage' || left <= 0) return false
+      left--
+      await answer(context)
+      return true
+    })
+  }
+
+  /** Answers with an AWS error. @param {number} times @param {number} status @param {string} code @param {string} message */
+  failWith(times, status, code, message) {
+    return this.misbehave(times, ({ res }) => sendAwsError(res, status, code, message))
+  }
+
+  /** Accepts the request and never answers (the socket stays open until the client gives up). @param {number} times */
+  stall(times) {
+    return this.misbehave(times, () => undefined)
+  }
+
+  /** Closes the connection without an answer (a reset). @param {number} times */
+  dropConnection(times) {
+    return this.misbehave(times, ({ req }) => {
+      if (typeof req.socket.resetAndDestroy === 'function') req.socket.resetAndDestroy()
+      else req.socket.destroy()
+    })
+  }
+
+  /** Answers HTTP 200 with a body that is not what ECR sends. @param {number} times @param {string} body */
+  garbage(times, body) {
+    return this.misbehave(times, ({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': randomUUID() })
+      res.end(body)
+    })
+  }
+
+  /**
    * @param {string} name @param {{ registryId?: string, region?: string }} [options]
    *   region: only visible to requests signed for that region (default: every region)
    */

@@ -48,14 +48,18 @@ describe('getInputs', () => {
       expect: 'present',
       waitTimeoutMs: 0,
       waitIntervalMs: 5000,
-      verifyDigest: true
+      verifyDigest: true,
+      retryMaxAttempts: 5,
+      timeoutMs: 300_000
     })
   })
 
   it.each([
     [{ 'registry-id': '012345678901' }, { requests: [expect.objectContaining({ registryId: '012345678901' })] }],
     [{ 'registry-id': ' ' }, { requests: [expect.not.objectContaining({ registryId: expect.anything() })] }],
-    [{ 'wait-timeout': '1m30s', 'wait-interval': '2' }, { waitTimeoutMs: 90_000, waitIntervalMs: 2000 }],
+    [{ 'wait-timeout': '1m30s', 'wait-interval': '2' }, { waitTimeoutMs: 90_000, waitIntervalMs: 2000, timeoutMs: 390_000 }],
+    [{ timeout: '45s', 'retry-max-attempts': '2' }, { timeoutMs: 45_000, retryMaxAttempts: 2 }],
+    [{ 'http-proxy': 'proxy.internal:3128' }, { proxy: { url: new URL('http://proxy.internal:3128'), noProxy: '' } }],
     [{ expect: 'ABSENT', 'verify-digest': 'false' }, { expect: 'absent', verifyDigest: false }],
     [{ platform: 'linux/arm/v7', 'manifest-file': 'out/m.json' }, { platform: { os: 'linux', architecture: 'arm', variant: 'v7' }, manifestFile: 'out/m.json' }],
     [{ 'accepted-media-types': 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.manifest.v1+json' }, { acceptedMediaTypes: ['application/vnd.oci.image.manifest.v1+json'] }],
@@ -85,7 +89,10 @@ describe('getInputs', () => {
     [{ 'wait-interval': '0s' }, /wait-interval must be more than 0/],
     [{ expect: 'maybe' }, /expect 'maybe' must be present or absent/],
     [{ 'verify-digest': 'yes' }, /verify-digest 'yes' must be true or false/],
-    [{ platform: 'linux' }, /platform 'linux' is not os\/arch/]
+    [{ platform: 'linux' }, /platform 'linux' is not os\/arch/],
+    [{ 'retry-max-attempts': '0' }, /retry-max-attempts '0' must be a whole number from 1 to 20/],
+    [{ timeout: '0' }, /timeout must be more than 0/],
+    [{ 'http-proxy': 'http://[bad' }, /http-proxy is not a proxy URL/]
   ])('rejects %j', (inputs, message) => {
     setInputs({ ...BASE, ...inputs })
     expect(() => getInputs()).toThrow(message)
