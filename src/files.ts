@@ -11,7 +11,7 @@ export async function writeImagesFile(images: readonly ImageElement[], env: Node
   const directory = env.RUNNER_TEMP || tmpdir()
   const path = join(directory, `ecr-image-lookup-${randomUUID()}.json`)
   await mkdir(directory, { recursive: true })
-  await writeFile(path, JSON.stringify(images, null, 2))
+  await writeFile(path, JSON.stringify(images))
   return path
 }
 

@@ -1,5 +1,5 @@
 // Every workflow input, read and validated in one place before any call is made.
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import { parseDuration } from './durations.js'
 import { KNOWN_FAILURE_CODES, canonicalFailureCode } from './failure-codes.js'
 import { InputError, splitList } from './helpers.js'

@@ -1,7 +1,7 @@
 // Orchestration: inputs → lookup (with waiting, digest checks and platforms, under the step's
 // deadline) → policy → files, outputs, log and summary → exit status.
 import type { Agent } from 'node:http'
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import { describeCallError } from './aws-errors.js'
 import { Deadline, sleep } from './deadline.js'
 import { checkDigests } from './digest-check.js'

@@ -1,5 +1,5 @@
 // What the step tells the workflow: step outputs, and one log line or annotation per image.
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import type { Image } from '@aws-sdk/client-ecr'
 import { formatBytes } from './helpers.js'
 import type { ImageRequest } from './image-request.js'
@@ -87,6 +87,17 @@ export function writeOutputs(report: Report, files: { imagesFile?: string }): vo
 
 /** One readable line per requested image; failures are annotations (errors when they fail the step). */
 export function logVerdicts(report: Report): void {
+  // Plain lines are written in runs (one write per run, not per image); annotations keep their place.
+  let lines: string[] = []
+  const flush = (): void => {
+    if (lines.length > 0) core.info(lines.join('\n'))
+    lines = []
+  }
+  const info = (line: string): void => void lines.push(line)
+  const annotate = (write: () => void): void => {
+    flush()
+    write()
+  }
   for (const verdict of report.verdicts) {
     const { requested, repositoryName } = verdict.request
     // `v1 in team/api`; a reference (team/api:v1) already names its repository.
@@ -95,18 +106,19 @@ export function logVerdicts(report: Report): void {
       const digest = safeText(verdict.image.imageId?.imageDigest ?? '?')
       const mediaType = safeText(verdict.image.imageManifestMediaType ?? 'unknown media type')
       const platform = verdict.platformDigest !== undefined ? `, platform ${safeText(verdict.platformDigest)}` : ''
-      if (verdict.status === 'found') core.info(`✔ ${name}: found ${digest} (${mediaType}${platform})`)
-      else core.error(`${name} exists (${digest}), but expect is absent.`, { title: 'Image exists' })
+      if (verdict.status === 'found') info(`✔ ${name}: found ${digest} (${mediaType}${platform})`)
+      else annotate(() => core.error(`${name} exists (${digest}), but expect is absent.`, { title: 'Image exists' }))
     } else if (verdict.status === 'absent') {
-      core.info(`✔ ${name}: absent, as expected`)
+      info(`✔ ${name}: absent, as expected`)
     } else if (verdict.status === 'failed') {
       const code = safeText(verdict.failure.failureCode ?? 'UnknownFailure')
       const reason = safeText(verdict.failure.failureReason ?? 'no reason given')
       const message = `${name}: ${code}: ${reason}`
-      if (verdict.fails) core.error(message, { title: `Image ${code}` })
-      else core.warning(message, { title: `Image ${code}` })
+      const title = `Image ${code}`
+      annotate(() => (verdict.fails ? core.error(message, { title }) : core.warning(message, { title })))
     } else {
-      core.info(`✘ ${name}: not looked up (the request failed, see the error below)`)
+      info(`✘ ${name}: not looked up (the request failed, see the error below)`)
     }
   }
+  flush()
 }

@@ -1,5 +1,5 @@
 // The job summary: one markdown table of every requested image. Server text is escaped.
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import type { Report, Verdict } from './policy.js'
 import { escapeMarkdown } from './sanitize.js'
 

@@ -205,6 +205,8 @@ export class FakeEcr {
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async handle(req, res) {
+    // A test's window into the fake when it runs in another process (npm run bench).
+    if (req.method === 'GET' && req.url === '/__fake/requests') return sendJson(res, 200, { requests: this.requestsFor().length })
     const chunks = []
     for await (const chunk of req) chunks.push(chunk)
     const rawBody = Buffer.concat(chunks).toString('utf8')

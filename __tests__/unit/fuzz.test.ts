@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import { tmpdir } from 'node:os'
 import * as core from '../../__fixtures__/core.js'
 
-jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../../src/actions-core.js', () => core)
 const { run } = await import('../../src/main.js')
 const { getInputs } = await import('../../src/inputs.js')
 const { InputError } = await import('../../src/helpers.js')

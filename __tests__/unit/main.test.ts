@@ -7,7 +7,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import * as core from '../../__fixtures__/core.js'
 import { DIGEST_A, image } from '../../__fixtures__/images.js'
 
-jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../../src/actions-core.js', () => core)
 const { run } = await import('../../src/main.js')
 const { ACTION_VERSION } = await import('../../src/ecr-client.js')
 

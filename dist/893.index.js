@@ -1,8 +1,8 @@
-export const id = 319;
-export const ids = [319];
+export const id = 893;
+export const ids = [893];
 export const modules = {
 
-/***/ 319:
+/***/ 5893:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -24,7 +24,7 @@ var external_http_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __webpack_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/agent-base/dist/helpers.js
+;// CONCATENATED MODULE: ../node_modules/agent-base/dist/helpers.js
 
 
 async function toBuffer(stream) {
@@ -62,7 +62,7 @@ function req(url, opts = {}) {
     return req;
 }
 //# sourceMappingURL=helpers.js.map
-;// CONCATENATED MODULE: ./node_modules/agent-base/dist/index.js
+;// CONCATENATED MODULE: ../node_modules/agent-base/dist/index.js
 
 
 
@@ -214,4 +214,4 @@ class Agent extends external_http_.Agent {
 
 };
 
-//# sourceMappingURL=319.index.js.map
+//# sourceMappingURL=893.index.js.map

@@ -1,8 +1,8 @@
-export const id = 50;
-export const ids = [50];
+export const id = 256;
+export const ids = [256];
 export const modules = {
 
-/***/ 8050:
+/***/ 6256:
 /***/ ((module) => {
 
 module.exports = eval("require")("kerberos");
@@ -12,4 +12,4 @@ module.exports = eval("require")("kerberos");
 
 };
 
-//# sourceMappingURL=50.index.js.map
+//# sourceMappingURL=256.index.js.map

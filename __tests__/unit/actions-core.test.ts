@@ -1,0 +1,82 @@
+// src/actions-core.ts must behave byte for byte like @actions/core for everything the action uses.
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as real from '@actions/core'
+import fc from 'fast-check'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as ours from '../../src/actions-core.js'
+
+let written: string[] = []
+let temp = ''
+beforeEach(() => {
+  written = []
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    written.push(String(chunk))
+    return true
+  })
+  temp = mkdtempSync(join(tmpdir(), 'actions-core-'))
+})
+afterEach(() => {
+  jest.restoreAllMocks()
+  rmSync(temp, { recursive: true, force: true })
+  delete process.env.GITHUB_OUTPUT
+  process.exitCode = undefined
+})
+
+/** What `act` wrote to stdout (and to GITHUB_OUTPUT, delimiters normalised). */
+function capture(act: () => void): string {
+  written = []
+  const file = join(temp, 'output')
+  writeFileSync(file, '')
+  process.env.GITHUB_OUTPUT = file
+  act()
+  return written.join('') + readFileSync(file, 'utf8').replace(/ghadelimiter_[0-9a-f-]+/g, 'DELIMITER')
+}
+
+const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('a\n::error::b', '%0A\r\n', '100%', 'x,y:z'))
+
+describe('actions-core matches @actions/core', () => {
+  it('for log commands and annotations', () => {
+    fc.assert(
+      fc.property(text, text, (message, title) => {
+        for (const name of ['info', 'debug', 'warning', 'error'] as const) {
+          const props = name === 'warning' || name === 'error' ? [{ title }] : []
+          expect(capture(() => (ours[name] as (...a: unknown[]) => void)(message, ...props))).toBe(
+            capture(() => (real[name] as (...a: unknown[]) => void)(message, ...props))
+          )
+        }
+      })
+    )
+  })
+
+  it('for outputs', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z][a-z-]{0,20}$/), text, (name, value) => {
+        expect(capture(() => ours.setOutput(name, value))).toBe(capture(() => real.setOutput(name, value)))
+      })
+    )
+  })
+
+  it('for inputs', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z][a-z -]{0,20}$/), text, (name, value) => {
+        process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+        expect(ours.getInput(name)).toBe(real.getInput(name))
+      })
+    )
+  })
+
+  it('for setFailed', () => {
+    const ourOutput = capture(() => ours.setFailed('boom\nline'))
+    const ourCode = process.exitCode
+    process.exitCode = undefined
+    expect(ourOutput).toBe(capture(() => real.setFailed('boom\nline')))
+    expect(ourCode).toBe(process.exitCode)
+    expect(ours.ExitCode).toEqual({ Success: real.ExitCode.Success, Failure: real.ExitCode.Failure })
+  })
+
+  it('shares the summary writer', () => {
+    expect(ours.summary).toBe(real.summary)
+  })
+})

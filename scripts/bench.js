@@ -1,0 +1,156 @@
+// npm run bench [-- --runs N]: times whole processes against the fake ECR on 127.0.0.1, the way the
+// runner runs them, side by side in one run:
+//   bare Node 24 (`node -e 0`), the action doing one lookup, the action doing 1,000 ids over 10
+//   repositories (images), and, when installed, the AWS CLI doing the same one lookup.
+// Prints min / median / max wall time and peak memory (with /usr/bin/time), the ratios the
+// performance goals name, and the request counts. Figures only: nothing here passes or fails.
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { FAKE_CREDENTIALS } from '../testkit/fake-ecr.js'
+import { node24Binary } from '../testkit/node24.js'
+import { ACTION_ENTRY, actionInputs, inputVariable, ROOT } from '../testkit/run-action.js'
+
+const args = process.argv.slice(2)
+const runsArg = args.indexOf('--runs')
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 15
+const WARMUP = 2
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+
+/** The AWS CLI to compare with: AWS_CLI, else Debian's /usr/bin/aws, else `aws` on PATH. */
+function findAwsCli() {
+  for (const candidate of [process.env.AWS_CLI, '/usr/bin/aws', 'aws'].filter(Boolean)) {
+    try {
+      const version = execFileSync(/** @type {string} */ (candidate), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      return { path: /** @type {string} */ (candidate), version: version.trim().split(' ')[0] ?? '' }
+    } catch {
+      // not this one
+    }
+  }
+  return undefined
+}
+
+const node24 = node24Binary()
+const nodeVersion = execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()
+const aws = findAwsCli()
+
+const server = spawn(process.execPath, [join(ROOT, 'testkit', 'serve-fake.js')], { stdio: ['pipe', 'pipe', 'inherit'] })
+const firstLine = await new Promise((resolve) => createInterface({ input: /** @type {import('node:stream').Readable} */ (server.stdout) }).once('line', resolve))
+const endpoint = JSON.parse(String(firstLine)).url
+/** @returns {Promise<number>} */
+const requestCount = async () => /** @type {{ requests: number }} */ (await (await fetch(`${endpoint}/__fake/requests`)).json()).requests
+
+const temp = mkdtempSync(join(tmpdir(), 'ecr-bench-'))
+const baseEnv = {
+  PATH: process.env.PATH,
+  HOME: temp,
+  AWS_CONFIG_FILE: join(temp, 'no-aws-config'),
+  AWS_SHARED_CREDENTIALS_FILE: join(temp, 'no-aws-credentials'),
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_ACCESS_KEY_ID: FAKE_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: FAKE_CREDENTIALS.secretAccessKey,
+  AWS_REGION: 'eu-west-1',
+  AWS_PAGER: ''
+}
+
+/**
+ * The runner's environment for the action with these inputs (action.yml defaults for the rest).
+ * @param {Record<string, string>} inputs @returns {Record<string, string | undefined>}
+ */
+function actionEnv(inputs) {
+  const runnerTemp = join(temp, 'runner_temp')
+  mkdirSync(runnerTemp, { recursive: true })
+  /** @type {Record<string, string | undefined>} */
+  const env = { ...baseEnv, AWS_ENDPOINT_URL_ECR: endpoint, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: join(temp, 'output'), GITHUB_STEP_SUMMARY: join(temp, 'summary'), RUNNER_TEMP: runnerTemp }
+  for (const [name, spec] of Object.entries(actionInputs())) env[inputVariable(name)] = inputs[name] ?? spec.default ?? ''
+  return env
+}
+
+const thousand = Array.from({ length: 1000 }, (_, index) => `bench/r${index % 10}:t${Math.floor(index / 10)}`).join('\n')
+/** @type {Case[]} */
+const cases = [
+  { name: `bare node -e 0 (${nodeVersion})`, key: 'bare', command: node24, args: ['-e', '0'], env: baseEnv },
+  { name: 'action: one lookup', key: 'one', command: node24, args: [ACTION_ENTRY], env: actionEnv({ images: 'app:v1' }) },
+  { name: 'action: 1,000 ids over 10 repositories', key: 'thousand', command: node24, args: [ACTION_ENTRY], env: actionEnv({ images: thousand }) },
+  ...(aws
+    ? [
+        {
+          name: `${aws.version}: one lookup`,
+          key: 'cli',
+          command: aws.path,
+          args: ['ecr', 'batch-get-image', '--repository-name', 'app', '--image-ids', 'imageTag=v1', '--endpoint-url', endpoint, '--region', 'eu-west-1', '--output', 'json'],
+          env: baseEnv
+        }
+      ]
+    : [])
+]
+
+/**
+ * @typedef {{ name: string, key: string, command: string, args: string[], env: Record<string, string | undefined> }} Case
+ * @typedef {{ min: number, median: number, max: number }} Stats
+ */
+
+/** Runs one process to its end: wall time (ms) and peak RSS (MiB, when /usr/bin/time is there). @param {Case} testCase */
+async function measure(testCase) {
+  for (const file of ['output', 'summary']) writeFileSync(join(temp, file), '')
+  const memoryFile = join(temp, 'memory')
+  const [command, commandArgs] = TIME ? [TIME, ['-f', '%M', '-o', memoryFile, testCase.command, ...testCase.args]] : [testCase.command, testCase.args]
+  const started = process.hrtime.bigint()
+  const child = spawn(command, commandArgs, { env: /** @type {NodeJS.ProcessEnv} */ (testCase.env), cwd: temp, stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (data) => (stderr += data))
+  const code = await new Promise((resolve) => child.on('close', resolve))
+  const ms = Number(process.hrtime.bigint() - started) / 1e6
+  if (code !== 0) throw new Error(`${testCase.name} exited with ${code}: ${stderr}`)
+  const kib = TIME ? Number(readFileSync(memoryFile, 'utf8').trim().split('\n').pop()) : NaN
+  return { ms, mib: kib / 1024 }
+}
+
+/** @param {number[]} values @returns {Stats} */
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return { min: sorted[0] ?? NaN, median: sorted[Math.floor(sorted.length / 2)] ?? NaN, max: sorted[sorted.length - 1] ?? NaN }
+}
+
+/** @type {Record<string, { name: string, time: Stats, memory: Stats, requests: number }>} */
+const results = {}
+try {
+  for (const testCase of cases) {
+    const before = await requestCount()
+    for (let index = 0; index < WARMUP; index++) await measure(testCase)
+    const samples = []
+    for (let index = 0; index < RUNS; index++) samples.push(await measure(testCase))
+    const requests = ((await requestCount()) - before) / (WARMUP + RUNS)
+    results[testCase.key] = { name: testCase.name, time: stats(samples.map((s) => s.ms)), memory: stats(samples.map((s) => s.mib)), requests }
+  }
+} finally {
+  server.stdin?.end()
+  rmSync(temp, { recursive: true, force: true })
+}
+
+/** @param {number | undefined} value @param {number} [digits] */
+const f = (value, digits = 0) => (value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : 'n/a')
+const lines = [
+  `Benchmark: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${RUNS} runs after ${WARMUP} warm-up, fake ECR on 127.0.0.1`,
+  '',
+  '| process | min ms | median ms | max ms | peak MiB (median) | requests per run |',
+  '|---|---:|---:|---:|---:|---:|',
+  ...Object.values(results).map(
+    (r) => `| ${r.name} | ${f(r.time.min)} | ${f(r.time.median)} | ${f(r.time.max)} | ${f(r.memory.median, 1)} | ${r.requests ? f(r.requests, 1) : '-'} |`
+  ),
+  ''
+]
+/** @param {string} key */
+const median = (key) => results[key]?.time.median ?? NaN
+/** @param {string} label @param {number} value @param {number} limit */
+const goal = (label, value, limit) => `- ${label}: ${f(value, 2)} (goal ≤ ${limit})`
+lines.push('Ratios of medians:')
+if (results.cli) lines.push(goal('one lookup / AWS CLI', median('one') / median('cli'), 0.15))
+else lines.push('- one lookup / AWS CLI: n/a (install the AWS CLI: apt-get install awscli)')
+lines.push(goal('one lookup / bare node', median('one') / median('bare'), 3))
+lines.push(goal('1,000 ids / one lookup', median('thousand') / median('one'), 1.5))
+lines.push(`- peak memory of one lookup: ${f(results.one?.memory.median, 1)} MiB (goal ≤ 90)${TIME ? '' : ' (needs /usr/bin/time: apt-get install time)'}`)
+lines.push(`- requests for 1,000 ids over 10 repositories: ${f(results.thousand?.requests, 1)} (goal: exactly 10)`)
+console.log(lines.join('\n'))
