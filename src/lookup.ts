@@ -48,6 +48,18 @@ function failureMatches(id: ImageId, got: ImageIdentifier | undefined): boolean 
   return got !== undefined && (got.imageTag ?? undefined) === id.tag && (got.imageDigest ?? undefined) === id.digest
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const value = key(item)
+    if (value === undefined) continue
+    const group = groups.get(value)
+    if (group) group.push(item)
+    else groups.set(value, [item])
+  }
+  return groups
+}
+
 export function toImageIdentifier(id: ImageId): ImageIdentifier {
   return { ...(id.tag !== undefined && { imageTag: id.tag }), ...(id.digest !== undefined && { imageDigest: id.digest }) }
 }
@@ -58,10 +70,16 @@ export function matchResults(
   images: readonly Image[],
   failures: readonly Failure[]
 ): LookupResult[] {
+  // Index the answers by digest and by tag (a batch has up to 100 of each), keeping answer order.
+  const byDigest = groupBy(images, (image) => image.imageId?.imageDigest)
+  const byTag = groupBy(images, (image) => image.imageId?.imageTag)
+  const failuresByTag = groupBy(failures, (failure) => failure.imageId?.imageTag ?? failure.imageId?.imageDigest)
   return requests.map((request): LookupResult => {
-    const image = images.find((candidate) => imageMatches(request.id, candidate.imageId))
+    const { id } = request
+    const candidates = (id.digest !== undefined ? byDigest.get(id.digest) : byTag.get(id.tag ?? '')) ?? []
+    const image = candidates.find((candidate) => imageMatches(id, candidate.imageId))
     if (image) return { request, status: 'found', image }
-    const failure = failures.find((candidate) => failureMatches(request.id, candidate.imageId))
+    const failure = failuresByTag.get(id.tag ?? id.digest ?? '')?.find((candidate) => failureMatches(id, candidate.imageId))
     if (failure) return { request, status: 'failed', failure }
     return {
       request,

@@ -78,6 +78,8 @@ export class FakeEcr {
     /** @type {Map<string, { secretAccessKey: string, accountId: string }>} */
     this.credentials = new Map((options.credentials ?? [FAKE_CREDENTIALS]).map((c) => [c.accessKeyId, c]))
     this.digestLookupTags = options.digestLookupTags ?? 'none'
+    /** The token STS AssumeRoleWithWebIdentity accepts. */
+    this.webIdentityToken = 'fake-github-oidc-token'
     /** @type {Map<string, Repository>} */
     this.repositories = new Map()
     /** @type {Set<string>} repository names whose lookups are denied (AccessDeniedException) */
@@ -93,6 +95,15 @@ export class FakeEcr {
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))
     })
+  }
+
+  /**
+   * Credentials the fake accepts from now on (for example temporary ones it hands out).
+   * @param {{ accessKeyId: string, secretAccessKey: string, accountId?: string }} credentials
+   */
+  addCredentials(credentials) {
+    this.credentials.set(credentials.accessKeyId, { accountId: this.accountId, ...credentials })
+    return credentials
   }
 
   /** Starts listening on 127.0.0.1; resolves to the endpoint URL. @param {number} [port] */
@@ -207,6 +218,14 @@ export class FakeEcr {
   async handle(req, res) {
     // A test's window into the fake when it runs in another process (npm run bench).
     if (req.method === 'GET' && req.url === '/__fake/requests') return sendJson(res, 200, { requests: this.requestsFor().length })
+    // Instance metadata (AWS_EC2_METADATA_SERVICE_ENDPOINT), IMDSv2, for credential chain tests.
+    if (req.url?.startsWith('/latest/')) return this.instanceMetadata(req, res)
+    // Container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI), for credential chain tests.
+    if (req.method === 'GET' && req.url === '/__fake/container-credentials') {
+      this.requests.push({ target: '', operation: 'ContainerCredentials', body: undefined })
+      const issued = this.issueTemporaryCredentials()
+      return sendJson(res, 200, { AccessKeyId: issued.accessKeyId, SecretAccessKey: issued.secretAccessKey, Token: issued.sessionToken, Expiration: issued.expiration })
+    }
     const chunks = []
     for await (const chunk of req) chunks.push(chunk)
     const rawBody = Buffer.concat(chunks).toString('utf8')
@@ -227,6 +246,8 @@ export class FakeEcr {
     this.requests.push(request)
     try {
       for (const interceptor of this.interceptors) if (await interceptor({ req, res, request, rawBody, fake: this })) return
+      if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+        return this.sts(res, rawBody, request)
       this.authenticate(req, rawBody)
       if (req.method !== 'POST' || (req.url ?? '/') !== '/')
         throw new AwsError(404, 'UnknownOperationException', `Cannot ${req.method} ${req.url}`)
@@ -269,6 +290,73 @@ export class FakeEcr {
         'InvalidSignatureException',
         'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.'
       )
+  }
+
+  /** New temporary credentials the fake accepts. */
+  issueTemporaryCredentials() {
+    const id = randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase()
+    const issued = {
+      accessKeyId: `ASIA${id}`,
+      secretAccessKey: `temporary/${randomUUID()}`,
+      sessionToken: `session-${randomUUID()}`,
+      expiration: new Date(Date.now() + 3600_000).toISOString().replace(/\.\d+Z$/, 'Z')
+    }
+    this.addCredentials(issued)
+    return issued
+  }
+
+  /**
+   * The EC2 instance metadata service, as far as the SDK's credential provider uses it (IMDSv2).
+   * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+   */
+  instanceMetadata(req, res) {
+    const text = (/** @type {number} */ status, /** @type {string} */ body) => {
+      res.writeHead(status, { 'content-type': 'text/plain' })
+      res.end(body)
+    }
+    this.requests.push({ target: '', operation: `IMDS ${req.method} ${req.url}`, body: undefined })
+    if (req.method === 'PUT' && req.url === '/latest/api/token') return text(200, 'fake-imds-token')
+    if (req.headers['x-aws-ec2-metadata-token'] !== 'fake-imds-token') return text(401, 'Unauthorized')
+    const base = '/latest/meta-data/iam/security-credentials'
+    if (req.url === `${base}/`) return text(200, 'ci-runner-role')
+    if (req.url === `${base}/ci-runner-role`) {
+      const issued = this.issueTemporaryCredentials()
+      return sendJson(res, 200, {
+        Code: 'Success',
+        Type: 'AWS-HMAC',
+        AccessKeyId: issued.accessKeyId,
+        SecretAccessKey: issued.secretAccessKey,
+        Token: issued.sessionToken,
+        Expiration: issued.expiration,
+        LastUpdated: new Date().toISOString()
+      })
+    }
+    return text(404, 'Not Found')
+  }
+
+  /**
+   * STS AssumeRoleWithWebIdentity (AWS query protocol, XML answer): accepts `webIdentityToken`.
+   * @param {import('node:http').ServerResponse} res @param {string} rawBody @param {LoggedRequest} request
+   */
+  sts(res, rawBody, request) {
+    const form = new URLSearchParams(rawBody)
+    request.operation = form.get('Action') ?? 'unknown'
+    request.body = Object.fromEntries(form)
+    const xml = (/** @type {string} */ body, status = 200) => {
+      res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-RequestId': randomUUID() })
+      res.end(body)
+    }
+    if (request.operation !== 'AssumeRoleWithWebIdentity' || form.get('WebIdentityToken') !== this.webIdentityToken)
+      return xml(
+        '<ErrorResponse><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code><Message>Invalid web identity token</Message></Error><RequestId>0</RequestId></ErrorResponse>',
+        400
+      )
+    const issued = this.issueTemporaryCredentials()
+    xml(`<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleWithWebIdentityResult>
+<Credentials><AccessKeyId>${issued.accessKeyId}</AccessKeyId><SecretAccessKey>${issued.secretAccessKey}</SecretAccessKey><SessionToken>${issued.sessionToken}</SessionToken><Expiration>${issued.expiration}</Expiration></Credentials>
+<AssumedRoleUser><Arn>arn:aws:sts::${this.accountId}:assumed-role/ci/session</Arn><AssumedRoleId>AROAFAKE:session</AssumedRoleId></AssumedRoleUser>
+<SubjectFromWebIdentityToken>repo:org/repo:ref:refs/heads/main</SubjectFromWebIdentityToken>
+</AssumeRoleWithWebIdentityResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></AssumeRoleWithWebIdentityResponse>`)
   }
 
   /** @param {any} input @param {string | undefined} region @param {string | undefined} accessKeyId */
