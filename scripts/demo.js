@@ -26,6 +26,11 @@ for (const arg of args) {
   }
   inputs[name] = arg.slice(eq + 1)
 }
+// images and repository-name/image-ids are alternatives: the defaults give way to images.
+if ('images' in inputs && !args.some((arg) => /^(repository-name|image-ids)=/.test(arg))) {
+  delete inputs['repository-name']
+  delete inputs['image-ids']
+}
 if (!existsSync(ACTION_ENTRY)) {
   console.error('demo: dist/index.js is missing: run npm run bundle first.')
   process.exit(2)

@@ -214,6 +214,19 @@ export class FakeEcr {
     return digest
   }
 
+  /**
+   * Removes a tag (like `aws ecr batch-delete-image` by tag); the image stays under its digest.
+   * @param {string} repository @param {string} tag @param {{ registryId?: string, region?: string }} [options]
+   */
+  untag(repository, tag, options = {}) {
+    const found = this.repositories.get(repositoryKey(options.registryId ?? this.accountId, repository, options.region))
+    const digest = found?.tags.get(tag)
+    if (found && digest) {
+      found.tags.delete(tag)
+      found.images.get(digest)?.tags.delete(tag)
+    }
+  }
+
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async handle(req, res) {
     // A test's window into the fake when it runs in another process (npm run bench).

@@ -143,6 +143,21 @@ describe.each(NODES)('waiting on $label', ({ path }) => {
     }
   })
 
+  it('with expect: absent, waits until a tag is removed', async () => {
+    const tag = `doomed-${path.length}-${Date.now()}`
+    h.fake.putImage({ repository: 'app', tags: [tag], manifest: ociManifest(tag) })
+    const removal = setTimeout(() => h.fake.untag('app', tag), 1500)
+    try {
+      const run = await h.run({ images: `app:${tag}`, expect: 'absent', 'wait-timeout': '60s', 'wait-interval': '300ms' })
+      expect(run.code).toBe(0)
+      expect(run.stdout).toMatch(new RegExp(`Waiting .* for 1 image\\(s\\) still present: app:${tag}`))
+      expect(run.stdout).toContain(`✔ app:${tag}: absent, as expected`)
+      expect(h.fake.requestsFor().length).toBeGreaterThan(1)
+    } finally {
+      clearTimeout(removal)
+    }
+  })
+
   it('gives up at the timeout and says what is still missing', async () => {
     const run = await h.run({ images: 'app:v1 app:never', 'wait-timeout': '2s', 'wait-interval': '400ms' })
     expect(run.code).toBe(1)
