@@ -9,9 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { FAKE_CREDENTIALS } from '../testkit/fake-ecr.js'
 import { node24Binary } from '../testkit/node24.js'
-import { ACTION_ENTRY, actionInputs, inputVariable, ROOT } from '../testkit/run-action.js'
+import { ACTION_ENTRY, fakeAwsEnvironment, inputEnvironment, ROOT } from '../testkit/run-action.js'
 
 const args = process.argv.slice(2)
 const runsArg = args.indexOf('--runs')
@@ -43,17 +42,7 @@ const endpoint = JSON.parse(String(firstLine)).url
 const requestCount = async () => /** @type {{ requests: number }} */ (await (await fetch(`${endpoint}/__fake/requests`)).json()).requests
 
 const temp = mkdtempSync(join(tmpdir(), 'ecr-bench-'))
-const baseEnv = {
-  PATH: process.env.PATH,
-  HOME: temp,
-  AWS_CONFIG_FILE: join(temp, 'no-aws-config'),
-  AWS_SHARED_CREDENTIALS_FILE: join(temp, 'no-aws-credentials'),
-  AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_ACCESS_KEY_ID: FAKE_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: FAKE_CREDENTIALS.secretAccessKey,
-  AWS_REGION: 'eu-west-1',
-  AWS_PAGER: ''
-}
+const baseEnv = { ...fakeAwsEnvironment(temp), AWS_PAGER: '' }
 
 /**
  * The runner's environment for the action with these inputs (action.yml defaults for the rest).
@@ -62,10 +51,15 @@ const baseEnv = {
 function actionEnv(inputs) {
   const runnerTemp = join(temp, 'runner_temp')
   mkdirSync(runnerTemp, { recursive: true })
-  /** @type {Record<string, string | undefined>} */
-  const env = { ...baseEnv, AWS_ENDPOINT_URL_ECR: endpoint, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: join(temp, 'output'), GITHUB_STEP_SUMMARY: join(temp, 'summary'), RUNNER_TEMP: runnerTemp }
-  for (const [name, spec] of Object.entries(actionInputs())) env[inputVariable(name)] = inputs[name] ?? spec.default ?? ''
-  return env
+  return {
+    ...baseEnv,
+    AWS_ENDPOINT_URL_ECR: endpoint,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: join(temp, 'output'),
+    GITHUB_STEP_SUMMARY: join(temp, 'summary'),
+    RUNNER_TEMP: runnerTemp,
+    ...inputEnvironment(inputs)
+  }
 }
 
 const thousand = Array.from({ length: 1000 }, (_, index) => `bench/r${index % 10}:t${Math.floor(index / 10)}`).join('\n')

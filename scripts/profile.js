@@ -8,9 +8,8 @@ import { SourceMap } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { FAKE_CREDENTIALS } from '../testkit/fake-ecr.js'
 import { node24Binary } from '../testkit/node24.js'
-import { ACTION_ENTRY, actionInputs, inputVariable, ROOT } from '../testkit/run-action.js'
+import { ACTION_ENTRY, fakeAwsEnvironment, inputEnvironment, ROOT } from '../testkit/run-action.js'
 
 const thousand = process.argv.includes('--thousand')
 const server = spawn(process.execPath, [join(ROOT, 'testkit', 'serve-fake.js')], { stdio: ['pipe', 'pipe', 'inherit'] })
@@ -23,20 +22,12 @@ const images = thousand
   : 'app:v1'
 /** @type {Record<string, string | undefined>} */
 const env = {
-  PATH: process.env.PATH,
-  HOME: temp,
-  AWS_CONFIG_FILE: join(temp, 'none'),
-  AWS_SHARED_CREDENTIALS_FILE: join(temp, 'none'),
-  AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_ACCESS_KEY_ID: FAKE_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: FAKE_CREDENTIALS.secretAccessKey,
-  AWS_REGION: 'eu-west-1',
+  ...fakeAwsEnvironment(temp),
   AWS_ENDPOINT_URL_ECR: endpoint,
   GITHUB_OUTPUT: join(temp, 'output'),
-  RUNNER_TEMP: temp
+  RUNNER_TEMP: temp,
+  ...inputEnvironment({ images })
 }
-for (const [name, spec] of Object.entries(actionInputs())) env[inputVariable(name)] = spec.default ?? ''
-env[inputVariable('images')] = images
 
 const child = spawn(node24Binary(), ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', temp, ACTION_ENTRY], {
   env: /** @type {NodeJS.ProcessEnv} */ (env),

@@ -23,6 +23,36 @@ export function inputVariable(name) {
 }
 
 /**
+ * An environment with the fake's credentials that ignores this machine's AWS settings (config files
+ * under `home`, which do not exist) and never probes instance metadata off loopback.
+ * @param {string} home @returns {Record<string, string | undefined>}
+ */
+export function fakeAwsEnvironment(home) {
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, 'no-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_ACCESS_KEY_ID: FAKE_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: FAKE_CREDENTIALS.secretAccessKey,
+    AWS_REGION: 'eu-west-1'
+  }
+}
+
+/**
+ * The action's inputs as the runner passes them: INPUT_* for each, action.yml's default where not given.
+ * @param {Record<string, string>} inputs @returns {Record<string, string>}
+ */
+export function inputEnvironment(inputs) {
+  /** @type {Record<string, string>} */
+  const env = {}
+  for (const [name, spec] of Object.entries(actionInputs())) env[inputVariable(name)] = inputs[name] ?? spec.default ?? ''
+  for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value
+  return env
+}
+
+/**
  * Parses a GITHUB_OUTPUT file (name<<DELIMITER ... DELIMITER blocks, or name=value lines).
  * @param {string} text @returns {Record<string, string>}
  */
@@ -69,24 +99,14 @@ export async function runAction(options) {
 
   /** @type {Record<string, string | undefined>} */
   const env = {
-    PATH: process.env.PATH,
-    HOME: temp,
-    // Isolate from this machine's AWS settings, and never probe instance metadata off loopback.
-    AWS_CONFIG_FILE: join(temp, 'no-aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(temp, 'no-aws-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ACCESS_KEY_ID: FAKE_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: FAKE_CREDENTIALS.secretAccessKey,
-    AWS_REGION: 'eu-west-1',
+    ...fakeAwsEnvironment(temp),
     ...(options.endpoint !== undefined && { AWS_ENDPOINT_URL_ECR: options.endpoint }),
     GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: outputFile,
     ...(options.summary !== false && { GITHUB_STEP_SUMMARY: summaryFile }),
-    RUNNER_TEMP: runnerTemp
+    RUNNER_TEMP: runnerTemp,
+    ...inputEnvironment(options.inputs ?? {})
   }
-  for (const [name, spec] of Object.entries(actionInputs()))
-    if (!(name in (options.inputs ?? {}))) env[inputVariable(name)] = spec.default ?? ''
-  for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputVariable(name)] = value
   for (const [name, value] of Object.entries(options.env ?? {})) env[name] = value
   for (const name of Object.keys(env)) if (env[name] === undefined) delete env[name]
 
