@@ -14207,9 +14207,6 @@ function setOutput(name, value) {
     process.stdout.write(external_node_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
-function isDebug() {
-    return process.env.RUNNER_DEBUG === '1';
-}
 function debug(message) {
     issueCommand('debug', {}, message);
 }
@@ -17602,7 +17599,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ../src/helpers.ts
 
 /** A problem with the workflow's inputs: the message is shown to the user as it is. */
-class helpers_InputError extends Error {
+class InputError extends Error {
     name = 'InputError';
 }
 /** A readable message from any thrown value. */
@@ -17653,6 +17650,11 @@ function formatBytes(bytes) {
     if (bytes < 1024 * 1024)
         return `${Math.round(bytes / 1024)} KiB`;
     return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+/** `a, b, c` or, past `limit`, `a, b and 8 more`: names for one log line or error. */
+function listNames(names, limit = 20) {
+    const shown = names.slice(0, limit).join(', ');
+    return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
 }
 
 ;// CONCATENATED MODULE: ../src/sanitize.ts
@@ -17742,8 +17744,128 @@ function clientPerRegion(create) {
     };
 }
 
+;// CONCATENATED MODULE: ../src/image-ids.ts
+// The `image-ids` input: tags, digests, `imageTag=T,imageDigest=D` shorthand and the AWS CLI's JSON.
+
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const MAX_TAG_LENGTH = 300;
+const KEYS = ['imageTag', 'imageDigest'];
+/** A key equal for equal ids, for de-duplication. */
+function imageIdKey(id) {
+    return `${id.tag ?? ''}\u0000${id.digest ?? ''}`;
+}
+function validateDigest(digest, input = 'image-ids') {
+    if (DIGEST.test(digest))
+        return digest;
+    throw new InputError(`${input}: '${digest}' is not a valid image digest: expected 'sha256:' followed by 64 lowercase hexadecimal characters.`);
+}
+function validateTag(tag, input = 'image-ids') {
+    if (tag.length > MAX_TAG_LENGTH)
+        throw new InputError(`${input}: the tag '${tag.slice(0, 40)}…' is ${tag.length} characters long; ECR allows at most ${MAX_TAG_LENGTH}.`);
+    if (tag.length === 0)
+        throw new InputError(`${input}: a tag is empty.`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\u0000-\u001f\u007f]/.test(tag))
+        throw new InputError(`${input}: the tag ${JSON.stringify(tag)} contains whitespace or control characters.`);
+    if (tag.includes('@'))
+        throw new InputError(`${input}: '${tag}' is not a tag ('@' is not allowed). To give a tag and its digest, write imageTag=TAG,imageDigest=DIGEST.`);
+    return tag;
+}
+/** A bare value: a digest when it has an algorithm prefix, else a tag. */
+function parseBare(value) {
+    if (value.includes('@'))
+        return { tag: validateTag(value) }; // explains TAG@DIGEST
+    if (value.includes(':')) {
+        if (/^sha(?:256|512):/i.test(value))
+            return { digest: validateDigest(value) };
+        throw new InputError(`image-ids: '${value}' is neither a tag nor a digest (tags cannot contain ':'). Give the repository in repository-name and only tags or digests (sha256:…) here.`);
+    }
+    return { tag: validateTag(value) };
+}
+function image_ids_assign(id, key, value, where) {
+    if (!KEYS.includes(key))
+        throw new InputError(`image-ids: unknown key '${key}' in ${where}; the keys are imageTag and imageDigest.`);
+    if (typeof value !== 'string')
+        throw new InputError(`image-ids: ${key} must be a string in ${where}.`);
+    const field = key === 'imageTag' ? 'tag' : 'digest';
+    if (id[field] !== undefined)
+        throw new InputError(`image-ids: ${key} is given twice in ${where}.`);
+    id[field] = field === 'tag' ? validateTag(value) : validateDigest(value);
+}
+/** `imageTag=T`, `imageDigest=D` or `imageTag=T,imageDigest=D`. */
+function parseShorthand(token) {
+    const id = {};
+    for (const pair of token.split(',')) {
+        const eq = pair.indexOf('=');
+        if (eq < 0)
+            throw new InputError(`image-ids: '${pair}' in '${token}' is not key=value.`);
+        image_ids_assign(id, pair.slice(0, eq).trim(), pair.slice(eq + 1).trim(), `'${token}'`);
+    }
+    return id;
+}
+/** The AWS CLI's JSON form: `[{"imageTag":"v1"},{"imageDigest":"sha256:…"}]`. */
+function parseJson(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new InputError(`image-ids: the value starts with '[' but is not valid JSON (${error.message}).`);
+    }
+    if (!Array.isArray(parsed))
+        throw new InputError('image-ids: JSON must be an array of {"imageTag": …, "imageDigest": …} objects.');
+    return parsed.map((entry, index) => {
+        const where = `JSON entry ${index + 1}`;
+        if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+            throw new InputError(`image-ids: ${where} must be an object like {"imageTag": "v1"}.`);
+        const id = {};
+        for (const [key, value] of Object.entries(entry))
+            image_ids_assign(id, key, value, where);
+        if (id.tag === undefined && id.digest === undefined)
+            throw new InputError(`image-ids: ${where} has neither imageTag nor imageDigest.`);
+        return { requested: JSON.stringify(entry), id };
+    });
+}
+/** Parses the `image-ids` input into ids in the order written (duplicates kept). */
+function parseImageIds(text) {
+    const trimmed = text.trim();
+    if (trimmed.length === 0)
+        throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
+    const ids = trimmed.startsWith('[')
+        ? parseJson(trimmed)
+        : trimmed
+            .split(/\s+/)
+            .flatMap((token) => token.includes('=')
+            ? [{ requested: token, id: parseShorthand(token) }]
+            : token
+                .split(',')
+                .filter(Boolean)
+                .map((value) => ({ requested: value, id: parseBare(value) })));
+    if (ids.length === 0)
+        throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
+    return ids;
+}
+
+;// CONCATENATED MODULE: ../src/image-request.ts
+// One requested image, wherever it lives: the unit the lookup, the policy and the outputs share.
+
+/** Requests for the same repository share this key (one BatchGetImage call serves up to 100 ids). */
+function repositoryKey(request) {
+    return `${request.region}|${request.registryId ?? ''}|${request.repositoryName}`;
+}
+/** Equal for requests that ask for the same image in the same repository. */
+function requestKey(request) {
+    return `${repositoryKey(request)}|${imageIdKey(request.id)}`;
+}
+/** Where a request looks, for messages: `'team/api' in registry 0123… (eu-west-1)`. */
+function describeRepository(request) {
+    const registry = request.registryId !== undefined ? `registry ${request.registryId}` : "the caller's registry";
+    return `'${request.repositoryName}' in ${registry} (${request.region})`;
+}
+
 ;// CONCATENATED MODULE: ../src/aws-errors.ts
 // Turns an error from a BatchGetImage call into one sentence that names the cause and the fix.
+
 
 
 
@@ -17776,9 +17898,6 @@ const NETWORK_TEXT = {
     ENOTFOUND: 'ENOTFOUND: the host name does not resolve',
     EAI_AGAIN: 'EAI_AGAIN: the host name could not be resolved now'
 };
-function registryText(context) {
-    return context.registryId !== undefined ? `registry ${context.registryId}` : "the caller's registry";
-}
 /** What AWS said, quoted safely, plus the request id when there is one. */
 function awsSaid(error) {
     const fields = error;
@@ -17794,7 +17913,7 @@ function attemptsText(error) {
 function describeCallError(error, context) {
     const fields = (typeof error === 'object' && error !== null ? error : {});
     const name = fields.name ?? '';
-    const repository = `'${context.repositoryName}' in ${registryText(context)} (${context.region})`;
+    const repository = describeRepository(context);
     if (name === 'RepositoryNotFoundException')
         return `Repository ${repository} does not exist. Check repository-name, registry-id and aws-region.${awsSaid(error)}`;
     if (name === 'AccessDeniedException')
@@ -17833,7 +17952,7 @@ function parseDuration(value, input) {
     if (/^\d+(?:\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1000);
     if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text))
-        throw new helpers_InputError(`${input} '${value}' is not a duration: write seconds (90) or a number with a unit (90s, 5m, 1h, 1m30s).`);
+        throw new InputError(`${input} '${value}' is not a duration: write seconds (90) or a number with a unit (90s, 5m, 1h, 1m30s).`);
     let total = 0;
     for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
         total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
@@ -17974,12 +18093,12 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 
-/** Writes the full `images` array (manifests included) to a new JSON file; returns its path. */
-async function writeImagesFile(images, env = process.env) {
+/** Writes the full `images` array's JSON (manifests included) to a new file; returns its path. */
+async function writeImagesFile(imagesJson, env = process.env) {
     const directory = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
     const path = (0,external_node_path_.join)(directory, `ecr-image-lookup-${(0,external_node_crypto_.randomUUID)()}.json`);
     await (0,promises_.mkdir)(directory, { recursive: true });
-    await (0,promises_.writeFile)(path, JSON.stringify(images));
+    await (0,promises_.writeFile)(path, imagesJson);
     return path;
 }
 /** Writes a manifest byte for byte (its UTF-8 text, as ECR returned it). */
@@ -17990,7 +18109,7 @@ async function writeManifestFile(path, manifest) {
         await (0,promises_.writeFile)(target, manifest, 'utf8');
     }
     catch (error) {
-        throw new helpers_InputError(`manifest-file: could not write ${target}: ${error.message}`);
+        throw new InputError(`manifest-file: could not write ${target}: ${error.message}`);
     }
     return target;
 }
@@ -18023,114 +18142,6 @@ function canonicalFailureCode(code) {
     return [...KNOWN_FAILURE_CODES.keys()].find((known) => known.toLowerCase() === lower);
 }
 
-;// CONCATENATED MODULE: ../src/image-ids.ts
-// The `image-ids` input: tags, digests, `imageTag=T,imageDigest=D` shorthand and the AWS CLI's JSON.
-
-const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-const MAX_TAG_LENGTH = 300;
-const KEYS = ['imageTag', 'imageDigest'];
-/** How an id is shown to people: `v1`, `sha256:…`, or `v1@sha256:…`. */
-function describeImageId(id) {
-    if (id.tag !== undefined && id.digest !== undefined)
-        return `${id.tag}@${id.digest}`;
-    return id.tag ?? id.digest ?? '(empty)';
-}
-/** A key equal for equal ids, for de-duplication. */
-function imageIdKey(id) {
-    return `${id.tag ?? ''}\u0000${id.digest ?? ''}`;
-}
-function validateDigest(digest, input = 'image-ids') {
-    if (DIGEST.test(digest))
-        return digest;
-    throw new helpers_InputError(`${input}: '${digest}' is not a valid image digest: expected 'sha256:' followed by 64 lowercase hexadecimal characters.`);
-}
-function validateTag(tag, input = 'image-ids') {
-    if (tag.length > MAX_TAG_LENGTH)
-        throw new helpers_InputError(`${input}: the tag '${tag.slice(0, 40)}…' is ${tag.length} characters long; ECR allows at most ${MAX_TAG_LENGTH}.`);
-    if (tag.length === 0)
-        throw new helpers_InputError(`${input}: a tag is empty.`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\u0000-\u001f\u007f]/.test(tag))
-        throw new helpers_InputError(`${input}: the tag ${JSON.stringify(tag)} contains whitespace or control characters.`);
-    if (tag.includes('@'))
-        throw new helpers_InputError(`${input}: '${tag}' is not a tag ('@' is not allowed). To give a tag and its digest, write imageTag=TAG,imageDigest=DIGEST.`);
-    return tag;
-}
-/** A bare value: a digest when it has an algorithm prefix, else a tag. */
-function parseBare(value) {
-    if (value.includes('@'))
-        return { tag: validateTag(value) }; // explains TAG@DIGEST
-    if (value.includes(':')) {
-        if (/^sha(?:256|512):/i.test(value))
-            return { digest: validateDigest(value) };
-        throw new helpers_InputError(`image-ids: '${value}' is neither a tag nor a digest (tags cannot contain ':'). Give the repository in repository-name and only tags or digests (sha256:…) here.`);
-    }
-    return { tag: validateTag(value) };
-}
-function image_ids_assign(id, key, value, where) {
-    if (!KEYS.includes(key))
-        throw new helpers_InputError(`image-ids: unknown key '${key}' in ${where}; the keys are imageTag and imageDigest.`);
-    if (typeof value !== 'string')
-        throw new helpers_InputError(`image-ids: ${key} must be a string in ${where}.`);
-    const field = key === 'imageTag' ? 'tag' : 'digest';
-    if (id[field] !== undefined)
-        throw new helpers_InputError(`image-ids: ${key} is given twice in ${where}.`);
-    id[field] = field === 'tag' ? validateTag(value) : validateDigest(value);
-}
-/** `imageTag=T`, `imageDigest=D` or `imageTag=T,imageDigest=D`. */
-function parseShorthand(token) {
-    const id = {};
-    for (const pair of token.split(',')) {
-        const eq = pair.indexOf('=');
-        if (eq < 0)
-            throw new helpers_InputError(`image-ids: '${pair}' in '${token}' is not key=value.`);
-        image_ids_assign(id, pair.slice(0, eq).trim(), pair.slice(eq + 1).trim(), `'${token}'`);
-    }
-    return id;
-}
-/** The AWS CLI's JSON form: `[{"imageTag":"v1"},{"imageDigest":"sha256:…"}]`. */
-function parseJson(text) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new helpers_InputError(`image-ids: the value starts with '[' but is not valid JSON (${error.message}).`);
-    }
-    if (!Array.isArray(parsed))
-        throw new helpers_InputError('image-ids: JSON must be an array of {"imageTag": …, "imageDigest": …} objects.');
-    return parsed.map((entry, index) => {
-        const where = `JSON entry ${index + 1}`;
-        if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
-            throw new helpers_InputError(`image-ids: ${where} must be an object like {"imageTag": "v1"}.`);
-        const id = {};
-        for (const [key, value] of Object.entries(entry))
-            image_ids_assign(id, key, value, where);
-        if (id.tag === undefined && id.digest === undefined)
-            throw new helpers_InputError(`image-ids: ${where} has neither imageTag nor imageDigest.`);
-        return { requested: JSON.stringify(entry), id };
-    });
-}
-/** Parses the `image-ids` input into ids in the order written (duplicates kept). */
-function parseImageIds(text) {
-    const trimmed = text.trim();
-    if (trimmed.length === 0)
-        throw new helpers_InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
-    const ids = trimmed.startsWith('[')
-        ? parseJson(trimmed)
-        : trimmed
-            .split(/\s+/)
-            .flatMap((token) => token.includes('=')
-            ? [{ requested: token, id: parseShorthand(token) }]
-            : token
-                .split(',')
-                .filter(Boolean)
-                .map((value) => ({ requested: value, id: parseBare(value) })));
-    if (ids.length === 0)
-        throw new helpers_InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
-    return ids;
-}
-
 ;// CONCATENATED MODULE: ../src/platform.ts
 // The platform input: pick a platform's manifest out of an OCI index or Docker manifest list, and
 // prove that manifest exists by fetching it by digest.
@@ -18142,7 +18153,7 @@ function parsePlatform(value) {
         return undefined;
     const parts = text.split('/');
     if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part)))
-        throw new helpers_InputError(`platform '${value}' is not os/arch[/variant], for example linux/arm64 or linux/arm/v7.`);
+        throw new InputError(`platform '${value}' is not os/arch[/variant], for example linux/arm64 or linux/arm/v7.`);
     const [os = '', architecture = '', variant] = parts;
     return { os, architecture, ...(variant !== undefined && { variant }) };
 }
@@ -18185,11 +18196,12 @@ function platformNotFound(result, reason) {
 }
 /**
  * For each found image: a plain manifest is its own platform digest; an index gets the digest of
- * its manifest for `platform`, after that manifest is fetched by digest (with `fetch`) to prove it
- * exists. An index without the platform, or whose platform manifest is missing, becomes a
- * PlatformNotFound failure.
+ * its manifest for `platform`, after that manifest is fetched by digest (with `fetch`, which also
+ * checks digests when verify-digest is on) to prove it exists. An index without the platform, or
+ * whose platform manifest is missing, becomes a PlatformNotFound failure; a platform manifest that
+ * fails the digest check makes the image a DigestMismatch.
  */
-async function resolvePlatforms(results, platform, fetch, verifyDigests) {
+async function resolvePlatforms(results, platform, fetch) {
     const wanted = formatPlatform(platform);
     const children = new Map();
     const resolved = results.map((result, index) => {
@@ -18215,18 +18227,14 @@ async function resolvePlatforms(results, platform, fetch, verifyDigests) {
         const digest = child.id.digest;
         if (answer?.status === 'error')
             resolved[index] = { request: parent.request, status: 'error', error: answer.error };
-        else if (answer?.status !== 'found')
-            resolved[index] = platformNotFound(parent, `the image index lists ${wanted} as ${digest}, but ECR has no such manifest (${answer?.failure.failureCode ?? 'no answer'})`);
-        else if (verifyDigests && sha256(answer.image.imageManifest ?? '') !== digest)
+        else if (answer?.status === 'failed' && answer.failure.failureCode === 'DigestMismatch')
             resolved[index] = {
                 request: parent.request,
                 status: 'failed',
-                failure: {
-                    imageId: parent.image.imageId,
-                    failureCode: 'DigestMismatch',
-                    failureReason: `the ${wanted} manifest hashes to ${sha256(answer.image.imageManifest ?? '')}, not to its digest ${digest}`
-                }
+                failure: { ...answer.failure, imageId: parent.image.imageId, failureReason: `${wanted}: ${answer.failure.failureReason}` }
             };
+        else if (answer?.status !== 'found')
+            resolved[index] = platformNotFound(parent, `the image index lists ${wanted} as ${digest}, but ECR has no such manifest (${answer?.failure.failureCode ?? 'no answer'})`);
         else
             resolved[index] = { ...parent, platformDigest: digest };
     }
@@ -18265,10 +18273,10 @@ function parseProxy(input, env) {
         url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
     }
     catch {
-        throw new helpers_InputError(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
+        throw new InputError(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new helpers_InputError(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
+        throw new InputError(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
     return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
 }
 /** `host:port`, `[v6]:port`, or a bare IPv6 address (no port). */
@@ -18340,13 +18348,13 @@ const REPOSITORY_NAME = new RegExp(`^(?:${REPOSITORY_SEGMENT}/)*${REPOSITORY_SEG
 function parseRepositoryName(value, input = 'repository-name') {
     const name = value.trim();
     if (name.length === 0)
-        throw new helpers_InputError(`${input} is empty: give the repository, for example team/api.`);
+        throw new InputError(`${input} is empty: give the repository, for example team/api.`);
     if (/\.dkr\.ecr[.-]|:|@/.test(name))
-        throw new helpers_InputError(`${input}: repository '${name}' looks like an image URI: give only the repository name (for example team/api), the tags or digests in image-ids, and the account in registry-id.`);
+        throw new InputError(`${input}: repository '${name}' looks like an image URI: give only the repository name (for example team/api), the tags or digests in image-ids, and the account in registry-id.`);
     if (name.length < 2 || name.length > 256)
-        throw new helpers_InputError(`${input}: repository '${name}' must be 2 to 256 characters long (it is ${name.length}).`);
+        throw new InputError(`${input}: repository '${name}' must be 2 to 256 characters long (it is ${name.length}).`);
     if (!REPOSITORY_NAME.test(name))
-        throw new helpers_InputError(`${input}: repository '${name}' is not a valid ECR repository name: use lowercase letters, digits and . _ - between them, with / between path segments.`);
+        throw new InputError(`${input}: repository '${name}' is not a valid ECR repository name: use lowercase letters, digits and . _ - between them, with / between path segments.`);
     return name;
 }
 
@@ -18365,7 +18373,7 @@ function parseReference(requested) {
     if (first.includes('.') || first.includes(':') || first === 'localhost') {
         const host = ECR_HOST.exec(first);
         if (!host)
-            throw new helpers_InputError(`images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com).`);
+            throw new InputError(`images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com).`);
         registryId = host[1];
         region = host[2];
         rest = rest.slice(slash + 1);
@@ -18382,7 +18390,7 @@ function parseReference(requested) {
         rest = rest.slice(0, colon);
     }
     if (id.tag === undefined && id.digest === undefined)
-        throw new helpers_InputError(`images: '${requested}' has neither a tag nor a digest: write REPOSITORY:TAG or REPOSITORY@sha256:….`);
+        throw new InputError(`images: '${requested}' has neither a tag nor a digest: write REPOSITORY:TAG or REPOSITORY@sha256:….`);
     const repositoryName = parseRepositoryName(rest, `images: '${requested}'`);
     return {
         requested,
@@ -18396,7 +18404,7 @@ function parseReference(requested) {
 function parseReferences(text) {
     const tokens = text.split(/[\s,]+/).filter(Boolean);
     if (tokens.length === 0)
-        throw new helpers_InputError('images is empty: give at least one reference, for example team/api:v1.');
+        throw new InputError('images is empty: give at least one reference, for example team/api:v1.');
     return tokens.map(parseReference);
 }
 
@@ -18421,7 +18429,7 @@ function parseRegistryId(value) {
     if (id.length === 0)
         return undefined;
     if (!/^\d{12}$/.test(id))
-        throw new helpers_InputError(`registry-id '${id}' is not a 12-digit AWS account id. Quote it in YAML (registry-id: '012345678901') so leading zeros are kept.`);
+        throw new InputError(`registry-id '${id}' is not a 12-digit AWS account id. Quote it in YAML (registry-id: '012345678901') so leading zeros are kept.`);
     return id;
 }
 function parseMediaTypes(value) {
@@ -18430,9 +18438,9 @@ function parseMediaTypes(value) {
         return DEFAULT_MEDIA_TYPES;
     for (const type of types)
         if (!MEDIA_TYPE.test(type))
-            throw new helpers_InputError(`accepted-media-types: '${type}' is not a media type like application/vnd.oci.image.manifest.v1+json.`);
+            throw new InputError(`accepted-media-types: '${type}' is not a media type like application/vnd.oci.image.manifest.v1+json.`);
     if (types.length > 100)
-        throw new helpers_InputError(`accepted-media-types has ${types.length} entries; ECR accepts at most 100.`);
+        throw new InputError(`accepted-media-types has ${types.length} entries; ECR accepts at most 100.`);
     return types;
 }
 function parseFailOn(value) {
@@ -18442,13 +18450,13 @@ function parseFailOn(value) {
     const keywords = entries.filter((entry) => /^(all|none)$/i.test(entry));
     if (keywords.length > 0) {
         if (entries.length > 1)
-            throw new helpers_InputError(`fail-on: '${keywords[0]}' cannot be combined with other entries; give all, none, or a list of codes.`);
+            throw new InputError(`fail-on: '${keywords[0]}' cannot be combined with other entries; give all, none, or a list of codes.`);
         return { kind: keywords[0]?.toLowerCase() === 'none' ? 'none' : 'all' };
     }
     const codes = new Set();
     for (const entry of entries) {
         if (!/^[A-Za-z][A-Za-z0-9]*$/.test(entry))
-            throw new helpers_InputError(`fail-on: '${entry}' is not a failure code (codes look like ImageNotFound).`);
+            throw new InputError(`fail-on: '${entry}' is not a failure code (codes look like ImageNotFound).`);
         const known = canonicalFailureCode(entry);
         if (known === undefined)
             warning(`fail-on: '${entry}' is not a failure code this action knows; it is kept in case ECR reports it. Known codes: ${[...KNOWN_FAILURE_CODES.keys()].join(', ')}.`);
@@ -18461,7 +18469,7 @@ function parseAttempts(value) {
     if (text === '')
         return 5;
     if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 20)
-        throw new helpers_InputError(`retry-max-attempts '${value}' must be a whole number from 1 to 20.`);
+        throw new InputError(`retry-max-attempts '${value}' must be a whole number from 1 to 20.`);
     return Number(text);
 }
 function parseExpect(value) {
@@ -18470,7 +18478,7 @@ function parseExpect(value) {
         return 'present';
     if (text === 'absent')
         return 'absent';
-    throw new helpers_InputError(`expect '${value}' must be present or absent.`);
+    throw new InputError(`expect '${value}' must be present or absent.`);
 }
 /** YAML 1.2 core booleans, as core.getBooleanInput reads them; empty gives the default. */
 function parseBoolean(value, input, fallback) {
@@ -18481,7 +18489,7 @@ function parseBoolean(value, input, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(text))
         return false;
-    throw new helpers_InputError(`${input} '${value}' must be true or false.`);
+    throw new InputError(`${input} '${value}' must be true or false.`);
 }
 /**
  * The default region: the input, then AWS_REGION, then AWS_DEFAULT_REGION (the SDK alone ignores
@@ -18498,7 +18506,7 @@ function defaultRegion(input, env) {
         if (!region)
             continue;
         if (!REGION.test(region))
-            throw new helpers_InputError(`${source} '${region}' is not an AWS region name like eu-west-1.`);
+            throw new InputError(`${source} '${region}' is not an AWS region name like eu-west-1.`);
         return region;
     }
     return undefined;
@@ -18516,17 +18524,13 @@ function readRequests(env) {
     const repositoryInput = getInput('repository-name');
     const idsInput = getInput('image-ids');
     const registryId = parseRegistryId(getInput('registry-id'));
-    const region = defaultRegion(getInput('aws-region'), env);
-    const need = (ownRegion) => {
-        if (ownRegion !== undefined)
-            return ownRegion;
-        if (region === undefined)
-            throw new helpers_InputError(NO_REGION);
-        return region;
-    };
+    const regionInput = getInput('aws-region');
+    const region = defaultRegion(regionInput, env);
+    // A reference with its own registry host needs no default region; the others do.
+    const need = (ownRegion) => ownRegion ?? region ?? resolveRegion(regionInput, env);
     if (images.trim() !== '') {
         if (repositoryInput.trim() !== '' || idsInput.trim() !== '')
-            throw new helpers_InputError('Give either images (references like team/api:v1) or repository-name with image-ids, not both.');
+            throw new InputError('Give either images (references like team/api:v1) or repository-name with image-ids, not both.');
         return parseReferences(images).map((reference) => {
             const registry = reference.registryId ?? registryId;
             return {
@@ -18539,7 +18543,7 @@ function readRequests(env) {
         });
     }
     if (repositoryInput.trim() === '' && idsInput.trim() === '')
-        throw new helpers_InputError('Nothing to look up: give images (references like team/api:v1), or repository-name and image-ids.');
+        throw new InputError('Nothing to look up: give images (references like team/api:v1), or repository-name and image-ids.');
     const repositoryName = parseRepositoryName(repositoryInput);
     return parseImageIds(idsInput).map(({ requested, id }) => ({
         requested,
@@ -18555,13 +18559,13 @@ function getInputs(env = process.env) {
     const waitTimeoutMs = parseDuration(getInput('wait-timeout') || '0', 'wait-timeout');
     const waitIntervalMs = parseDuration(getInput('wait-interval') || '5s', 'wait-interval');
     if (waitIntervalMs <= 0)
-        throw new helpers_InputError('wait-interval must be more than 0.');
+        throw new InputError('wait-interval must be more than 0.');
     const platform = parsePlatform(getInput('platform'));
     const manifestFile = getInput('manifest-file').trim();
     const timeoutInput = getInput('timeout').trim();
     const timeoutMs = timeoutInput === '' ? waitTimeoutMs + DEFAULT_TIMEOUT_MS : parseDuration(timeoutInput, 'timeout');
     if (timeoutMs <= 0)
-        throw new helpers_InputError('timeout must be more than 0.');
+        throw new InputError('timeout must be more than 0.');
     const proxy = parseProxy(getInput('http-proxy'), env);
     return {
         requests,
@@ -18593,23 +18597,6 @@ const _mw0 = (Command, cs, config, o) => [];
 
 
 class BatchGetImageCommand extends command(_ep0, _mw0, "BatchGetImage", BatchGetImage$) {
-}
-
-;// CONCATENATED MODULE: ../src/image-request.ts
-// One requested image, wherever it lives: the unit the lookup, the policy and the outputs share.
-
-/** Requests for the same repository share this key (one BatchGetImage call serves up to 100 ids). */
-function repositoryKey(request) {
-    return `${request.region}|${request.registryId ?? ''}|${request.repositoryName}`;
-}
-/** Equal for requests that ask for the same image in the same repository. */
-function requestKey(request) {
-    return `${repositoryKey(request)}|${imageIdKey(request.id)}`;
-}
-/** Where a request looks, for messages: `'team/api' in registry 0123… (eu-west-1)`. */
-function describeRepository(request) {
-    const registry = request.registryId !== undefined ? `registry ${request.registryId}` : "the caller's registry";
-    return `'${request.repositoryName}' in ${registry} (${request.region})`;
 }
 
 ;// CONCATENATED MODULE: ../src/lookup.ts
@@ -18771,8 +18758,12 @@ function imageElements(report) {
 function failureElements(report) {
     return report.failures.map((verdict) => ({ requested: verdict.request.requested, ...verdict.failure }));
 }
+function imagesData(report) {
+    const elements = imageElements(report);
+    return { elements, json: JSON.stringify(elements) };
+}
 /** Writes every output that is known. Called before the step is failed. */
-function writeOutputs(report, files) {
+function writeOutputs(report, images, imagesFile) {
     setOutput('found', report.allFound ? 'true' : 'false');
     const first = report.found[0];
     if (first !== undefined) {
@@ -18783,7 +18774,7 @@ function writeOutputs(report, files) {
         else
             setOutput('manifest', manifest);
         setOutput('media-type', first.image.imageManifestMediaType ?? '');
-        setOutput('image-uri', imageUriOf(first.image, first.request) ?? '');
+        setOutput('image-uri', images.elements[0]?.imageUri ?? '');
     }
     const withPlatform = report.found.find((verdict) => verdict.platformDigest !== undefined);
     if (withPlatform?.platformDigest !== undefined) {
@@ -18791,20 +18782,16 @@ function writeOutputs(report, files) {
         setOutput('platform-image-uri', imageUriOf(withPlatform.image, withPlatform.request, withPlatform.platformDigest) ?? '');
     }
     setOutput('digests', JSON.stringify(Object.fromEntries(report.found.map((verdict) => [verdict.request.requested, verdict.image.imageId?.imageDigest]))));
-    setOutput('image-uris', report.found
-        .map((verdict) => imageUriOf(verdict.image, verdict.request))
-        .filter((uri) => uri !== undefined)
-        .join('\n'));
-    const images = imageElements(report);
-    let imagesJson = JSON.stringify(images);
+    setOutput('image-uris', images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n'));
+    let imagesJson = images.json;
     if (Buffer.byteLength(imagesJson) > IMAGES_OUTPUT_LIMIT) {
         warning(`The images output would be ${formatBytes(Buffer.byteLength(imagesJson))}, over ${formatBytes(IMAGES_OUTPUT_LIMIT)}: it leaves out the manifests (imageManifest) to stay within GitHub's output limits. The full array is in images-file.`);
-        imagesJson = JSON.stringify(images.map(({ imageManifest: _manifest, ...rest }) => rest));
+        imagesJson = JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest));
     }
     setOutput('images', imagesJson);
     setOutput('failures', JSON.stringify(failureElements(report)));
-    if (files.imagesFile !== undefined)
-        setOutput('images-file', files.imagesFile);
+    if (imagesFile !== undefined)
+        setOutput('images-file', imagesFile);
 }
 /** One readable line per requested image; failures are annotations (errors when they fail the step). */
 function logVerdicts(report) {
@@ -18952,6 +18939,7 @@ async function writeSummary(report) {
 // wait-timeout: ask again, for the images not yet settled, until the expectation holds or time is up.
 
 
+
 /** Failure codes a later push can clear, so worth waiting on when images must be present. */
 const TRANSIENT_WHEN_PRESENT = new Set(['ImageNotFound', 'ImageTagDoesNotMatchDigest', 'ImageNotReturned']);
 const MAX_WAIT_INTERVAL_MS = 30_000;
@@ -18995,9 +18983,8 @@ async function lookUpUntilSettled(requests, round, options) {
         pending = unsettled;
         const delay = Math.min(interval * (0.8 + 0.4 * random()), MAX_WAIT_INTERVAL_MS, remaining);
         const state = options.expect === 'absent' ? 'still present' : 'not there yet';
-        const names = unsettled.slice(0, 10).map((request) => request.requested).join(', ');
-        const more = unsettled.length > 10 ? ` and ${unsettled.length - 10} more` : '';
-        options.log(`Waiting ${formatDuration(delay)} (${formatDuration(remaining)} left) for ${unsettled.length} image(s) ${state}: ${names}${more}`);
+        const names = listNames(unsettled.map((request) => request.requested), 10);
+        options.log(`Waiting ${formatDuration(delay)} (${formatDuration(remaining)} left) for ${unsettled.length} image(s) ${state}: ${names}`);
         await sleep(delay);
         interval = Math.min(interval * 1.5, MAX_WAIT_INTERVAL_MS);
     }
@@ -19023,7 +19010,7 @@ async function lookUpUntilSettled(requests, round, options) {
 
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000;
-/** One round of lookups: BatchGetImage, then the digest check, then platform resolution. */
+/** One round of lookups: BatchGetImage with the digest check, then platform resolution (its fetches checked too). */
 async function lookupRound(inputs, deadline) {
     const log = (line) => actions_core_info(line);
     let agent;
@@ -19033,14 +19020,14 @@ async function lookupRound(inputs, deadline) {
     }
     const clientFor = clientPerRegion((region) => createEcrClient(region, { maxAttempts: inputs.retryMaxAttempts, log, ...(agent !== undefined && { agent }) }));
     const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor, signal: deadline.signal };
-    const fetch = (requests) => lookupImages(requests, options);
+    const fetch = async (requests) => {
+        const results = await lookupImages(requests, options);
+        return inputs.verifyDigest ? checkDigests(results, inputs.acceptedMediaTypes) : results;
+    };
+    const { platform } = inputs;
     return async (requests) => {
-        let results = await fetch(requests);
-        if (inputs.verifyDigest)
-            results = checkDigests(results, inputs.acceptedMediaTypes);
-        if (inputs.platform !== undefined)
-            results = await resolvePlatforms(results, inputs.platform, fetch, inputs.verifyDigest);
-        return results;
+        const results = await fetch(requests);
+        return platform !== undefined ? resolvePlatforms(results, platform, fetch) : results;
     };
 }
 /** Ends the process if it is still running well after the deadline (a last resort against hangs). */
@@ -19070,35 +19057,31 @@ async function run() {
             stop: () => activeDeadline.expired
         });
         const report = evaluate(outcome.results, inputs.failOn, inputs.expect);
-        const images = imageElements(report);
-        const imagesFile = await writeImagesFile(images);
+        const images = imagesData(report);
+        const imagesFile = await writeImagesFile(images.json);
         const first = report.found[0];
         if (inputs.manifestFile !== undefined && first !== undefined)
             actions_core_info(`Wrote the manifest of ${safeText(first.request.requested)} to ${await writeManifestFile(inputs.manifestFile, first.image.imageManifest ?? '')}`);
-        writeOutputs(report, { imagesFile });
+        writeOutputs(report, images, imagesFile);
         logVerdicts(report);
         await writeSummary(report);
-        const pending = () => {
-            const names = report.verdicts
+        const failingNames = listNames(report.failing.map((verdict) => safeText(verdict.request.requested)));
+        if (deadline.expired && (report.error !== undefined || outcome.stopped)) {
+            const pending = report.verdicts
                 .filter((verdict) => verdict.status === 'error' || verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails))
                 .map((verdict) => safeText(verdict.request.requested));
-            return names.length > 0 ? names.slice(0, 20).join(', ') + (names.length > 20 ? ` and ${names.length - 20} more` : '') : 'nothing';
-        };
-        if (deadline.expired && (report.error !== undefined || outcome.stopped)) {
-            setFailed(`Timed out: the step's timeout of ${formatDuration(inputs.timeoutMs)} passed (raise the timeout input); still pending: ${pending()}.`);
+            setFailed(`Timed out: the step's timeout of ${formatDuration(inputs.timeoutMs)} passed (raise the timeout input); still pending: ${listNames(pending) || 'nothing'}.`);
         }
         else if (report.error !== undefined) {
             setFailed(describeCallError(report.error.error, report.error.request));
         }
         else if (outcome.timedOut) {
             const state = inputs.expect === 'absent' ? 'still present' : 'still missing';
-            const names = report.failing.map((verdict) => safeText(verdict.request.requested)).join(', ');
-            setFailed(`Gave up after waiting ${formatDuration(outcome.waitedMs)} (wait-timeout): ${names || 'some images'} ${state}.`);
+            setFailed(`Gave up after waiting ${formatDuration(outcome.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`);
         }
         else if (report.failing.length > 0) {
             // Each failing image already has its own error annotation: end with a plain line, not another error.
-            const names = report.failing.map((verdict) => safeText(verdict.request.requested)).join(', ');
-            actions_core_info(`${report.failing.length} of ${report.verdicts.length} image(s) failed: ${names}`);
+            actions_core_info(`${report.failing.length} of ${report.verdicts.length} image(s) failed: ${failingNames}`);
             process.exitCode = ExitCode.Failure;
         }
         else {

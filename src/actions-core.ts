@@ -28,10 +28,6 @@ export function setOutput(name: string, value: string): void {
   issueCommand('set-output', { name }, toCommandValue(value))
 }
 
-export function isDebug(): boolean {
-  return process.env.RUNNER_DEBUG === '1'
-}
-
 export function debug(message: string): void {
   issueCommand('debug', {}, message)
 }

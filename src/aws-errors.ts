@@ -1,13 +1,11 @@
 // Turns an error from a BatchGetImage call into one sentence that names the cause and the fix.
 import { REQUEST_TIMEOUT_MS } from './ecr-client.js'
 import { errorMessage } from './helpers.js'
+import { type ImageRequest, describeRepository } from './image-request.js'
 import { safeText } from './sanitize.js'
 
-export interface CallContext {
-  repositoryName: string
-  registryId?: string
-  region: string
-}
+/** Where the failed call looked. */
+export type CallContext = Pick<ImageRequest, 'repositoryName' | 'registryId' | 'region'>
 
 interface SdkErrorFields {
   name?: string
@@ -47,10 +45,6 @@ const NETWORK_TEXT: Record<string, string> = {
   EAI_AGAIN: 'EAI_AGAIN: the host name could not be resolved now'
 }
 
-function registryText(context: CallContext): string {
-  return context.registryId !== undefined ? `registry ${context.registryId}` : "the caller's registry"
-}
-
 /** What AWS said, quoted safely, plus the request id when there is one. */
 function awsSaid(error: unknown): string {
   const fields = error as SdkErrorFields
@@ -68,7 +62,7 @@ function attemptsText(error: unknown): string {
 export function describeCallError(error: unknown, context: CallContext): string {
   const fields = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorFields
   const name = fields.name ?? ''
-  const repository = `'${context.repositoryName}' in ${registryText(context)} (${context.region})`
+  const repository = describeRepository(context)
 
   if (name === 'RepositoryNotFoundException')
     return `Repository ${repository} does not exist. Check repository-name, registry-id and aws-region.${awsSaid(error)}`

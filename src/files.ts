@@ -4,14 +4,13 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { InputError } from './helpers.js'
-import type { ImageElement } from './outputs.js'
 
-/** Writes the full `images` array (manifests included) to a new JSON file; returns its path. */
-export async function writeImagesFile(images: readonly ImageElement[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+/** Writes the full `images` array's JSON (manifests included) to a new file; returns its path. */
+export async function writeImagesFile(imagesJson: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const directory = env.RUNNER_TEMP || tmpdir()
   const path = join(directory, `ecr-image-lookup-${randomUUID()}.json`)
   await mkdir(directory, { recursive: true })
-  await writeFile(path, JSON.stringify(images))
+  await writeFile(path, imagesJson)
   return path
 }
 

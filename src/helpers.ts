@@ -57,3 +57,9 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
 }
+
+/** `a, b, c` or, past `limit`, `a, b and 8 more`: names for one log line or error. */
+export function listNames(names: readonly string[], limit = 20): string {
+  const shown = names.slice(0, limit).join(', ')
+  return names.length > limit ? `${shown} and ${names.length - limit} more` : shown
+}

@@ -18,12 +18,6 @@ export interface RequestedId {
   id: ImageId
 }
 
-/** How an id is shown to people: `v1`, `sha256:…`, or `v1@sha256:…`. */
-export function describeImageId(id: ImageId): string {
-  if (id.tag !== undefined && id.digest !== undefined) return `${id.tag}@${id.digest}`
-  return id.tag ?? id.digest ?? '(empty)'
-}
-
 /** A key equal for equal ids, for de-duplication. */
 export function imageIdKey(id: ImageId): string {
   return `${id.tag ?? ''}\u0000${id.digest ?? ''}`

@@ -140,12 +140,10 @@ function readRequests(env: NodeJS.ProcessEnv): ImageRequest[] {
   const repositoryInput = core.getInput('repository-name')
   const idsInput = core.getInput('image-ids')
   const registryId = parseRegistryId(core.getInput('registry-id'))
-  const region = defaultRegion(core.getInput('aws-region'), env)
-  const need = (ownRegion: string | undefined): string => {
-    if (ownRegion !== undefined) return ownRegion
-    if (region === undefined) throw new InputError(NO_REGION)
-    return region
-  }
+  const regionInput = core.getInput('aws-region')
+  const region = defaultRegion(regionInput, env)
+  // A reference with its own registry host needs no default region; the others do.
+  const need = (ownRegion: string | undefined): string => ownRegion ?? region ?? resolveRegion(regionInput, env)
 
   if (images.trim() !== '') {
     if (repositoryInput.trim() !== '' || idsInput.trim() !== '')

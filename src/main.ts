@@ -8,11 +8,11 @@ import { checkDigests } from './digest-check.js'
 import { formatDuration } from './durations.js'
 import { clientPerRegion, createEcrClient } from './ecr-client.js'
 import { writeImagesFile, writeManifestFile } from './files.js'
-import { errorMessage } from './helpers.js'
+import { errorMessage, listNames } from './helpers.js'
 import type { ImageRequest } from './image-request.js'
 import { type Inputs, getInputs } from './inputs.js'
 import { type LookupResult, lookupImages } from './lookup.js'
-import { imageElements, logVerdicts, writeOutputs } from './outputs.js'
+import { imagesData, logVerdicts, writeOutputs } from './outputs.js'
 import { resolvePlatforms } from './platform.js'
 import { evaluate } from './policy.js'
 import { createProxyAgent, redactProxy } from './proxy.js'
@@ -23,7 +23,7 @@ import { lookUpUntilSettled } from './wait.js'
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000
 
-/** One round of lookups: BatchGetImage, then the digest check, then platform resolution. */
+/** One round of lookups: BatchGetImage with the digest check, then platform resolution (its fetches checked too). */
 async function lookupRound(inputs: Inputs, deadline: Deadline): Promise<(requests: ImageRequest[]) => Promise<LookupResult[]>> {
   const log = (line: string): void => core.info(line)
   let agent: Agent | undefined
@@ -35,12 +35,14 @@ async function lookupRound(inputs: Inputs, deadline: Deadline): Promise<(request
     createEcrClient(region, { maxAttempts: inputs.retryMaxAttempts, log, ...(agent !== undefined && { agent }) })
   )
   const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor, signal: deadline.signal }
-  const fetch = (requests: ImageRequest[]): Promise<LookupResult[]> => lookupImages(requests, options)
+  const fetch = async (requests: ImageRequest[]): Promise<LookupResult[]> => {
+    const results = await lookupImages(requests, options)
+    return inputs.verifyDigest ? checkDigests(results, inputs.acceptedMediaTypes) : results
+  }
+  const { platform } = inputs
   return async (requests) => {
-    let results = await fetch(requests)
-    if (inputs.verifyDigest) results = checkDigests(results, inputs.acceptedMediaTypes)
-    if (inputs.platform !== undefined) results = await resolvePlatforms(results, inputs.platform, fetch, inputs.verifyDigest)
-    return results
+    const results = await fetch(requests)
+    return platform !== undefined ? resolvePlatforms(results, platform, fetch) : results
   }
 }
 
@@ -73,35 +75,31 @@ export async function run(): Promise<void> {
     })
     const report = evaluate(outcome.results, inputs.failOn, inputs.expect)
 
-    const images = imageElements(report)
-    const imagesFile = await writeImagesFile(images)
+    const images = imagesData(report)
+    const imagesFile = await writeImagesFile(images.json)
     const first = report.found[0]
     if (inputs.manifestFile !== undefined && first !== undefined)
       core.info(`Wrote the manifest of ${safeText(first.request.requested)} to ${await writeManifestFile(inputs.manifestFile, first.image.imageManifest ?? '')}`)
-    writeOutputs(report, { imagesFile })
+    writeOutputs(report, images, imagesFile)
     logVerdicts(report)
     await writeSummary(report)
 
-    const pending = (): string => {
-      const names = report.verdicts
+    const failingNames = listNames(report.failing.map((verdict) => safeText(verdict.request.requested)))
+    if (deadline.expired && (report.error !== undefined || outcome.stopped)) {
+      const pending = report.verdicts
         .filter((verdict) => verdict.status === 'error' || verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails))
         .map((verdict) => safeText(verdict.request.requested))
-      return names.length > 0 ? names.slice(0, 20).join(', ') + (names.length > 20 ? ` and ${names.length - 20} more` : '') : 'nothing'
-    }
-    if (deadline.expired && (report.error !== undefined || outcome.stopped)) {
       core.setFailed(
-        `Timed out: the step's timeout of ${formatDuration(inputs.timeoutMs)} passed (raise the timeout input); still pending: ${pending()}.`
+        `Timed out: the step's timeout of ${formatDuration(inputs.timeoutMs)} passed (raise the timeout input); still pending: ${listNames(pending) || 'nothing'}.`
       )
     } else if (report.error !== undefined) {
       core.setFailed(describeCallError(report.error.error, report.error.request))
     } else if (outcome.timedOut) {
       const state = inputs.expect === 'absent' ? 'still present' : 'still missing'
-      const names = report.failing.map((verdict) => safeText(verdict.request.requested)).join(', ')
-      core.setFailed(`Gave up after waiting ${formatDuration(outcome.waitedMs)} (wait-timeout): ${names || 'some images'} ${state}.`)
+      core.setFailed(`Gave up after waiting ${formatDuration(outcome.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`)
     } else if (report.failing.length > 0) {
       // Each failing image already has its own error annotation: end with a plain line, not another error.
-      const names = report.failing.map((verdict) => safeText(verdict.request.requested)).join(', ')
-      core.info(`${report.failing.length} of ${report.verdicts.length} image(s) failed: ${names}`)
+      core.info(`${report.failing.length} of ${report.verdicts.length} image(s) failed: ${failingNames}`)
       process.exitCode = core.ExitCode.Failure
     } else {
       core.info(`${report.found.length} of ${report.verdicts.length} image(s) found.`)

@@ -23,7 +23,7 @@ export function imageUriOf(image: Image, request: ImageRequest, digest = image.i
 }
 
 /** The `images` elements: the API's fields plus requested, imageUri and (with platform) platformDigest. */
-export function imageElements(report: Report): ImageElement[] {
+function imageElements(report: Report): ImageElement[] {
   return report.found.map((verdict) => {
     const imageUri = imageUriOf(verdict.image, verdict.request)
     return {
@@ -39,8 +39,19 @@ export function failureElements(report: Report): FailureElement[] {
   return report.failures.map((verdict) => ({ requested: verdict.request.requested, ...verdict.failure }))
 }
 
+/** The `images` elements and their JSON, computed once for the output and for images-file. */
+export interface ImagesData {
+  elements: ImageElement[]
+  json: string
+}
+
+export function imagesData(report: Report): ImagesData {
+  const elements = imageElements(report)
+  return { elements, json: JSON.stringify(elements) }
+}
+
 /** Writes every output that is known. Called before the step is failed. */
-export function writeOutputs(report: Report, files: { imagesFile?: string }): void {
+export function writeOutputs(report: Report, images: ImagesData, imagesFile?: string): void {
   core.setOutput('found', report.allFound ? 'true' : 'false')
   const first: FoundVerdict | undefined = report.found[0]
   if (first !== undefined) {
@@ -52,7 +63,7 @@ export function writeOutputs(report: Report, files: { imagesFile?: string }): vo
       )
     else core.setOutput('manifest', manifest)
     core.setOutput('media-type', first.image.imageManifestMediaType ?? '')
-    core.setOutput('image-uri', imageUriOf(first.image, first.request) ?? '')
+    core.setOutput('image-uri', images.elements[0]?.imageUri ?? '')
   }
   const withPlatform = report.found.find((verdict) => verdict.platformDigest !== undefined)
   if (withPlatform?.platformDigest !== undefined) {
@@ -67,22 +78,18 @@ export function writeOutputs(report: Report, files: { imagesFile?: string }): vo
   )
   core.setOutput(
     'image-uris',
-    report.found
-      .map((verdict) => imageUriOf(verdict.image, verdict.request))
-      .filter((uri) => uri !== undefined)
-      .join('\n')
+    images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n')
   )
-  const images = imageElements(report)
-  let imagesJson = JSON.stringify(images)
+  let imagesJson = images.json
   if (Buffer.byteLength(imagesJson) > IMAGES_OUTPUT_LIMIT) {
     core.warning(
       `The images output would be ${formatBytes(Buffer.byteLength(imagesJson))}, over ${formatBytes(IMAGES_OUTPUT_LIMIT)}: it leaves out the manifests (imageManifest) to stay within GitHub's output limits. The full array is in images-file.`
     )
-    imagesJson = JSON.stringify(images.map(({ imageManifest: _manifest, ...rest }) => rest))
+    imagesJson = JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest))
   }
   core.setOutput('images', imagesJson)
   core.setOutput('failures', JSON.stringify(failureElements(report)))
-  if (files.imagesFile !== undefined) core.setOutput('images-file', files.imagesFile)
+  if (imagesFile !== undefined) core.setOutput('images-file', imagesFile)
 }
 
 /** One readable line per requested image; failures are annotations (errors when they fail the step). */

@@ -1,6 +1,6 @@
 // The platform input: pick a platform's manifest out of an OCI index or Docker manifest list, and
 // prove that manifest exists by fetching it by digest.
-import { InputError, sha256 } from './helpers.js'
+import { InputError } from './helpers.js'
 import type { ImageRequest } from './image-request.js'
 import type { LookupResult } from './lookup.js'
 import { INDEX_MEDIA_TYPES } from './media-types.js'
@@ -71,15 +71,15 @@ function platformNotFound(result: Extract<LookupResult, { status: 'found' }>, re
 
 /**
  * For each found image: a plain manifest is its own platform digest; an index gets the digest of
- * its manifest for `platform`, after that manifest is fetched by digest (with `fetch`) to prove it
- * exists. An index without the platform, or whose platform manifest is missing, becomes a
- * PlatformNotFound failure.
+ * its manifest for `platform`, after that manifest is fetched by digest (with `fetch`, which also
+ * checks digests when verify-digest is on) to prove it exists. An index without the platform, or
+ * whose platform manifest is missing, becomes a PlatformNotFound failure; a platform manifest that
+ * fails the digest check makes the image a DigestMismatch.
  */
 export async function resolvePlatforms(
   results: readonly LookupResult[],
   platform: Platform,
-  fetch: (requests: ImageRequest[]) => Promise<LookupResult[]>,
-  verifyDigests: boolean
+  fetch: (requests: ImageRequest[]) => Promise<LookupResult[]>
 ): Promise<LookupResult[]> {
   const wanted = formatPlatform(platform)
   const children = new Map<number, ImageRequest>()
@@ -105,21 +105,17 @@ export async function resolvePlatforms(
     const parent = resolved[index] as Extract<LookupResult, { status: 'found' }>
     const digest = child.id.digest as string
     if (answer?.status === 'error') resolved[index] = { request: parent.request, status: 'error', error: answer.error }
+    else if (answer?.status === 'failed' && answer.failure.failureCode === 'DigestMismatch')
+      resolved[index] = {
+        request: parent.request,
+        status: 'failed',
+        failure: { ...answer.failure, imageId: parent.image.imageId, failureReason: `${wanted}: ${answer.failure.failureReason}` }
+      }
     else if (answer?.status !== 'found')
       resolved[index] = platformNotFound(
         parent,
         `the image index lists ${wanted} as ${digest}, but ECR has no such manifest (${answer?.failure.failureCode ?? 'no answer'})`
       )
-    else if (verifyDigests && sha256(answer.image.imageManifest ?? '') !== digest)
-      resolved[index] = {
-        request: parent.request,
-        status: 'failed',
-        failure: {
-          imageId: parent.image.imageId,
-          failureCode: 'DigestMismatch',
-          failureReason: `the ${wanted} manifest hashes to ${sha256(answer.image.imageManifest ?? '')}, not to its digest ${digest}`
-        }
-      }
     else resolved[index] = { ...parent, platformDigest: digest }
   }
   return resolved

@@ -1,5 +1,6 @@
 // wait-timeout: ask again, for the images not yet settled, until the expectation holds or time is up.
 import { formatDuration } from './durations.js'
+import { listNames } from './helpers.js'
 import { requestKey, type ImageRequest } from './image-request.js'
 import type { LookupResult } from './lookup.js'
 
@@ -75,11 +76,11 @@ export async function lookUpUntilSettled(
     pending = unsettled
     const delay = Math.min(interval * (0.8 + 0.4 * random()), MAX_WAIT_INTERVAL_MS, remaining)
     const state = options.expect === 'absent' ? 'still present' : 'not there yet'
-    const names = unsettled.slice(0, 10).map((request) => request.requested).join(', ')
-    const more = unsettled.length > 10 ? ` and ${unsettled.length - 10} more` : ''
-    options.log(
-      `Waiting ${formatDuration(delay)} (${formatDuration(remaining)} left) for ${unsettled.length} image(s) ${state}: ${names}${more}`
+    const names = listNames(
+      unsettled.map((request) => request.requested),
+      10
     )
+    options.log(`Waiting ${formatDuration(delay)} (${formatDuration(remaining)} left) for ${unsettled.length} image(s) ${state}: ${names}`)
     await sleep(delay)
     interval = Math.min(interval * 1.5, MAX_WAIT_INTERVAL_MS)
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { describeImageId, parseImageIds } from '../../src/image-ids.js'
+import { parseImageIds } from '../../src/image-ids.js'
 import { DIGEST_A, DIGEST_B } from '../../__fixtures__/images.js'
 
 describe('parseImageIds', () => {
@@ -37,14 +37,9 @@ describe('parseImageIds', () => {
   })
 })
 
-describe('requested text and describeImageId', () => {
+describe('requested text', () => {
   it('keeps each id as written', () => {
     expect(parseImageIds(`v1,v2 imageTag=v3 [{"imageTag":"v4"}]`.split(' [')[0] ?? '').map((parsed) => parsed.requested)).toEqual(['v1', 'v2', 'imageTag=v3'])
     expect(parseImageIds('[{"imageTag":"v4"}]').map((parsed) => parsed.requested)).toEqual(['{"imageTag":"v4"}'])
-  })
-
-  it('shows tag@digest for both', () => {
-    expect(describeImageId({ tag: 'v1', digest: DIGEST_A })).toBe(`v1@${DIGEST_A}`)
-    expect(describeImageId({ digest: DIGEST_A })).toBe(DIGEST_A)
   })
 })

@@ -3,7 +3,7 @@ import { checkDigests, mayBeConverted } from '../../src/digest-check.js'
 import { sha256 } from '../../src/helpers.js'
 import type { LookupResult } from '../../src/lookup.js'
 import { DEFAULT_MEDIA_TYPES } from '../../src/media-types.js'
-import { parsePlatform, selectPlatform } from '../../src/platform.js'
+import { parsePlatform, resolvePlatforms, selectPlatform } from '../../src/platform.js'
 import { request } from '../../__fixtures__/images.js'
 
 const index = JSON.stringify({
@@ -55,5 +55,37 @@ describe('checkDigests', () => {
     expect(mayBeConverted(found('sha256:x', dockerOnly[0]!) as never, dockerOnly)).toBe(true)
     expect(mayBeConverted(found('sha256:x', dockerOnly[0]!, true) as never, dockerOnly)).toBe(false)
     expect(checkDigests([found('sha256:x', dockerOnly[0]!)], dockerOnly)[0]?.status).toBe('found')
+  })
+})
+
+describe('resolvePlatforms', () => {
+  const index = JSON.stringify({
+    manifests: [{ digest: 'sha256:arm64', platform: { os: 'linux', architecture: 'arm64' } }]
+  })
+  const parent: LookupResult = {
+    request: request({ tag: 'multi' }),
+    status: 'found',
+    image: { imageId: { imageTag: 'multi', imageDigest: 'sha256:index' }, imageManifest: index, imageManifestMediaType: DEFAULT_MEDIA_TYPES[0] }
+  }
+
+  it('fetches the platform manifest by digest and reports its digest', async () => {
+    const asked: string[] = []
+    const [result] = await resolvePlatforms([parent], { os: 'linux', architecture: 'arm64' }, async (requests) => {
+      asked.push(...requests.map((r) => r.id.digest ?? ''))
+      return requests.map((r) => ({ request: r, status: 'found', image: { imageId: { imageDigest: r.id.digest } } }))
+    })
+    expect(asked).toEqual(['sha256:arm64'])
+    expect(result).toMatchObject({ status: 'found', platformDigest: 'sha256:arm64' })
+  })
+
+  it('passes on a digest mismatch of the platform manifest, naming the platform', async () => {
+    const [result] = await resolvePlatforms([parent], { os: 'linux', architecture: 'arm64' }, async (requests) =>
+      requests.map((r) => ({ request: r, status: 'failed', failure: { failureCode: 'DigestMismatch', failureReason: 'hashes to sha256:x' } }))
+    )
+    expect(result).toMatchObject({
+      request: { requested: 'multi' },
+      status: 'failed',
+      failure: { failureCode: 'DigestMismatch', failureReason: 'linux/arm64: hashes to sha256:x', imageId: { imageDigest: 'sha256:index' } }
+    })
   })
 })

@@ -4,7 +4,7 @@ import * as core from '../../__fixtures__/core.js'
 import { DIGEST_A, DIGEST_B, image, request } from '../../__fixtures__/images.js'
 
 jest.unstable_mockModule('../../src/actions-core.js', () => core)
-const { writeOutputs, logVerdicts, IMAGES_OUTPUT_LIMIT, MANIFEST_OUTPUT_LIMIT } = await import('../../src/outputs.js')
+const { imagesData, writeOutputs, logVerdicts, IMAGES_OUTPUT_LIMIT, MANIFEST_OUTPUT_LIMIT } = await import('../../src/outputs.js')
 const { summaryMarkdown } = await import('../../src/summary.js')
 const { evaluate } = await import('../../src/policy.js')
 
@@ -24,7 +24,7 @@ describe('writeOutputs', () => {
       ],
       { kind: 'none' }
     )
-    writeOutputs(report, { imagesFile: '/tmp/images.json' })
+    writeOutputs(report, imagesData(report), '/tmp/images.json')
     const written = outputs()
     expect(written.found).toBe('false')
     expect(written.digest).toBe(DIGEST_A)
@@ -46,7 +46,8 @@ describe('writeOutputs', () => {
       status: 'found' as const,
       image: { ...image(tag, DIGEST_A), imageManifest: big }
     }))
-    writeOutputs(evaluate(results, { kind: 'all' }), {})
+    const report = evaluate(results, { kind: 'all' })
+    writeOutputs(report, imagesData(report))
     const written = outputs()
     expect(written.manifest).toBeUndefined()
     expect(JSON.parse(written.images ?? '')).toEqual([
