@@ -1,7 +1,7 @@
 // Typed BatchGetImage answers for unit tests.
 import type { Image } from '@aws-sdk/client-ecr'
-import type { ImageId } from '../src/image-ids.js'
-import type { ImageRequest } from '../src/image-request.js'
+import type { ImageId } from '../src/image.js'
+import type { ImageRequest } from '../src/image.js'
 
 export const DIGEST_A = `sha256:${'a'.repeat(64)}`
 export const DIGEST_B = `sha256:${'b'.repeat(64)}`

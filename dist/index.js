@@ -14181,21 +14181,20 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../src/actions-core.ts
-// The runner contract (inputs, outputs, log commands, job summary), built from @actions/core's own
-// modules: the same escaping, file commands and summary writer as `import * as core from
-// '@actions/core'`. Its entry module also loads an OIDC client (@actions/http-client and undici,
-// about 1 MB) and @actions/exec for platform details, which this action never uses and which made
-// up nearly half of the bundle's start-up; importing the parts keeps them out. The package exports
-// only its entry, hence the paths. __tests__/unit/actions-core.test.ts checks this module behaves
-// byte for byte like @actions/core.
+;// CONCATENATED MODULE: ./actions-core.ts
+// What the bundle gets for `import * as core from '@actions/core'` (build/tsconfig.json maps the name
+// here; source, type checks, unit tests and @github/local-action use the package itself). It is the
+// package's own modules for everything the action uses, with the same escaping, file commands and
+// summary writer, but not the package's entry, which also loads an OIDC client (@actions/http-client
+// and undici, about 1 MB) and @actions/exec: nearly half of the bundle's start-up once. The paths
+// reach into the package's lib/ at build time only; __tests__/unit/build/actions-core.test.ts checks
+// that this module exports everything src/ uses and behaves byte for byte like @actions/core.
 
 
 
 
 
 
-const ExitCode = { Success: 0, Failure: 1 };
 /** The input's value (INPUT_<NAME>), trimmed; empty when unset. */
 function getInput(name) {
     return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
@@ -14221,8 +14220,220 @@ function error(message, properties = {}) {
 }
 /** Fails the step: exit code 1 and an error annotation. */
 function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
+    process.exitCode = 1;
     error(message);
+}
+
+;// CONCATENATED MODULE: ../src/text.ts
+// How values read in the log, in annotations and in the job summary. Text from ECR (tags, reasons,
+// manifests, error messages) is data: a log line starting with "::" is a workflow command, and the
+// summary would otherwise render it as markdown or HTML.
+// C0 controls (including CR and LF), DEL, C1 controls, and Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** One log line's worth of untrusted text: control characters become visible `\uXXXX` escapes. */
+function safeText(text) {
+    return text.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~:@$^]/g;
+/** Untrusted text as a markdown table cell: no HTML, no markdown syntax, no line breaks. */
+function escapeMarkdown(text) {
+    return safeText(text)
+        .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+/** A readable message from any thrown value. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** `a, b, c` or, past `limit`, `a, b and 8 more`: names for one log line or error. */
+function listNames(names, limit = 20) {
+    const shown = names.slice(0, limit).join(', ');
+    return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}
+/** `512 KiB`, `4.0 MiB`. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${Math.round(bytes / 1024)} KiB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+/** `1m 30s`, `45s`, `250ms`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const seconds = Math.round(ms / 1000);
+    const parts = [
+        [Math.floor(seconds / 3600), 'h'],
+        [Math.floor((seconds % 3600) / 60), 'm'],
+        [seconds % 60, 's']
+    ].filter(([amount]) => amount !== 0);
+    return parts.map(([amount, unit]) => `${amount}${unit}`).join(' ');
+}
+/** Splits a list input on newlines, spaces and commas, dropping empty entries. */
+function splitList(text) {
+    return text.split(/[\s,]+/).filter((item) => item.length > 0);
+}
+
+;// CONCATENATED MODULE: ../src/deadline.ts
+// The step's one timer (the timeout input): an AbortSignal that fires when the deadline passes, so
+// requests in flight and pauses between rounds end at once; the one `sleep`; and a watchdog, the last
+// resort that ends the process should anything still hang well after the deadline.
+
+class Deadline {
+    timeoutMs;
+    now;
+    at;
+    controller = new AbortController();
+    timer;
+    watchdogTimer;
+    constructor(timeoutMs, now = Date.now) {
+        this.timeoutMs = timeoutMs;
+        this.now = now;
+        this.at = now() + timeoutMs;
+        this.timer = setTimeout(() => this.controller.abort(new DeadlineError(timeoutMs)), timeoutMs);
+        this.timer.unref();
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get expired() {
+        return this.controller.signal.aborted || this.now() >= this.at;
+    }
+    remainingMs() {
+        return Math.max(0, this.at - this.now());
+    }
+    /** Sleeps `ms`, or less when the deadline passes first. */
+    sleep(ms) {
+        return deadline_sleep(ms, this.signal);
+    }
+    /** Calls `onHang` (which should end the process) if the step is still running `graceMs` after the deadline. */
+    startWatchdog(graceMs, onHang) {
+        this.watchdogTimer = setTimeout(onHang, this.timeoutMs + graceMs);
+        this.watchdogTimer.unref();
+    }
+    dispose() {
+        clearTimeout(this.timer);
+        clearTimeout(this.watchdogTimer);
+    }
+}
+/** The reason the deadline's signal carries. */
+class DeadlineError extends Error {
+    timeoutMs;
+    name = 'DeadlineError';
+    constructor(timeoutMs) {
+        super(`the step's timeout of ${formatDuration(timeoutMs)} passed`);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** Sleeps `ms`, or less when `signal` aborts first. */
+function deadline_sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ../src/image.ts
+// The vocabulary every stage shares about an image asked for: its id (tag, digest or both), where it
+// is looked for, the keys that group and de-duplicate requests, the manifest media types this action
+// knows by name, and the error an input the action cannot honour raises.
+/** A problem with the workflow's inputs: the message is shown to the user as it is. */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** A key equal for equal ids, for de-duplication. */
+function imageIdKey(id) {
+    return `${id.tag ?? ''}\u0000${id.digest ?? ''}`;
+}
+/** Requests for the same repository share this key (one BatchGetImage call serves up to 100 ids). */
+function repositoryKey(request) {
+    return `${request.region}|${request.registryId ?? ''}|${request.repositoryName}`;
+}
+/** Equal for requests that ask for the same image in the same repository. */
+function requestKey(request) {
+    return `${repositoryKey(request)}|${imageIdKey(request.id)}`;
+}
+/** Where a request looks, for messages: `'team/api' in registry 0123… (eu-west-1)`. */
+function describeRepository(request) {
+    const registry = request.registryId !== undefined ? `registry ${request.registryId}` : "the caller's registry";
+    return `'${request.repositoryName}' in ${registry} (${request.region})`;
+}
+/** Sent as acceptedMediaTypes by default: with all four, ECR returns the stored manifest unconverted. */
+const DEFAULT_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+];
+/** An OCI image index or a Docker manifest list: a manifest of per-platform manifests. */
+const INDEX_MEDIA_TYPES = new Set([
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json'
+]);
+/** Docker schema 1: only ever a conversion, so it never hashes to the stored digest. */
+const SCHEMA1_MEDIA_TYPES = new Set([
+    'application/vnd.docker.distribution.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v1+prettyjws'
+]);
+
+;// CONCATENATED MODULE: ../src/inputs/proxy.ts
+// The proxy settings' syntax: the http-proxy input, else HTTPS_PROXY/https_proxy, else
+// HTTP_PROXY/http_proxy; NO_PROXY/no_proxy lists hosts that bypass it. (ecr/proxy-agent.ts routes.)
+
+/** The proxy URL with any password replaced, for logs. */
+function redactProxy(url) {
+    const copy = new URL(url.href);
+    if (copy.password)
+        copy.password = '***';
+    if (copy.username)
+        copy.username = '***';
+    return copy.href.replace(/\/$/, '');
+}
+function parseProxy(input, env) {
+    const sources = [
+        ['http-proxy', input],
+        ['HTTPS_PROXY', env.HTTPS_PROXY],
+        ['https_proxy', env.https_proxy],
+        ['HTTP_PROXY', env.HTTP_PROXY],
+        ['http_proxy', env.http_proxy]
+    ];
+    const found = sources.find(([, value]) => value !== undefined && value.trim() !== '');
+    if (found === undefined)
+        return undefined;
+    const [source, raw = ''] = found;
+    const text = raw.trim();
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    }
+    catch {
+        throw new InputError(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new InputError(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
+    return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
 }
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
@@ -17594,94 +17805,7 @@ class ECRClient extends client/* Client */.K {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ../src/helpers.ts
-
-/** A problem with the workflow's inputs: the message is shown to the user as it is. */
-class InputError extends Error {
-    name = 'InputError';
-}
-/** A readable message from any thrown value. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error) ?? String(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-/** Splits a list input on newlines, spaces and commas, dropping empty entries. */
-function splitList(text) {
-    return text.split(/[\s,]+/).filter((item) => item.length > 0);
-}
-/** Runs `work` over `items` with at most `limit` running at once; results keep the items' order. */
-async function mapWithConcurrency(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-/** Splits `items` into chunks of at most `size`. */
-function chunk(items, size) {
-    const chunks = [];
-    for (let start = 0; start < items.length; start += size)
-        chunks.push(items.slice(start, start + size));
-    return chunks;
-}
-/** `sha256:` + the hex sha256 of the text's UTF-8 bytes: an image digest. */
-function sha256(text) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
-}
-/** `512 KiB`, `4.0 MiB`. */
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${Math.round(bytes / 1024)} KiB`;
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-/** `a, b, c` or, past `limit`, `a, b and 8 more`: names for one log line or error. */
-function listNames(names, limit = 20) {
-    const shown = names.slice(0, limit).join(', ');
-    return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
-}
-
-;// CONCATENATED MODULE: ../src/sanitize.ts
-// Text from ECR (tags, reasons, manifests, error messages) is data. These helpers make it safe to
-// print in the log, where a line starting with "::" is a workflow command, and in the job summary,
-// where it would otherwise be rendered as markdown or HTML.
-// C0 controls (including CR and LF), DEL, C1 controls, and Unicode line/paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-/** One log line's worth of untrusted text: control characters become visible `\uXXXX` escapes. */
-function safeText(text) {
-    return text.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~:@$^]/g;
-/** Untrusted text as a markdown table cell: no HTML, no markdown syntax, no line breaks. */
-function escapeMarkdown(text) {
-    return safeText(text)
-        .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-
-;// CONCATENATED MODULE: ../src/ecr-client.ts
-
+;// CONCATENATED MODULE: ../src/ecr/client.ts
 
 
 const ACTION_NAME = 'ecr-image-lookup-action';
@@ -17744,16 +17868,706 @@ function clientPerRegion(create) {
     };
 }
 
-;// CONCATENATED MODULE: ../src/image-ids.ts
-// The `image-ids` input: tags, digests, `imageTag=T,imageDigest=D` shorthand and the AWS CLI's JSON.
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/models/enums.js
+const LayerFailureCode = {
+    InvalidLayerDigest: "InvalidLayerDigest",
+    MissingLayerDigest: "MissingLayerDigest",
+};
+const LayerAvailability = {
+    ARCHIVED: "ARCHIVED",
+    AVAILABLE: "AVAILABLE",
+    UNAVAILABLE: "UNAVAILABLE",
+};
+const ImageFailureCode = {
+    ImageInaccessible: "ImageInaccessible",
+    ImageNotFound: "ImageNotFound",
+    ImageReferencedByManifestList: "ImageReferencedByManifestList",
+    ImageTagDoesNotMatchDigest: "ImageTagDoesNotMatchDigest",
+    InvalidImageDigest: "InvalidImageDigest",
+    InvalidImageTag: "InvalidImageTag",
+    KmsError: "KmsError",
+    MissingDigestAndTag: "MissingDigestAndTag",
+    UpstreamAccessDenied: "UpstreamAccessDenied",
+    UpstreamTooManyRequests: "UpstreamTooManyRequests",
+    UpstreamUnavailable: "UpstreamUnavailable",
+};
+const ScanningConfigurationFailureCode = {
+    REPOSITORY_NOT_FOUND: "REPOSITORY_NOT_FOUND",
+};
+const ScanningRepositoryFilterType = {
+    WILDCARD: "WILDCARD",
+};
+const ScanFrequency = {
+    CONTINUOUS_SCAN: "CONTINUOUS_SCAN",
+    MANUAL: "MANUAL",
+    SCAN_ON_PUSH: "SCAN_ON_PUSH",
+};
+const UpstreamRegistry = {
+    AzureContainerRegistry: "azure-container-registry",
+    Chainguard: "chainguard",
+    DockerHub: "docker-hub",
+    Ecr: "ecr",
+    EcrPublic: "ecr-public",
+    GitHubContainerRegistry: "github-container-registry",
+    GitLabContainerRegistry: "gitlab-container-registry",
+    K8s: "k8s",
+    Quay: "quay",
+};
+const EncryptionType = {
+    AES256: "AES256",
+    KMS: "KMS",
+    KMS_DSSE: "KMS_DSSE",
+};
+const ImageTagMutability = {
+    IMMUTABLE: "IMMUTABLE",
+    IMMUTABLE_WITH_EXCLUSION: "IMMUTABLE_WITH_EXCLUSION",
+    MUTABLE: "MUTABLE",
+    MUTABLE_WITH_EXCLUSION: "MUTABLE_WITH_EXCLUSION",
+};
+const ImageTagMutabilityExclusionFilterType = {
+    WILDCARD: "WILDCARD",
+};
+const RCTAppliedFor = {
+    CREATE_ON_PUSH: "CREATE_ON_PUSH",
+    PULL_THROUGH_CACHE: "PULL_THROUGH_CACHE",
+    REPLICATION: "REPLICATION",
+};
+const SigningRepositoryFilterType = {
+    WILDCARD_MATCH: "WILDCARD_MATCH",
+};
+const ReplicationStatus = {
+    COMPLETE: "COMPLETE",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const ImageStatusFilter = {
+    ACTIVATING: "ACTIVATING",
+    ACTIVE: "ACTIVE",
+    ANY: "ANY",
+    ARCHIVED: "ARCHIVED",
+};
+const TagStatus = {
+    ANY: "ANY",
+    TAGGED: "TAGGED",
+    UNTAGGED: "UNTAGGED",
+};
+const FindingSeverity = {
+    CRITICAL: "CRITICAL",
+    HIGH: "HIGH",
+    INFORMATIONAL: "INFORMATIONAL",
+    LOW: "LOW",
+    MEDIUM: "MEDIUM",
+    UNDEFINED: "UNDEFINED",
+};
+const ScanStatus = {
+    ACTIVE: "ACTIVE",
+    COMPLETE: "COMPLETE",
+    FAILED: "FAILED",
+    FINDINGS_UNAVAILABLE: "FINDINGS_UNAVAILABLE",
+    IMAGE_ARCHIVED: "IMAGE_ARCHIVED",
+    IN_PROGRESS: "IN_PROGRESS",
+    LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
+    PENDING: "PENDING",
+    SCAN_ELIGIBILITY_EXPIRED: "SCAN_ELIGIBILITY_EXPIRED",
+    UNSUPPORTED_IMAGE: "UNSUPPORTED_IMAGE",
+};
+const ImageStatus = {
+    ACTIVATING: "ACTIVATING",
+    ACTIVE: "ACTIVE",
+    ARCHIVED: "ARCHIVED",
+};
+const SigningStatus = {
+    COMPLETE: "COMPLETE",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const RepositoryFilterType = {
+    PREFIX_MATCH: "PREFIX_MATCH",
+};
+const ReplicationBackfillResultStatus = {
+    COMPLETE: "COMPLETE",
+    FAILED: "FAILED",
+};
+const ReplicationBackfillStatus = {
+    COMPLETE: "COMPLETE",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+    PREPARING: "PREPARING",
+    STOPPED: "STOPPED",
+    STOPPING: "STOPPING",
+};
+const LifecyclePolicyTargetStorageClass = {
+    ARCHIVE: "ARCHIVE",
+};
+const ImageActionType = {
+    EXPIRE: "EXPIRE",
+    TRANSITION: "TRANSITION",
+};
+const LifecyclePolicyStorageClass = {
+    ARCHIVE: "ARCHIVE",
+    STANDARD: "STANDARD",
+};
+const LifecyclePolicyPreviewStatus = {
+    COMPLETE: "COMPLETE",
+    EXPIRED: "EXPIRED",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const ScanType = {
+    BASIC: "BASIC",
+    ENHANCED: "ENHANCED",
+};
+const ArtifactStatusFilter = {
+    ACTIVATING: "ACTIVATING",
+    ACTIVE: "ACTIVE",
+    ANY: "ANY",
+    ARCHIVED: "ARCHIVED",
+};
+const ArtifactStatus = {
+    ACTIVATING: "ACTIVATING",
+    ACTIVE: "ACTIVE",
+    ARCHIVED: "ARCHIVED",
+};
+const TargetStorageClass = {
+    ARCHIVE: "ARCHIVE",
+    STANDARD: "STANDARD",
+};
+
+;// CONCATENATED MODULE: ../src/failure-codes.ts
+// The one table of per-image failure codes: ECR's (the SDK's ImageFailureCode, so an SDK update brings
+// new codes) and this action's own. For each code: where it comes from, what it means (annotations and
+// the README's table), how it reads in the job summary, whether a wait round asks again, and whether it
+// is the good case under `expect: absent`. Beside it: the `fail-on` input and the decision whether a
+// failure fails the step. Other modules name codes through FailureCode, never as string literals.
+
+
+
+/** Every code this action knows by name. */
+const FailureCode = {
+    ...ImageFailureCode,
+    ImageNotReturned: 'ImageNotReturned',
+    PlatformNotFound: 'PlatformNotFound',
+    DigestMismatch: 'DigestMismatch'
+};
+/** A failure without a code (ECR always sends one; this keeps the report whole if it does not). */
+const NO_FAILURE_CODE = 'UnknownFailure';
+/** ECR's codes. One the SDK adds later is still known (see describeFailureCode), with a plain meaning. */
+const ECR_CODES = {
+    [FailureCode.ImageNotFound]: {
+        meaning: 'no image has that tag or digest (also: tag and digest given and the tag does not exist)',
+        summary: 'missing',
+        waitAsksAgain: true,
+        absentAsExpected: true
+    },
+    [FailureCode.ImageTagDoesNotMatchDigest]: {
+        meaning: 'tag and digest given, and the tag now points at another digest',
+        waitAsksAgain: true
+    },
+    [FailureCode.InvalidImageDigest]: { meaning: 'the digest is malformed (this action rejects malformed digests before asking)' },
+    [FailureCode.InvalidImageTag]: { meaning: 'the tag is malformed' },
+    [FailureCode.MissingDigestAndTag]: { meaning: 'an id with neither a tag nor a digest (this action never sends one)' },
+    [FailureCode.KmsError]: { meaning: "the repository's KMS key cannot be used" },
+    [FailureCode.UpstreamAccessDenied]: { meaning: "a pull-through cache's upstream registry refused access" },
+    [FailureCode.UpstreamTooManyRequests]: { meaning: "a pull-through cache's upstream registry throttled the request" },
+    [FailureCode.UpstreamUnavailable]: { meaning: "a pull-through cache's upstream registry is unavailable" },
+    [FailureCode.ImageInaccessible]: { meaning: 'the image cannot be pulled (for example, it is archived)' },
+    [FailureCode.ImageReferencedByManifestList]: { meaning: 'shared with BatchDeleteImage; not expected here' }
+};
+const ACTION_CODES = {
+    [FailureCode.ImageNotReturned]: {
+        meaning: 'ECR answered with neither an image nor a failure for that id',
+        waitAsksAgain: true
+    },
+    [FailureCode.PlatformNotFound]: {
+        meaning: 'the index has no manifest for the platform input, or that manifest is not in the repository',
+        summary: 'platform missing'
+    },
+    [FailureCode.DigestMismatch]: { meaning: 'the manifest does not hash to its digest (verify-digest)', summary: 'digest mismatch' }
+};
+function info(origin, details) {
+    return { origin, summary: 'failed', waitAsksAgain: false, absentAsExpected: false, ...details };
+}
+/** Every known code with its row of the table, ECR's first (in the SDK's order), then the action's. */
+const FAILURE_CODES = new Map([
+    ...Object.values(ImageFailureCode).map((code) => [code, info('ECR', ECR_CODES[code] ?? { meaning: `ECR's ${code} (see the BatchGetImage API reference)` })]),
+    ...Object.entries(ACTION_CODES).map(([code, details]) => [code, info('action', details)])
+]);
+/** A code's row; a code ECR sends that no table lists yet is reported like any other, plainly. */
+function describeFailureCode(code) {
+    return (FAILURE_CODES.get(code ?? NO_FAILURE_CODE) ??
+        info('ECR', { meaning: code === undefined ? 'ECR gave no failure code' : `a failure code this action does not know (${code})` }));
+}
+/** Whether a failure with this code fails the step under `fail-on`. */
+function failureFails(code, failOn) {
+    if (failOn.kind === 'all')
+        return true;
+    if (failOn.kind === 'none')
+        return false;
+    return code !== undefined && failOn.codes.has(code);
+}
+/** Whether, with images expected to be present, a later round may clear this failure. */
+function waitAsksAgain(code) {
+    return code !== undefined && (FAILURE_CODES.get(code)?.waitAsksAgain ?? false);
+}
+/** Whether, under `expect: absent`, this failure is the good case. */
+function absentAsExpected(code) {
+    return code !== undefined && (FAILURE_CODES.get(code)?.absentAsExpected ?? false);
+}
+/** Edit distance, case-insensitive: how far a typo is from a known code. */
+function distance(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= x.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= y.length; j++)
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+        previous = current;
+    }
+    return previous[y.length] ?? 0;
+}
+/** The known code nearest to `entry`. */
+function nearestFailureCode(entry) {
+    let best = '';
+    let bestDistance = Infinity;
+    for (const code of FAILURE_CODES.keys()) {
+        const d = distance(entry, code);
+        if (d < bestDistance)
+            [best, bestDistance] = [code, d];
+    }
+    return best;
+}
+/**
+ * The `fail-on` input: `all` (default), `none`, or known codes (any case). Anything else is an input
+ * error naming the nearest code: a typo must never quietly turn a gate off.
+ */
+function parseFailOn(value) {
+    const entries = splitList(value);
+    if (entries.length === 0)
+        return { kind: 'all' };
+    const keywords = entries.filter((entry) => /^(all|none)$/i.test(entry));
+    if (keywords.length > 0) {
+        if (entries.length > 1)
+            throw new InputError(`fail-on: '${keywords[0]}' cannot be combined with other entries; give all, none, or a list of codes.`);
+        return { kind: keywords[0]?.toLowerCase() === 'none' ? 'none' : 'all' };
+    }
+    const codes = new Set();
+    for (const entry of entries) {
+        const known = [...FAILURE_CODES.keys()].find((code) => code.toLowerCase() === entry.toLowerCase());
+        if (known === undefined)
+            throw new InputError(`fail-on: '${entry}' is not a failure code; did you mean ${nearestFailureCode(entry)}? Known codes: ${[...FAILURE_CODES.keys()].join(', ')} (or all, none).`);
+        codes.add(known);
+    }
+    return { kind: 'codes', codes };
+}
+
+;// CONCATENATED MODULE: ../src/ecr/digest.ts
+// verify-digest: a manifest ECR did not convert must hash (sha256 of its exact bytes) to its digest.
+
+
+
+/** `sha256:` + the hex sha256 of the text's UTF-8 bytes: an image digest. */
+function sha256(text) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
+}
+/**
+ * Whether ECR may have converted this manifest: schema 1 results are always conversions; a lookup
+ * by tag may convert when the accepted media types leave out one of the four modern types. A lookup
+ * by digest is never converted.
+ */
+function mayBeConverted(result, acceptedMediaTypes) {
+    if (SCHEMA1_MEDIA_TYPES.has(result.image.imageManifestMediaType ?? ''))
+        return true;
+    if (result.request.id.digest !== undefined)
+        return false;
+    return !DEFAULT_MEDIA_TYPES.every((type) => acceptedMediaTypes.includes(type));
+}
+/** Turns each found image whose manifest does not hash to its digest into a DigestMismatch failure. */
+function checkDigests(results, acceptedMediaTypes) {
+    return results.map((result) => {
+        if (result.status !== 'found' || mayBeConverted(result, acceptedMediaTypes))
+            return result;
+        const claimed = result.image.imageId?.imageDigest;
+        const actual = sha256(result.image.imageManifest ?? '');
+        if (claimed === undefined || claimed === actual)
+            return result;
+        return {
+            request: result.request,
+            status: 'failed',
+            failure: {
+                imageId: result.image.imageId,
+                failureCode: FailureCode.DigestMismatch,
+                failureReason: `the manifest ECR returned hashes to ${actual}, not to its digest ${claimed}`
+            }
+        };
+    });
+}
+
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js
+var client_command_builder = __nccwpck_require__(5130);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
+
+
+
+const command = (0,client_command_builder/* makeBuilder */.k)(commonParams, "AmazonEC2ContainerRegistry_V20150921", "ECRClient", endpoints.getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commands/BatchGetImageCommand.js
+
+
+class BatchGetImageCommand extends command(_ep0, _mw0, "BatchGetImage", BatchGetImage$) {
+}
+
+;// CONCATENATED MODULE: ../src/ecr/lookup.ts
+// Looking images up with BatchGetImage: group the requests by repository (and registry and region),
+// ask each distinct id once in requests of at most 100 ids, run the requests with a small concurrency
+// bound, and match each answer back to what was asked by tag and digest (never by position).
+
+
+
+const MAX_IDS_PER_REQUEST = 100;
+const MAX_CONCURRENT_REQUESTS = 8;
+/** Runs `work` over `items` with at most `limit` running at once; results keep the items' order. */
+async function mapWithConcurrency(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+/** Splits `items` into chunks of at most `size`. */
+function chunk(items, size) {
+    const chunks = [];
+    for (let start = 0; start < items.length; start += size)
+        chunks.push(items.slice(start, start + size));
+    return chunks;
+}
+/** True when `got` (from a response) is an answer for the requested `id`. */
+function imageMatches(id, got) {
+    if (got === undefined)
+        return false;
+    if (id.digest !== undefined && got.imageDigest !== id.digest)
+        return false;
+    if (id.tag !== undefined && got.imageTag !== id.tag)
+        return false;
+    return true;
+}
+/** A failure echoes the id exactly as asked. */
+function failureMatches(id, got) {
+    return got !== undefined && (got.imageTag ?? undefined) === id.tag && (got.imageDigest ?? undefined) === id.digest;
+}
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const value = key(item);
+        if (value === undefined)
+            continue;
+        const group = groups.get(value);
+        if (group)
+            group.push(item);
+        else
+            groups.set(value, [item]);
+    }
+    return groups;
+}
+function toImageIdentifier(id) {
+    return { ...(id.tag !== undefined && { imageTag: id.tag }), ...(id.digest !== undefined && { imageDigest: id.digest }) };
+}
+/** Pairs each asked request with its image or failure; one with neither is reported, not dropped. */
+function matchResults(requests, images, failures) {
+    // Index the answers by digest and by tag (a batch has up to 100 of each), keeping answer order.
+    const byDigest = groupBy(images, (image) => image.imageId?.imageDigest);
+    const byTag = groupBy(images, (image) => image.imageId?.imageTag);
+    const failuresByTag = groupBy(failures, (failure) => failure.imageId?.imageTag ?? failure.imageId?.imageDigest);
+    return requests.map((request) => {
+        const { id } = request;
+        const candidates = (id.digest !== undefined ? byDigest.get(id.digest) : byTag.get(id.tag ?? '')) ?? [];
+        const image = candidates.find((candidate) => imageMatches(id, candidate.imageId));
+        if (image)
+            return { request, status: 'found', image };
+        const failure = failuresByTag.get(id.tag ?? id.digest ?? '')?.find((candidate) => failureMatches(id, candidate.imageId));
+        if (failure)
+            return { request, status: 'failed', failure };
+        return {
+            request,
+            status: 'failed',
+            failure: {
+                imageId: toImageIdentifier(request.id),
+                failureCode: FailureCode.ImageNotReturned,
+                failureReason: 'ECR returned neither an image nor a failure for this id'
+            }
+        };
+    });
+}
+/** One BatchGetImage call for up to 100 requests of one repository. */
+async function batchGetImage(batch, options) {
+    const [first] = batch;
+    if (first === undefined)
+        return [];
+    try {
+        const response = await options.clientFor(first.region).send(new BatchGetImageCommand({
+            repositoryName: first.repositoryName,
+            ...(first.registryId !== undefined && { registryId: first.registryId }),
+            imageIds: batch.map((request) => toImageIdentifier(request.id)),
+            acceptedMediaTypes: [...options.acceptedMediaTypes]
+        }), options.signal !== undefined ? { abortSignal: options.signal } : {});
+        return matchResults(batch, response.images ?? [], response.failures ?? []);
+    }
+    catch (error) {
+        return batch.map((request) => ({ request, status: 'error', error }));
+    }
+}
+/** The distinct requests grouped by repository, split into batches of at most 100. */
+function planBatches(requests) {
+    const groups = new Map();
+    for (const request of requests) {
+        const group = groups.get(repositoryKey(request)) ?? new Map();
+        groups.set(repositoryKey(request), group);
+        if (!group.has(requestKey(request)))
+            group.set(requestKey(request), request);
+    }
+    return [...groups.values()].flatMap((group) => chunk([...group.values()], MAX_IDS_PER_REQUEST));
+}
+/**
+ * Looks up every request. Returns one result per request, in the same order (repeats included,
+ * each with its own `requested` text); each distinct image is asked once.
+ */
+async function lookupImages(requests, options) {
+    const answered = (await mapWithConcurrency(planBatches(requests), MAX_CONCURRENT_REQUESTS, (batch) => batchGetImage(batch, options))).flat();
+    const byKey = new Map(answered.map((result) => [requestKey(result.request), result]));
+    return requests.map((request) => ({ ...byKey.get(requestKey(request)), request }));
+}
+
+;// CONCATENATED MODULE: ../src/inputs/platform.ts
+// The `platform` input's syntax: `os/arch[/variant]`. (ecr/platform.ts picks that platform's manifest.)
+
+function parsePlatform(value) {
+    const text = value.trim();
+    if (text.length === 0)
+        return undefined;
+    const parts = text.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part)))
+        throw new InputError(`platform '${value}' is not os/arch[/variant], for example linux/arm64 or linux/arm/v7.`);
+    const [os = '', architecture = '', variant] = parts;
+    return { os, architecture, ...(variant !== undefined && { variant }) };
+}
+function formatPlatform(platform) {
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+
+;// CONCATENATED MODULE: ../src/ecr/platform.ts
+// The platform input at work: pick a platform's manifest out of an OCI index or Docker manifest list,
+// and prove that manifest exists by fetching it by digest.
+
+
+
+function describePlatform(descriptor) {
+    const platform = descriptor.platform ?? {};
+    return [platform.os, platform.architecture, platform.variant].filter((part) => typeof part === 'string').join('/') || 'unknown';
+}
+/**
+ * The child manifest for `platform` in an index's text: the digest, or the platforms it does have.
+ * Without a variant in `platform`, any variant matches (linux/arm64 matches linux/arm64/v8).
+ */
+function selectPlatform(indexText, platform) {
+    let manifests = [];
+    try {
+        const parsed = JSON.parse(indexText);
+        if (Array.isArray(parsed.manifests))
+            manifests = parsed.manifests;
+    }
+    catch {
+        return { available: [] };
+    }
+    const match = manifests.find((descriptor) => descriptor.platform?.os === platform.os &&
+        descriptor.platform?.architecture === platform.architecture &&
+        (platform.variant === undefined || descriptor.platform?.variant === platform.variant) &&
+        typeof descriptor.digest === 'string');
+    if (match)
+        return { digest: match.digest };
+    // Attestation manifests (platform unknown/unknown) are not platforms a user can ask for.
+    return { available: manifests.map(describePlatform).filter((name) => name !== 'unknown/unknown') };
+}
+function platformNotFound(result, reason) {
+    return {
+        request: result.request,
+        status: 'failed',
+        failure: { imageId: result.image.imageId, failureCode: FailureCode.PlatformNotFound, failureReason: reason }
+    };
+}
+/**
+ * For each found image: a plain manifest is its own platform digest; an index gets the digest of
+ * its manifest for `platform`, after that manifest is fetched by digest (with `fetch`, which also
+ * checks digests when verify-digest is on) to prove it exists. An index without the platform, or
+ * whose platform manifest is missing, becomes a PlatformNotFound failure; a platform manifest that
+ * fails the digest check makes the image a DigestMismatch.
+ */
+async function resolvePlatforms(results, platform, fetch) {
+    const wanted = formatPlatform(platform);
+    const children = new Map();
+    const resolved = results.map((result, index) => {
+        if (result.status !== 'found')
+            return result;
+        const mediaType = result.image.imageManifestMediaType ?? '';
+        const digest = result.image.imageId?.imageDigest;
+        if (!INDEX_MEDIA_TYPES.has(mediaType))
+            return digest ? { ...result, platformDigest: digest } : result;
+        const choice = selectPlatform(result.image.imageManifest ?? '', platform);
+        if ('available' in choice)
+            return platformNotFound(result, `the image index has no ${wanted} manifest (it has ${choice.available.join(', ') || 'no platforms'})`);
+        children.set(index, { ...result.request, requested: `${result.request.requested} (${wanted})`, id: { digest: choice.digest } });
+        return result;
+    });
+    if (children.size === 0)
+        return resolved;
+    const fetched = await fetch([...children.values()]);
+    let next = 0;
+    for (const [index, child] of children) {
+        const answer = fetched[next++];
+        const parent = resolved[index];
+        const digest = child.id.digest;
+        if (answer?.status === 'error')
+            resolved[index] = { request: parent.request, status: 'error', error: answer.error };
+        else if (answer?.status === 'failed' && answer.failure.failureCode === FailureCode.DigestMismatch)
+            resolved[index] = {
+                request: parent.request,
+                status: 'failed',
+                failure: { ...answer.failure, imageId: parent.image.imageId, failureReason: `${wanted}: ${answer.failure.failureReason}` }
+            };
+        else if (answer?.status !== 'found')
+            resolved[index] = platformNotFound(parent, `the image index lists ${wanted} as ${digest}, but ECR has no such manifest (${answer?.failure.failureCode ?? 'no answer'})`);
+        else
+            resolved[index] = { ...parent, platformDigest: digest };
+    }
+    return resolved;
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ../src/ecr/proxy-agent.ts
+
+/** `host:port`, `[v6]:port`, or a bare IPv6 address (no port). */
+function splitHostPort(entry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed)
+        return [bracketed[1] ?? '', bracketed[2]];
+    if ((entry.match(/:/g) ?? []).length > 1)
+        return [entry, undefined];
+    const match = /^(.*?)(?::(\d+))?$/.exec(entry);
+    return [match?.[1] ?? '', match?.[2]];
+}
+/**
+ * Whether a request to host:port goes direct under a NO_PROXY list: `*` matches everything; an
+ * entry matches the host itself and its subdomains (`example.com`, `.example.com` and
+ * `*.example.com` alike); `host:port` matches only that port. IP addresses match exactly (CIDR
+ * ranges are not supported).
+ */
+function bypassesProxy(host, port, noProxy) {
+    const hostname = host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+    return noProxy
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .some((raw) => {
+        const entry = raw.toLowerCase();
+        if (entry === '*')
+            return true;
+        const [entryHost, entryPort] = splitHostPort(entry);
+        if (entryPort !== undefined && Number(entryPort) !== port)
+            return false;
+        const name = entryHost.replace(/^\*?\./, '').replace(/\.$/, '');
+        if ((0,external_node_net_namespaceObject.isIP)(hostname) !== 0)
+            return hostname === name; // no suffix (or CIDR) matching for addresses
+        return name !== '' && (hostname === name || hostname.endsWith(`.${name}`));
+    });
+}
+/**
+ * One agent for every ECR request: direct for hosts NO_PROXY matches, else through the proxy
+ * (CONNECT for https endpoints, absolute-URI requests for http ones).
+ */
+async function createProxyAgent(settings) {
+    const [{ Agent }, { HttpsProxyAgent }, { HttpProxyAgent }, http, https] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 893).then(__nccwpck_require__.bind(__nccwpck_require__, 5893)),
+        Promise.all(/* import() */[__nccwpck_require__.e(318), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5852)),
+        Promise.all(/* import() */[__nccwpck_require__.e(318), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1329)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))
+    ]);
+    const direct = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+    const proxied = {
+        http: new HttpProxyAgent(settings.url, { keepAlive: true }),
+        https: new HttpsProxyAgent(settings.url, { keepAlive: true })
+    };
+    class ProxyRouter extends Agent {
+        connect(_request, options) {
+            const scheme = options.secureEndpoint ? 'https' : 'http';
+            const port = options.port ?? (options.secureEndpoint ? 443 : 80);
+            return bypassesProxy(options.host ?? 'localhost', port, settings.noProxy) ? direct[scheme] : proxied[scheme];
+        }
+    }
+    return new ProxyRouter({ keepAlive: true });
+}
+
+;// CONCATENATED MODULE: ../src/ecr/round.ts
+
+
+
+
+
+
+
+/** A round for these inputs; `signal` (the step's deadline) aborts requests in flight; `log` gets one line per failed attempt. */
+async function createLookupRound(inputs, signal, log) {
+    let agent;
+    if (inputs.proxy !== undefined) {
+        const { url, noProxy } = inputs.proxy;
+        log(`Using the proxy ${redactProxy(url)}${noProxy ? ` (NO_PROXY: ${safeText(noProxy)})` : ''}.`);
+        agent = await createProxyAgent(inputs.proxy);
+    }
+    const clientFor = clientPerRegion((region) => createEcrClient(region, { maxAttempts: inputs.retryMaxAttempts, log, ...(agent !== undefined && { agent }) }));
+    const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor, signal };
+    const fetch = async (requests) => {
+        const results = await lookupImages(requests, options);
+        return inputs.verifyDigest ? checkDigests(results, inputs.acceptedMediaTypes) : results;
+    };
+    const { platform } = inputs;
+    return async (requests) => {
+        const results = await fetch(requests);
+        return platform !== undefined ? resolvePlatforms(results, platform, fetch) : results;
+    };
+}
+
+;// CONCATENATED MODULE: ../src/inputs/durations.ts
+// Durations in inputs: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`, `500ms`. (They read back through
+// formatDuration in text.ts.)
+
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseDuration(value, input) {
+    const text = value.trim().toLowerCase();
+    if (/^\d+(?:\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text))
+        throw new InputError(`${input} '${value}' is not a duration: write seconds (90) or a number with a unit (90s, 5m, 1h, 1m30s).`);
+    let total = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+        total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
+    return Math.round(total);
+}
+
+;// CONCATENATED MODULE: ../src/inputs/image-ids.ts
+// The `image-ids` input: tags, digests, `imageTag=T,imageDigest=D` shorthand and the AWS CLI's JSON;
+// and the tag and digest syntax that `images` references share.
 
 const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 const MAX_TAG_LENGTH = 300;
 const KEYS = ['imageTag', 'imageDigest'];
-/** A key equal for equal ids, for de-duplication. */
-function imageIdKey(id) {
-    return `${id.tag ?? ''}\u0000${id.digest ?? ''}`;
-}
 function validateDigest(digest, input = 'image-ids') {
     if (DIGEST.test(digest))
         return digest;
@@ -17826,8 +18640,8 @@ function parseJson(text) {
         return { requested: JSON.stringify(entry), id };
     });
 }
-/** Parses the `image-ids` input into ids in the order written (duplicates kept). */
-function parseImageIds(text) {
+/** Parses the `image-ids` input into requests in `location`, in the order written (duplicates kept). */
+function parseImageIds(text, location) {
     const trimmed = text.trim();
     if (trimmed.length === 0)
         throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
@@ -17843,29 +18657,443 @@ function parseImageIds(text) {
                 .map((value) => ({ requested: value, id: parseBare(value) })));
     if (ids.length === 0)
         throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
-    return ids;
+    const { region, ...where } = location;
+    const resolved = region();
+    return ids.map(({ requested, id }) => ({ requested, ...where, region: resolved, id }));
 }
 
-;// CONCATENATED MODULE: ../src/image-request.ts
-// One requested image, wherever it lives: the unit the lookup, the policy and the outputs share.
+;// CONCATENATED MODULE: ../src/inputs/references.ts
+// The `images` input: image references `[REGISTRY/]REPOSITORY[:TAG][@DIGEST]`; and ECR repository
+// names, checked as ECR checks them (also for `repository-name`).
 
-/** Requests for the same repository share this key (one BatchGetImage call serves up to 100 ids). */
-function repositoryKey(request) {
-    return `${request.region}|${request.registryId ?? ''}|${request.repositoryName}`;
+
+const REPOSITORY_SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY_NAME = new RegExp(`^(?:${REPOSITORY_SEGMENT}/)*${REPOSITORY_SEGMENT}$`);
+function parseRepositoryName(value, input = 'repository-name') {
+    const name = value.trim();
+    if (name.length === 0)
+        throw new InputError(`${input} is empty: give the repository, for example team/api.`);
+    if (/\.dkr\.ecr[.-]|:|@/.test(name))
+        throw new InputError(`${input}: repository '${name}' looks like an image URI: give only the repository name (for example team/api), the tags or digests in image-ids, and the account in registry-id.`);
+    if (name.length < 2 || name.length > 256)
+        throw new InputError(`${input}: repository '${name}' must be 2 to 256 characters long (it is ${name.length}).`);
+    if (!REPOSITORY_NAME.test(name))
+        throw new InputError(`${input}: repository '${name}' is not a valid ECR repository name: use lowercase letters, digits and . _ - between them, with / between path segments.`);
+    return name;
 }
-/** Equal for requests that ask for the same image in the same repository. */
-function requestKey(request) {
-    return `${repositoryKey(request)}|${imageIdKey(request.id)}`;
+const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
+function parseReference(requested, defaults) {
+    let rest = requested;
+    let registryId = defaults.registryId;
+    let region;
+    const slash = rest.indexOf('/');
+    const first = slash < 0 ? '' : rest.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+        const host = ECR_HOST.exec(first);
+        if (!host)
+            throw new InputError(`images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com).`);
+        registryId = host[1];
+        region = host[2];
+        rest = rest.slice(slash + 1);
+    }
+    const id = {};
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        id.digest = validateDigest(rest.slice(at + 1), 'images');
+        rest = rest.slice(0, at);
+    }
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        id.tag = validateTag(rest.slice(colon + 1), 'images');
+        rest = rest.slice(0, colon);
+    }
+    if (id.tag === undefined && id.digest === undefined)
+        throw new InputError(`images: '${requested}' has neither a tag nor a digest: write REPOSITORY:TAG or REPOSITORY@sha256:….`);
+    const repositoryName = parseRepositoryName(rest, `images: '${requested}'`);
+    return {
+        requested,
+        repositoryName,
+        ...(registryId !== undefined && { registryId }),
+        region: region ?? defaults.region(),
+        id
+    };
 }
-/** Where a request looks, for messages: `'team/api' in registry 0123… (eu-west-1)`. */
-function describeRepository(request) {
-    const registry = request.registryId !== undefined ? `registry ${request.registryId}` : "the caller's registry";
-    return `'${request.repositoryName}' in ${registry} (${request.region})`;
+/** Parses the `images` input: references separated by newlines, spaces or commas. */
+function parseReferences(text, defaults) {
+    const tokens = text.split(/[\s,]+/).filter(Boolean);
+    if (tokens.length === 0)
+        throw new InputError('images is empty: give at least one reference, for example team/api:v1.');
+    return tokens.map((token) => parseReference(token, defaults));
 }
 
-;// CONCATENATED MODULE: ../src/aws-errors.ts
+;// CONCATENATED MODULE: ../src/inputs/inputs.ts
+// Every workflow input, read and validated in one place before any call is made: getInputs() returns
+// one typed Inputs. The syntax of the larger inputs lives beside it (image-ids, references, platform,
+// proxy, durations); fail-on is parsed beside the failure-code table it names.
+
+
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/;
+const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
+const NO_REGION = 'No AWS region: set the aws-region input, or AWS_REGION (aws-actions/configure-aws-credentials sets it with its aws-region input).';
+function parseRegistryId(value) {
+    const id = value.trim();
+    if (id.length === 0)
+        return undefined;
+    if (!/^\d{12}$/.test(id))
+        throw new InputError(`registry-id '${id}' is not a 12-digit AWS account id. Quote it in YAML (registry-id: '012345678901') so leading zeros are kept.`);
+    return id;
+}
+function parseMediaTypes(value) {
+    const types = [...new Set(splitList(value))];
+    if (types.length === 0)
+        return DEFAULT_MEDIA_TYPES;
+    for (const type of types)
+        if (!MEDIA_TYPE.test(type))
+            throw new InputError(`accepted-media-types: '${type}' is not a media type like application/vnd.oci.image.manifest.v1+json.`);
+    if (types.length > 100)
+        throw new InputError(`accepted-media-types has ${types.length} entries; ECR accepts at most 100.`);
+    return types;
+}
+function parseAttempts(value) {
+    const text = value.trim();
+    if (text === '')
+        return 5;
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 20)
+        throw new InputError(`retry-max-attempts '${value}' must be a whole number from 1 to 20.`);
+    return Number(text);
+}
+function parseExpect(value) {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'present')
+        return 'present';
+    if (text === 'absent')
+        return 'absent';
+    throw new InputError(`expect '${value}' must be present or absent.`);
+}
+/** YAML 1.2 core booleans, as core.getBooleanInput reads them; empty gives the default. */
+function parseBoolean(value, input, fallback) {
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new InputError(`${input} '${value}' must be true or false.`);
+}
+/**
+ * The default region: the input, then AWS_REGION, then AWS_DEFAULT_REGION (the SDK alone ignores
+ * the last); undefined when none is set.
+ */
+function defaultRegion(input, env) {
+    const candidates = [
+        ['aws-region', input],
+        ['AWS_REGION', env.AWS_REGION],
+        ['AWS_DEFAULT_REGION', env.AWS_DEFAULT_REGION]
+    ];
+    for (const [source, raw] of candidates) {
+        const region = raw?.trim();
+        if (!region)
+            continue;
+        if (!REGION.test(region))
+            throw new InputError(`${source} '${region}' is not an AWS region name like eu-west-1.`);
+        return region;
+    }
+    return undefined;
+}
+/** The default region, or a clear error when there is none. */
+function resolveRegion(input, env) {
+    const region = defaultRegion(input, env);
+    if (region === undefined)
+        throw new InputError(NO_REGION);
+    return region;
+}
+/** The requests from `images`, or from `repository-name` with `image-ids`: one of the two. */
+function readRequests(env) {
+    const images = getInput('images');
+    const repositoryInput = getInput('repository-name');
+    const idsInput = getInput('image-ids');
+    const registryId = parseRegistryId(getInput('registry-id'));
+    const regionInput = getInput('aws-region');
+    const region = defaultRegion(regionInput, env);
+    // A reference with its own registry host needs no default region; the others do.
+    const defaultRegionOrFail = () => region ?? resolveRegion(regionInput, env);
+    if (images.trim() !== '') {
+        if (repositoryInput.trim() !== '' || idsInput.trim() !== '')
+            throw new InputError('Give either images (references like team/api:v1) or repository-name with image-ids, not both.');
+        return parseReferences(images, { ...(registryId !== undefined && { registryId }), region: defaultRegionOrFail });
+    }
+    if (repositoryInput.trim() === '' && idsInput.trim() === '')
+        throw new InputError('Nothing to look up: give images (references like team/api:v1), or repository-name and image-ids.');
+    const repositoryName = parseRepositoryName(repositoryInput);
+    return parseImageIds(idsInput, { repositoryName, ...(registryId !== undefined && { registryId }), region: defaultRegionOrFail });
+}
+/** Reads and validates every input. Throws InputError with a message for the user. */
+function getInputs(env = process.env) {
+    const requests = readRequests(env);
+    const waitTimeoutMs = parseDuration(getInput('wait-timeout') || '0', 'wait-timeout');
+    const waitIntervalMs = parseDuration(getInput('wait-interval') || '5s', 'wait-interval');
+    if (waitIntervalMs <= 0)
+        throw new InputError('wait-interval must be more than 0.');
+    const platform = parsePlatform(getInput('platform'));
+    const manifestFile = getInput('manifest-file').trim();
+    const timeoutInput = getInput('timeout').trim();
+    const timeoutMs = timeoutInput === '' ? waitTimeoutMs + DEFAULT_TIMEOUT_MS : parseDuration(timeoutInput, 'timeout');
+    if (timeoutMs <= 0)
+        throw new InputError('timeout must be more than 0.');
+    const proxy = parseProxy(getInput('http-proxy'), env);
+    return {
+        requests,
+        acceptedMediaTypes: parseMediaTypes(getInput('accepted-media-types')),
+        failOn: parseFailOn(getInput('fail-on')),
+        expect: parseExpect(getInput('expect')),
+        waitTimeoutMs,
+        waitIntervalMs,
+        ...(platform !== undefined && { platform }),
+        ...(manifestFile !== '' && { manifestFile }),
+        verifyDigest: parseBoolean(getInput('verify-digest'), 'verify-digest', true),
+        retryMaxAttempts: parseAttempts(getInput('retry-max-attempts')),
+        timeoutMs,
+        ...(proxy !== undefined && { proxy })
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../src/report/files.ts
+// Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked).
+
+
+
+
+
+/** Writes the full `images` array's JSON (manifests included) to a new file; returns its path. */
+async function writeImagesFile(imagesJson, env = process.env) {
+    const directory = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
+    const path = (0,external_node_path_.join)(directory, `ecr-image-lookup-${(0,external_node_crypto_.randomUUID)()}.json`);
+    await (0,promises_.mkdir)(directory, { recursive: true });
+    await (0,promises_.writeFile)(path, imagesJson);
+    return path;
+}
+/** Writes a manifest byte for byte (its UTF-8 text, as ECR returned it). */
+async function writeManifestFile(path, manifest) {
+    const target = (0,external_node_path_.resolve)(path);
+    try {
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+        await (0,promises_.writeFile)(target, manifest, 'utf8');
+    }
+    catch (error) {
+        throw new InputError(`manifest-file: could not write ${target}: ${error.message}`);
+    }
+    return target;
+}
+
+;// CONCATENATED MODULE: ../src/report/log.ts
+// The step's log: one readable line per requested image; failures are annotations (errors when they
+// fail the step, warnings otherwise). How the step ends is verdict/ending.ts.
+
+
+
+/** One readable line per requested image; failures are annotations (errors when they fail the step). */
+function logVerdicts(report) {
+    // Plain lines are written in runs (one write per run, not per image); annotations keep their place.
+    let lines = [];
+    const flush = () => {
+        if (lines.length > 0)
+            actions_core_info(lines.join('\n'));
+        lines = [];
+    };
+    const info = (line) => void lines.push(line);
+    const annotate = (write) => {
+        flush();
+        write();
+    };
+    for (const verdict of report.verdicts) {
+        const { requested, repositoryName } = verdict.request;
+        // `v1 in team/api`; a reference (team/api:v1) already names its repository.
+        const name = safeText(requested.includes(repositoryName) ? requested : `${requested} in ${repositoryName}`);
+        if (verdict.status === 'found' || verdict.status === 'present') {
+            const digest = safeText(verdict.image.imageId?.imageDigest ?? '?');
+            const mediaType = safeText(verdict.image.imageManifestMediaType ?? 'unknown media type');
+            const platform = verdict.platformDigest !== undefined ? `, platform ${safeText(verdict.platformDigest)}` : '';
+            if (verdict.status === 'found')
+                info(`✔ ${name}: found ${digest} (${mediaType}${platform})`);
+            else
+                annotate(() => error(`${name} exists (${digest}), but expect is absent.`, { title: 'Image exists' }));
+        }
+        else if (verdict.status === 'absent') {
+            info(`✔ ${name}: absent, as expected`);
+        }
+        else if (verdict.status === 'failed') {
+            const code = safeText(verdict.failure.failureCode ?? NO_FAILURE_CODE);
+            const reason = safeText(verdict.failure.failureReason ?? describeFailureCode(verdict.failure.failureCode).meaning);
+            const message = `${name}: ${code}: ${reason}`;
+            const title = `Image ${code}`;
+            annotate(() => (verdict.fails ? error(message, { title }) : warning(message, { title })));
+        }
+        else {
+            info(`✘ ${name}: not looked up (the request failed, see the error below)`);
+        }
+    }
+    flush();
+}
+
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js + 1 modules
+var partition = __nccwpck_require__(8575);
+;// CONCATENATED MODULE: ../src/ecr/image-uri.ts
+// Pinned image references: <registry>.dkr.ecr.<region>.<dns suffix>/<repository>@<digest>.
+
+const dnsSuffixes = new Map();
+/** The partition's DNS suffix for a region (amazonaws.com.cn in China), looked up once per region. */
+function dnsSuffix(region) {
+    let suffix = dnsSuffixes.get(region);
+    if (suffix === undefined) {
+        suffix = (0,partition/* partition */.jB)(region).dnsSuffix;
+        dnsSuffixes.set(region, suffix);
+    }
+    return suffix;
+}
+/** The registry host for an account in a region. */
+function registryHost(registryId, region) {
+    return `${registryId}.dkr.ecr.${region}.${dnsSuffix(region)}`;
+}
+function pinnedImageUri(registryId, region, repositoryName, digest) {
+    return `${registryHost(registryId, region)}/${repositoryName}@${digest}`;
+}
+
+;// CONCATENATED MODULE: ../src/report/outputs.ts
+// What the step tells the workflow: its step outputs (the images-file beside them is files.ts).
+
+
+
+/** Above this, the `images` output leaves the manifests out (a job's outputs total at most 1 MiB). */
+const IMAGES_OUTPUT_LIMIT = 512 * 1024;
+/** Above this, the `manifest` output is left empty (the manifest is in manifest-file and images-file). */
+const MANIFEST_OUTPUT_LIMIT = 256 * 1024;
+function imageUriOf(image, request, digest = image.imageId?.imageDigest) {
+    const registryId = image.registryId ?? request.registryId;
+    if (registryId === undefined || digest === undefined)
+        return undefined;
+    return pinnedImageUri(registryId, request.region, image.repositoryName ?? request.repositoryName, digest);
+}
+/** The `images` elements: the API's fields plus requested, imageUri and (with platform) platformDigest. */
+function imageElements(report) {
+    return report.found.map((verdict) => {
+        const imageUri = imageUriOf(verdict.image, verdict.request);
+        return {
+            requested: verdict.request.requested,
+            ...verdict.image,
+            ...(imageUri !== undefined && { imageUri }),
+            ...(verdict.platformDigest !== undefined && { platformDigest: verdict.platformDigest })
+        };
+    });
+}
+function failureElements(report) {
+    return report.failures.map((verdict) => ({ requested: verdict.request.requested, ...verdict.failure }));
+}
+function imagesData(report) {
+    const elements = imageElements(report);
+    return { elements, json: JSON.stringify(elements) };
+}
+/** Writes every output that is known. Called before the step is failed. */
+function writeOutputs(report, images, imagesFile) {
+    setOutput('found', report.allFound ? 'true' : 'false');
+    const first = report.found[0];
+    if (first !== undefined) {
+        const manifest = first.image.imageManifest ?? '';
+        setOutput('digest', first.image.imageId?.imageDigest ?? '');
+        if (Buffer.byteLength(manifest) > MANIFEST_OUTPUT_LIMIT)
+            warning(`The manifest of ${safeText(first.request.requested)} is ${formatBytes(Buffer.byteLength(manifest))}: the manifest output is left empty to stay within GitHub's output limits. Use manifest-file or images-file instead.`);
+        else
+            setOutput('manifest', manifest);
+        setOutput('media-type', first.image.imageManifestMediaType ?? '');
+        setOutput('image-uri', images.elements[0]?.imageUri ?? '');
+    }
+    const withPlatform = report.found.find((verdict) => verdict.platformDigest !== undefined);
+    if (withPlatform?.platformDigest !== undefined) {
+        setOutput('platform-digest', withPlatform.platformDigest);
+        setOutput('platform-image-uri', imageUriOf(withPlatform.image, withPlatform.request, withPlatform.platformDigest) ?? '');
+    }
+    setOutput('digests', JSON.stringify(Object.fromEntries(report.found.map((verdict) => [verdict.request.requested, verdict.image.imageId?.imageDigest]))));
+    setOutput('image-uris', images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n'));
+    let imagesJson = images.json;
+    if (Buffer.byteLength(imagesJson) > IMAGES_OUTPUT_LIMIT) {
+        warning(`The images output would be ${formatBytes(Buffer.byteLength(imagesJson))}, over ${formatBytes(IMAGES_OUTPUT_LIMIT)}: it leaves out the manifests (imageManifest) to stay within GitHub's output limits. The full array is in images-file.`);
+        imagesJson = JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest));
+    }
+    setOutput('images', imagesJson);
+    setOutput('failures', JSON.stringify(failureElements(report)));
+    if (imagesFile !== undefined)
+        setOutput('images-file', imagesFile);
+}
+
+;// CONCATENATED MODULE: ../src/report/summary.ts
+// The job summary: one markdown table of every requested image. Server text is escaped.
+
+
+
+function digestCell(digest, platformDigest) {
+    const main = escapeMarkdown(digest ?? '');
+    return platformDigest !== undefined && platformDigest !== digest
+        ? `${main}<br>platform: ${escapeMarkdown(platformDigest)}`
+        : main;
+}
+function row(verdict) {
+    const reference = escapeMarkdown(verdict.request.requested);
+    switch (verdict.status) {
+        case 'found':
+        case 'present':
+            return [
+                reference,
+                verdict.status === 'found' ? '✅ found' : '❌ present (expected absent)',
+                digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
+                escapeMarkdown(verdict.image.imageManifestMediaType ?? '')
+            ];
+        case 'absent':
+            return [reference, '✅ absent, as expected', '', ''];
+        case 'failed': {
+            const code = verdict.failure.failureCode ?? NO_FAILURE_CODE;
+            const text = describeFailureCode(verdict.failure.failureCode).summary;
+            const detail = escapeMarkdown(`${code}: ${verdict.failure.failureReason ?? ''}`);
+            return [reference, `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`, escapeMarkdown(verdict.failure.imageId?.imageDigest ?? ''), ''];
+        }
+        case 'error':
+            return [reference, '❌ not looked up (request failed)', '', ''];
+    }
+}
+function summaryMarkdown(report) {
+    const lines = [
+        '### ECR image lookup',
+        '',
+        `${report.found.length} of ${report.verdicts.length} found.`,
+        '',
+        '| Reference | Result | Digest | Media type |',
+        '| --- | --- | --- | --- |',
+        ...report.verdicts.map((verdict) => `| ${row(verdict).join(' | ')} |`)
+    ];
+    return `${lines.join('\n')}\n`;
+}
+/** Writes the summary when GITHUB_STEP_SUMMARY is set; locally there is nowhere to write it. */
+async function writeSummary(report) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.');
+        return;
+    }
+    await summary.addRaw(summaryMarkdown(report)).write();
+}
+
+;// CONCATENATED MODULE: ../src/ecr/errors.ts
 // Turns an error from a BatchGetImage call into one sentence that names the cause and the fix.
-
 
 
 
@@ -17943,914 +19171,48 @@ function describeCallError(error, context) {
     return `BatchGetImage on ${repository} failed (${safeText(name || 'unknown error')}).${awsSaid(error)}`;
 }
 
-;// CONCATENATED MODULE: ../src/durations.ts
-// Durations in inputs: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`, `500ms`.
+;// CONCATENATED MODULE: ../src/verdict/ending.ts
+// How the step ends, decided in one place from what happened: the deadline passed, a whole call
+// failed, waiting gave up, images failed the gate, or everything held. Pure: main.ts carries it out.
 
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseDuration(value, input) {
-    const text = value.trim().toLowerCase();
-    if (/^\d+(?:\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text))
-        throw new InputError(`${input} '${value}' is not a duration: write seconds (90) or a number with a unit (90s, 5m, 1h, 1m30s).`);
-    let total = 0;
-    for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
-        total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
-    return Math.round(total);
+
+/** Whether the step fails with this ending. */
+function endingFails(ending) {
+    return ending.kind !== 'success';
 }
-/** `1m 30s`, `45s`, `250ms`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const seconds = Math.round(ms / 1000);
-    const parts = [
-        [Math.floor(seconds / 3600), 'h'],
-        [Math.floor((seconds % 3600) / 60), 'm'],
-        [seconds % 60, 's']
-    ].filter(([amount]) => amount !== 0);
-    return parts.map(([amount, unit]) => `${amount}${unit}`).join(' ');
-}
-
-;// CONCATENATED MODULE: ../src/deadline.ts
-// The step's deadline (the timeout input): an AbortSignal that fires when it passes, so requests in
-// flight and pauses between rounds end at once.
-
-class Deadline {
-    timeoutMs;
-    now;
-    at;
-    controller = new AbortController();
-    timer;
-    constructor(timeoutMs, now = Date.now) {
-        this.timeoutMs = timeoutMs;
-        this.now = now;
-        this.at = now() + timeoutMs;
-        this.timer = setTimeout(() => this.controller.abort(new DeadlineError(timeoutMs)), timeoutMs);
-        this.timer.unref();
-    }
-    get signal() {
-        return this.controller.signal;
-    }
-    get expired() {
-        return this.controller.signal.aborted || this.now() >= this.at;
-    }
-    remainingMs() {
-        return Math.max(0, this.at - this.now());
-    }
-    dispose() {
-        clearTimeout(this.timer);
-    }
-}
-/** The reason the deadline's signal carries. */
-class DeadlineError extends Error {
-    timeoutMs;
-    name = 'DeadlineError';
-    constructor(timeoutMs) {
-        super(`the step's timeout of ${formatDuration(timeoutMs)} passed`);
-        this.timeoutMs = timeoutMs;
-    }
-}
-/** Sleeps `ms`, or less when `signal` aborts first. */
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ../src/media-types.ts
-// Manifest media types this action knows by name.
-/** Sent as acceptedMediaTypes by default: with all four, ECR returns the stored manifest unconverted. */
-const DEFAULT_MEDIA_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-];
-/** An OCI image index or a Docker manifest list: a manifest of per-platform manifests. */
-const INDEX_MEDIA_TYPES = new Set([
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json'
-]);
-/** Docker schema 1: only ever a conversion, so it never hashes to the stored digest. */
-const SCHEMA1_MEDIA_TYPES = new Set([
-    'application/vnd.docker.distribution.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v1+prettyjws'
-]);
-
-;// CONCATENATED MODULE: ../src/digest-check.ts
-// verify-digest: a manifest ECR did not convert must hash (sha256 of its exact bytes) to its digest.
-
-
-/**
- * Whether ECR may have converted this manifest: schema 1 results are always conversions; a lookup
- * by tag may convert when the accepted media types leave out one of the four modern types. A lookup
- * by digest is never converted.
- */
-function mayBeConverted(result, acceptedMediaTypes) {
-    if (SCHEMA1_MEDIA_TYPES.has(result.image.imageManifestMediaType ?? ''))
-        return true;
-    if (result.request.id.digest !== undefined)
-        return false;
-    return !DEFAULT_MEDIA_TYPES.every((type) => acceptedMediaTypes.includes(type));
-}
-/** Turns each found image whose manifest does not hash to its digest into a DigestMismatch failure. */
-function checkDigests(results, acceptedMediaTypes) {
-    return results.map((result) => {
-        if (result.status !== 'found' || mayBeConverted(result, acceptedMediaTypes))
-            return result;
-        const claimed = result.image.imageId?.imageDigest;
-        const actual = sha256(result.image.imageManifest ?? '');
-        if (claimed === undefined || claimed === actual)
-            return result;
+function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }) {
+    const failingNames = listNames(report.failing.map((verdict) => safeText(verdict.request.requested)));
+    if (deadlineExpired && (report.error !== undefined || wait.stopped)) {
+        const pending = report.verdicts
+            .filter((verdict) => verdict.status === 'error' || verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails))
+            .map((verdict) => safeText(verdict.request.requested));
         return {
-            request: result.request,
-            status: 'failed',
-            failure: {
-                imageId: result.image.imageId,
-                failureCode: 'DigestMismatch',
-                failureReason: `the manifest ECR returned hashes to ${actual}, not to its digest ${claimed}`
-            }
+            kind: 'timed-out',
+            message: `Timed out: the step's timeout of ${formatDuration(timeoutMs)} passed (raise the timeout input); still pending: ${listNames(pending) || 'nothing'}.`
         };
-    });
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ../src/files.ts
-// Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked).
-
-
-
-
-
-/** Writes the full `images` array's JSON (manifests included) to a new file; returns its path. */
-async function writeImagesFile(imagesJson, env = process.env) {
-    const directory = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
-    const path = (0,external_node_path_.join)(directory, `ecr-image-lookup-${(0,external_node_crypto_.randomUUID)()}.json`);
-    await (0,promises_.mkdir)(directory, { recursive: true });
-    await (0,promises_.writeFile)(path, imagesJson);
-    return path;
-}
-/** Writes a manifest byte for byte (its UTF-8 text, as ECR returned it). */
-async function writeManifestFile(path, manifest) {
-    const target = (0,external_node_path_.resolve)(path);
-    try {
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-        await (0,promises_.writeFile)(target, manifest, 'utf8');
     }
-    catch (error) {
-        throw new InputError(`manifest-file: could not write ${target}: ${error.message}`);
-    }
-    return target;
-}
-
-;// CONCATENATED MODULE: ../src/failure-codes.ts
-// Per-image failure codes: ECR's own (the `failureCode` enum of BatchGetImage) and the ones this
-// action adds. The set grows over time, so an unknown code is handled like any other.
-const ECR_FAILURE_CODES = {
-    ImageNotFound: 'no image has that tag or digest',
-    ImageTagDoesNotMatchDigest: 'the tag exists but now points at another digest',
-    InvalidImageDigest: 'the digest is malformed',
-    InvalidImageTag: 'the tag is malformed',
-    MissingDigestAndTag: 'neither a tag nor a digest was given',
-    KmsError: "the repository's KMS key cannot be used",
-    UpstreamAccessDenied: 'the pull-through cache upstream refused access',
-    UpstreamTooManyRequests: 'the pull-through cache upstream throttled the request',
-    UpstreamUnavailable: 'the pull-through cache upstream is unavailable',
-    ImageInaccessible: 'the image cannot be pulled (for example, it is archived)',
-    ImageReferencedByManifestList: 'the image is referenced by a manifest list'
-};
-const ACTION_FAILURE_CODES = {
-    ImageNotReturned: 'ECR answered with neither an image nor a failure for this id',
-    PlatformNotFound: 'the image index has no manifest for the platform input, or that manifest is missing',
-    DigestMismatch: 'the manifest does not hash to its digest (verify-digest)'
-};
-const KNOWN_FAILURE_CODES = new Map(Object.entries({ ...ECR_FAILURE_CODES, ...ACTION_FAILURE_CODES }));
-/** The known code spelled as the API spells it (case-insensitive match), or undefined. */
-function canonicalFailureCode(code) {
-    const lower = code.toLowerCase();
-    return [...KNOWN_FAILURE_CODES.keys()].find((known) => known.toLowerCase() === lower);
-}
-
-;// CONCATENATED MODULE: ../src/platform.ts
-// The platform input: pick a platform's manifest out of an OCI index or Docker manifest list, and
-// prove that manifest exists by fetching it by digest.
-
-
-function parsePlatform(value) {
-    const text = value.trim();
-    if (text.length === 0)
-        return undefined;
-    const parts = text.split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part)))
-        throw new InputError(`platform '${value}' is not os/arch[/variant], for example linux/arm64 or linux/arm/v7.`);
-    const [os = '', architecture = '', variant] = parts;
-    return { os, architecture, ...(variant !== undefined && { variant }) };
-}
-function formatPlatform(platform) {
-    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
-}
-function describePlatform(descriptor) {
-    const platform = descriptor.platform ?? {};
-    return [platform.os, platform.architecture, platform.variant].filter((part) => typeof part === 'string').join('/') || 'unknown';
-}
-/**
- * The child manifest for `platform` in an index's text: the digest, or the platforms it does have.
- * Without a variant in `platform`, any variant matches (linux/arm64 matches linux/arm64/v8).
- */
-function selectPlatform(indexText, platform) {
-    let manifests = [];
-    try {
-        const parsed = JSON.parse(indexText);
-        if (Array.isArray(parsed.manifests))
-            manifests = parsed.manifests;
-    }
-    catch {
-        return { available: [] };
-    }
-    const match = manifests.find((descriptor) => descriptor.platform?.os === platform.os &&
-        descriptor.platform?.architecture === platform.architecture &&
-        (platform.variant === undefined || descriptor.platform?.variant === platform.variant) &&
-        typeof descriptor.digest === 'string');
-    if (match)
-        return { digest: match.digest };
-    // Attestation manifests (platform unknown/unknown) are not platforms a user can ask for.
-    return { available: manifests.map(describePlatform).filter((name) => name !== 'unknown/unknown') };
-}
-function platformNotFound(result, reason) {
-    return {
-        request: result.request,
-        status: 'failed',
-        failure: { imageId: result.image.imageId, failureCode: 'PlatformNotFound', failureReason: reason }
-    };
-}
-/**
- * For each found image: a plain manifest is its own platform digest; an index gets the digest of
- * its manifest for `platform`, after that manifest is fetched by digest (with `fetch`, which also
- * checks digests when verify-digest is on) to prove it exists. An index without the platform, or
- * whose platform manifest is missing, becomes a PlatformNotFound failure; a platform manifest that
- * fails the digest check makes the image a DigestMismatch.
- */
-async function resolvePlatforms(results, platform, fetch) {
-    const wanted = formatPlatform(platform);
-    const children = new Map();
-    const resolved = results.map((result, index) => {
-        if (result.status !== 'found')
-            return result;
-        const mediaType = result.image.imageManifestMediaType ?? '';
-        const digest = result.image.imageId?.imageDigest;
-        if (!INDEX_MEDIA_TYPES.has(mediaType))
-            return digest ? { ...result, platformDigest: digest } : result;
-        const choice = selectPlatform(result.image.imageManifest ?? '', platform);
-        if ('available' in choice)
-            return platformNotFound(result, `the image index has no ${wanted} manifest (it has ${choice.available.join(', ') || 'no platforms'})`);
-        children.set(index, { ...result.request, requested: `${result.request.requested} (${wanted})`, id: { digest: choice.digest } });
-        return result;
-    });
-    if (children.size === 0)
-        return resolved;
-    const fetched = await fetch([...children.values()]);
-    let next = 0;
-    for (const [index, child] of children) {
-        const answer = fetched[next++];
-        const parent = resolved[index];
-        const digest = child.id.digest;
-        if (answer?.status === 'error')
-            resolved[index] = { request: parent.request, status: 'error', error: answer.error };
-        else if (answer?.status === 'failed' && answer.failure.failureCode === 'DigestMismatch')
-            resolved[index] = {
-                request: parent.request,
-                status: 'failed',
-                failure: { ...answer.failure, imageId: parent.image.imageId, failureReason: `${wanted}: ${answer.failure.failureReason}` }
-            };
-        else if (answer?.status !== 'found')
-            resolved[index] = platformNotFound(parent, `the image index lists ${wanted} as ${digest}, but ECR has no such manifest (${answer?.failure.failureCode ?? 'no answer'})`);
-        else
-            resolved[index] = { ...parent, platformDigest: digest };
-    }
-    return resolved;
-}
-
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ../src/proxy.ts
-
-
-/** The proxy URL with any password replaced, for logs. */
-function redactProxy(url) {
-    const copy = new URL(url.href);
-    if (copy.password)
-        copy.password = '***';
-    if (copy.username)
-        copy.username = '***';
-    return copy.href.replace(/\/$/, '');
-}
-function parseProxy(input, env) {
-    const sources = [
-        ['http-proxy', input],
-        ['HTTPS_PROXY', env.HTTPS_PROXY],
-        ['https_proxy', env.https_proxy],
-        ['HTTP_PROXY', env.HTTP_PROXY],
-        ['http_proxy', env.http_proxy]
-    ];
-    const found = sources.find(([, value]) => value !== undefined && value.trim() !== '');
-    if (found === undefined)
-        return undefined;
-    const [source, raw = ''] = found;
-    const text = raw.trim();
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
-    }
-    catch {
-        throw new InputError(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new InputError(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
-    return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
-}
-/** `host:port`, `[v6]:port`, or a bare IPv6 address (no port). */
-function splitHostPort(entry) {
-    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
-    if (bracketed)
-        return [bracketed[1] ?? '', bracketed[2]];
-    if ((entry.match(/:/g) ?? []).length > 1)
-        return [entry, undefined];
-    const match = /^(.*?)(?::(\d+))?$/.exec(entry);
-    return [match?.[1] ?? '', match?.[2]];
-}
-/**
- * Whether a request to host:port goes direct under a NO_PROXY list: `*` matches everything; an
- * entry matches the host itself and its subdomains (`example.com`, `.example.com` and
- * `*.example.com` alike); `host:port` matches only that port. IP addresses match exactly (CIDR
- * ranges are not supported).
- */
-function bypassesProxy(host, port, noProxy) {
-    const hostname = host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
-    return noProxy
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .some((raw) => {
-        const entry = raw.toLowerCase();
-        if (entry === '*')
-            return true;
-        const [entryHost, entryPort] = splitHostPort(entry);
-        if (entryPort !== undefined && Number(entryPort) !== port)
-            return false;
-        const name = entryHost.replace(/^\*?\./, '').replace(/\.$/, '');
-        if ((0,external_node_net_namespaceObject.isIP)(hostname) !== 0)
-            return hostname === name; // no suffix (or CIDR) matching for addresses
-        return name !== '' && (hostname === name || hostname.endsWith(`.${name}`));
-    });
-}
-/**
- * One agent for every ECR request: direct for hosts NO_PROXY matches, else through the proxy
- * (CONNECT for https endpoints, absolute-URI requests for http ones).
- */
-async function createProxyAgent(settings) {
-    const [{ Agent }, { HttpsProxyAgent }, { HttpProxyAgent }, http, https] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 893).then(__nccwpck_require__.bind(__nccwpck_require__, 5893)),
-        Promise.all(/* import() */[__nccwpck_require__.e(318), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5852)),
-        Promise.all(/* import() */[__nccwpck_require__.e(318), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1329)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))
-    ]);
-    const direct = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
-    const proxied = {
-        http: new HttpProxyAgent(settings.url, { keepAlive: true }),
-        https: new HttpsProxyAgent(settings.url, { keepAlive: true })
-    };
-    class ProxyRouter extends Agent {
-        connect(_request, options) {
-            const scheme = options.secureEndpoint ? 'https' : 'http';
-            const port = options.port ?? (options.secureEndpoint ? 443 : 80);
-            return bypassesProxy(options.host ?? 'localhost', port, settings.noProxy) ? direct[scheme] : proxied[scheme];
-        }
-    }
-    return new ProxyRouter({ keepAlive: true });
-}
-
-;// CONCATENATED MODULE: ../src/repository.ts
-// ECR repository names, checked as ECR checks them.
-
-const REPOSITORY_SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY_NAME = new RegExp(`^(?:${REPOSITORY_SEGMENT}/)*${REPOSITORY_SEGMENT}$`);
-function parseRepositoryName(value, input = 'repository-name') {
-    const name = value.trim();
-    if (name.length === 0)
-        throw new InputError(`${input} is empty: give the repository, for example team/api.`);
-    if (/\.dkr\.ecr[.-]|:|@/.test(name))
-        throw new InputError(`${input}: repository '${name}' looks like an image URI: give only the repository name (for example team/api), the tags or digests in image-ids, and the account in registry-id.`);
-    if (name.length < 2 || name.length > 256)
-        throw new InputError(`${input}: repository '${name}' must be 2 to 256 characters long (it is ${name.length}).`);
-    if (!REPOSITORY_NAME.test(name))
-        throw new InputError(`${input}: repository '${name}' is not a valid ECR repository name: use lowercase letters, digits and . _ - between them, with / between path segments.`);
-    return name;
-}
-
-;// CONCATENATED MODULE: ../src/references.ts
-// The `images` input: image references `[REGISTRY/]REPOSITORY[:TAG][@DIGEST]`.
-
-
-
-const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
-function parseReference(requested) {
-    let rest = requested;
-    let registryId;
-    let region;
-    const slash = rest.indexOf('/');
-    const first = slash < 0 ? '' : rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost') {
-        const host = ECR_HOST.exec(first);
-        if (!host)
-            throw new InputError(`images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com).`);
-        registryId = host[1];
-        region = host[2];
-        rest = rest.slice(slash + 1);
-    }
-    const id = {};
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        id.digest = validateDigest(rest.slice(at + 1), 'images');
-        rest = rest.slice(0, at);
-    }
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        id.tag = validateTag(rest.slice(colon + 1), 'images');
-        rest = rest.slice(0, colon);
-    }
-    if (id.tag === undefined && id.digest === undefined)
-        throw new InputError(`images: '${requested}' has neither a tag nor a digest: write REPOSITORY:TAG or REPOSITORY@sha256:….`);
-    const repositoryName = parseRepositoryName(rest, `images: '${requested}'`);
-    return {
-        requested,
-        repositoryName,
-        ...(registryId !== undefined && { registryId }),
-        ...(region !== undefined && { region }),
-        id
-    };
-}
-/** Parses the `images` input: references separated by newlines, spaces or commas. */
-function parseReferences(text) {
-    const tokens = text.split(/[\s,]+/).filter(Boolean);
-    if (tokens.length === 0)
-        throw new InputError('images is empty: give at least one reference, for example team/api:v1.');
-    return tokens.map(parseReference);
-}
-
-;// CONCATENATED MODULE: ../src/inputs.ts
-// Every workflow input, read and validated in one place before any call is made.
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_TIMEOUT_MS = 5 * 60_000;
-const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/;
-const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
-const NO_REGION = 'No AWS region: set the aws-region input, or AWS_REGION (aws-actions/configure-aws-credentials sets it with its aws-region input).';
-function parseRegistryId(value) {
-    const id = value.trim();
-    if (id.length === 0)
-        return undefined;
-    if (!/^\d{12}$/.test(id))
-        throw new InputError(`registry-id '${id}' is not a 12-digit AWS account id. Quote it in YAML (registry-id: '012345678901') so leading zeros are kept.`);
-    return id;
-}
-function parseMediaTypes(value) {
-    const types = [...new Set(splitList(value))];
-    if (types.length === 0)
-        return DEFAULT_MEDIA_TYPES;
-    for (const type of types)
-        if (!MEDIA_TYPE.test(type))
-            throw new InputError(`accepted-media-types: '${type}' is not a media type like application/vnd.oci.image.manifest.v1+json.`);
-    if (types.length > 100)
-        throw new InputError(`accepted-media-types has ${types.length} entries; ECR accepts at most 100.`);
-    return types;
-}
-function parseFailOn(value) {
-    const entries = splitList(value);
-    if (entries.length === 0)
-        return { kind: 'all' };
-    const keywords = entries.filter((entry) => /^(all|none)$/i.test(entry));
-    if (keywords.length > 0) {
-        if (entries.length > 1)
-            throw new InputError(`fail-on: '${keywords[0]}' cannot be combined with other entries; give all, none, or a list of codes.`);
-        return { kind: keywords[0]?.toLowerCase() === 'none' ? 'none' : 'all' };
-    }
-    const codes = new Set();
-    for (const entry of entries) {
-        if (!/^[A-Za-z][A-Za-z0-9]*$/.test(entry))
-            throw new InputError(`fail-on: '${entry}' is not a failure code (codes look like ImageNotFound).`);
-        const known = canonicalFailureCode(entry);
-        if (known === undefined)
-            warning(`fail-on: '${entry}' is not a failure code this action knows; it is kept in case ECR reports it. Known codes: ${[...KNOWN_FAILURE_CODES.keys()].join(', ')}.`);
-        codes.add(known ?? entry);
-    }
-    return { kind: 'codes', codes };
-}
-function parseAttempts(value) {
-    const text = value.trim();
-    if (text === '')
-        return 5;
-    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 20)
-        throw new InputError(`retry-max-attempts '${value}' must be a whole number from 1 to 20.`);
-    return Number(text);
-}
-function parseExpect(value) {
-    const text = value.trim().toLowerCase();
-    if (text === '' || text === 'present')
-        return 'present';
-    if (text === 'absent')
-        return 'absent';
-    throw new InputError(`expect '${value}' must be present or absent.`);
-}
-/** YAML 1.2 core booleans, as core.getBooleanInput reads them; empty gives the default. */
-function parseBoolean(value, input, fallback) {
-    const text = value.trim();
-    if (text === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new InputError(`${input} '${value}' must be true or false.`);
-}
-/**
- * The default region: the input, then AWS_REGION, then AWS_DEFAULT_REGION (the SDK alone ignores
- * the last); undefined when none is set.
- */
-function defaultRegion(input, env) {
-    const candidates = [
-        ['aws-region', input],
-        ['AWS_REGION', env.AWS_REGION],
-        ['AWS_DEFAULT_REGION', env.AWS_DEFAULT_REGION]
-    ];
-    for (const [source, raw] of candidates) {
-        const region = raw?.trim();
-        if (!region)
-            continue;
-        if (!REGION.test(region))
-            throw new InputError(`${source} '${region}' is not an AWS region name like eu-west-1.`);
-        return region;
-    }
-    return undefined;
-}
-/** The default region, or a clear error when there is none. */
-function resolveRegion(input, env) {
-    const region = defaultRegion(input, env);
-    if (region === undefined)
-        throw new InputError(NO_REGION);
-    return region;
-}
-/** The requests from `images`, or from `repository-name` with `image-ids`: one of the two. */
-function readRequests(env) {
-    const images = getInput('images');
-    const repositoryInput = getInput('repository-name');
-    const idsInput = getInput('image-ids');
-    const registryId = parseRegistryId(getInput('registry-id'));
-    const regionInput = getInput('aws-region');
-    const region = defaultRegion(regionInput, env);
-    // A reference with its own registry host needs no default region; the others do.
-    const need = (ownRegion) => ownRegion ?? region ?? resolveRegion(regionInput, env);
-    if (images.trim() !== '') {
-        if (repositoryInput.trim() !== '' || idsInput.trim() !== '')
-            throw new InputError('Give either images (references like team/api:v1) or repository-name with image-ids, not both.');
-        return parseReferences(images).map((reference) => {
-            const registry = reference.registryId ?? registryId;
-            return {
-                requested: reference.requested,
-                repositoryName: reference.repositoryName,
-                ...(registry !== undefined && { registryId: registry }),
-                region: need(reference.region),
-                id: reference.id
-            };
-        });
-    }
-    if (repositoryInput.trim() === '' && idsInput.trim() === '')
-        throw new InputError('Nothing to look up: give images (references like team/api:v1), or repository-name and image-ids.');
-    const repositoryName = parseRepositoryName(repositoryInput);
-    return parseImageIds(idsInput).map(({ requested, id }) => ({
-        requested,
-        repositoryName,
-        ...(registryId !== undefined && { registryId }),
-        region: need(undefined),
-        id
-    }));
-}
-/** Reads and validates every input. Throws InputError with a message for the user. */
-function getInputs(env = process.env) {
-    const requests = readRequests(env);
-    const waitTimeoutMs = parseDuration(getInput('wait-timeout') || '0', 'wait-timeout');
-    const waitIntervalMs = parseDuration(getInput('wait-interval') || '5s', 'wait-interval');
-    if (waitIntervalMs <= 0)
-        throw new InputError('wait-interval must be more than 0.');
-    const platform = parsePlatform(getInput('platform'));
-    const manifestFile = getInput('manifest-file').trim();
-    const timeoutInput = getInput('timeout').trim();
-    const timeoutMs = timeoutInput === '' ? waitTimeoutMs + DEFAULT_TIMEOUT_MS : parseDuration(timeoutInput, 'timeout');
-    if (timeoutMs <= 0)
-        throw new InputError('timeout must be more than 0.');
-    const proxy = parseProxy(getInput('http-proxy'), env);
-    return {
-        requests,
-        acceptedMediaTypes: parseMediaTypes(getInput('accepted-media-types')),
-        failOn: parseFailOn(getInput('fail-on')),
-        expect: parseExpect(getInput('expect')),
-        waitTimeoutMs,
-        waitIntervalMs,
-        ...(platform !== undefined && { platform }),
-        ...(manifestFile !== '' && { manifestFile }),
-        verifyDigest: parseBoolean(getInput('verify-digest'), 'verify-digest', true),
-        retryMaxAttempts: parseAttempts(getInput('retry-max-attempts')),
-        timeoutMs,
-        ...(proxy !== undefined && { proxy })
-    };
-}
-
-// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js
-var client_command_builder = __nccwpck_require__(5130);
-;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
-
-
-
-const command = (0,client_command_builder/* makeBuilder */.k)(commonParams, "AmazonEC2ContainerRegistry_V20150921", "ECRClient", endpoints.getEndpointPlugin);
-const _ep0 = {};
-const _mw0 = (Command, cs, config, o) => [];
-
-;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commands/BatchGetImageCommand.js
-
-
-class BatchGetImageCommand extends command(_ep0, _mw0, "BatchGetImage", BatchGetImage$) {
-}
-
-;// CONCATENATED MODULE: ../src/lookup.ts
-// Looking images up with BatchGetImage: group the requests by repository (and registry and region),
-// ask each distinct id once in requests of at most 100 ids, run the requests with a small concurrency
-// bound, and match each answer back to what was asked by tag and digest (never by position).
-
-
-
-const MAX_IDS_PER_REQUEST = 100;
-const MAX_CONCURRENT_REQUESTS = 8;
-/** True when `got` (from a response) is an answer for the requested `id`. */
-function imageMatches(id, got) {
-    if (got === undefined)
-        return false;
-    if (id.digest !== undefined && got.imageDigest !== id.digest)
-        return false;
-    if (id.tag !== undefined && got.imageTag !== id.tag)
-        return false;
-    return true;
-}
-/** A failure echoes the id exactly as asked. */
-function failureMatches(id, got) {
-    return got !== undefined && (got.imageTag ?? undefined) === id.tag && (got.imageDigest ?? undefined) === id.digest;
-}
-function groupBy(items, key) {
-    const groups = new Map();
-    for (const item of items) {
-        const value = key(item);
-        if (value === undefined)
-            continue;
-        const group = groups.get(value);
-        if (group)
-            group.push(item);
-        else
-            groups.set(value, [item]);
-    }
-    return groups;
-}
-function toImageIdentifier(id) {
-    return { ...(id.tag !== undefined && { imageTag: id.tag }), ...(id.digest !== undefined && { imageDigest: id.digest }) };
-}
-/** Pairs each asked request with its image or failure; one with neither is reported, not dropped. */
-function matchResults(requests, images, failures) {
-    // Index the answers by digest and by tag (a batch has up to 100 of each), keeping answer order.
-    const byDigest = groupBy(images, (image) => image.imageId?.imageDigest);
-    const byTag = groupBy(images, (image) => image.imageId?.imageTag);
-    const failuresByTag = groupBy(failures, (failure) => failure.imageId?.imageTag ?? failure.imageId?.imageDigest);
-    return requests.map((request) => {
-        const { id } = request;
-        const candidates = (id.digest !== undefined ? byDigest.get(id.digest) : byTag.get(id.tag ?? '')) ?? [];
-        const image = candidates.find((candidate) => imageMatches(id, candidate.imageId));
-        if (image)
-            return { request, status: 'found', image };
-        const failure = failuresByTag.get(id.tag ?? id.digest ?? '')?.find((candidate) => failureMatches(id, candidate.imageId));
-        if (failure)
-            return { request, status: 'failed', failure };
+    if (report.error !== undefined)
+        return { kind: 'call-error', message: describeCallError(report.error.error, report.error.request) };
+    if (wait.timedOut) {
+        const state = expect === 'absent' ? 'still present' : 'still missing';
         return {
-            request,
-            status: 'failed',
-            failure: {
-                imageId: toImageIdentifier(request.id),
-                failureCode: 'ImageNotReturned',
-                failureReason: 'ECR returned neither an image nor a failure for this id'
-            }
+            kind: 'gave-up',
+            message: `Gave up after waiting ${formatDuration(wait.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`
         };
-    });
-}
-/** One BatchGetImage call for up to 100 requests of one repository. */
-async function batchGetImage(batch, options) {
-    const [first] = batch;
-    if (first === undefined)
-        return [];
-    try {
-        const response = await options.clientFor(first.region).send(new BatchGetImageCommand({
-            repositoryName: first.repositoryName,
-            ...(first.registryId !== undefined && { registryId: first.registryId }),
-            imageIds: batch.map((request) => toImageIdentifier(request.id)),
-            acceptedMediaTypes: [...options.acceptedMediaTypes]
-        }), options.signal !== undefined ? { abortSignal: options.signal } : {});
-        return matchResults(batch, response.images ?? [], response.failures ?? []);
     }
-    catch (error) {
-        return batch.map((request) => ({ request, status: 'error', error }));
-    }
-}
-/** The distinct requests grouped by repository, split into batches of at most 100. */
-function planBatches(requests) {
-    const groups = new Map();
-    for (const request of requests) {
-        const group = groups.get(repositoryKey(request)) ?? new Map();
-        groups.set(repositoryKey(request), group);
-        if (!group.has(requestKey(request)))
-            group.set(requestKey(request), request);
-    }
-    return [...groups.values()].flatMap((group) => chunk([...group.values()], MAX_IDS_PER_REQUEST));
-}
-/**
- * Looks up every request. Returns one result per request, in the same order (repeats included,
- * each with its own `requested` text); each distinct image is asked once.
- */
-async function lookupImages(requests, options) {
-    const answered = (await mapWithConcurrency(planBatches(requests), MAX_CONCURRENT_REQUESTS, (batch) => batchGetImage(batch, options))).flat();
-    const byKey = new Map(answered.map((result) => [requestKey(result.request), result]));
-    return requests.map((request) => ({ ...byKey.get(requestKey(request)), request }));
+    if (report.failing.length > 0)
+        return { kind: 'failing-images', message: `${report.failing.length} of ${report.verdicts.length} image(s) failed: ${failingNames}` };
+    return { kind: 'success', message: `${report.found.length} of ${report.verdicts.length} image(s) found.` };
 }
 
-// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js + 1 modules
-var partition = __nccwpck_require__(8575);
-;// CONCATENATED MODULE: ../src/image-uri.ts
-// Pinned image references: <registry>.dkr.ecr.<region>.<dns suffix>/<repository>@<digest>.
-
-const dnsSuffixes = new Map();
-/** The partition's DNS suffix for a region (amazonaws.com.cn in China), looked up once per region. */
-function dnsSuffix(region) {
-    let suffix = dnsSuffixes.get(region);
-    if (suffix === undefined) {
-        suffix = (0,partition/* partition */.jB)(region).dnsSuffix;
-        dnsSuffixes.set(region, suffix);
-    }
-    return suffix;
-}
-/** The registry host for an account in a region. */
-function registryHost(registryId, region) {
-    return `${registryId}.dkr.ecr.${region}.${dnsSuffix(region)}`;
-}
-function pinnedImageUri(registryId, region, repositoryName, digest) {
-    return `${registryHost(registryId, region)}/${repositoryName}@${digest}`;
-}
-
-;// CONCATENATED MODULE: ../src/outputs.ts
-// What the step tells the workflow: step outputs, and one log line or annotation per image.
+;// CONCATENATED MODULE: ../src/verdict/policy.ts
 
 
-
-
-/** Above this, the `images` output leaves the manifests out (a job's outputs total at most 1 MiB). */
-const IMAGES_OUTPUT_LIMIT = 512 * 1024;
-/** Above this, the `manifest` output is left empty (the manifest is in manifest-file and images-file). */
-const MANIFEST_OUTPUT_LIMIT = 256 * 1024;
-function imageUriOf(image, request, digest = image.imageId?.imageDigest) {
-    const registryId = image.registryId ?? request.registryId;
-    if (registryId === undefined || digest === undefined)
-        return undefined;
-    return pinnedImageUri(registryId, request.region, image.repositoryName ?? request.repositoryName, digest);
-}
-/** The `images` elements: the API's fields plus requested, imageUri and (with platform) platformDigest. */
-function imageElements(report) {
-    return report.found.map((verdict) => {
-        const imageUri = imageUriOf(verdict.image, verdict.request);
-        return {
-            requested: verdict.request.requested,
-            ...verdict.image,
-            ...(imageUri !== undefined && { imageUri }),
-            ...(verdict.platformDigest !== undefined && { platformDigest: verdict.platformDigest })
-        };
-    });
-}
-function failureElements(report) {
-    return report.failures.map((verdict) => ({ requested: verdict.request.requested, ...verdict.failure }));
-}
-function imagesData(report) {
-    const elements = imageElements(report);
-    return { elements, json: JSON.stringify(elements) };
-}
-/** Writes every output that is known. Called before the step is failed. */
-function writeOutputs(report, images, imagesFile) {
-    setOutput('found', report.allFound ? 'true' : 'false');
-    const first = report.found[0];
-    if (first !== undefined) {
-        const manifest = first.image.imageManifest ?? '';
-        setOutput('digest', first.image.imageId?.imageDigest ?? '');
-        if (Buffer.byteLength(manifest) > MANIFEST_OUTPUT_LIMIT)
-            warning(`The manifest of ${safeText(first.request.requested)} is ${formatBytes(Buffer.byteLength(manifest))}: the manifest output is left empty to stay within GitHub's output limits. Use manifest-file or images-file instead.`);
-        else
-            setOutput('manifest', manifest);
-        setOutput('media-type', first.image.imageManifestMediaType ?? '');
-        setOutput('image-uri', images.elements[0]?.imageUri ?? '');
-    }
-    const withPlatform = report.found.find((verdict) => verdict.platformDigest !== undefined);
-    if (withPlatform?.platformDigest !== undefined) {
-        setOutput('platform-digest', withPlatform.platformDigest);
-        setOutput('platform-image-uri', imageUriOf(withPlatform.image, withPlatform.request, withPlatform.platformDigest) ?? '');
-    }
-    setOutput('digests', JSON.stringify(Object.fromEntries(report.found.map((verdict) => [verdict.request.requested, verdict.image.imageId?.imageDigest]))));
-    setOutput('image-uris', images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n'));
-    let imagesJson = images.json;
-    if (Buffer.byteLength(imagesJson) > IMAGES_OUTPUT_LIMIT) {
-        warning(`The images output would be ${formatBytes(Buffer.byteLength(imagesJson))}, over ${formatBytes(IMAGES_OUTPUT_LIMIT)}: it leaves out the manifests (imageManifest) to stay within GitHub's output limits. The full array is in images-file.`);
-        imagesJson = JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest));
-    }
-    setOutput('images', imagesJson);
-    setOutput('failures', JSON.stringify(failureElements(report)));
-    if (imagesFile !== undefined)
-        setOutput('images-file', imagesFile);
-}
-/** One readable line per requested image; failures are annotations (errors when they fail the step). */
-function logVerdicts(report) {
-    // Plain lines are written in runs (one write per run, not per image); annotations keep their place.
-    let lines = [];
-    const flush = () => {
-        if (lines.length > 0)
-            actions_core_info(lines.join('\n'));
-        lines = [];
-    };
-    const info = (line) => void lines.push(line);
-    const annotate = (write) => {
-        flush();
-        write();
-    };
-    for (const verdict of report.verdicts) {
-        const { requested, repositoryName } = verdict.request;
-        // `v1 in team/api`; a reference (team/api:v1) already names its repository.
-        const name = safeText(requested.includes(repositoryName) ? requested : `${requested} in ${repositoryName}`);
-        if (verdict.status === 'found' || verdict.status === 'present') {
-            const digest = safeText(verdict.image.imageId?.imageDigest ?? '?');
-            const mediaType = safeText(verdict.image.imageManifestMediaType ?? 'unknown media type');
-            const platform = verdict.platformDigest !== undefined ? `, platform ${safeText(verdict.platformDigest)}` : '';
-            if (verdict.status === 'found')
-                info(`✔ ${name}: found ${digest} (${mediaType}${platform})`);
-            else
-                annotate(() => error(`${name} exists (${digest}), but expect is absent.`, { title: 'Image exists' }));
-        }
-        else if (verdict.status === 'absent') {
-            info(`✔ ${name}: absent, as expected`);
-        }
-        else if (verdict.status === 'failed') {
-            const code = safeText(verdict.failure.failureCode ?? 'UnknownFailure');
-            const reason = safeText(verdict.failure.failureReason ?? 'no reason given');
-            const message = `${name}: ${code}: ${reason}`;
-            const title = `Image ${code}`;
-            annotate(() => (verdict.fails ? error(message, { title }) : warning(message, { title })));
-        }
-        else {
-            info(`✘ ${name}: not looked up (the request failed, see the error below)`);
-        }
-    }
-    flush();
-}
-
-;// CONCATENATED MODULE: ../src/policy.ts
-
-function failureFails(code, failOn) {
-    if (failOn.kind === 'all')
-        return true;
-    if (failOn.kind === 'none')
-        return false;
-    return code !== undefined && failOn.codes.has(code);
-}
 function judge(result, failOn, expect) {
     if (result.status === 'found')
         return expect === 'absent' ? { ...result, status: 'present' } : result;
     if (result.status === 'failed') {
-        if (expect === 'absent' && result.failure.failureCode === 'ImageNotFound')
+        if (expect === 'absent' && absentAsExpected(result.failure.failureCode))
             return { ...result, status: 'absent' };
         return { ...result, fails: failureFails(result.failure.failureCode, failOn) };
     }
@@ -18876,72 +19238,12 @@ function evaluate(results, failOn, expect = 'present') {
     };
 }
 
-;// CONCATENATED MODULE: ../src/summary.ts
-// The job summary: one markdown table of every requested image. Server text is escaped.
-
-
-const RESULT_TEXT = {
-    PlatformNotFound: 'platform missing',
-    DigestMismatch: 'digest mismatch',
-    ImageNotFound: 'missing'
-};
-function digestCell(digest, platformDigest) {
-    const main = escapeMarkdown(digest ?? '');
-    return platformDigest !== undefined && platformDigest !== digest
-        ? `${main}<br>platform: ${escapeMarkdown(platformDigest)}`
-        : main;
-}
-function row(verdict) {
-    const reference = escapeMarkdown(verdict.request.requested);
-    switch (verdict.status) {
-        case 'found':
-        case 'present':
-            return [
-                reference,
-                verdict.status === 'found' ? '✅ found' : '❌ present (expected absent)',
-                digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
-                escapeMarkdown(verdict.image.imageManifestMediaType ?? '')
-            ];
-        case 'absent':
-            return [reference, '✅ absent, as expected', '', ''];
-        case 'failed': {
-            const code = verdict.failure.failureCode ?? 'UnknownFailure';
-            const text = RESULT_TEXT[code] ?? 'failed';
-            const detail = escapeMarkdown(`${code}: ${verdict.failure.failureReason ?? ''}`);
-            return [reference, `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`, escapeMarkdown(verdict.failure.imageId?.imageDigest ?? ''), ''];
-        }
-        case 'error':
-            return [reference, '❌ not looked up (request failed)', '', ''];
-    }
-}
-function summaryMarkdown(report) {
-    const lines = [
-        '### ECR image lookup',
-        '',
-        `${report.found.length} of ${report.verdicts.length} found.`,
-        '',
-        '| Reference | Result | Digest | Media type |',
-        '| --- | --- | --- | --- |',
-        ...report.verdicts.map((verdict) => `| ${row(verdict).join(' | ')} |`)
-    ];
-    return `${lines.join('\n')}\n`;
-}
-/** Writes the summary when GITHUB_STEP_SUMMARY is set; locally there is nowhere to write it. */
-async function writeSummary(report) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.');
-        return;
-    }
-    await summary.addRaw(summaryMarkdown(report)).write();
-}
-
-;// CONCATENATED MODULE: ../src/wait.ts
+;// CONCATENATED MODULE: ../src/verdict/wait.ts
 // wait-timeout: ask again, for the images not yet settled, until the expectation holds or time is up.
 
 
 
-/** Failure codes a later push can clear, so worth waiting on when images must be present. */
-const TRANSIENT_WHEN_PRESENT = new Set(['ImageNotFound', 'ImageTagDoesNotMatchDigest', 'ImageNotReturned']);
+
 const MAX_WAIT_INTERVAL_MS = 30_000;
 /** Whether a result satisfies the expectation, or can no longer change by waiting. */
 function isSettled(result, expect) {
@@ -18949,16 +19251,15 @@ function isSettled(result, expect) {
         return true;
     if (expect === 'absent')
         return result.status !== 'found';
-    return result.status === 'found' || !TRANSIENT_WHEN_PRESENT.has(result.failure.failureCode ?? '');
+    return result.status === 'found' || !waitAsksAgain(result.failure.failureCode);
 }
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Runs `round` over all requests, then (when timeoutMs > 0) again over the unsettled ones, pausing
  * between rounds with backoff and jitter (up to 30 s), until all are settled or the time is up.
  * A whole-call error ends the wait at once.
  */
 async function lookUpUntilSettled(requests, round, options) {
-    const sleep = options.sleep ?? defaultSleep;
+    const sleep = options.sleep ?? ((ms) => deadline_sleep(ms));
     const now = options.now ?? Date.now;
     const random = options.random ?? Math.random;
     const started = now();
@@ -18991,11 +19292,9 @@ async function lookUpUntilSettled(requests, round, options) {
 }
 
 ;// CONCATENATED MODULE: ../src/main.ts
-
-
-
-
-
+// The pipeline, in order: read the inputs → ask ECR (round by round while waiting, under the step's
+// deadline) → judge (policy, then how the step ends) → report (images-file, outputs, the files the
+// user asked for, log, summary) → end the step.
 
 
 
@@ -19010,91 +19309,56 @@ async function lookUpUntilSettled(requests, round, options) {
 
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000;
-/** One round of lookups: BatchGetImage with the digest check, then platform resolution (its fetches checked too). */
-async function lookupRound(inputs, deadline) {
-    const log = (line) => actions_core_info(line);
-    let agent;
-    if (inputs.proxy !== undefined) {
-        actions_core_info(`Using the proxy ${redactProxy(inputs.proxy.url)}${inputs.proxy.noProxy ? ` (NO_PROXY: ${safeText(inputs.proxy.noProxy)})` : ''}.`);
-        agent = await createProxyAgent(inputs.proxy);
-    }
-    const clientFor = clientPerRegion((region) => createEcrClient(region, { maxAttempts: inputs.retryMaxAttempts, log, ...(agent !== undefined && { agent }) }));
-    const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor, signal: deadline.signal };
-    const fetch = async (requests) => {
-        const results = await lookupImages(requests, options);
-        return inputs.verifyDigest ? checkDigests(results, inputs.acceptedMediaTypes) : results;
-    };
-    const { platform } = inputs;
-    return async (requests) => {
-        const results = await fetch(requests);
-        return platform !== undefined ? resolvePlatforms(results, platform, fetch) : results;
-    };
-}
-/** Ends the process if it is still running well after the deadline (a last resort against hangs). */
-function startWatchdog(timeoutMs) {
-    const timer = setTimeout(() => {
-        setFailed(`Timed out: the step's timeout of ${formatDuration(timeoutMs)} passed and the step did not finish.`);
-        process.exit(ExitCode.Failure);
-    }, timeoutMs + WATCHDOG_GRACE_MS);
-    timer.unref();
-    return timer;
-}
+const EXIT_FAILURE = 1;
 async function run() {
     let deadline;
-    let watchdog;
     try {
         const inputs = getInputs();
-        deadline = new Deadline(inputs.timeoutMs);
-        watchdog = startWatchdog(inputs.timeoutMs);
+        const activeDeadline = (deadline = new Deadline(inputs.timeoutMs));
+        deadline.startWatchdog(WATCHDOG_GRACE_MS, () => {
+            setFailed(`Timed out: the step's timeout of ${formatDuration(inputs.timeoutMs)} passed and the step did not finish.`);
+            process.exit(EXIT_FAILURE);
+        });
         debug(`Looking up ${inputs.requests.length} image(s).`);
-        const activeDeadline = deadline;
-        const outcome = await lookUpUntilSettled(inputs.requests, await lookupRound(inputs, deadline), {
+        const round = await createLookupRound(inputs, deadline.signal, (line) => actions_core_info(line));
+        const outcome = await lookUpUntilSettled(inputs.requests, round, {
             expect: inputs.expect,
             timeoutMs: inputs.waitTimeoutMs,
             intervalMs: inputs.waitIntervalMs,
             log: (line) => actions_core_info(safeText(line)),
-            sleep: (ms) => sleep(ms, activeDeadline.signal),
+            sleep: (ms) => activeDeadline.sleep(ms),
             stop: () => activeDeadline.expired
         });
         const report = evaluate(outcome.results, inputs.failOn, inputs.expect);
+        const ending = decideEnding({
+            report,
+            wait: outcome,
+            deadlineExpired: deadline.expired,
+            timeoutMs: inputs.timeoutMs,
+            expect: inputs.expect
+        });
         const images = imagesData(report);
-        const imagesFile = await writeImagesFile(images.json);
+        writeOutputs(report, images, await writeImagesFile(images.json));
         const first = report.found[0];
         if (inputs.manifestFile !== undefined && first !== undefined)
             actions_core_info(`Wrote the manifest of ${safeText(first.request.requested)} to ${await writeManifestFile(inputs.manifestFile, first.image.imageManifest ?? '')}`);
-        writeOutputs(report, images, imagesFile);
         logVerdicts(report);
         await writeSummary(report);
-        const failingNames = listNames(report.failing.map((verdict) => safeText(verdict.request.requested)));
-        if (deadline.expired && (report.error !== undefined || outcome.stopped)) {
-            const pending = report.verdicts
-                .filter((verdict) => verdict.status === 'error' || verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails))
-                .map((verdict) => safeText(verdict.request.requested));
-            setFailed(`Timed out: the step's timeout of ${formatDuration(inputs.timeoutMs)} passed (raise the timeout input); still pending: ${listNames(pending) || 'nothing'}.`);
-        }
-        else if (report.error !== undefined) {
-            setFailed(describeCallError(report.error.error, report.error.request));
-        }
-        else if (outcome.timedOut) {
-            const state = inputs.expect === 'absent' ? 'still present' : 'still missing';
-            setFailed(`Gave up after waiting ${formatDuration(outcome.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`);
-        }
-        else if (report.failing.length > 0) {
+        if (ending.kind === 'success')
+            actions_core_info(ending.message);
+        else if (ending.kind === 'failing-images') {
             // Each failing image already has its own error annotation: end with a plain line, not another error.
-            actions_core_info(`${report.failing.length} of ${report.verdicts.length} image(s) failed: ${failingNames}`);
-            process.exitCode = ExitCode.Failure;
+            actions_core_info(ending.message);
+            process.exitCode = EXIT_FAILURE;
         }
-        else {
-            actions_core_info(`${report.found.length} of ${report.verdicts.length} image(s) found.`);
-        }
+        else
+            setFailed(ending.message);
     }
     catch (error) {
         setFailed(errorMessage(error));
     }
     finally {
         deadline?.dispose();
-        if (watchdog !== undefined)
-            clearTimeout(watchdog);
     }
 }
 

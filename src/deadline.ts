@@ -1,11 +1,13 @@
-// The step's deadline (the timeout input): an AbortSignal that fires when it passes, so requests in
-// flight and pauses between rounds end at once.
-import { formatDuration } from './durations.js'
+// The step's one timer (the timeout input): an AbortSignal that fires when the deadline passes, so
+// requests in flight and pauses between rounds end at once; the one `sleep`; and a watchdog, the last
+// resort that ends the process should anything still hang well after the deadline.
+import { formatDuration } from './text.js'
 
 export class Deadline {
   readonly at: number
   private readonly controller = new AbortController()
   private readonly timer: NodeJS.Timeout
+  private watchdogTimer: NodeJS.Timeout | undefined
 
   constructor(
     readonly timeoutMs: number,
@@ -28,8 +30,20 @@ export class Deadline {
     return Math.max(0, this.at - this.now())
   }
 
+  /** Sleeps `ms`, or less when the deadline passes first. */
+  sleep(ms: number): Promise<void> {
+    return sleep(ms, this.signal)
+  }
+
+  /** Calls `onHang` (which should end the process) if the step is still running `graceMs` after the deadline. */
+  startWatchdog(graceMs: number, onHang: () => void): void {
+    this.watchdogTimer = setTimeout(onHang, this.timeoutMs + graceMs)
+    this.watchdogTimer.unref()
+  }
+
   dispose(): void {
     clearTimeout(this.timer)
+    clearTimeout(this.watchdogTimer)
   }
 }
 

@@ -122,12 +122,22 @@ describe.each(NODES)('lookups on $label', ({ path }) => {
       expect(run.warnings).toEqual([expect.stringContaining('ImageNotFound')])
     })
 
-    it('fail-on with an unknown code warns, names the known codes, and still applies the list', async () => {
-      const run = await h.run({ ...inputs, 'fail-on': 'ImageNotFound SomeFutureCode' })
+    it.each([
+      ['ImageNotFoud', 'ImageNotFound'],
+      ['ImageNotFound SomeFutureCode', 'KmsError']
+    ])('fail-on: %s is an input error before any call, naming the nearest code %s', async (failOn, nearest) => {
+      const run = await h.run({ ...inputs, 'fail-on': failOn })
       expect(run.code).toBe(1)
-      expect(run.warnings).toEqual([
-        expect.stringMatching(/fail-on: 'SomeFutureCode' is not a failure code .*Known codes: ImageNotFound, /)
-      ])
+      expect(run.errors).toEqual([expect.stringMatching(new RegExp(`^::error::fail-on: '\\w+' is not a failure code; did you mean ${nearest}\\? Known codes: ImageInaccessible, ImageNotFound, `))])
+      expect(run.warnings).toEqual([])
+      expect(h.fake.requestsFor()).toEqual([])
+      expect(run.outputs).toEqual({})
+    })
+
+    it('fail-on accepts codes in any case', async () => {
+      const run = await h.run({ ...inputs, 'fail-on': 'imagenotfound' })
+      expect(run.code).toBe(1)
+      expect(run.errors).toEqual([expect.stringContaining('nope in app: ImageNotFound')])
     })
   })
 

@@ -1,9 +1,11 @@
 // action.yml is valid, and its inputs and outputs are exactly those the code reads and writes and
-// the README documents.
+// the README documents; the README's failure-code table is the table in src/failure-codes.ts.
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { parse } from 'yaml'
+import { FAILURE_CODES } from '../../src/failure-codes.js'
 
 const require = createRequire(import.meta.url)
 const validator = require('@action-validator/core') as {
@@ -17,9 +19,14 @@ const action = parse(actionText) as {
   outputs: Record<string, unknown>
   runs: { using: string; main: string }
 }
-const sources = readdirSync('src')
-  .filter((file) => file.endsWith('.ts'))
-  .map((file) => readFileSync(`src/${file}`, 'utf8'))
+/** Every .ts file under `dir`, at any depth. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []
+  )
+}
+const sources = sourceFiles('src')
+  .map((file) => readFileSync(file, 'utf8'))
   .join('\n')
 const readme = readFileSync('README.md', 'utf8')
 
@@ -62,5 +69,30 @@ describe('action.yml', () => {
   it('is documented input for input and output for output in the README', () => {
     expect(readmeTable('Inputs').sort()).toEqual(Object.keys(action.inputs).sort())
     expect(readmeTable('Outputs').sort()).toEqual(Object.keys(action.outputs).sort())
+  })
+})
+
+describe('the failure codes', () => {
+  it('are documented in the README row for row as src/failure-codes.ts has them', () => {
+    const section = readme.split('\n## Failure codes\n')[1]?.split('\n## ')[0] ?? ''
+    const rows = section
+      .split('\n')
+      .filter((line) => /^\| `[A-Za-z]+` \|/.test(line))
+      .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| |`| \|$/g, '').trim()))
+    const expected = [...FAILURE_CODES].map(([code, info]) => [
+      code,
+      info.origin,
+      `${info.meaning.charAt(0).toUpperCase()}${info.meaning.slice(1)}.`,
+      info.waitAsksAgain ? 'asks again' : 'final',
+      info.absentAsExpected ? 'good case' : 'follows fail-on'
+    ])
+    expect(rows).toEqual(expected)
+  })
+
+  it('are named through FailureCode in src/, never as string literals outside the table', () => {
+    for (const file of sourceFiles('src').filter((path) => !path.endsWith('failure-codes.ts'))) {
+      const text = readFileSync(file, 'utf8')
+      for (const code of FAILURE_CODES.keys()) expect([file, text.includes(`'${code}'`)]).toEqual([file, false])
+    }
   })
 })

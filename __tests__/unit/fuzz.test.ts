@@ -8,15 +8,15 @@ import fc from 'fast-check'
 import { tmpdir } from 'node:os'
 import * as core from '../../__fixtures__/core.js'
 
-jest.unstable_mockModule('../../src/actions-core.js', () => core)
+jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../../src/main.js')
-const { getInputs } = await import('../../src/inputs.js')
-const { InputError } = await import('../../src/helpers.js')
-const { parseImageIds } = await import('../../src/image-ids.js')
-const { parseReferences } = await import('../../src/references.js')
-const { parseDuration } = await import('../../src/durations.js')
-const { parsePlatform } = await import('../../src/platform.js')
-const { bypassesProxy } = await import('../../src/proxy.js')
+const { getInputs } = await import('../../src/inputs/inputs.js')
+const { InputError } = await import('../../src/image.js')
+const { parseImageIds } = await import('../../src/inputs/image-ids.js')
+const { parseReferences } = await import('../../src/inputs/references.js')
+const { parseDuration } = await import('../../src/inputs/durations.js')
+const { parsePlatform } = await import('../../src/inputs/platform.js')
+const { bypassesProxy } = await import('../../src/ecr/proxy-agent.js')
 
 const D = `sha256:${'ab'.repeat(32)}`
 /** Strings built from the pieces the parsers look for, mixed with arbitrary text. */
@@ -45,8 +45,8 @@ function onlyInputErrors(parse: (text: string) => unknown): void {
 }
 
 describe('parsers', () => {
-  it('image-ids', () => onlyInputErrors(parseImageIds))
-  it('images', () => onlyInputErrors(parseReferences))
+  it('image-ids', () => onlyInputErrors((text) => parseImageIds(text, { repositoryName: 'app', region: () => 'eu-west-1' })))
+  it('images', () => onlyInputErrors((text) => parseReferences(text, { region: () => 'eu-west-1' })))
   it('durations', () => onlyInputErrors((text) => parseDuration(text, 'timeout')))
   it('platform', () => onlyInputErrors(parsePlatform))
   it('NO_PROXY never throws', () =>

@@ -7,9 +7,9 @@ import { mockClient } from 'aws-sdk-client-mock'
 import * as core from '../../__fixtures__/core.js'
 import { DIGEST_A, image } from '../../__fixtures__/images.js'
 
-jest.unstable_mockModule('../../src/actions-core.js', () => core)
+jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../../src/main.js')
-const { ACTION_VERSION } = await import('../../src/ecr-client.js')
+const { ACTION_VERSION } = await import('../../src/ecr/client.js')
 
 const ecr = mockClient(ECRClient)
 const inputs: Record<string, string> = {}

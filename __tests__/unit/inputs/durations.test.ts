@@ -1,0 +1,22 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseDuration } from '../../../src/inputs/durations.js'
+
+describe('parseDuration', () => {
+  it.each([
+    ['0', 0],
+    ['90', 90_000],
+    ['1.5', 1500],
+    ['90s', 90_000],
+    ['5m', 300_000],
+    ['1h', 3_600_000],
+    ['1m30s', 90_000],
+    ['250ms', 250],
+    [' 2M ', 120_000]
+  ])('%s is %d ms', (text, ms) => {
+    expect(parseDuration(text, 'wait-timeout')).toBe(ms)
+  })
+
+  it.each(['', '5 minutes', 'm', '-1s', '1d'])('rejects %j', (text) => {
+    expect(() => parseDuration(text, 'wait-timeout')).toThrow(/wait-timeout .* is not a duration/)
+  })
+})

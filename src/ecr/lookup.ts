@@ -1,0 +1,161 @@
+// Looking images up with BatchGetImage: group the requests by repository (and registry and region),
+// ask each distinct id once in requests of at most 100 ids, run the requests with a small concurrency
+// bound, and match each answer back to what was asked by tag and digest (never by position).
+import {
+  BatchGetImageCommand,
+  type ECRClient,
+  type Image,
+  type ImageIdentifier
+} from '@aws-sdk/client-ecr'
+import { FailureCode } from '../failure-codes.js'
+import { type ImageId, type ImageRequest, repositoryKey, requestKey } from '../image.js'
+
+export const MAX_IDS_PER_REQUEST = 100
+export const MAX_CONCURRENT_REQUESTS = 8
+
+/** A per-image failure: ECR's, or one of this action's own codes (so the code is any string). */
+export interface Failure {
+  imageId?: ImageIdentifier
+  failureCode?: string
+  failureReason?: string
+}
+
+export type LookupResult =
+  /** platformDigest: with the platform input, the digest of the manifest for that platform. */
+  | { request: ImageRequest; status: 'found'; image: Image; platformDigest?: string }
+  | { request: ImageRequest; status: 'failed'; failure: Failure }
+  /** The BatchGetImage call holding this request failed as a whole (the error is the SDK's). */
+  | { request: ImageRequest; status: 'error'; error: unknown }
+
+export interface LookupOptions {
+  acceptedMediaTypes: readonly string[]
+  clientFor: (region: string) => ECRClient
+  /** Aborts requests in flight (the step's deadline). */
+  signal?: AbortSignal
+}
+
+/** Runs `work` over `items` with at most `limit` running at once; results keep the items' order. */
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>
+): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await work(items[index] as T, index)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
+/** Splits `items` into chunks of at most `size`. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = []
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size))
+  return chunks
+}
+
+/** True when `got` (from a response) is an answer for the requested `id`. */
+function imageMatches(id: ImageId, got: ImageIdentifier | undefined): boolean {
+  if (got === undefined) return false
+  if (id.digest !== undefined && got.imageDigest !== id.digest) return false
+  if (id.tag !== undefined && got.imageTag !== id.tag) return false
+  return true
+}
+
+/** A failure echoes the id exactly as asked. */
+function failureMatches(id: ImageId, got: ImageIdentifier | undefined): boolean {
+  return got !== undefined && (got.imageTag ?? undefined) === id.tag && (got.imageDigest ?? undefined) === id.digest
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const value = key(item)
+    if (value === undefined) continue
+    const group = groups.get(value)
+    if (group) group.push(item)
+    else groups.set(value, [item])
+  }
+  return groups
+}
+
+export function toImageIdentifier(id: ImageId): ImageIdentifier {
+  return { ...(id.tag !== undefined && { imageTag: id.tag }), ...(id.digest !== undefined && { imageDigest: id.digest }) }
+}
+
+/** Pairs each asked request with its image or failure; one with neither is reported, not dropped. */
+export function matchResults(
+  requests: readonly ImageRequest[],
+  images: readonly Image[],
+  failures: readonly Failure[]
+): LookupResult[] {
+  // Index the answers by digest and by tag (a batch has up to 100 of each), keeping answer order.
+  const byDigest = groupBy(images, (image) => image.imageId?.imageDigest)
+  const byTag = groupBy(images, (image) => image.imageId?.imageTag)
+  const failuresByTag = groupBy(failures, (failure) => failure.imageId?.imageTag ?? failure.imageId?.imageDigest)
+  return requests.map((request): LookupResult => {
+    const { id } = request
+    const candidates = (id.digest !== undefined ? byDigest.get(id.digest) : byTag.get(id.tag ?? '')) ?? []
+    const image = candidates.find((candidate) => imageMatches(id, candidate.imageId))
+    if (image) return { request, status: 'found', image }
+    const failure = failuresByTag.get(id.tag ?? id.digest ?? '')?.find((candidate) => failureMatches(id, candidate.imageId))
+    if (failure) return { request, status: 'failed', failure }
+    return {
+      request,
+      status: 'failed',
+      failure: {
+        imageId: toImageIdentifier(request.id),
+        failureCode: FailureCode.ImageNotReturned,
+        failureReason: 'ECR returned neither an image nor a failure for this id'
+      }
+    }
+  })
+}
+
+/** One BatchGetImage call for up to 100 requests of one repository. */
+async function batchGetImage(batch: ImageRequest[], options: LookupOptions): Promise<LookupResult[]> {
+  const [first] = batch
+  if (first === undefined) return []
+  try {
+    const response = await options.clientFor(first.region).send(
+      new BatchGetImageCommand({
+        repositoryName: first.repositoryName,
+        ...(first.registryId !== undefined && { registryId: first.registryId }),
+        imageIds: batch.map((request) => toImageIdentifier(request.id)),
+        acceptedMediaTypes: [...options.acceptedMediaTypes]
+      }),
+      options.signal !== undefined ? { abortSignal: options.signal } : {}
+    )
+    return matchResults(batch, response.images ?? [], response.failures ?? [])
+  } catch (error) {
+    return batch.map((request) => ({ request, status: 'error', error }))
+  }
+}
+
+/** The distinct requests grouped by repository, split into batches of at most 100. */
+export function planBatches(requests: readonly ImageRequest[]): ImageRequest[][] {
+  const groups = new Map<string, Map<string, ImageRequest>>()
+  for (const request of requests) {
+    const group = groups.get(repositoryKey(request)) ?? new Map<string, ImageRequest>()
+    groups.set(repositoryKey(request), group)
+    if (!group.has(requestKey(request))) group.set(requestKey(request), request)
+  }
+  return [...groups.values()].flatMap((group) => chunk([...group.values()], MAX_IDS_PER_REQUEST))
+}
+
+/**
+ * Looks up every request. Returns one result per request, in the same order (repeats included,
+ * each with its own `requested` text); each distinct image is asked once.
+ */
+export async function lookupImages(requests: readonly ImageRequest[], options: LookupOptions): Promise<LookupResult[]> {
+  const answered = (
+    await mapWithConcurrency(planBatches(requests), MAX_CONCURRENT_REQUESTS, (batch) => batchGetImage(batch, options))
+  ).flat()
+  const byKey = new Map(answered.map((result) => [requestKey(result.request), result]))
+  return requests.map((request) => ({ ...(byKey.get(requestKey(request)) as LookupResult), request }))
+}

@@ -1,0 +1,41 @@
+// One round of asking ECR, as main.ts and the wait loop use it: BatchGetImage for the requests (with
+// the digest check when verify-digest is on), then, with the platform input, each index's platform
+// manifest (fetched and checked the same way). Clients are made once per region, through the proxy
+// when one is set.
+import type { Agent } from 'node:http'
+import type { ImageRequest } from '../image.js'
+import type { Inputs } from '../inputs/inputs.js'
+import { redactProxy } from '../inputs/proxy.js'
+import { safeText } from '../text.js'
+import { clientPerRegion, createEcrClient } from './client.js'
+import { checkDigests } from './digest.js'
+import { type LookupResult, lookupImages } from './lookup.js'
+import { resolvePlatforms } from './platform.js'
+import { createProxyAgent } from './proxy-agent.js'
+
+export type LookupRound = (requests: ImageRequest[]) => Promise<LookupResult[]>
+
+type RoundInputs = Pick<Inputs, 'acceptedMediaTypes' | 'verifyDigest' | 'platform' | 'proxy' | 'retryMaxAttempts'>
+
+/** A round for these inputs; `signal` (the step's deadline) aborts requests in flight; `log` gets one line per failed attempt. */
+export async function createLookupRound(inputs: RoundInputs, signal: AbortSignal, log: (line: string) => void): Promise<LookupRound> {
+  let agent: Agent | undefined
+  if (inputs.proxy !== undefined) {
+    const { url, noProxy } = inputs.proxy
+    log(`Using the proxy ${redactProxy(url)}${noProxy ? ` (NO_PROXY: ${safeText(noProxy)})` : ''}.`)
+    agent = await createProxyAgent(inputs.proxy)
+  }
+  const clientFor = clientPerRegion((region) =>
+    createEcrClient(region, { maxAttempts: inputs.retryMaxAttempts, log, ...(agent !== undefined && { agent }) })
+  )
+  const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor, signal }
+  const fetch = async (requests: ImageRequest[]): Promise<LookupResult[]> => {
+    const results = await lookupImages(requests, options)
+    return inputs.verifyDigest ? checkDigests(results, inputs.acceptedMediaTypes) : results
+  }
+  const { platform } = inputs
+  return async (requests) => {
+    const results = await fetch(requests)
+    return platform !== undefined ? resolvePlatforms(results, platform, fetch) : results
+  }
+}

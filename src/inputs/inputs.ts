@@ -1,0 +1,158 @@
+// Every workflow input, read and validated in one place before any call is made: getInputs() returns
+// one typed Inputs. The syntax of the larger inputs lives beside it (image-ids, references, platform,
+// proxy, durations); fail-on is parsed beside the failure-code table it names.
+import * as core from '@actions/core'
+import { type Expectation, type FailOn, parseFailOn } from '../failure-codes.js'
+import { DEFAULT_MEDIA_TYPES, type ImageRequest, InputError } from '../image.js'
+import { splitList } from '../text.js'
+import { parseDuration } from './durations.js'
+import { parseImageIds } from './image-ids.js'
+import { type Platform, parsePlatform } from './platform.js'
+import { type ProxySettings, parseProxy } from './proxy.js'
+import { parseReferences, parseRepositoryName } from './references.js'
+
+export interface Inputs {
+  /** Every requested image, in the order written, each with its repository, registry and region. */
+  requests: ImageRequest[]
+  acceptedMediaTypes: string[]
+  failOn: FailOn
+  expect: Expectation
+  /** 0: ask once. */
+  waitTimeoutMs: number
+  waitIntervalMs: number
+  platform?: Platform
+  manifestFile?: string
+  verifyDigest: boolean
+  /** Attempts per request (SDK maxAttempts). */
+  retryMaxAttempts: number
+  /** Deadline for the whole step. */
+  timeoutMs: number
+  proxy?: ProxySettings
+}
+
+export const DEFAULT_TIMEOUT_MS = 5 * 60_000
+
+const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/
+const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/
+const NO_REGION =
+  'No AWS region: set the aws-region input, or AWS_REGION (aws-actions/configure-aws-credentials sets it with its aws-region input).'
+
+export function parseRegistryId(value: string): string | undefined {
+  const id = value.trim()
+  if (id.length === 0) return undefined
+  if (!/^\d{12}$/.test(id))
+    throw new InputError(
+      `registry-id '${id}' is not a 12-digit AWS account id. Quote it in YAML (registry-id: '012345678901') so leading zeros are kept.`
+    )
+  return id
+}
+
+export function parseMediaTypes(value: string): string[] {
+  const types = [...new Set(splitList(value))]
+  if (types.length === 0) return DEFAULT_MEDIA_TYPES
+  for (const type of types)
+    if (!MEDIA_TYPE.test(type))
+      throw new InputError(`accepted-media-types: '${type}' is not a media type like application/vnd.oci.image.manifest.v1+json.`)
+  if (types.length > 100) throw new InputError(`accepted-media-types has ${types.length} entries; ECR accepts at most 100.`)
+  return types
+}
+
+export function parseAttempts(value: string): number {
+  const text = value.trim()
+  if (text === '') return 5
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 20)
+    throw new InputError(`retry-max-attempts '${value}' must be a whole number from 1 to 20.`)
+  return Number(text)
+}
+
+export function parseExpect(value: string): Expectation {
+  const text = value.trim().toLowerCase()
+  if (text === '' || text === 'present') return 'present'
+  if (text === 'absent') return 'absent'
+  throw new InputError(`expect '${value}' must be present or absent.`)
+}
+
+/** YAML 1.2 core booleans, as core.getBooleanInput reads them; empty gives the default. */
+export function parseBoolean(value: string, input: string, fallback: boolean): boolean {
+  const text = value.trim()
+  if (text === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(text)) return true
+  if (['false', 'False', 'FALSE'].includes(text)) return false
+  throw new InputError(`${input} '${value}' must be true or false.`)
+}
+
+/**
+ * The default region: the input, then AWS_REGION, then AWS_DEFAULT_REGION (the SDK alone ignores
+ * the last); undefined when none is set.
+ */
+export function defaultRegion(input: string, env: NodeJS.ProcessEnv): string | undefined {
+  const candidates: [string, string | undefined][] = [
+    ['aws-region', input],
+    ['AWS_REGION', env.AWS_REGION],
+    ['AWS_DEFAULT_REGION', env.AWS_DEFAULT_REGION]
+  ]
+  for (const [source, raw] of candidates) {
+    const region = raw?.trim()
+    if (!region) continue
+    if (!REGION.test(region)) throw new InputError(`${source} '${region}' is not an AWS region name like eu-west-1.`)
+    return region
+  }
+  return undefined
+}
+
+/** The default region, or a clear error when there is none. */
+export function resolveRegion(input: string, env: NodeJS.ProcessEnv): string {
+  const region = defaultRegion(input, env)
+  if (region === undefined) throw new InputError(NO_REGION)
+  return region
+}
+
+/** The requests from `images`, or from `repository-name` with `image-ids`: one of the two. */
+function readRequests(env: NodeJS.ProcessEnv): ImageRequest[] {
+  const images = core.getInput('images')
+  const repositoryInput = core.getInput('repository-name')
+  const idsInput = core.getInput('image-ids')
+  const registryId = parseRegistryId(core.getInput('registry-id'))
+  const regionInput = core.getInput('aws-region')
+  const region = defaultRegion(regionInput, env)
+  // A reference with its own registry host needs no default region; the others do.
+  const defaultRegionOrFail = (): string => region ?? resolveRegion(regionInput, env)
+
+  if (images.trim() !== '') {
+    if (repositoryInput.trim() !== '' || idsInput.trim() !== '')
+      throw new InputError('Give either images (references like team/api:v1) or repository-name with image-ids, not both.')
+    return parseReferences(images, { ...(registryId !== undefined && { registryId }), region: defaultRegionOrFail })
+  }
+  if (repositoryInput.trim() === '' && idsInput.trim() === '')
+    throw new InputError('Nothing to look up: give images (references like team/api:v1), or repository-name and image-ids.')
+  const repositoryName = parseRepositoryName(repositoryInput)
+  return parseImageIds(idsInput, { repositoryName, ...(registryId !== undefined && { registryId }), region: defaultRegionOrFail })
+}
+
+/** Reads and validates every input. Throws InputError with a message for the user. */
+export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
+  const requests = readRequests(env)
+  const waitTimeoutMs = parseDuration(core.getInput('wait-timeout') || '0', 'wait-timeout')
+  const waitIntervalMs = parseDuration(core.getInput('wait-interval') || '5s', 'wait-interval')
+  if (waitIntervalMs <= 0) throw new InputError('wait-interval must be more than 0.')
+  const platform = parsePlatform(core.getInput('platform'))
+  const manifestFile = core.getInput('manifest-file').trim()
+  const timeoutInput = core.getInput('timeout').trim()
+  const timeoutMs = timeoutInput === '' ? waitTimeoutMs + DEFAULT_TIMEOUT_MS : parseDuration(timeoutInput, 'timeout')
+  if (timeoutMs <= 0) throw new InputError('timeout must be more than 0.')
+  const proxy = parseProxy(core.getInput('http-proxy'), env)
+  return {
+    requests,
+    acceptedMediaTypes: parseMediaTypes(core.getInput('accepted-media-types')),
+    failOn: parseFailOn(core.getInput('fail-on')),
+    expect: parseExpect(core.getInput('expect')),
+    waitTimeoutMs,
+    waitIntervalMs,
+    ...(platform !== undefined && { platform }),
+    ...(manifestFile !== '' && { manifestFile }),
+    verifyDigest: parseBoolean(core.getInput('verify-digest'), 'verify-digest', true),
+    retryMaxAttempts: parseAttempts(core.getInput('retry-max-attempts')),
+    timeoutMs,
+    ...(proxy !== undefined && { proxy })
+  }
+}

@@ -1,0 +1,27 @@
+// Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked).
+import { randomUUID } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { InputError } from '../image.js'
+
+/** Writes the full `images` array's JSON (manifests included) to a new file; returns its path. */
+export async function writeImagesFile(imagesJson: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const directory = env.RUNNER_TEMP || tmpdir()
+  const path = join(directory, `ecr-image-lookup-${randomUUID()}.json`)
+  await mkdir(directory, { recursive: true })
+  await writeFile(path, imagesJson)
+  return path
+}
+
+/** Writes a manifest byte for byte (its UTF-8 text, as ECR returned it). */
+export async function writeManifestFile(path: string, manifest: string): Promise<string> {
+  const target = resolve(path)
+  try {
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(target, manifest, 'utf8')
+  } catch (error) {
+    throw new InputError(`manifest-file: could not write ${target}: ${(error as Error).message}`)
+  }
+  return target
+}

@@ -1,0 +1,66 @@
+// How values read in the log, in annotations and in the job summary. Text from ECR (tags, reasons,
+// manifests, error messages) is data: a log line starting with "::" is a workflow command, and the
+// summary would otherwise render it as markdown or HTML.
+
+// C0 controls (including CR and LF), DEL, C1 controls, and Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+
+/** One log line's worth of untrusted text: control characters become visible `\uXXXX` escapes. */
+export function safeText(text: string): string {
+  return text.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~:@$^]/g
+
+/** Untrusted text as a markdown table cell: no HTML, no markdown syntax, no line breaks. */
+export function escapeMarkdown(text: string): string {
+  return safeText(text)
+    .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+}
+
+/** A readable message from any thrown value. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  if (typeof error === 'string') return error
+  try {
+    return JSON.stringify(error) ?? String(error)
+  } catch {
+    return String(error)
+  }
+}
+
+/** `a, b, c` or, past `limit`, `a, b and 8 more`: names for one log line or error. */
+export function listNames(names: readonly string[], limit = 20): string {
+  const shown = names.slice(0, limit).join(', ')
+  return names.length > limit ? `${shown} and ${names.length - limit} more` : shown
+}
+
+/** `512 KiB`, `4.0 MiB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
+}
+
+/** `1m 30s`, `45s`, `250ms`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`
+  const seconds = Math.round(ms / 1000)
+  const parts = [
+    [Math.floor(seconds / 3600), 'h'],
+    [Math.floor((seconds % 3600) / 60), 'm'],
+    [seconds % 60, 's']
+  ].filter(([amount]) => amount !== 0)
+  return parts.map(([amount, unit]) => `${amount}${unit}`).join(' ')
+}
+
+/** Splits a list input on newlines, spaces and commas, dropping empty entries. */
+export function splitList(text: string): string[] {
+  return text.split(/[\s,]+/).filter((item) => item.length > 0)
+}

@@ -1,0 +1,55 @@
+// How the step ends, decided in one place from what happened: the deadline passed, a whole call
+// failed, waiting gave up, images failed the gate, or everything held. Pure: main.ts carries it out.
+import { describeCallError } from '../ecr/errors.js'
+import type { Expectation } from '../failure-codes.js'
+import { formatDuration, listNames, safeText } from '../text.js'
+import type { Report } from './policy.js'
+import type { WaitOutcome } from './wait.js'
+
+export type Ending =
+  /** The step's deadline passed with work pending: fails with this error. */
+  | { kind: 'timed-out'; message: string }
+  /** A BatchGetImage call failed as a whole: fails with this error. */
+  | { kind: 'call-error'; message: string }
+  /** wait-timeout passed with images still unsettled: fails with this error. */
+  | { kind: 'gave-up'; message: string }
+  /** Images failed the gate: each already has its error annotation, so this is a plain line; exit 1. */
+  | { kind: 'failing-images'; message: string }
+  | { kind: 'success'; message: string }
+
+export interface EndingFacts {
+  report: Report
+  wait: Pick<WaitOutcome, 'timedOut' | 'stopped' | 'waitedMs'>
+  deadlineExpired: boolean
+  timeoutMs: number
+  expect: Expectation
+}
+
+/** Whether the step fails with this ending. */
+export function endingFails(ending: Ending): boolean {
+  return ending.kind !== 'success'
+}
+
+export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }: EndingFacts): Ending {
+  const failingNames = listNames(report.failing.map((verdict) => safeText(verdict.request.requested)))
+  if (deadlineExpired && (report.error !== undefined || wait.stopped)) {
+    const pending = report.verdicts
+      .filter((verdict) => verdict.status === 'error' || verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails))
+      .map((verdict) => safeText(verdict.request.requested))
+    return {
+      kind: 'timed-out',
+      message: `Timed out: the step's timeout of ${formatDuration(timeoutMs)} passed (raise the timeout input); still pending: ${listNames(pending) || 'nothing'}.`
+    }
+  }
+  if (report.error !== undefined) return { kind: 'call-error', message: describeCallError(report.error.error, report.error.request) }
+  if (wait.timedOut) {
+    const state = expect === 'absent' ? 'still present' : 'still missing'
+    return {
+      kind: 'gave-up',
+      message: `Gave up after waiting ${formatDuration(wait.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`
+    }
+  }
+  if (report.failing.length > 0)
+    return { kind: 'failing-images', message: `${report.failing.length} of ${report.verdicts.length} image(s) failed: ${failingNames}` }
+  return { kind: 'success', message: `${report.found.length} of ${report.verdicts.length} image(s) found.` }
+}
