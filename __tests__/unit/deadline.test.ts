@@ -29,3 +29,24 @@ describe('Deadline', () => {
     await expect(sleep(60_000, controller.signal)).resolves.toBeUndefined()
   })
 })
+
+describe('the watchdog', () => {
+  it('calls back once the grace after the deadline has passed, unless disposed first', async () => {
+    const calls: string[] = []
+    const late = new Deadline(5)
+    late.startWatchdog(5, () => calls.push('late'))
+    const done = new Deadline(5)
+    done.startWatchdog(5, () => calls.push('done'))
+    done.dispose()
+    await sleep(50)
+    expect(calls).toEqual(['late'])
+    late.dispose()
+  })
+
+  it('sleeps through its own signal', async () => {
+    const deadline = new Deadline(10)
+    await deadline.sleep(60_000)
+    expect(deadline.expired).toBe(true)
+    deadline.dispose()
+  })
+})

@@ -1,7 +1,8 @@
 // run() with @actions/core and the SDK mocked: the orchestration order and the exit status.
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { BatchGetImageCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import * as core from '../../__fixtures__/core.js'
@@ -9,7 +10,6 @@ import { DIGEST_A, image } from '../../__fixtures__/images.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../../src/main.js')
-const { ACTION_VERSION } = await import('../../src/ecr/client.js')
 
 const ecr = mockClient(ECRClient)
 const inputs: Record<string, string> = {}
@@ -81,7 +81,19 @@ describe('run', () => {
     expect(ecr.commandCalls(BatchGetImageCommand)).toHaveLength(0)
   })
 
-  it('reports the same version in the user agent as package.json', () => {
-    expect(ACTION_VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version)
+  it('writes every output before a manifest-file that cannot be written fails the step', async () => {
+    const order: string[] = []
+    core.setOutput.mockImplementation((name) => void order.push(`output:${name}`))
+    core.setFailed.mockImplementation((message) => void order.push(`failed:${String(message).split(':')[0]}`))
+    // A folder that is a file: the manifest cannot be written there.
+    const blocker = join(mkdtempSync(join(tmpdir(), 'main-')), 'file')
+    writeFileSync(blocker, '')
+    inputs['manifest-file'] = join(blocker, 'manifest.json')
+    ecr.on(BatchGetImageCommand).resolves({ images: [image('v1', DIGEST_A), image('v2', DIGEST_A)] })
+    await run()
+    expect(order.at(-1)).toBe('failed:manifest-file')
+    expect(order.filter((entry) => entry.startsWith('output:'))).toEqual(
+      expect.arrayContaining(['output:found', 'output:digest', 'output:images', 'output:images-file'])
+    )
   })
 })

@@ -1,0 +1,34 @@
+// files.ts: images-file under RUNNER_TEMP, and manifest-file byte for byte.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { writeImagesFile, writeManifestFile } from '../../../src/report/files.js'
+
+let temp = ''
+beforeEach(() => {
+  temp = mkdtempSync(join(tmpdir(), 'files-'))
+})
+afterEach(() => rmSync(temp, { recursive: true, force: true }))
+
+describe('writeImagesFile', () => {
+  it('writes a new file under RUNNER_TEMP, creating the folder', async () => {
+    const path = await writeImagesFile('[{"a":1}]', { RUNNER_TEMP: join(temp, 'runner') })
+    expect(path.startsWith(join(temp, 'runner', 'ecr-image-lookup-'))).toBe(true)
+    expect(readFileSync(path, 'utf8')).toBe('[{"a":1}]')
+    expect(await writeImagesFile('[]', { RUNNER_TEMP: join(temp, 'runner') })).not.toBe(path)
+  })
+})
+
+describe('writeManifestFile', () => {
+  it('writes the manifest byte for byte, creating folders', async () => {
+    const manifest = '{\n   "schemaVersion": 2, "ü": "\u2028"\n}'
+    const path = await writeManifestFile(join(temp, 'a', 'b', 'manifest.json'), manifest)
+    expect(readFileSync(path, 'utf8')).toBe(manifest)
+  })
+
+  it('fails with the path when it cannot write', async () => {
+    writeFileSync(join(temp, 'file'), '')
+    await expect(writeManifestFile(join(temp, 'file', 'manifest.json'), '{}')).rejects.toThrow(/^manifest-file: could not write .*file\/manifest\.json/)
+  })
+})

@@ -1,0 +1,76 @@
+// Every way the step can end, from the facts main.ts gathers: one row each.
+import { describe, expect, it } from '@jest/globals'
+import type { LookupResult } from '../../../src/ecr/lookup.js'
+import type { Expectation, FailOn } from '../../../src/failure-codes.js'
+import { type EndingFacts, decideEnding, endingFails } from '../../../src/verdict/ending.js'
+import { evaluate } from '../../../src/verdict/policy.js'
+import { DIGEST_A, image, request } from '../../../__fixtures__/images.js'
+
+const found: LookupResult = { request: request({ tag: 'v1' }), status: 'found', image: image('v1', DIGEST_A) }
+const missing: LookupResult = {
+  request: request({ tag: 'v2' }),
+  status: 'failed',
+  failure: { imageId: { imageTag: 'v2' }, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }
+}
+const callError: LookupResult = {
+  request: request({ tag: 'v3' }),
+  status: 'error',
+  error: Object.assign(new Error('gone'), { name: 'RepositoryNotFoundException' })
+}
+
+interface Row {
+  results: LookupResult[]
+  failOn?: FailOn
+  expect?: Expectation
+  timedOut?: boolean
+  stopped?: boolean
+  deadlineExpired?: boolean
+}
+
+function facts(row: Row): EndingFacts {
+  const expectation = row.expect ?? 'present'
+  return {
+    report: evaluate(row.results, row.failOn ?? { kind: 'all' }, expectation),
+    wait: { timedOut: row.timedOut ?? false, stopped: row.stopped ?? false, waitedMs: 90_000 },
+    deadlineExpired: row.deadlineExpired ?? false,
+    timeoutMs: 300_000,
+    expect: expectation
+  }
+}
+
+describe('decideEnding', () => {
+  it.each<[string, Row, string, string | RegExp]>([
+    ['every image found', { results: [found] }, 'success', '1 of 1 image(s) found.'],
+    ['a missing image under fail-on: none', { results: [found, missing], failOn: { kind: 'none' } }, 'success', '1 of 2 image(s) found.'],
+    ['absent as expected', { results: [missing], expect: 'absent' }, 'success', '0 of 1 image(s) found.'],
+    ['a missing image', { results: [found, missing] }, 'failing-images', '1 of 2 image(s) failed: v2'],
+    ['an image present under expect: absent', { results: [found], expect: 'absent' }, 'failing-images', '1 of 1 image(s) failed: v1'],
+    ['a whole-call error', { results: [found, callError] }, 'call-error', /^Repository 'app' in the caller's registry \(eu-west-1\) does not exist/],
+    ['waiting that gave up', { results: [missing], timedOut: true }, 'gave-up', 'Gave up after waiting 1m 30s (wait-timeout): v2 still missing.'],
+    [
+      'waiting for absence that gave up',
+      { results: [found], expect: 'absent', timedOut: true },
+      'gave-up',
+      'Gave up after waiting 1m 30s (wait-timeout): v1 still present.'
+    ],
+    [
+      'the deadline during a call',
+      { results: [found, callError], deadlineExpired: true },
+      'timed-out',
+      "Timed out: the step's timeout of 5m passed (raise the timeout input); still pending: v3."
+    ],
+    [
+      'the deadline while waiting',
+      { results: [missing], deadlineExpired: true, stopped: true },
+      'timed-out',
+      "Timed out: the step's timeout of 5m passed (raise the timeout input); still pending: v2."
+    ],
+    ['the deadline passing after everything was found', { results: [found], deadlineExpired: true }, 'success', '1 of 1 image(s) found.']
+  ])('%s ends as %s', (_label, row, kind, message) => {
+    const ending = decideEnding(facts(row))
+    expect(ending.kind).toBe(kind)
+    if (typeof message === 'string') expect(ending.message).toBe(message)
+    else expect(ending.message).toMatch(message)
+    expect(endingFails(ending)).toBe(kind !== 'success')
+  })
+})
