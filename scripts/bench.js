@@ -1,21 +1,26 @@
-// npm run bench [-- --runs N]: times whole processes against the fake ECR on 127.0.0.1, the way the
-// runner runs them, side by side in one run:
+// npm run bench [-- --runs N] [-- --baseline PATH]: times whole processes against the fake ECR on
+// 127.0.0.1, the way the runner runs them, side by side in one run:
 //   bare Node 24 (`node -e 0`), the action doing one lookup, the action doing 1,000 ids over 10
 //   repositories (images), and, when installed, the AWS CLI doing the same one lookup.
+//   --baseline PATH also times another build of the action (a dist/index.js, for example a copy of
+//   the previous commit's dist/) on the same two lookups, interleaved with this one, so a change to
+//   start-up is measured against what it replaces in the same run.
 // Prints min / median / max wall time and peak memory (with /usr/bin/time), the ratios the
 // performance goals name, and the request counts. Figures only: nothing here passes or fails.
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createInterface } from 'node:readline'
+import { join, resolve } from 'node:path'
 import { node24Binary } from '../testkit/node24.js'
-import { ACTION_ENTRY, fakeAwsEnvironment, inputEnvironment, ROOT } from '../testkit/run-action.js'
+import { ACTION_ENTRY, fakeAwsEnvironment, runnerEnvironment } from '../testkit/run-action.js'
+import { startFakeProcess, THOUSAND_REFERENCES } from '../testkit/serve-fake.js'
 
 const args = process.argv.slice(2)
 const runsArg = args.indexOf('--runs')
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 15
 const WARMUP = 2
+const baselineArg = args.indexOf('--baseline')
+const BASELINE = baselineArg >= 0 ? resolve(String(args[baselineArg + 1])) : undefined
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
 
 /** The AWS CLI to compare with: AWS_CLI, else Debian's /usr/bin/aws, else `aws` on PATH. */
@@ -35,39 +40,48 @@ const node24 = node24Binary()
 const nodeVersion = execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()
 const aws = findAwsCli()
 
-const server = spawn(process.execPath, [join(ROOT, 'testkit', 'serve-fake.js')], { stdio: ['pipe', 'pipe', 'inherit'] })
-const firstLine = await new Promise((resolve) => createInterface({ input: /** @type {import('node:stream').Readable} */ (server.stdout) }).once('line', resolve))
-const endpoint = JSON.parse(String(firstLine)).url
-/** @returns {Promise<number>} */
-const requestCount = async () => /** @type {{ requests: number }} */ (await (await fetch(`${endpoint}/__fake/requests`)).json()).requests
+const fake = await startFakeProcess()
+const { endpoint, requestCount } = fake
 
 const temp = mkdtempSync(join(tmpdir(), 'ecr-bench-'))
 const baseEnv = { ...fakeAwsEnvironment(temp), AWS_PAGER: '' }
 
 /**
- * The runner's environment for the action with these inputs (action.yml defaults for the rest).
- * @param {Record<string, string>} inputs @returns {Record<string, string | undefined>}
+ * The runner's environment for the action with these inputs (action.yml defaults for the rest), with
+ * its own runner files under `temp`.
+ * @param {string} name @param {Record<string, string>} inputs @returns {Record<string, string | undefined>}
  */
-function actionEnv(inputs) {
-  const runnerTemp = join(temp, 'runner_temp')
-  mkdirSync(runnerTemp, { recursive: true })
-  return {
-    ...baseEnv,
-    AWS_ENDPOINT_URL_ECR: endpoint,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_OUTPUT: join(temp, 'output'),
-    GITHUB_STEP_SUMMARY: join(temp, 'summary'),
-    RUNNER_TEMP: runnerTemp,
-    ...inputEnvironment(inputs)
-  }
+function actionEnv(name, inputs) {
+  const caseTemp = join(temp, name)
+  mkdirSync(caseTemp, { recursive: true })
+  return runnerEnvironment({ temp: caseTemp, endpoint, inputs }).env
 }
 
-const thousand = Array.from({ length: 1000 }, (_, index) => `bench/r${index % 10}:t${Math.floor(index / 10)}`).join('\n')
 /** @type {Case[]} */
 const cases = [
   { name: `bare node -e 0 (${nodeVersion})`, key: 'bare', command: node24, args: ['-e', '0'], env: baseEnv },
-  { name: 'action: one lookup', key: 'one', command: node24, args: [ACTION_ENTRY], env: actionEnv({ images: 'app:v1' }) },
-  { name: 'action: 1,000 ids over 10 repositories', key: 'thousand', command: node24, args: [ACTION_ENTRY], env: actionEnv({ images: thousand }) },
+  { name: 'action: one lookup', key: 'one', command: node24, args: [ACTION_ENTRY], env: actionEnv('one', { images: 'app:v1' }) },
+  ...(BASELINE
+    ? [{ name: 'baseline: one lookup', key: 'baseOne', command: node24, args: [BASELINE], env: actionEnv('base-one', { images: 'app:v1' }) }]
+    : []),
+  {
+    name: 'action: 1,000 ids over 10 repositories',
+    key: 'thousand',
+    command: node24,
+    args: [ACTION_ENTRY],
+    env: actionEnv('thousand', { images: THOUSAND_REFERENCES })
+  },
+  ...(BASELINE
+    ? [
+        {
+          name: 'baseline: 1,000 ids over 10 repositories',
+          key: 'baseThousand',
+          command: node24,
+          args: [BASELINE],
+          env: actionEnv('base-thousand', { images: THOUSAND_REFERENCES })
+        }
+      ]
+    : []),
   ...(aws
     ? [
         {
@@ -88,7 +102,7 @@ const cases = [
 
 /** Runs one process to its end: wall time (ms) and peak RSS (MiB, when /usr/bin/time is there). @param {Case} testCase */
 async function measure(testCase) {
-  for (const file of ['output', 'summary']) writeFileSync(join(temp, file), '')
+  for (const file of [testCase.env.GITHUB_OUTPUT, testCase.env.GITHUB_STEP_SUMMARY]) if (file) writeFileSync(file, '')
   const memoryFile = join(temp, 'memory')
   const [command, commandArgs] = TIME ? [TIME, ['-f', '%M', '-o', memoryFile, testCase.command, ...testCase.args]] : [testCase.command, testCase.args]
   const started = process.hrtime.bigint()
@@ -111,23 +125,36 @@ const stats = (values) => {
 /** @type {Record<string, { name: string, time: Stats, memory: Stats, requests: number }>} */
 const results = {}
 try {
+  for (const testCase of cases) for (let index = 0; index < WARMUP; index++) await measure(testCase)
+  /** @type {Map<string, { ms: number, mib: number }[]>} */
+  const samples = new Map(cases.map((testCase) => [testCase.key, []]))
+  /** @type {Map<string, number>} */
+  const requests = new Map()
+  // Round by round, every case once per round: drift on the machine touches every case alike.
+  for (let index = 0; index < RUNS; index++)
+    for (const testCase of cases) {
+      const before = await requestCount()
+      samples.get(testCase.key)?.push(await measure(testCase))
+      requests.set(testCase.key, (await requestCount()) - before)
+    }
   for (const testCase of cases) {
-    const before = await requestCount()
-    for (let index = 0; index < WARMUP; index++) await measure(testCase)
-    const samples = []
-    for (let index = 0; index < RUNS; index++) samples.push(await measure(testCase))
-    const requests = ((await requestCount()) - before) / (WARMUP + RUNS)
-    results[testCase.key] = { name: testCase.name, time: stats(samples.map((s) => s.ms)), memory: stats(samples.map((s) => s.mib)), requests }
+    const runs = samples.get(testCase.key) ?? []
+    results[testCase.key] = {
+      name: testCase.name,
+      time: stats(runs.map((s) => s.ms)),
+      memory: stats(runs.map((s) => s.mib)),
+      requests: requests.get(testCase.key) ?? 0
+    }
   }
 } finally {
-  server.stdin?.end()
+  fake.stop()
   rmSync(temp, { recursive: true, force: true })
 }
 
 /** @param {number | undefined} value @param {number} [digits] */
 const f = (value, digits = 0) => (value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : 'n/a')
 const lines = [
-  `Benchmark: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${RUNS} runs after ${WARMUP} warm-up, fake ECR on 127.0.0.1`,
+  `Benchmark: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${RUNS} runs of each case, interleaved, after ${WARMUP} warm-up, fake ECR on 127.0.0.1`,
   '',
   '| process | min ms | median ms | max ms | peak MiB (median) | requests per run |',
   '|---|---:|---:|---:|---:|---:|',
@@ -147,4 +174,9 @@ lines.push(goal('one lookup / bare node', median('one') / median('bare'), 3))
 lines.push(goal('1,000 ids / one lookup', median('thousand') / median('one'), 1.5))
 lines.push(`- peak memory of one lookup: ${f(results.one?.memory.median, 1)} MiB (goal ≤ 90)${TIME ? '' : ' (needs /usr/bin/time: apt-get install time)'}`)
 lines.push(`- requests for 1,000 ids over 10 repositories: ${f(results.thousand?.requests, 1)} (goal: exactly 10)`)
+if (BASELINE) {
+  lines.push(`Against the baseline (${BASELINE}):`)
+  lines.push(`- one lookup / baseline: ${f(median('one') / median('baseOne'), 2)}`)
+  lines.push(`- 1,000 ids / baseline: ${f(median('thousand') / median('baseThousand'), 2)}`)
+}
 console.log(lines.join('\n'))

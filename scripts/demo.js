@@ -5,7 +5,7 @@
 //   npm run demo -- image-ids="v1 nope" fail-on=none
 //   npm run demo -- repository-name=team/api image-ids=v1.4.2
 import { existsSync } from 'node:fs'
-import { FakeEcr } from '../testkit/fake-ecr.js'
+import { FakeEcr } from '../testkit/fake-ecr/index.js'
 import { seedDemo } from '../testkit/demo-data.js'
 import { ACTION_ENTRY, actionInputs, runAction } from '../testkit/run-action.js'
 

@@ -7,34 +7,22 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { SourceMap } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { node24Binary } from '../testkit/node24.js'
-import { ACTION_ENTRY, fakeAwsEnvironment, inputEnvironment, ROOT } from '../testkit/run-action.js'
+import { ACTION_ENTRY, ROOT, runnerEnvironment } from '../testkit/run-action.js'
+import { startFakeProcess, THOUSAND_REFERENCES } from '../testkit/serve-fake.js'
 
-const thousand = process.argv.includes('--thousand')
-const server = spawn(process.execPath, [join(ROOT, 'testkit', 'serve-fake.js')], { stdio: ['pipe', 'pipe', 'inherit'] })
-const line = await new Promise((resolve) => createInterface({ input: /** @type {import('node:stream').Readable} */ (server.stdout) }).once('line', resolve))
-const endpoint = JSON.parse(String(line)).url
+const fake = await startFakeProcess()
 const temp = mkdtempSync(join(tmpdir(), 'ecr-profile-'))
-
-const images = thousand
-  ? Array.from({ length: 1000 }, (_, index) => `bench/r${index % 10}:t${Math.floor(index / 10)}`).join('\n')
-  : 'app:v1'
-/** @type {Record<string, string | undefined>} */
-const env = {
-  ...fakeAwsEnvironment(temp),
-  AWS_ENDPOINT_URL_ECR: endpoint,
-  GITHUB_OUTPUT: join(temp, 'output'),
-  RUNNER_TEMP: temp,
-  ...inputEnvironment({ images })
-}
+const thousand = process.argv.includes('--thousand')
+const images = thousand ? THOUSAND_REFERENCES : 'app:v1'
+const { env } = runnerEnvironment({ temp, endpoint: fake.endpoint, inputs: { images } })
 
 const child = spawn(node24Binary(), ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', temp, ACTION_ENTRY], {
   env: /** @type {NodeJS.ProcessEnv} */ (env),
   stdio: 'ignore'
 })
 await new Promise((resolve) => child.on('close', resolve))
-server.stdin?.end()
+fake.stop()
 
 const file = readdirSync(temp).find((name) => name.endsWith('.cpuprofile'))
 if (!file) throw new Error('no profile was written')

@@ -4,7 +4,7 @@ import { dockerManifest, imageIndex, ociManifest } from './manifests.js'
 /**
  * Seeds: `app` with a Docker v2 image (v1, latest), an OCI image (v2-oci) and a multi-arch OCI index
  * (v3-multi) over linux/amd64 and linux/arm64 manifests; and the namespaced repository `team/api` (v1.4.2).
- * @param {import('./fake-ecr.js').FakeEcr} fake
+ * @param {import('./fake-ecr/index.js').FakeEcr} fake
  */
 export function seedDemo(fake) {
   const amd64 = ociManifest('app-v3-amd64')

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
-import { FAKE_CREDENTIALS } from './fake-ecr.js'
+import { FAKE_CREDENTIALS } from './fake-ecr/index.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const ACTION_ENTRY = join(ROOT, 'dist', 'index.js')
@@ -53,6 +53,32 @@ export function inputEnvironment(inputs) {
 }
 
 /**
+ * A step's runner files under `temp` (GITHUB_OUTPUT and GITHUB_STEP_SUMMARY created empty, RUNNER_TEMP
+ * a folder) and the environment the runner gives the action: the fake's credentials and endpoint, the
+ * files, and the inputs as INPUT_* variables. The one way the harness, demo, bench and profile build it.
+ * @param {{ temp: string, endpoint?: string, inputs: Record<string, string>, summary?: boolean }} options
+ *   summary: false leaves GITHUB_STEP_SUMMARY unset
+ * @returns {{ env: Record<string, string | undefined>, files: { output: string, summary: string, runnerTemp: string } }}
+ */
+export function runnerEnvironment({ temp, endpoint, inputs, summary = true }) {
+  const files = { output: join(temp, 'github_output'), summary: join(temp, 'step_summary'), runnerTemp: join(temp, 'runner_temp') }
+  mkdirSync(files.runnerTemp, { recursive: true })
+  writeFileSync(files.output, '')
+  writeFileSync(files.summary, '')
+  /** @type {Record<string, string | undefined>} */
+  const env = {
+    ...fakeAwsEnvironment(temp),
+    ...(endpoint !== undefined && { AWS_ENDPOINT_URL_ECR: endpoint }),
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: files.output,
+    ...(summary && { GITHUB_STEP_SUMMARY: files.summary }),
+    RUNNER_TEMP: files.runnerTemp,
+    ...inputEnvironment(inputs)
+  }
+  return { env, files }
+}
+
+/**
  * Parses a GITHUB_OUTPUT file (name<<DELIMITER ... DELIMITER blocks, or name=value lines).
  * @param {string} text @returns {Record<string, string>}
  */
@@ -90,23 +116,7 @@ export function parseOutputFile(text) {
  */
 export async function runAction(options) {
   const temp = mkdtempSync(join(tmpdir(), 'ecr-action-'))
-  const outputFile = join(temp, 'github_output')
-  const summaryFile = join(temp, 'step_summary')
-  const runnerTemp = join(temp, 'runner_temp')
-  mkdirSync(runnerTemp)
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-
-  /** @type {Record<string, string | undefined>} */
-  const env = {
-    ...fakeAwsEnvironment(temp),
-    ...(options.endpoint !== undefined && { AWS_ENDPOINT_URL_ECR: options.endpoint }),
-    GITHUB_ACTIONS: 'true',
-    GITHUB_OUTPUT: outputFile,
-    ...(options.summary !== false && { GITHUB_STEP_SUMMARY: summaryFile }),
-    RUNNER_TEMP: runnerTemp,
-    ...inputEnvironment(options.inputs ?? {})
-  }
+  const { env, files } = runnerEnvironment({ temp, endpoint: options.endpoint, inputs: options.inputs ?? {}, summary: options.summary !== false })
   for (const [name, value] of Object.entries(options.env ?? {})) env[name] = value
   for (const name of Object.keys(env)) if (env[name] === undefined) delete env[name]
 
@@ -128,7 +138,7 @@ export async function runAction(options) {
   const [code, signal] = await new Promise((resolve) => child.on('close', (c, s) => resolve([c, s])))
   clearTimeout(timer)
 
-  const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+  const outputs = parseOutputFile(readFileSync(files.output, 'utf8'))
   const imagesFile = outputs['images-file'] && existsSync(outputs['images-file']) ? readFileSync(outputs['images-file'], 'utf8') : undefined
   const result = {
     code,
@@ -137,11 +147,11 @@ export async function runAction(options) {
     stderr,
     outputs,
     ...(imagesFile !== undefined && { imagesFile }),
-    summary: readFileSync(summaryFile, 'utf8'),
+    summary: readFileSync(files.summary, 'utf8'),
     errors: stdout.split(/\r?\n/).filter((line) => line.startsWith('::error')),
     warnings: stdout.split(/\r?\n/).filter((line) => line.startsWith('::warning')),
     timedOut,
-    runnerTemp
+    runnerTemp: files.runnerTemp
   }
   if (!options.keepTemp) rmSync(temp, { recursive: true, force: true })
   return result

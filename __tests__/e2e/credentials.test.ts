@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { FAKE_CREDENTIALS } from '../../testkit/fake-ecr.js'
+import { FAKE_CREDENTIALS } from '../../testkit/fake-ecr/index.js'
 import { NODES, useHarness } from './harness.js'
 
 const NO_ENV_KEYS = { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined }

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { FAKE_ACCOUNT_ID } from '../../testkit/fake-ecr.js'
+import { FAKE_ACCOUNT_ID } from '../../testkit/fake-ecr/index.js'
 import { dockerManifest, largeManifest, ociManifest, sha256Digest } from '../../testkit/manifests.js'
 import { json, NODES, useHarness } from './harness.js'
 

@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end suites: a fake ECR seeded with the demo images, and a runner for
 // the bundled action on each Node binary (this machine's and Node 24).
 import { afterAll, beforeAll, beforeEach } from '@jest/globals'
-import { FakeEcr } from '../../testkit/fake-ecr.js'
+import { FakeEcr } from '../../testkit/fake-ecr/index.js'
 import { seedDemo } from '../../testkit/demo-data.js'
 import { nodeBinaries } from '../../testkit/node24.js'
 import { type ActionRun, runAction } from '../../testkit/run-action.js'

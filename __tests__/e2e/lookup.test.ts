@@ -1,6 +1,6 @@
 // End to end: the bundled action, run as the runner runs it, against the fake ECR.
 import { describe, expect, it } from '@jest/globals'
-import { FAKE_ACCOUNT_ID } from '../../testkit/fake-ecr.js'
+import { FAKE_ACCOUNT_ID } from '../../testkit/fake-ecr/index.js'
 import { dockerManifest, MEDIA_TYPES, ociManifest, sha256Digest } from '../../testkit/manifests.js'
 import { json, NODES, useHarness } from './harness.js'
 

@@ -1,0 +1,242 @@
+// A fake Amazon ECR for tests, the demo and the benchmark: a real HTTP server on 127.0.0.1 that speaks
+// the AWS JSON 1.1 wire protocol. This file is the server: its store (seeded directly by tests), its
+// request log, the routing of each request, and the faults tests make it commit (interceptors). What
+// BatchGetImage answers is batch-get-image.js; SigV4 checking is sigv4.js; the credential endpoints
+// (STS, instance metadata, container) are credentials.js; the wire format is wire.js.
+import { randomUUID } from 'node:crypto'
+import { createServer } from 'node:http'
+import { MEDIA_TYPES, sha256Digest } from '../manifests.js'
+import { batchGetImage, repositoryKey } from './batch-get-image.js'
+import { containerCredentials, instanceMetadata, sts } from './credentials.js'
+import { parseAuthorization, verifySignature } from './sigv4.js'
+import { AwsError, safeParse, sendAwsError, sendJson } from './wire.js'
+
+export { AwsError, sendAwsError, sendJson }
+
+export const FAKE_ACCOUNT_ID = '123456789012'
+export const FAKE_CREDENTIALS = Object.freeze({
+  accessKeyId: 'AKIAFAKEECR000000001',
+  secretAccessKey: 'fake/secret+key/for/the/fake/ecr/0000000',
+  accountId: FAKE_ACCOUNT_ID
+})
+
+const TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.'
+
+/**
+ * @typedef {{ digest: string, manifest: string, mediaType: string, tags: Set<string> }} StoredImage
+ * @typedef {{ name: string, registryId: string, region?: string, images: Map<string, StoredImage>, tags: Map<string, string> }} Repository
+ * @typedef {{ imageTag?: string, imageDigest?: string }} ImageIdentifier
+ * @typedef {{ target: string, operation: string, region?: string, accessKeyId?: string, attempt?: number,
+ *   invocationId?: string, userAgent?: string, body: any }} LoggedRequest
+ * @typedef {{ req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse,
+ *   request: LoggedRequest, rawBody: string, fake: FakeEcr }} InterceptContext
+ * @typedef {(context: InterceptContext) => boolean | void | Promise<boolean | void>} Interceptor
+ */
+
+export class FakeEcr {
+  /**
+   * @param {{ accountId?: string, credentials?: { accessKeyId: string, secretAccessKey: string, accountId: string }[],
+   *   digestLookupTags?: 'none' | 'first' | 'each' }} [options]
+   *   digestLookupTags: what a lookup by digest returns in imageId.imageTag, which ECR does not document:
+   *   no tag (default), the first tag, or the image once per tag.
+   */
+  constructor(options = {}) {
+    this.accountId = options.accountId ?? FAKE_ACCOUNT_ID
+    /** @type {Map<string, { secretAccessKey: string, accountId: string }>} */
+    this.credentials = new Map((options.credentials ?? [FAKE_CREDENTIALS]).map((c) => [c.accessKeyId, c]))
+    this.digestLookupTags = options.digestLookupTags ?? 'none'
+    /** The token STS AssumeRoleWithWebIdentity accepts. */
+    this.webIdentityToken = 'fake-github-oidc-token'
+    /** @type {Map<string, Repository>} */
+    this.repositories = new Map()
+    /** @type {Set<string>} repository names whose lookups are denied (AccessDeniedException) */
+    this.denied = new Set()
+    /** @type {LoggedRequest[]} */
+    this.requests = []
+    /** @type {Interceptor[]} */
+    this.interceptors = []
+    /** @type {Set<import('node:net').Socket>} */
+    this.sockets = new Set()
+    this.server = createServer((req, res) => void this.handle(req, res))
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket)
+      socket.on('close', () => this.sockets.delete(socket))
+    })
+  }
+
+  /**
+   * Credentials the fake accepts from now on (for example temporary ones it hands out).
+   * @param {{ accessKeyId: string, secretAccessKey: string, accountId?: string }} credentials
+   */
+  addCredentials(credentials) {
+    this.credentials.set(credentials.accessKeyId, { accountId: this.accountId, ...credentials })
+    return credentials
+  }
+
+  /** Starts listening on 127.0.0.1; resolves to the endpoint URL. @param {number} [port] */
+  async start(port = 0) {
+    await new Promise((resolve, reject) => {
+      this.server.once('error', reject)
+      this.server.listen(port, '127.0.0.1', () => resolve(undefined))
+    })
+    const address = /** @type {import('node:net').AddressInfo} */ (this.server.address())
+    this.url = `http://127.0.0.1:${address.port}`
+    return this.url
+  }
+
+  async stop() {
+    for (const socket of this.sockets) socket.destroy()
+    await new Promise((resolve) => this.server.close(() => resolve(undefined)))
+  }
+
+  /** Forgets requests and interceptors (keeps the seeded data). */
+  reset() {
+    this.requests = []
+    this.interceptors = []
+  }
+
+  /** Requests for one operation (default BatchGetImage). @param {string} [operation] */
+  requestsFor(operation = 'BatchGetImage') {
+    return this.requests.filter((request) => request.operation === operation)
+  }
+
+  /** Adds an interceptor: return true when it has answered the request itself. @param {Interceptor} interceptor */
+  intercept(interceptor) {
+    this.interceptors.push(interceptor)
+    return this
+  }
+
+  /**
+   * Runs `answer` for the next `times` BatchGetImage requests (Infinity: all of them).
+   * @param {number} times @param {(context: InterceptContext) => void | Promise<void>} answer
+   */
+  misbehave(times, answer) {
+    let left = times
+    return this.intercept(async (context) => {
+      if (context.request.operation !== 'BatchGetImage' || left <= 0) return false
+      left--
+      await answer(context)
+      return true
+    })
+  }
+
+  /** Answers with an AWS error. @param {number} times @param {number} status @param {string} code @param {string} message */
+  failWith(times, status, code, message) {
+    return this.misbehave(times, ({ res }) => sendAwsError(res, status, code, message))
+  }
+
+  /** Accepts the request and never answers (the socket stays open until the client gives up). @param {number} times */
+  stall(times) {
+    return this.misbehave(times, () => undefined)
+  }
+
+  /** Closes the connection without an answer (a reset). @param {number} times */
+  dropConnection(times) {
+    return this.misbehave(times, ({ req }) => {
+      if (typeof req.socket.resetAndDestroy === 'function') req.socket.resetAndDestroy()
+      else req.socket.destroy()
+    })
+  }
+
+  /** Answers HTTP 200 with a body that is not what ECR sends. @param {number} times @param {string} body */
+  garbage(times, body) {
+    return this.misbehave(times, ({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': randomUUID() })
+      res.end(body)
+    })
+  }
+
+  /**
+   * @param {string} name @param {{ registryId?: string, region?: string }} [options]
+   *   region: only visible to requests signed for that region (default: every region)
+   */
+  createRepository(name, options = {}) {
+    const registryId = options.registryId ?? this.accountId
+    const key = repositoryKey(registryId, name, options.region)
+    let repository = this.repositories.get(key)
+    if (!repository) {
+      repository = { name, registryId, region: options.region, images: new Map(), tags: new Map() }
+      this.repositories.set(key, repository)
+    }
+    return repository
+  }
+
+  /**
+   * Stores an image (creating the repository) and moves its tags to it, like a push. Returns the digest.
+   * @param {{ repository: string, manifest: string, tags?: string[], mediaType?: string, registryId?: string,
+   *   region?: string, digest?: string }} image  digest: store under this digest instead of the real one (a corrupt store)
+   */
+  putImage(image) {
+    const repository = this.createRepository(image.repository, image)
+    const digest = image.digest ?? sha256Digest(image.manifest)
+    const mediaType = image.mediaType ?? JSON.parse(image.manifest).mediaType ?? MEDIA_TYPES.schema1Signed
+    const stored = repository.images.get(digest) ?? { digest, manifest: image.manifest, mediaType, tags: new Set() }
+    repository.images.set(digest, stored)
+    for (const tag of image.tags ?? []) {
+      const previous = repository.tags.get(tag)
+      if (previous) repository.images.get(previous)?.tags.delete(tag)
+      repository.tags.set(tag, digest)
+      stored.tags.add(tag)
+    }
+    return digest
+  }
+
+  /**
+   * Removes a tag (like `aws ecr batch-delete-image` by tag); the image stays under its digest.
+   * @param {string} repository @param {string} tag @param {{ registryId?: string, region?: string }} [options]
+   */
+  untag(repository, tag, options = {}) {
+    const found = this.repositories.get(repositoryKey(options.registryId ?? this.accountId, repository, options.region))
+    const digest = found?.tags.get(tag)
+    if (found && digest) {
+      found.tags.delete(tag)
+      found.images.get(digest)?.tags.delete(tag)
+    }
+  }
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  async handle(req, res) {
+    // A test's window into the fake when it runs in another process (npm run bench).
+    if (req.method === 'GET' && req.url === '/__fake/requests') return sendJson(res, 200, { requests: this.requestsFor().length })
+    // Instance metadata (AWS_EC2_METADATA_SERVICE_ENDPOINT), IMDSv2, for credential chain tests.
+    if (req.url?.startsWith('/latest/')) return instanceMetadata(this, req, res)
+    // Container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI), for credential chain tests.
+    if (req.method === 'GET' && req.url === '/__fake/container-credentials') return containerCredentials(this, res)
+    const chunks = []
+    for await (const chunk of req) chunks.push(chunk)
+    const rawBody = Buffer.concat(chunks).toString('utf8')
+    const target = String(req.headers['x-amz-target'] ?? '')
+    const scope = parseAuthorization(String(req.headers.authorization ?? ''))
+    const attemptHeader = /attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))
+    /** @type {LoggedRequest} */
+    const request = {
+      target,
+      operation: target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target,
+      region: scope?.region,
+      accessKeyId: scope?.accessKeyId,
+      attempt: attemptHeader ? Number(attemptHeader[1]) : undefined,
+      invocationId: /** @type {string | undefined} */ (req.headers['amz-sdk-invocation-id']),
+      userAgent: /** @type {string | undefined} */ (req.headers['user-agent']),
+      body: safeParse(rawBody)
+    }
+    this.requests.push(request)
+    try {
+      for (const interceptor of this.interceptors) if (await interceptor({ req, res, request, rawBody, fake: this })) return
+      if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+        return sts(this, res, rawBody, request)
+      verifySignature(req, rawBody, this.credentials)
+      if (req.method !== 'POST' || (req.url ?? '/') !== '/')
+        throw new AwsError(404, 'UnknownOperationException', `Cannot ${req.method} ${req.url}`)
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1'))
+        throw new AwsError(400, 'SerializationException', 'Expected Content-Type application/x-amz-json-1.1')
+      if (request.operation !== 'BatchGetImage' || !target.startsWith(TARGET_PREFIX))
+        throw new AwsError(400, 'UnknownOperationException', `The operation ${target} is not supported by this fake.`)
+      if (request.body === undefined || typeof request.body !== 'object' || request.body === null)
+        throw new AwsError(400, 'SerializationException', 'Start of structure or map found where not expected.')
+      sendJson(res, 200, batchGetImage(this, request.body, scope?.region, scope?.accessKeyId))
+    } catch (error) {
+      if (error instanceof AwsError) sendAwsError(res, error.status, error.code, error.message)
+      else sendAwsError(res, 500, 'ServerException', `fake ECR failed: ${error}`)
+    }
+  }
+}
