@@ -83,4 +83,33 @@ describe.each(NODES)('the credential chain on $label', ({ path }) => {
     expect(run.code).toBe(1)
     expect(run.errors).toEqual([expect.stringMatching(/^::error::No AWS credentials found/)])
   })
+
+  it('explains access denied with the permission the role needs', async () => {
+    h.fake.denied.add('secret')
+    try {
+      const run = await h.run({ 'repository-name': 'secret', 'image-ids': 'v1' })
+      expect(run.code).toBe(1)
+      expect(run.errors).toEqual([expect.stringContaining('the role needs the IAM permission ecr:BatchGetImage')])
+    } finally {
+      h.fake.denied.delete('secret')
+    }
+  })
+
+  it('explains missing credentials', async () => {
+    const run = await h.run(
+      { 'repository-name': 'app', 'image-ids': 'v1' },
+      { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined }
+    )
+    expect(run.code).toBe(1)
+    expect(run.errors).toEqual([expect.stringContaining('No AWS credentials found')])
+    expect(run.errors[0]).toContain('aws-actions/configure-aws-credentials')
+    expect(h.fake.requestsFor()).toHaveLength(0)
+  })
+
+  it('explains credentials that ECR does not accept', async () => {
+    const run = await h.run({ 'repository-name': 'app', 'image-ids': 'v1' }, { AWS_SECRET_ACCESS_KEY: 'wrong-secret' })
+    expect(run.code).toBe(1)
+    expect(run.errors).toEqual([expect.stringContaining('AWS rejected the credentials (InvalidSignatureException)')])
+    expect(run.stdout).not.toContain('wrong-secret')
+  })
 })

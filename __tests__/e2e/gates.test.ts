@@ -1,11 +1,11 @@
 // End to end: the deploy-gate features (references, expect absent, waiting, platforms, manifest and
-// images files, digest verification, scale and output limits) against the fake ECR.
+// images files, digest verification) against the fake ECR. Scale and output limits: size-limits.test.ts.
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FAKE_ACCOUNT_ID } from '../../testkit/fake-ecr/index.js'
-import { dockerManifest, largeManifest, ociManifest, sha256Digest } from '../../testkit/manifests.js'
+import { dockerManifest, ociManifest, sha256Digest } from '../../testkit/manifests.js'
 import { json, NODES, useHarness } from './harness.js'
 
 interface ImageOut {
@@ -230,6 +230,20 @@ describe.each(NODES)('files and digest verification on $label', ({ path }) => {
     }
   })
 
+  it('writes every output before a manifest-file that cannot be written fails the step', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-file-'))
+    try {
+      writeFileSync(join(dir, 'file'), '')
+      const run = await h.run({ images: 'app:v1', 'manifest-file': join(dir, 'file', 'manifest.json') })
+      expect(run.code).toBe(1)
+      expect(run.errors).toEqual([expect.stringMatching(/^::error::manifest-file: could not write .*manifest\.json: /)])
+      expect(run.outputs).toMatchObject({ found: 'true', digest: h.digests.v1 })
+      expect(Object.keys(run.outputs)).toEqual(expect.arrayContaining(['images', 'images-file', 'image-uri']))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('fails on a manifest that does not hash to its digest, naming both, unless verify-digest is off', async () => {
     const claimed = sha256Digest('what was pushed')
     const manifest = ociManifest('corrupted')
@@ -243,46 +257,5 @@ describe.each(NODES)('files and digest verification on $label', ({ path }) => {
     const unchecked = await h.run({ images: 'app:corrupt', 'verify-digest': 'false' })
     expect(unchecked.code).toBe(0)
     expect(unchecked.outputs.digest).toBe(claimed)
-  })
-})
-
-describe.each(NODES)('scale and output limits on $label', ({ path }) => {
-  const h = useHarness(path)
-
-  it('looks up 1,000 references over 10 repositories in exactly 10 requests', async () => {
-    const references: string[] = []
-    for (let repo = 0; repo < 10; repo++)
-      for (let index = 0; index < 100; index++) {
-        h.fake.putImage({ repository: `scale/r${repo}`, tags: [`t${index}`], manifest: ociManifest(`scale-${repo}-${index}`) })
-        references.push(`scale/r${repo}:t${index}`)
-      }
-    const run = await h.run({ images: references.join('\n') })
-    expect(run.code).toBe(0)
-    expect(h.fake.requestsFor()).toHaveLength(10)
-    expect(Object.keys(json(run, 'digests'))).toEqual(references)
-    expect(run.outputs['image-uris']?.split('\n')).toHaveLength(1000)
-  })
-
-  it('leaves manifests out of the images output past 512 KiB, keeping them in images-file', async () => {
-    const tags = Array.from({ length: 6 }, (_, index) => `big${index}`)
-    for (const tag of tags) h.fake.putImage({ repository: 'big', tags: [tag], manifest: largeManifest(tag, 100 * 1024) })
-    const run = await h.run({ images: tags.map((tag) => `big:${tag}`).join(' ') })
-    expect(run.code).toBe(0)
-    expect(run.warnings).toEqual([expect.stringMatching(/The images output would be \d+ KiB, over 512 KiB: it leaves out the manifests/)])
-    const elements = json<ImageOut[]>(run, 'images')
-    expect(elements).toHaveLength(6)
-    expect(elements.every((element) => element.imageManifest === undefined && element.imageUri !== undefined)).toBe(true)
-    expect(Buffer.byteLength(run.outputs.images ?? '')).toBeLessThan(512 * 1024)
-    const full = JSON.parse(run.imagesFile ?? '[]') as ImageOut[]
-    expect(full.map((element) => element.imageManifest)).toEqual(tags.map((tag) => largeManifest(tag, 100 * 1024)))
-  })
-
-  it('keeps a manifest over 256 KiB out of the manifest output, with a warning', async () => {
-    h.fake.putImage({ repository: 'big', tags: ['huge'], manifest: largeManifest('huge', 300 * 1024) })
-    const run = await h.run({ images: 'big:huge' })
-    expect(run.code).toBe(0)
-    expect(run.outputs.manifest).toBeUndefined()
-    expect(run.outputs.digest).toBe(sha256Digest(largeManifest('huge', 300 * 1024)))
-    expect(run.warnings).toEqual([expect.stringContaining('the manifest output is left empty')])
   })
 })

@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end suites: a fake ECR seeded with the demo images, and a runner for
 // the bundled action on each Node binary (this machine's and Node 24).
-import { afterAll, beforeAll, beforeEach } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals'
 import { FakeEcr } from '../../testkit/fake-ecr/index.js'
 import { seedDemo } from '../../testkit/demo-data.js'
 import { nodeBinaries } from '../../testkit/node24.js'
@@ -36,4 +36,16 @@ export function json<T = unknown>(run: ActionRun, name: string): T {
   const value = run.outputs[name]
   if (value === undefined) throw new Error(`output ${name} was not written; stdout:\n${run.stdout}`)
   return JSON.parse(value) as T
+}
+
+export const STACK_TRACE = /\n\s+at .+:\d+:\d+/
+
+/** What every failing run must look like: exit 1, exactly one ::error, no stack trace, not killed. */
+export function expectCleanFailure(run: ActionRun, message: RegExp): void {
+  expect(run.timedOut).toBe(false)
+  expect(run.code).toBe(1)
+  expect(run.errors).toHaveLength(1)
+  expect(run.errors[0]).toMatch(message)
+  expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE)
+  expect(run.outputs.found).toBe('false')
 }

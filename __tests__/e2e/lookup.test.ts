@@ -86,61 +86,6 @@ describe.each(NODES)('lookups on $label', ({ path }) => {
     expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/)
   })
 
-  describe('a missing image under each fail-on form', () => {
-    const inputs = { 'repository-name': 'app', 'image-ids': 'v1 nope' }
-
-    it('fail-on: all (the default) fails the step, with outputs written first', async () => {
-      const run = await h.run(inputs)
-      expect(run.code).toBe(1)
-      expect(run.errors).toEqual([expect.stringContaining('nope in app: ImageNotFound: Requested image not found')])
-      expect(run.outputs.found).toBe('false')
-      expect(run.outputs.digest).toBe(h.digests.v1)
-      expect(json<ImageOut[]>(run, 'images')).toHaveLength(1)
-      expect(json<FailureOut[]>(run, 'failures')).toEqual([
-        { requested: 'nope', imageId: { imageTag: 'nope' }, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }
-      ])
-      expect(run.stdout.indexOf('::error')).toBeGreaterThan(-1)
-    })
-
-    it('fail-on: none reports a warning and succeeds', async () => {
-      const run = await h.run({ ...inputs, 'fail-on': 'none' })
-      expect(run.code).toBe(0)
-      expect(run.errors).toEqual([])
-      expect(run.warnings).toEqual([expect.stringContaining('nope in app: ImageNotFound')])
-      expect(run.outputs.found).toBe('false')
-    })
-
-    it('fail-on listing ImageNotFound fails the step', async () => {
-      const run = await h.run({ ...inputs, 'fail-on': 'ImageNotFound, ImageTagDoesNotMatchDigest' })
-      expect(run.code).toBe(1)
-      expect(run.errors).toHaveLength(1)
-    })
-
-    it('fail-on listing other codes turns ImageNotFound into a warning', async () => {
-      const run = await h.run({ ...inputs, 'fail-on': 'ImageTagDoesNotMatchDigest' })
-      expect(run.code).toBe(0)
-      expect(run.warnings).toEqual([expect.stringContaining('ImageNotFound')])
-    })
-
-    it.each([
-      ['ImageNotFoud', 'ImageNotFound'],
-      ['ImageNotFound SomeFutureCode', 'KmsError']
-    ])('fail-on: %s is an input error before any call, naming the nearest code %s', async (failOn, nearest) => {
-      const run = await h.run({ ...inputs, 'fail-on': failOn })
-      expect(run.code).toBe(1)
-      expect(run.errors).toEqual([expect.stringMatching(new RegExp(`^::error::fail-on: '\\w+' is not a failure code; did you mean ${nearest}\\? Known codes: ImageInaccessible, ImageNotFound, `))])
-      expect(run.warnings).toEqual([])
-      expect(h.fake.requestsFor()).toEqual([])
-      expect(run.outputs).toEqual({})
-    })
-
-    it('fail-on accepts codes in any case', async () => {
-      const run = await h.run({ ...inputs, 'fail-on': 'imagenotfound' })
-      expect(run.code).toBe(1)
-      expect(run.errors).toEqual([expect.stringContaining('nope in app: ImageNotFound')])
-    })
-  })
-
   it('splits more than 100 ids into requests of at most 100 and asks each distinct id once', async () => {
     const tags = Array.from({ length: 250 }, (_, index) => `t${index}`)
     for (const tag of tags.slice(0, 120)) h.fake.putImage({ repository: 'many', tags: [tag], manifest: ociManifest(`many-${tag}`) })
@@ -171,35 +116,6 @@ describe.each(NODES)('lookups on $label', ({ path }) => {
     expect(run.code).toBe(0)
     expect(h.fake.requestsFor()[0]?.body.registryId).toBe('012345678901')
     expect(run.outputs['image-uri']).toBe(`012345678901.dkr.ecr.eu-west-1.amazonaws.com/shared/base@${digest}`)
-  })
-
-  it('explains access denied with the permission the role needs', async () => {
-    h.fake.denied.add('secret')
-    try {
-      const run = await h.run({ 'repository-name': 'secret', 'image-ids': 'v1' })
-      expect(run.code).toBe(1)
-      expect(run.errors).toEqual([expect.stringContaining('the role needs the IAM permission ecr:BatchGetImage')])
-    } finally {
-      h.fake.denied.delete('secret')
-    }
-  })
-
-  it('explains missing credentials', async () => {
-    const run = await h.run(
-      { 'repository-name': 'app', 'image-ids': 'v1' },
-      { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined }
-    )
-    expect(run.code).toBe(1)
-    expect(run.errors).toEqual([expect.stringContaining('No AWS credentials found')])
-    expect(run.errors[0]).toContain('aws-actions/configure-aws-credentials')
-    expect(h.fake.requestsFor()).toHaveLength(0)
-  })
-
-  it('explains credentials that ECR does not accept', async () => {
-    const run = await h.run({ 'repository-name': 'app', 'image-ids': 'v1' }, { AWS_SECRET_ACCESS_KEY: 'wrong-secret' })
-    expect(run.code).toBe(1)
-    expect(run.errors).toEqual([expect.stringContaining('AWS rejected the credentials (InvalidSignatureException)')])
-    expect(run.stdout).not.toContain('wrong-secret')
   })
 
   it('sends the accepted media types, so ECR converts only when asked', async () => {
@@ -286,23 +202,6 @@ describe.each(NODES)('answers matched by tag and digest, not position, on $label
     expect(images.map((image) => image.imageId.imageTag)).toEqual(['v1', 'latest', 'v1'])
     expect(json<FailureOut[]>(run, 'failures')).toEqual([expect.objectContaining({ imageId: { imageTag: 'nope' } })])
     expect(run.outputs.digest).toBe(h.digests.v1)
-  })
-
-  it('treats server text as data: no forged workflow commands, no markdown in the summary', async () => {
-    h.fake.intercept(({ res, request }) => {
-      const [first] = request.body.imageIds
-      const failureReason = 'gone\n::error::forged\r::warning::also %0A::notice::x <script>alert(1)</script> | [x](y)'
-      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
-      res.end(JSON.stringify({ failures: [{ imageId: first, failureCode: 'ImageNotFound\n::error::code', failureReason }] }))
-      return true
-    })
-    const run = await h.run({ 'repository-name': 'app', 'image-ids': 'v1', 'fail-on': 'none' })
-    expect(run.code).toBe(0)
-    expect(run.stdout.split(/\r?\n|\r/).filter((line) => line.startsWith('::') && !line.startsWith('::debug::'))).toEqual([
-      expect.stringMatching(/^::warning title=Image ImageNotFound\\u000a%3A%3Aerror%3A%3Acode::v1 in app: ImageNotFound\\u000a::error::code: gone\\u000a::error::forged\\u000d/)
-    ])
-    expect(run.summary).not.toMatch(/<script>|\| \[x\]/)
-    expect(json<FailureOut[]>(run, 'failures')[0]?.failureReason).toContain('\n::error::forged')
   })
 
   it('reports an id that gets neither an image nor a failure back as missing', async () => {

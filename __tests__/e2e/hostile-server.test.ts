@@ -1,0 +1,76 @@
+// End to end: a hostile server. Everything a server sends (error messages, tags, repository names,
+// media types, manifests, failure reasons) is data: it never forges a workflow command, a step output
+// or markdown in the job summary.
+import { describe, expect, it } from '@jest/globals'
+import { ociManifest, sha256Digest } from '../../testkit/manifests.js'
+import type { ActionRun } from '../../testkit/run-action.js'
+import { json, NODES, useHarness } from './harness.js'
+
+interface FailureOut {
+  failureReason: string
+}
+
+describe.each(NODES)('hostile servers on $label', ({ path }) => {
+  const h = useHarness(path)
+  const FORGE = 'x\n::error::forged\r::add-mask::y\r\n%0A::set-output name=found::true\u2028::warning::z'
+
+  /** Lines of stdout that the runner would read as a command the server smuggled in. */
+  function forgedCommands(run: ActionRun): string[] {
+    return run.stdout.split(/\r\n|\r|\n|\u2028/).filter((line) => /^(::error::forged|::error::also|::add-mask::|::set-output|::warning::z)/.test(line))
+  }
+
+  it('keeps a hostile error message on one line', async () => {
+    h.fake.failWith(Infinity, 400, 'RepositoryNotFoundException', FORGE)
+    const run = await h.run({ images: 'app:v1' })
+    expect(run.code).toBe(1)
+    expect(run.errors).toHaveLength(1)
+    expect(forgedCommands(run)).toEqual([])
+    expect(run.errors[0]).toContain('x\\u000a::error::forged\\u000d::add-mask::y')
+  })
+
+  it('treats tags, repository names, media types and manifests from the server as data', async () => {
+    const manifest = `${ociManifest('hostile').slice(0, -1)},"note":"\\n::error::forged"}\n::error::also\nghadelimiter_x\n`
+    h.fake.intercept(({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+      res.end(
+        JSON.stringify({
+          images: [
+            {
+              registryId: '123456789012',
+              repositoryName: 'app',
+              imageId: { imageTag: 'v1', imageDigest: sha256Digest(manifest) },
+              imageManifest: manifest,
+              imageManifestMediaType: `<img src=x onerror=alert(1)>|**x**${FORGE}`
+            }
+          ]
+        })
+      )
+      return true
+    })
+    const run = await h.run({ images: 'app:v1' })
+    expect(run.code).toBe(0)
+    expect(run.errors).toEqual([])
+    expect(forgedCommands(run)).toEqual([])
+    expect(run.outputs.manifest).toBe(manifest)
+    expect(Object.keys(run.outputs).sort()).toEqual(['digest', 'digests', 'failures', 'found', 'image-uri', 'image-uris', 'images', 'images-file', 'manifest', 'media-type'])
+    expect(run.summary).not.toMatch(/<img|\*\*x\*\*|\n::/)
+    expect(run.summary).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;\\|\\*\\*x\\*\\*')
+  })
+
+  it('treats server text as data: no forged workflow commands, no markdown in the summary', async () => {
+    h.fake.intercept(({ res, request }) => {
+      const [first] = request.body.imageIds
+      const failureReason = 'gone\n::error::forged\r::warning::also %0A::notice::x <script>alert(1)</script> | [x](y)'
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+      res.end(JSON.stringify({ failures: [{ imageId: first, failureCode: 'ImageNotFound\n::error::code', failureReason }] }))
+      return true
+    })
+    const run = await h.run({ 'repository-name': 'app', 'image-ids': 'v1', 'fail-on': 'none' })
+    expect(run.code).toBe(0)
+    expect(run.stdout.split(/\r?\n|\r/).filter((line) => line.startsWith('::') && !line.startsWith('::debug::'))).toEqual([
+      expect.stringMatching(/^::warning title=Image ImageNotFound\\u000a%3A%3Aerror%3A%3Acode::v1 in app: ImageNotFound\\u000a::error::code: gone\\u000a::error::forged\\u000d/)
+    ])
+    expect(run.summary).not.toMatch(/<script>|\| \[x\]/)
+    expect(json<FailureOut[]>(run, 'failures')[0]?.failureReason).toContain('\n::error::forged')
+  })
+})
