@@ -18091,7 +18091,10 @@ function info(origin, details) {
 }
 /** Every known code with its row of the table, ECR's first (in the SDK's order), then the action's. */
 const FAILURE_CODES = new Map([
-    ...Object.values(ImageFailureCode).map((code) => [code, info('ECR', ECR_CODES[code] ?? { meaning: `ECR's ${code} (see the BatchGetImage API reference)` })]),
+    ...Object.values(ImageFailureCode).map((code) => [
+        code,
+        info('ECR', ECR_CODES[code] ?? { meaning: `ECR's ${code} (see the BatchGetImage API reference)` })
+    ]),
     ...Object.entries(ACTION_CODES).map(([code, details]) => [code, info('action', details)])
 ]);
 /** A code's row; a code ECR sends that no table lists yet is reported like any other, plainly. */
@@ -18471,7 +18474,10 @@ function splitHostPort(entry) {
  * ranges are not supported).
  */
 function bypassesProxy(host, port, noProxy) {
-    const hostname = host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+    const hostname = host
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1')
+        .replace(/\.$/, '');
     return noProxy
         .split(/[\s,]+/)
         .filter(Boolean)
@@ -18647,9 +18653,7 @@ function parseImageIds(text, location) {
         throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
     const ids = trimmed.startsWith('[')
         ? parseJson(trimmed)
-        : trimmed
-            .split(/\s+/)
-            .flatMap((token) => token.includes('=')
+        : trimmed.split(/\s+/).flatMap((token) => token.includes('=')
             ? [{ requested: token, id: parseShorthand(token) }]
             : token
                 .split(',')
@@ -19044,9 +19048,7 @@ function writeOutputs(report, images, imagesFile) {
 
 function digestCell(digest, platformDigest) {
     const main = escapeMarkdown(digest ?? '');
-    return platformDigest !== undefined && platformDigest !== digest
-        ? `${main}<br>platform: ${escapeMarkdown(platformDigest)}`
-        : main;
+    return platformDigest !== undefined && platformDigest !== digest ? `${main}<br>platform: ${escapeMarkdown(platformDigest)}` : main;
 }
 function row(verdict) {
     const reference = escapeMarkdown(verdict.request.requested);
@@ -19065,7 +19067,12 @@ function row(verdict) {
             const code = verdict.failure.failureCode ?? NO_FAILURE_CODE;
             const text = describeFailureCode(verdict.failure.failureCode).summary;
             const detail = escapeMarkdown(`${code}: ${verdict.failure.failureReason ?? ''}`);
-            return [reference, `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`, escapeMarkdown(verdict.failure.imageId?.imageDigest ?? ''), ''];
+            return [
+                reference,
+                `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`,
+                escapeMarkdown(verdict.failure.imageId?.imageDigest ?? ''),
+                ''
+            ];
         }
         case 'error':
             return [reference, '❌ not looked up (request failed)', '', ''];

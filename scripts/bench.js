@@ -27,7 +27,10 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
 function findAwsCli() {
   for (const candidate of [process.env.AWS_CLI, '/usr/bin/aws', 'aws'].filter(Boolean)) {
     try {
-      const version = execFileSync(/** @type {string} */ (candidate), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      const version = execFileSync(/** @type {string} */ (candidate), ['--version'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
       return { path: /** @type {string} */ (candidate), version: version.trim().split(' ')[0] ?? '' }
     } catch {
       // not this one
@@ -62,7 +65,15 @@ const cases = [
   { name: `bare node -e 0 (${nodeVersion})`, key: 'bare', command: node24, args: ['-e', '0'], env: baseEnv },
   { name: 'action: one lookup', key: 'one', command: node24, args: [ACTION_ENTRY], env: actionEnv('one', { images: 'app:v1' }) },
   ...(BASELINE
-    ? [{ name: 'baseline: one lookup', key: 'baseOne', command: node24, args: [BASELINE], env: actionEnv('base-one', { images: 'app:v1' }) }]
+    ? [
+        {
+          name: 'baseline: one lookup',
+          key: 'baseOne',
+          command: node24,
+          args: [BASELINE],
+          env: actionEnv('base-one', { images: 'app:v1' })
+        }
+      ]
     : []),
   {
     name: 'action: 1,000 ids over 10 repositories',
@@ -88,7 +99,20 @@ const cases = [
           name: `${aws.version}: one lookup`,
           key: 'cli',
           command: aws.path,
-          args: ['ecr', 'batch-get-image', '--repository-name', 'app', '--image-ids', 'imageTag=v1', '--endpoint-url', endpoint, '--region', 'eu-west-1', '--output', 'json'],
+          args: [
+            'ecr',
+            'batch-get-image',
+            '--repository-name',
+            'app',
+            '--image-ids',
+            'imageTag=v1',
+            '--endpoint-url',
+            endpoint,
+            '--region',
+            'eu-west-1',
+            '--output',
+            'json'
+          ],
           env: baseEnv
         }
       ]
@@ -104,9 +128,15 @@ const cases = [
 async function measure(testCase) {
   for (const file of [testCase.env.GITHUB_OUTPUT, testCase.env.GITHUB_STEP_SUMMARY]) if (file) writeFileSync(file, '')
   const memoryFile = join(temp, 'memory')
-  const [command, commandArgs] = TIME ? [TIME, ['-f', '%M', '-o', memoryFile, testCase.command, ...testCase.args]] : [testCase.command, testCase.args]
+  const [command, commandArgs] = TIME
+    ? [TIME, ['-f', '%M', '-o', memoryFile, testCase.command, ...testCase.args]]
+    : [testCase.command, testCase.args]
   const started = process.hrtime.bigint()
-  const child = spawn(command, commandArgs, { env: /** @type {NodeJS.ProcessEnv} */ (testCase.env), cwd: temp, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(command, commandArgs, {
+    env: /** @type {NodeJS.ProcessEnv} */ (testCase.env),
+    cwd: temp,
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
   let stderr = ''
   child.stderr.on('data', (data) => (stderr += data))
   const code = await new Promise((resolve) => child.on('close', resolve))
@@ -159,7 +189,8 @@ const lines = [
   '| process | min ms | median ms | max ms | peak MiB (median) | requests per run |',
   '|---|---:|---:|---:|---:|---:|',
   ...Object.values(results).map(
-    (r) => `| ${r.name} | ${f(r.time.min)} | ${f(r.time.median)} | ${f(r.time.max)} | ${f(r.memory.median, 1)} | ${r.requests ? f(r.requests, 1) : '-'} |`
+    (r) =>
+      `| ${r.name} | ${f(r.time.min)} | ${f(r.time.median)} | ${f(r.time.max)} | ${f(r.memory.median, 1)} | ${r.requests ? f(r.requests, 1) : '-'} |`
   ),
   ''
 ]
@@ -172,7 +203,9 @@ if (results.cli) lines.push(goal('one lookup / AWS CLI', median('one') / median(
 else lines.push('- one lookup / AWS CLI: n/a (install the AWS CLI: apt-get install awscli)')
 lines.push(goal('one lookup / bare node', median('one') / median('bare'), 3))
 lines.push(goal('1,000 ids / one lookup', median('thousand') / median('one'), 1.5))
-lines.push(`- peak memory of one lookup: ${f(results.one?.memory.median, 1)} MiB (goal ≤ 90)${TIME ? '' : ' (needs /usr/bin/time: apt-get install time)'}`)
+lines.push(
+  `- peak memory of one lookup: ${f(results.one?.memory.median, 1)} MiB (goal ≤ 90)${TIME ? '' : ' (needs /usr/bin/time: apt-get install time)'}`
+)
 lines.push(`- requests for 1,000 ids over 10 repositories: ${f(results.thousand?.requests, 1)} (goal: exactly 10)`)
 if (BASELINE) {
   lines.push(`Against the baseline (${BASELINE}):`)

@@ -55,4 +55,6 @@ for (const [name, content] of files) {
   writeFileSync(join(dist, name), content)
 }
 const total = files.filter(([name]) => name.endsWith('.js')).reduce((sum, [, content]) => sum + Buffer.byteLength(content), 0)
-console.log(`dist/index.js ${Math.round(Buffer.byteLength(code) / 1024)} KiB, ${files.filter(([n]) => /^\d+\.index\.js$/.test(n)).length} lazy chunks, ${Math.round(total / 1024)} KiB of JavaScript in all`)
+console.log(
+  `dist/index.js ${Math.round(Buffer.byteLength(code) / 1024)} KiB, ${files.filter(([n]) => /^\d+\.index\.js$/.test(n)).length} lazy chunks, ${Math.round(total / 1024)} KiB of JavaScript in all`
+)

@@ -6,7 +6,7 @@
 //   npm run demo -- repository-name=team/api image-ids=v1.4.2
 import { existsSync } from 'node:fs'
 import { FakeEcr } from '../testkit/fake-ecr/index.js'
-import { seedDemo } from '../testkit/demo-data.js'
+import { demoInputs, seedDemo } from '../testkit/demo-data.js'
 import { ACTION_ENTRY, actionInputs, runAction } from '../testkit/run-action.js'
 
 const args = process.argv.slice(2)
@@ -14,23 +14,7 @@ if (args.includes('--help') || args.includes('-h')) {
   console.log('Usage: npm run demo -- [input=value ...]\nInputs:', Object.keys(actionInputs()).join(', '))
   process.exit(0)
 }
-/** @type {Record<string, string>} */
-const inputs = { 'repository-name': 'app', 'image-ids': 'v1 v3-multi' }
-const known = Object.keys(actionInputs())
-for (const arg of args) {
-  const eq = arg.indexOf('=')
-  const name = arg.slice(0, eq)
-  if (eq < 1 || !known.includes(name)) {
-    console.error(`demo: '${arg}' is not input=value with a known input (${known.join(', ')}).`)
-    process.exit(2)
-  }
-  inputs[name] = arg.slice(eq + 1)
-}
-// images and repository-name/image-ids are alternatives: the defaults give way to images.
-if ('images' in inputs && !args.some((arg) => /^(repository-name|image-ids)=/.test(arg))) {
-  delete inputs['repository-name']
-  delete inputs['image-ids']
-}
+const inputs = demoInputs(args, 'demo')
 if (!existsSync(ACTION_ENTRY)) {
   console.error('demo: dist/index.js is missing: run npm run bundle first.')
   process.exit(2)
@@ -44,7 +28,11 @@ console.log(`  app:       v1, latest (Docker v2)  ${digests.v1}`)
 console.log(`  app:       v2-oci (OCI manifest)   ${digests.v2}`)
 console.log(`  app:       v3-multi (OCI index: linux/amd64, linux/arm64)  ${digests.v3}`)
 console.log(`  team/api:  v1.4.2 (Docker v2)      ${digests.api}`)
-console.log(`\nInputs: ${Object.entries(inputs).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}\n`)
+console.log(
+  `\nInputs: ${Object.entries(inputs)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(' ')}\n`
+)
 
 // DEMO_NODE picks the Node binary (the runner uses Node 24). The SDK's notice that Node 20 support ends is
 // silenced here only, to keep the demo's output about the action.

@@ -46,7 +46,8 @@ function classify(frame) {
   }
   if (/\/dist\/\d+\.index\.js$/.test(frame.url)) return ['lazy chunks', frame.url.replace(/.*\/dist\//, 'dist/')]
   if (frame.functionName === 'compileSourceTextModule') return ['compiling the bundle', 'compileSourceTextModule']
-  if (frame.url.startsWith('node:internal/bootstrap') || frame.url.startsWith('node:internal/modules')) return ["Node's start-up and module loading", frame.url]
+  if (frame.url.startsWith('node:internal/bootstrap') || frame.url.startsWith('node:internal/modules'))
+    return ["Node's start-up and module loading", frame.url]
   if (frame.url.startsWith('node:')) return ["Node's built-in modules (http, crypto, streams)", frame.url]
   if (frame.functionName === '(garbage collector)') return ['garbage collection', frame.functionName]
   if (frame.functionName === '(idle)') return ['idle (waiting for the fake ECR)', frame.functionName]
@@ -69,7 +70,10 @@ profile.samples.forEach((id, index) => {
   details.set(`${area}: ${detail}`, (details.get(`${area}: ${detail}`) ?? 0) + micros)
 })
 const ms = (/** @type {number} */ micros) => (micros / 1000).toFixed(1).padStart(6)
-console.log(`CPU profile of one run (${thousand ? '1,000 ids over 10 repositories' : 'one lookup'}), ${ms(total).trim()} ms sampled, self time:`)
+console.log(
+  `CPU profile of one run (${thousand ? '1,000 ids over 10 repositories' : 'one lookup'}), ${ms(total).trim()} ms sampled, self time:`
+)
 for (const [area, micros] of [...areas].sort((a, b) => b[1] - a[1])) console.log(`${ms(micros)} ms  ${area}`)
 console.log('\nLargest single places:')
-for (const [detail, micros] of [...details].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 12))) console.log(`${ms(micros)} ms  ${detail}`)
+for (const [detail, micros] of [...details].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 12)))
+  console.log(`${ms(micros)} ms  ${detail}`)

@@ -77,9 +77,10 @@ function info(origin: FailureCodeInfo['origin'], details: Details): FailureCodeI
 
 /** Every known code with its row of the table, ECR's first (in the SDK's order), then the action's. */
 export const FAILURE_CODES: ReadonlyMap<string, FailureCodeInfo> = new Map([
-  ...Object.values(ImageFailureCode).map(
-    (code): [string, FailureCodeInfo] => [code, info('ECR', ECR_CODES[code] ?? { meaning: `ECR's ${code} (see the BatchGetImage API reference)` })]
-  ),
+  ...Object.values(ImageFailureCode).map((code): [string, FailureCodeInfo] => [
+    code,
+    info('ECR', ECR_CODES[code] ?? { meaning: `ECR's ${code} (see the BatchGetImage API reference)` })
+  ]),
   ...Object.entries(ACTION_CODES).map(([code, details]): [string, FailureCodeInfo] => [code, info('action', details)])
 ])
 

@@ -52,7 +52,9 @@ export async function run(): Promise<void> {
     writeOutputs(report, images, await writeImagesFile(images.json))
     const first = report.found[0]
     if (inputs.manifestFile !== undefined && first !== undefined)
-      core.info(`Wrote the manifest of ${safeText(first.request.requested)} to ${await writeManifestFile(inputs.manifestFile, first.image.imageManifest ?? '')}`)
+      core.info(
+        `Wrote the manifest of ${safeText(first.request.requested)} to ${await writeManifestFile(inputs.manifestFile, first.image.imageManifest ?? '')}`
+      )
     logVerdicts(report)
     await writeSummary(report)
 

@@ -1,5 +1,6 @@
 // The images the demo (and some tests) seed into the fake ECR.
 import { dockerManifest, imageIndex, ociManifest } from './manifests.js'
+import { actionInputs } from './run-action.js'
 
 /**
  * Seeds: `app` with a Docker v2 image (v1, latest), an OCI image (v2-oci) and a multi-arch OCI index
@@ -25,4 +26,31 @@ export function seedDemo(fake) {
     api: fake.putImage({ repository: 'team/api', tags: ['v1.4.2'], manifest: dockerManifest('team-api-v1.4.2') })
   }
   return digests
+}
+
+/**
+ * The inputs for `npm run demo` and `npm run local-action`: `app` with v1 and v3-multi, changed by
+ * `name=value` arguments (an `images` argument replaces the default repository and ids). Exits with
+ * code 2, naming the known inputs, on an argument that is not a known input.
+ * @param {string[]} args @param {string} command @returns {Record<string, string>}
+ */
+export function demoInputs(args, command) {
+  /** @type {Record<string, string>} */
+  const inputs = { 'repository-name': 'app', 'image-ids': 'v1 v3-multi' }
+  const known = Object.keys(actionInputs())
+  for (const arg of args) {
+    const eq = arg.indexOf('=')
+    const name = arg.slice(0, eq)
+    if (eq < 1 || !known.includes(name)) {
+      console.error(`${command}: '${arg}' is not input=value with a known input (${known.join(', ')}).`)
+      process.exit(2)
+    }
+    inputs[name] = arg.slice(eq + 1)
+  }
+  // images and repository-name/image-ids are alternatives: the defaults give way to images.
+  if ('images' in inputs && !args.some((arg) => /^(repository-name|image-ids)=/.test(arg))) {
+    delete inputs['repository-name']
+    delete inputs['image-ids']
+  }
+  return inputs
 }

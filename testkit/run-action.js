@@ -116,7 +116,12 @@ export function parseOutputFile(text) {
  */
 export async function runAction(options) {
   const temp = mkdtempSync(join(tmpdir(), 'ecr-action-'))
-  const { env, files } = runnerEnvironment({ temp, endpoint: options.endpoint, inputs: options.inputs ?? {}, summary: options.summary !== false })
+  const { env, files } = runnerEnvironment({
+    temp,
+    endpoint: options.endpoint,
+    inputs: options.inputs ?? {},
+    summary: options.summary !== false
+  })
   for (const [name, value] of Object.entries(options.env ?? {})) env[name] = value
   for (const name of Object.keys(env)) if (env[name] === undefined) delete env[name]
 

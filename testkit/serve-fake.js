@@ -18,7 +18,9 @@ export const THOUSAND_REFERENCES = Array.from({ length: 1000 }, (_, index) => `b
  */
 export async function startFakeProcess() {
   const server = spawn(process.execPath, [fileURLToPath(import.meta.url)], { stdio: ['pipe', 'pipe', 'inherit'] })
-  const line = await new Promise((resolve) => createInterface({ input: /** @type {import('node:stream').Readable} */ (server.stdout) }).once('line', resolve))
+  const line = await new Promise((resolve) =>
+    createInterface({ input: /** @type {import('node:stream').Readable} */ (server.stdout) }).once('line', resolve)
+  )
   const endpoint = JSON.parse(String(line)).url
   return {
     endpoint,
@@ -31,7 +33,8 @@ async function serve() {
   const fake = new FakeEcr()
   seedDemo(fake)
   for (let repo = 0; repo < 10; repo++)
-    for (let tag = 0; tag < 100; tag++) fake.putImage({ repository: `bench/r${repo}`, tags: [`t${tag}`], manifest: ociManifest(`bench-${repo}-${tag}`) })
+    for (let tag = 0; tag < 100; tag++)
+      fake.putImage({ repository: `bench/r${repo}`, tags: [`t${tag}`], manifest: ociManifest(`bench-${repo}-${tag}`) })
   const url = await fake.start()
   process.stdout.write(`${JSON.stringify({ url })}\n`)
   const stop = () => void fake.stop().then(() => process.exit(0))

@@ -22,7 +22,10 @@ describe.each(NODES)('the credential chain on $label', ({ path }) => {
   it('reads a profile from the shared credentials file', () =>
     withTempDir(async (dir) => {
       const file = join(dir, 'credentials')
-      writeFileSync(file, `[ci]\naws_access_key_id = ${FAKE_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${FAKE_CREDENTIALS.secretAccessKey}\n`)
+      writeFileSync(
+        file,
+        `[ci]\naws_access_key_id = ${FAKE_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${FAKE_CREDENTIALS.secretAccessKey}\n`
+      )
       const run = await h.run(inputs, { ...NO_ENV_KEYS, AWS_SHARED_CREDENTIALS_FILE: file, AWS_PROFILE: 'ci' })
       expect(run.errors).toEqual([])
       expect(run.code).toBe(0)

@@ -57,7 +57,13 @@ describe.each(NODES)('fail-on on $label', ({ path }) => {
     ])('fail-on: %s is an input error before any call, naming the nearest code %s', async (failOn, nearest) => {
       const run = await h.run({ ...inputs, 'fail-on': failOn })
       expect(run.code).toBe(1)
-      expect(run.errors).toEqual([expect.stringMatching(new RegExp(`^::error::fail-on: '\\w+' is not a failure code; did you mean ${nearest}\\? Known codes: ImageInaccessible, ImageNotFound, `))])
+      expect(run.errors).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^::error::fail-on: '\\w+' is not a failure code; did you mean ${nearest}\\? Known codes: ImageInaccessible, ImageNotFound, `
+          )
+        )
+      ])
       expect(run.warnings).toEqual([])
       expect(h.fake.requestsFor()).toEqual([])
       expect(run.outputs).toEqual({})
@@ -73,7 +79,11 @@ describe.each(NODES)('fail-on on $label', ({ path }) => {
   it('reports an unknown per-image failure code and applies fail-on to it', async () => {
     h.fake.intercept(({ res, request }) => {
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
-      res.end(JSON.stringify({ failures: [{ imageId: request.body.imageIds[0], failureCode: 'ImageQuarantined', failureReason: 'Quarantined by policy' }] }))
+      res.end(
+        JSON.stringify({
+          failures: [{ imageId: request.body.imageIds[0], failureCode: 'ImageQuarantined', failureReason: 'Quarantined by policy' }]
+        })
+      )
       return true
     })
     const strict = await h.run({ images: 'app:v1' })

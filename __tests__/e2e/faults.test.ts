@@ -21,7 +21,10 @@ describe.each(NODES)('faults on $label', ({ path }) => {
   it('fails after every attempt gets a ServerException, naming the error and the request id', async () => {
     h.fake.failWith(Infinity, 500, 'ServerException', 'Internal failure')
     const run = await h.run({ images: 'app:v1' })
-    expectCleanFailure(run, /^::error::ECR had a server error \(ServerException\) after 5 attempts; retry the job\. \(AWS said: Internal failure; request id [0-9a-f-]{36}\)$/)
+    expectCleanFailure(
+      run,
+      /^::error::ECR had a server error \(ServerException\) after 5 attempts; retry the job\. \(AWS said: Internal failure; request id [0-9a-f-]{36}\)$/
+    )
     expect(h.fake.requestsFor()).toHaveLength(5)
     expect(json(run, 'images')).toEqual([])
   })
@@ -36,7 +39,10 @@ describe.each(NODES)('faults on $label', ({ path }) => {
   it('ends a response that never comes at the timeout, saying it timed out', async () => {
     h.fake.stall(Infinity)
     const run = await h.run({ images: 'app:v1 team/api:v1.4.2', timeout: '3s' })
-    expectCleanFailure(run, /^::error::Timed out: the step's timeout of 3s passed \(raise the timeout input\); still pending: app:v1, team\/api:v1\.4\.2\.$/)
+    expectCleanFailure(
+      run,
+      /^::error::Timed out: the step's timeout of 3s passed \(raise the timeout input\); still pending: app:v1, team\/api:v1\.4\.2\.$/
+    )
     expect(run.outputs['images-file']).toBeDefined()
   })
 
@@ -48,7 +54,10 @@ describe.each(NODES)('faults on $label', ({ path }) => {
   it('retries a connection closed without an answer, then names the network error', async () => {
     h.fake.dropConnection(Infinity)
     const run = await h.run({ images: 'app:v1', 'retry-max-attempts': '3' })
-    expectCleanFailure(run, /^::error::Could not reach ECR in eu-west-1 \(ECONNRESET: the connection was closed without an answer\) after 3 attempts/)
+    expectCleanFailure(
+      run,
+      /^::error::Could not reach ECR in eu-west-1 \(ECONNRESET: the connection was closed without an answer\) after 3 attempts/
+    )
     expect(h.fake.requestsFor()).toHaveLength(3)
   })
 
@@ -66,14 +75,25 @@ describe.each(NODES)('faults on $label', ({ path }) => {
   })
 
   it.each([
-    ['AccessDeniedException', 'User: x is not authorized to perform: ecr:BatchGetImage', /the role needs the IAM permission ecr:BatchGetImage/],
-    ['ExpiredTokenException', 'The security token included in the request is expired', /AWS rejected the credentials \(ExpiredTokenException\): they are invalid or expired\. Refresh or configure them/],
-    ['UnrecognizedClientException', 'The security token included in the request is invalid.', /AWS rejected the credentials \(UnrecognizedClientException\)/]
+    [
+      'AccessDeniedException',
+      'User: x is not authorized to perform: ecr:BatchGetImage',
+      /the role needs the IAM permission ecr:BatchGetImage/
+    ],
+    [
+      'ExpiredTokenException',
+      'The security token included in the request is expired',
+      /AWS rejected the credentials \(ExpiredTokenException\): they are invalid or expired\. Refresh or configure them/
+    ],
+    [
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+      /AWS rejected the credentials \(UnrecognizedClientException\)/
+    ]
   ])('explains %s with its fix', async (code, message, expected) => {
     h.fake.failWith(Infinity, 400, code, message)
     const run = await h.run({ images: 'app:v1' })
     expectCleanFailure(run, expected)
     expect(h.fake.requestsFor()).toHaveLength(1)
   })
-
 })

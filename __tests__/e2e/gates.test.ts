@@ -27,7 +27,12 @@ const OTHER_REGISTRY = '012345678901'
 
 describe.each(NODES)('image references on $label', ({ path }) => {
   const h = useHarness(path)
-  const baseDigest = h.fake.putImage({ repository: 'shared/base', registryId: OTHER_REGISTRY, tags: ['2.0'], manifest: ociManifest('base-2.0') })
+  const baseDigest = h.fake.putImage({
+    repository: 'shared/base',
+    registryId: OTHER_REGISTRY,
+    tags: ['2.0'],
+    manifest: ociManifest('base-2.0')
+  })
 
   it('looks up references across repositories, registries and regions (China included)', async () => {
     const china = `${OTHER_REGISTRY}.dkr.ecr.cn-north-1.amazonaws.com.cn/shared/base@${baseDigest}`
@@ -72,9 +77,7 @@ describe.each(NODES)('image references on $label', ({ path }) => {
   it('rejects images given together with repository-name', async () => {
     const run = await h.run({ images: 'app:v1', 'repository-name': 'app', 'image-ids': 'v1' })
     expect(run.code).toBe(1)
-    expect(run.errors).toEqual([
-      '::error::Give either images (references like team/api:v1) or repository-name with image-ids, not both.'
-    ])
+    expect(run.errors).toEqual(['::error::Give either images (references like team/api:v1) or repository-name with image-ids, not both.'])
     expect(h.fake.requests).toHaveLength(0)
   })
 
@@ -189,9 +192,13 @@ describe.each(NODES)('platforms on $label', ({ path }) => {
     const failing = await h.run({ images: 'app:v3-multi', platform: 'linux/s390x' })
     expect(failing.code).toBe(1)
     expect(failing.errors).toEqual([
-      expect.stringContaining('app:v3-multi: PlatformNotFound: the image index has no linux/s390x manifest (it has linux/amd64, linux/arm64)')
+      expect.stringContaining(
+        'app:v3-multi: PlatformNotFound: the image index has no linux/s390x manifest (it has linux/amd64, linux/arm64)'
+      )
     ])
-    expect(json<FailureOut[]>(failing, 'failures')).toEqual([expect.objectContaining({ requested: 'app:v3-multi', failureCode: 'PlatformNotFound' })])
+    expect(json<FailureOut[]>(failing, 'failures')).toEqual([
+      expect.objectContaining({ requested: 'app:v3-multi', failureCode: 'PlatformNotFound' })
+    ])
     expect(failing.outputs['platform-digest']).toBeUndefined()
     expect(failing.summary).toContain('platform missing')
     const tolerated = await h.run({ images: 'app:v3-multi', platform: 'linux/s390x', 'fail-on': 'ImageNotFound' })
@@ -204,7 +211,12 @@ describe.each(NODES)('platforms on $label', ({ path }) => {
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.index.v1+json',
       manifests: [
-        { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha256Digest('never pushed'), size: 12, platform: { os: 'linux', architecture: 'arm64' } }
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: sha256Digest('never pushed'),
+          size: 12,
+          platform: { os: 'linux', architecture: 'arm64' }
+        }
       ]
     })
     h.fake.putImage({ repository: 'app', tags: ['broken-index'], manifest: index })

@@ -26,8 +26,7 @@ export function useHarness(node: string, options: ConstructorParameters<typeof F
     await harness.fake.stop()
   })
   beforeEach(() => harness.fake.reset())
-  harness.run = (inputs, env = {}, summary = true) =>
-    runAction({ inputs, env: { AWS_MAX_ATTEMPTS: '2', ...env }, endpoint, node, summary })
+  harness.run = (inputs, env = {}, summary = true) => runAction({ inputs, env: { AWS_MAX_ATTEMPTS: '2', ...env }, endpoint, node, summary })
   return harness
 }
 

@@ -16,7 +16,9 @@ describe.each(NODES)('hostile servers on $label', ({ path }) => {
 
   /** Lines of stdout that the runner would read as a command the server smuggled in. */
   function forgedCommands(run: ActionRun): string[] {
-    return run.stdout.split(/\r\n|\r|\n|\u2028/).filter((line) => /^(::error::forged|::error::also|::add-mask::|::set-output|::warning::z)/.test(line))
+    return run.stdout
+      .split(/\r\n|\r|\n|\u2028/)
+      .filter((line) => /^(::error::forged|::error::also|::add-mask::|::set-output|::warning::z)/.test(line))
   }
 
   it('keeps a hostile error message on one line', async () => {
@@ -52,7 +54,18 @@ describe.each(NODES)('hostile servers on $label', ({ path }) => {
     expect(run.errors).toEqual([])
     expect(forgedCommands(run)).toEqual([])
     expect(run.outputs.manifest).toBe(manifest)
-    expect(Object.keys(run.outputs).sort()).toEqual(['digest', 'digests', 'failures', 'found', 'image-uri', 'image-uris', 'images', 'images-file', 'manifest', 'media-type'])
+    expect(Object.keys(run.outputs).sort()).toEqual([
+      'digest',
+      'digests',
+      'failures',
+      'found',
+      'image-uri',
+      'image-uris',
+      'images',
+      'images-file',
+      'manifest',
+      'media-type'
+    ])
     expect(run.summary).not.toMatch(/<img|\*\*x\*\*|\n::/)
     expect(run.summary).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;\\|\\*\\*x\\*\\*')
   })
@@ -68,7 +81,9 @@ describe.each(NODES)('hostile servers on $label', ({ path }) => {
     const run = await h.run({ 'repository-name': 'app', 'image-ids': 'v1', 'fail-on': 'none' })
     expect(run.code).toBe(0)
     expect(run.stdout.split(/\r?\n|\r/).filter((line) => line.startsWith('::') && !line.startsWith('::debug::'))).toEqual([
-      expect.stringMatching(/^::warning title=Image ImageNotFound\\u000a%3A%3Aerror%3A%3Acode::v1 in app: ImageNotFound\\u000a::error::code: gone\\u000a::error::forged\\u000d/)
+      expect.stringMatching(
+        /^::warning title=Image ImageNotFound\\u000a%3A%3Aerror%3A%3Acode::v1 in app: ImageNotFound\\u000a::error::code: gone\\u000a::error::forged\\u000d/
+      )
     ])
     expect(run.summary).not.toMatch(/<script>|\| \[x\]/)
     expect(json<FailureOut[]>(run, 'failures')[0]?.failureReason).toContain('\n::error::forged')

@@ -12,9 +12,17 @@ describe.each(NODES)('input validation on $label', ({ path }) => {
     ['a malformed digest', { 'image-ids': 'sha256:abc' }, "image-ids: 'sha256:abc' is not a valid image digest"],
     ['a malformed digest in shorthand', { 'image-ids': 'imageDigest=sha256:XYZ' }, "'sha256:XYZ' is not a valid image digest"],
     ['a registry-id that is not 12 digits', { 'registry-id': '12345' }, "registry-id '12345' is not a 12-digit AWS account id"],
-    ['a repository name ECR would reject', { 'repository-name': 'Team/API' }, "repository-name: repository 'Team/API' is not a valid ECR repository name"],
+    [
+      'a repository name ECR would reject',
+      { 'repository-name': 'Team/API' },
+      "repository-name: repository 'Team/API' is not a valid ECR repository name"
+    ],
     ['a one-character repository name', { 'repository-name': 'a' }, "repository-name: repository 'a' must be 2 to 256 characters long"],
-    ['an image URI as repository name', { 'repository-name': '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app' }, 'looks like an image URI'],
+    [
+      'an image URI as repository name',
+      { 'repository-name': '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app' },
+      'looks like an image URI'
+    ],
     ['a tag over 300 characters', { 'image-ids': 'x'.repeat(301) }, 'is 301 characters long; ECR allows at most 300'],
     ['an unknown key in key=value', { 'image-ids': 'imageTag=v1,tag=v2' }, "image-ids: unknown key 'tag' in 'imageTag=v1,tag=v2'"],
     ['a key given twice', { 'image-ids': 'imageTag=v1,imageTag=v2' }, 'imageTag is given twice'],

@@ -168,7 +168,12 @@ describe.each(NODES)('region resolution on $label', ({ path }) => {
   const inputs = { 'repository-name': 'app', 'image-ids': 'v1' }
 
   it.each([
-    ['the aws-region input', { 'aws-region': 'ap-southeast-2' }, { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-west-2' }, 'ap-southeast-2'],
+    [
+      'the aws-region input',
+      { 'aws-region': 'ap-southeast-2' },
+      { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-west-2' },
+      'ap-southeast-2'
+    ],
     ['AWS_REGION', {}, { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-west-2' }, 'us-east-1'],
     ['AWS_DEFAULT_REGION', {}, { AWS_REGION: undefined, AWS_DEFAULT_REGION: 'us-west-2' }, 'us-west-2'],
     ['AWS_DEFAULT_REGION when AWS_REGION is empty', {}, { AWS_REGION: '', AWS_DEFAULT_REGION: 'eu-central-1' }, 'eu-central-1']

@@ -15,7 +15,12 @@ import {
 
 describe('the table', () => {
   it("holds every code of the SDK's ImageFailureCode, then the action's own", () => {
-    expect([...FAILURE_CODES.keys()]).toEqual([...Object.values(ImageFailureCode), 'ImageNotReturned', 'PlatformNotFound', 'DigestMismatch'])
+    expect([...FAILURE_CODES.keys()]).toEqual([
+      ...Object.values(ImageFailureCode),
+      'ImageNotReturned',
+      'PlatformNotFound',
+      'DigestMismatch'
+    ])
     for (const [code, info] of FAILURE_CODES) expect([code, info.origin]).toEqual([code, code in ImageFailureCode ? 'ECR' : 'action'])
   })
 

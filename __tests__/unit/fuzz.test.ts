@@ -25,7 +25,33 @@ const tricky = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc
     .array(
-      fc.constantFrom('v1', 'app', 'team/api', ':', '@', '/', ',', ' ', '\n', '=', 'imageTag', 'imageDigest', '[', ']', '{', '}', '"', D, 'sha256:', '123456789012.dkr.ecr.eu-west-1.amazonaws.com', '5m', 'linux', '%0A', '::error::', '\r')
+      fc.constantFrom(
+        'v1',
+        'app',
+        'team/api',
+        ':',
+        '@',
+        '/',
+        ',',
+        ' ',
+        '\n',
+        '=',
+        'imageTag',
+        'imageDigest',
+        '[',
+        ']',
+        '{',
+        '}',
+        '"',
+        D,
+        'sha256:',
+        '123456789012.dkr.ecr.eu-west-1.amazonaws.com',
+        '5m',
+        'linux',
+        '%0A',
+        '::error::',
+        '\r'
+      )
     )
     .map((parts) => parts.join(''))
 )
@@ -50,7 +76,9 @@ describe('parsers', () => {
   it('durations', () => onlyInputErrors((text) => parseDuration(text, 'timeout')))
   it('platform', () => onlyInputErrors(parsePlatform))
   it('NO_PROXY never throws', () =>
-    fc.assert(fc.property(fc.string(), tricky, fc.integer({ min: 0, max: 65535 }), (host, list, port) => void bypassesProxy(host, port, list))))
+    fc.assert(
+      fc.property(fc.string(), tricky, fc.integer({ min: 0, max: 65535 }), (host, list, port) => void bypassesProxy(host, port, list))
+    ))
 })
 
 describe('run() with arbitrary inputs', () => {
@@ -77,7 +105,10 @@ describe('run() with arbitrary inputs', () => {
     'aws-region': value('us-east-1'),
     expect: value('present', 'absent'),
     // Never a positive wait: the property must not sleep for real.
-    'wait-timeout': fc.oneof(fc.constantFrom('', '0', '0s'), fc.string().filter((text) => !/^\s*[\d.]/.test(text))),
+    'wait-timeout': fc.oneof(
+      fc.constantFrom('', '0', '0s'),
+      fc.string().filter((text) => !/^\s*[\d.]/.test(text))
+    ),
     'wait-interval': value('1s'),
     platform: value('linux/arm64'),
     'manifest-file': fc.constant(''),

@@ -38,10 +38,7 @@ describe('run', () => {
     expect(order.indexOf('output:found')).toBeLessThan(order.indexOf('error'))
     expect(core.setOutput).toHaveBeenCalledWith('found', 'false')
     expect(core.setOutput).toHaveBeenCalledWith('image-uri', `123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@${DIGEST_A}`)
-    expect(core.error).toHaveBeenCalledWith(
-      'v2 in app: ImageNotFound: Requested image not found',
-      { title: 'Image ImageNotFound' }
-    )
+    expect(core.error).toHaveBeenCalledWith('v2 in app: ImageNotFound: Requested image not found', { title: 'Image ImageNotFound' })
     expect(core.setFailed).not.toHaveBeenCalled()
     expect(process.exitCode).toBe(1)
     process.exitCode = undefined

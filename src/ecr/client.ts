@@ -64,7 +64,9 @@ export function createEcrClient(region: string, settings: ClientSettings): ECRCl
         const name = (error as AttemptError).name
         const throttled = name === 'ThrottlingException' || name === 'LimitExceededException'
         if (name !== 'AbortError')
-          settings.log(`ECR ${throttled ? 'throttled the request' : 'request failed'} in ${region}: ${safeText(describeAttemptError(error))}`)
+          settings.log(
+            `ECR ${throttled ? 'throttled the request' : 'request failed'} in ${region}: ${safeText(describeAttemptError(error))}`
+          )
         throw error
       }
     },

@@ -1,12 +1,7 @@
 // Looking images up with BatchGetImage: group the requests by repository (and registry and region),
 // ask each distinct id once in requests of at most 100 ids, run the requests with a small concurrency
 // bound, and match each answer back to what was asked by tag and digest (never by position).
-import {
-  BatchGetImageCommand,
-  type ECRClient,
-  type Image,
-  type ImageIdentifier
-} from '@aws-sdk/client-ecr'
+import { BatchGetImageCommand, type ECRClient, type Image, type ImageIdentifier } from '@aws-sdk/client-ecr'
 import { FailureCode } from '../failure-codes.js'
 import { type ImageId, type ImageRequest, repositoryKey, requestKey } from '../image.js'
 
@@ -89,11 +84,7 @@ export function toImageIdentifier(id: ImageId): ImageIdentifier {
 }
 
 /** Pairs each asked request with its image or failure; one with neither is reported, not dropped. */
-export function matchResults(
-  requests: readonly ImageRequest[],
-  images: readonly Image[],
-  failures: readonly Failure[]
-): LookupResult[] {
+export function matchResults(requests: readonly ImageRequest[], images: readonly Image[], failures: readonly Failure[]): LookupResult[] {
   // Index the answers by digest and by tag (a batch has up to 100 of each), keeping answer order.
   const byDigest = groupBy(images, (image) => image.imageId?.imageDigest)
   const byTag = groupBy(images, (image) => image.imageId?.imageTag)

@@ -69,10 +69,7 @@ export async function resolvePlatforms(
     if (!INDEX_MEDIA_TYPES.has(mediaType)) return digest ? { ...result, platformDigest: digest } : result
     const choice = selectPlatform(result.image.imageManifest ?? '', platform)
     if ('available' in choice)
-      return platformNotFound(
-        result,
-        `the image index has no ${wanted} manifest (it has ${choice.available.join(', ') || 'no platforms'})`
-      )
+      return platformNotFound(result, `the image index has no ${wanted} manifest (it has ${choice.available.join(', ') || 'no platforms'})`)
     children.set(index, { ...result.request, requested: `${result.request.requested} (${wanted})`, id: { digest: choice.digest } })
     return result
   })

@@ -20,7 +20,10 @@ function splitHostPort(entry: string): [string, string | undefined] {
  * ranges are not supported).
  */
 export function bypassesProxy(host: string, port: number, noProxy: string): boolean {
-  const hostname = host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '')
+  const hostname = host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
   return noProxy
     .split(/[\s,]+/)
     .filter(Boolean)

@@ -19,9 +19,7 @@ export function validateDigest(digest: string, input = 'image-ids'): string {
 
 export function validateTag(tag: string, input = 'image-ids'): string {
   if (tag.length > MAX_TAG_LENGTH)
-    throw new InputError(
-      `${input}: the tag '${tag.slice(0, 40)}…' is ${tag.length} characters long; ECR allows at most ${MAX_TAG_LENGTH}.`
-    )
+    throw new InputError(`${input}: the tag '${tag.slice(0, 40)}…' is ${tag.length} characters long; ECR allows at most ${MAX_TAG_LENGTH}.`)
   if (tag.length === 0) throw new InputError(`${input}: a tag is empty.`)
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f]/.test(tag))
@@ -48,8 +46,7 @@ function parseBare(value: string): ImageId {
 function assign(id: ImageId, key: string, value: unknown, where: string): void {
   if (!(KEYS as readonly string[]).includes(key))
     throw new InputError(`image-ids: unknown key '${key}' in ${where}; the keys are imageTag and imageDigest.`)
-  if (typeof value !== 'string')
-    throw new InputError(`image-ids: ${key} must be a string in ${where}.`)
+  if (typeof value !== 'string') throw new InputError(`image-ids: ${key} must be a string in ${where}.`)
   const field = (key as Key) === 'imageTag' ? 'tag' : 'digest'
   if (id[field] !== undefined) throw new InputError(`image-ids: ${key} is given twice in ${where}.`)
   id[field] = field === 'tag' ? validateTag(value) : validateDigest(value)
@@ -74,16 +71,14 @@ function parseJson(text: string): WrittenId[] {
   } catch (error) {
     throw new InputError(`image-ids: the value starts with '[' but is not valid JSON (${(error as Error).message}).`)
   }
-  if (!Array.isArray(parsed))
-    throw new InputError('image-ids: JSON must be an array of {"imageTag": …, "imageDigest": …} objects.')
+  if (!Array.isArray(parsed)) throw new InputError('image-ids: JSON must be an array of {"imageTag": …, "imageDigest": …} objects.')
   return parsed.map((entry: unknown, index) => {
     const where = `JSON entry ${index + 1}`
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
       throw new InputError(`image-ids: ${where} must be an object like {"imageTag": "v1"}.`)
     const id: ImageId = {}
     for (const [key, value] of Object.entries(entry)) assign(id, key, value, where)
-    if (id.tag === undefined && id.digest === undefined)
-      throw new InputError(`image-ids: ${where} has neither imageTag nor imageDigest.`)
+    if (id.tag === undefined && id.digest === undefined) throw new InputError(`image-ids: ${where} has neither imageTag nor imageDigest.`)
     return { requested: JSON.stringify(entry), id }
   })
 }
@@ -98,20 +93,17 @@ export interface IdsLocation {
 /** Parses the `image-ids` input into requests in `location`, in the order written (duplicates kept). */
 export function parseImageIds(text: string, location: IdsLocation): ImageRequest[] {
   const trimmed = text.trim()
-  if (trimmed.length === 0)
-    throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).')
+  if (trimmed.length === 0) throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).')
   const ids: WrittenId[] = trimmed.startsWith('[')
     ? parseJson(trimmed)
-    : trimmed
-        .split(/\s+/)
-        .flatMap((token) =>
-          token.includes('=')
-            ? [{ requested: token, id: parseShorthand(token) }]
-            : token
-                .split(',')
-                .filter(Boolean)
-                .map((value) => ({ requested: value, id: parseBare(value) }))
-        )
+    : trimmed.split(/\s+/).flatMap((token) =>
+        token.includes('=')
+          ? [{ requested: token, id: parseShorthand(token) }]
+          : token
+              .split(',')
+              .filter(Boolean)
+              .map((value) => ({ requested: value, id: parseBare(value) }))
+      )
   if (ids.length === 0) throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).')
   const { region, ...where } = location
   const resolved = region()

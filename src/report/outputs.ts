@@ -71,14 +71,9 @@ export function writeOutputs(report: Report, images: ImagesData, imagesFile?: st
   }
   core.setOutput(
     'digests',
-    JSON.stringify(
-      Object.fromEntries(report.found.map((verdict) => [verdict.request.requested, verdict.image.imageId?.imageDigest]))
-    )
+    JSON.stringify(Object.fromEntries(report.found.map((verdict) => [verdict.request.requested, verdict.image.imageId?.imageDigest])))
   )
-  core.setOutput(
-    'image-uris',
-    images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n')
-  )
+  core.setOutput('image-uris', images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n'))
   let imagesJson = images.json
   if (Buffer.byteLength(imagesJson) > IMAGES_OUTPUT_LIMIT) {
     core.warning(

@@ -6,9 +6,7 @@ import type { Report, Verdict } from '../verdict/policy.js'
 
 function digestCell(digest: string | undefined, platformDigest: string | undefined): string {
   const main = escapeMarkdown(digest ?? '')
-  return platformDigest !== undefined && platformDigest !== digest
-    ? `${main}<br>platform: ${escapeMarkdown(platformDigest)}`
-    : main
+  return platformDigest !== undefined && platformDigest !== digest ? `${main}<br>platform: ${escapeMarkdown(platformDigest)}` : main
 }
 
 function row(verdict: Verdict): string[] {
@@ -28,7 +26,12 @@ function row(verdict: Verdict): string[] {
       const code = verdict.failure.failureCode ?? NO_FAILURE_CODE
       const text = describeFailureCode(verdict.failure.failureCode).summary
       const detail = escapeMarkdown(`${code}: ${verdict.failure.failureReason ?? ''}`)
-      return [reference, `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`, escapeMarkdown(verdict.failure.imageId?.imageDigest ?? ''), '']
+      return [
+        reference,
+        `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`,
+        escapeMarkdown(verdict.failure.imageId?.imageDigest ?? ''),
+        ''
+      ]
     }
     case 'error':
       return [reference, '❌ not looked up (request failed)', '', '']

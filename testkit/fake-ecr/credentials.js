@@ -55,7 +55,12 @@ export function instanceMetadata(fake, req, res) {
 export function containerCredentials(fake, res) {
   fake.requests.push({ target: '', operation: 'ContainerCredentials', body: undefined })
   const issued = issueTemporaryCredentials(fake)
-  return sendJson(res, 200, { AccessKeyId: issued.accessKeyId, SecretAccessKey: issued.secretAccessKey, Token: issued.sessionToken, Expiration: issued.expiration })
+  return sendJson(res, 200, {
+    AccessKeyId: issued.accessKeyId,
+    SecretAccessKey: issued.secretAccessKey,
+    Token: issued.sessionToken,
+    Expiration: issued.expiration
+  })
 }
 
 /**

@@ -222,8 +222,7 @@ export class FakeEcr {
     this.requests.push(request)
     try {
       for (const interceptor of this.interceptors) if (await interceptor({ req, res, request, rawBody, fake: this })) return
-      if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
-        return sts(this, res, rawBody, request)
+      if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return sts(this, res, rawBody, request)
       verifySignature(req, rawBody, this.credentials)
       if (req.method !== 'POST' || (req.url ?? '/') !== '/')
         throw new AwsError(404, 'UnknownOperationException', `Cannot ${req.method} ${req.url}`)

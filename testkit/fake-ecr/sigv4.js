@@ -23,9 +23,7 @@ export function verifySignature(req, body, credentials) {
   if (scope.service !== 'ecr')
     throw new AwsError(400, 'InvalidSignatureException', `Credential should be scoped to correct service: 'ecr'.`)
   const amzDate = String(req.headers['x-amz-date'] ?? '')
-  const canonicalHeaders = scope.signedHeaders
-    .map((name) => `${name}:${headerValue(req.headers[name])}\n`)
-    .join('')
+  const canonicalHeaders = scope.signedHeaders.map((name) => `${name}:${headerValue(req.headers[name])}\n`).join('')
   const [path, query = ''] = (req.url ?? '/').split('?')
   const canonicalRequest = [req.method, path, query, canonicalHeaders, scope.signedHeaders.join(';'), sha256Hex(body)].join('\n')
   const credentialScope = `${scope.date}/${scope.region}/${scope.service}/aws4_request`

@@ -3,7 +3,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { readFileSync } from 'node:fs'
-import { ACTION_NAME, ACTION_VERSION, CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, clientPerRegion, createEcrClient } from '../../../src/ecr/client.js'
+import {
+  ACTION_NAME,
+  ACTION_VERSION,
+  CONNECT_TIMEOUT_MS,
+  REQUEST_TIMEOUT_MS,
+  clientPerRegion,
+  createEcrClient
+} from '../../../src/ecr/client.js'
 
 describe('createEcrClient', () => {
   it('sets the region, attempts, adaptive retries, user agent and per-request timeouts', async () => {

@@ -21,7 +21,10 @@ describe('checkDigests', () => {
 
   it('passes a manifest that hashes to its digest and fails one that does not', () => {
     const [good, bad] = checkDigests(
-      [found(sha256(manifest), 'application/vnd.oci.image.manifest.v1+json'), found('sha256:other', 'application/vnd.oci.image.manifest.v1+json')],
+      [
+        found(sha256(manifest), 'application/vnd.oci.image.manifest.v1+json'),
+        found('sha256:other', 'application/vnd.oci.image.manifest.v1+json')
+      ],
       DEFAULT_MEDIA_TYPES
     )
     expect(good?.status).toBe('found')
@@ -30,10 +33,11 @@ describe('checkDigests', () => {
 
   it('skips what ECR may have converted: schema 1, and lookups by tag with narrowed media types', () => {
     const dockerOnly = ['application/vnd.docker.distribution.manifest.v2+json']
-    expect(mayBeConverted(found('sha256:x', 'application/vnd.docker.distribution.manifest.v1+prettyjws') as never, DEFAULT_MEDIA_TYPES)).toBe(true)
+    expect(
+      mayBeConverted(found('sha256:x', 'application/vnd.docker.distribution.manifest.v1+prettyjws') as never, DEFAULT_MEDIA_TYPES)
+    ).toBe(true)
     expect(mayBeConverted(found('sha256:x', dockerOnly[0]!) as never, dockerOnly)).toBe(true)
     expect(mayBeConverted(found('sha256:x', dockerOnly[0]!, true) as never, dockerOnly)).toBe(false)
     expect(checkDigests([found('sha256:x', dockerOnly[0]!)], dockerOnly)[0]?.status).toBe('found')
   })
 })
-

@@ -8,17 +8,35 @@ function sdkError(name: string, message: string, extra: object = {}): Error {
 
 describe('describeCallError', () => {
   it.each([
-    [sdkError('RepositoryNotFoundException', 'x'), /^Repository 'team\/api' in the caller's registry \(eu-west-1\) does not exist\. Check repository-name/],
+    [
+      sdkError('RepositoryNotFoundException', 'x'),
+      /^Repository 'team\/api' in the caller's registry \(eu-west-1\) does not exist\. Check repository-name/
+    ],
     [sdkError('AccessDeniedException', 'denied'), /the role needs the IAM permission ecr:BatchGetImage/],
-    [sdkError('ExpiredTokenException', 'expired'), /AWS rejected the credentials \(ExpiredTokenException\).*aws-actions\/configure-aws-credentials/],
+    [
+      sdkError('ExpiredTokenException', 'expired'),
+      /AWS rejected the credentials \(ExpiredTokenException\).*aws-actions\/configure-aws-credentials/
+    ],
     [sdkError('UnrecognizedClientException', 'bad'), /invalid or expired/],
     [sdkError('CredentialsProviderError', 'Could not load credentials from any providers'), /^No AWS credentials found/],
     [sdkError('InvalidParameterException', 'Invalid parameter'), /rejected the request .* as invalid/],
-    [sdkError('ThrottlingException', 'Rate exceeded', { $metadata: { attempts: 5 } }), /throttled the requests \(ThrottlingException\) after 5 attempts/],
-    [sdkError('ServerException', 'boom', { $fault: 'server', $metadata: { attempts: 3, requestId: 'r-9' } }), /server error \(ServerException\) after 3 attempts; retry the job\..*request id r-9/],
-    [Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), /Could not reach ECR in eu-west-1 \(ECONNREFUSED: the connection was refused\)/],
+    [
+      sdkError('ThrottlingException', 'Rate exceeded', { $metadata: { attempts: 5 } }),
+      /throttled the requests \(ThrottlingException\) after 5 attempts/
+    ],
+    [
+      sdkError('ServerException', 'boom', { $fault: 'server', $metadata: { attempts: 3, requestId: 'r-9' } }),
+      /server error \(ServerException\) after 3 attempts; retry the job\..*request id r-9/
+    ],
+    [
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      /Could not reach ECR in eu-west-1 \(ECONNREFUSED: the connection was refused\)/
+    ],
     [sdkError('TimeoutError', 'timed out'), /^Timed out waiting for ECR in eu-west-1/],
-    [Object.assign(sdkError('TimeoutError', 'read ECONNRESET'), { code: 'ECONNRESET' }), /\(ECONNRESET: the connection was closed without an answer\)/],
+    [
+      Object.assign(sdkError('TimeoutError', 'read ECONNRESET'), { code: 'ECONNRESET' }),
+      /\(ECONNRESET: the connection was closed without an answer\)/
+    ],
     [new SyntaxError('Unexpected token <'), /could not be read/],
     ['a string', /failed \(unknown error\)/]
   ])('describes %p', (error, expected) => {

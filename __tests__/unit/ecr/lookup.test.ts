@@ -58,7 +58,10 @@ describe('lookupImages', () => {
 
   it('turns a failed request into an error result for each of its ids, keeping other requests', async () => {
     const boom = Object.assign(new Error('nope'), { name: 'ServerException' })
-    ecr.on(BatchGetImageCommand).rejectsOnce(boom).resolves({ images: [image('t100', DIGEST_A)] })
+    ecr
+      .on(BatchGetImageCommand)
+      .rejectsOnce(boom)
+      .resolves({ images: [image('t100', DIGEST_A)] })
     const requests = Array.from({ length: 101 }, (_, index) => request({ tag: `t${index}` }))
     const results = await lookupImages(requests, options)
     expect(results.filter((result) => result.status === 'error')).toHaveLength(100)

@@ -38,7 +38,11 @@ describe('resolvePlatforms', () => {
   const parent: LookupResult = {
     request: request({ tag: 'multi' }),
     status: 'found',
-    image: { imageId: { imageTag: 'multi', imageDigest: 'sha256:index' }, imageManifest: index, imageManifestMediaType: DEFAULT_MEDIA_TYPES[0] }
+    image: {
+      imageId: { imageTag: 'multi', imageDigest: 'sha256:index' },
+      imageManifest: index,
+      imageManifestMediaType: DEFAULT_MEDIA_TYPES[0]
+    }
   }
 
   it('fetches the platform manifest by digest and reports its digest', async () => {
@@ -53,7 +57,11 @@ describe('resolvePlatforms', () => {
 
   it('passes on a digest mismatch of the platform manifest, naming the platform', async () => {
     const [result] = await resolvePlatforms([parent], { os: 'linux', architecture: 'arm64' }, async (requests) =>
-      requests.map((r) => ({ request: r, status: 'failed', failure: { failureCode: 'DigestMismatch', failureReason: 'hashes to sha256:x' } }))
+      requests.map((r) => ({
+        request: r,
+        status: 'failed',
+        failure: { failureCode: 'DigestMismatch', failureReason: 'hashes to sha256:x' }
+      }))
     )
     expect(result).toMatchObject({
       request: { requested: 'multi' },

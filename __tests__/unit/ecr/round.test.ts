@@ -30,7 +30,11 @@ describe('createLookupRound', () => {
     ecr.on(BatchGetImageCommand).resolves({
       images: [{ ...image('v1', sha256(manifest)), imageManifest: manifest }]
     })
-    const round = await createLookupRound({ ...settings, verifyDigest: true, platform: { os: 'linux', architecture: 'arm64' } }, signal, log)
+    const round = await createLookupRound(
+      { ...settings, verifyDigest: true, platform: { os: 'linux', architecture: 'arm64' } },
+      signal,
+      log
+    )
     expect(await round([request({ tag: 'v1' })])).toEqual([expect.objectContaining({ status: 'found', platformDigest: sha256(manifest) })])
   })
 })

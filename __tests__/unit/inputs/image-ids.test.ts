@@ -8,11 +8,19 @@ describe('parseImageIds', () => {
   it.each([
     ['a bare tag', 'v1', [{ tag: 'v1' }]],
     ['a bare digest', DIGEST_A, [{ digest: DIGEST_A }]],
-    ['newline, space and comma separated values', `v1\nv2 v3,v4\n\n${DIGEST_A}`, [{ tag: 'v1' }, { tag: 'v2' }, { tag: 'v3' }, { tag: 'v4' }, { digest: DIGEST_A }]],
+    [
+      'newline, space and comma separated values',
+      `v1\nv2 v3,v4\n\n${DIGEST_A}`,
+      [{ tag: 'v1' }, { tag: 'v2' }, { tag: 'v3' }, { tag: 'v4' }, { digest: DIGEST_A }]
+    ],
     ['imageTag=', 'imageTag=v1', [{ tag: 'v1' }]],
     ['imageDigest=', `imageDigest=${DIGEST_B}`, [{ digest: DIGEST_B }]],
     ['both keys', `imageTag=v1,imageDigest=${DIGEST_A}`, [{ tag: 'v1', digest: DIGEST_A }]],
-    ['JSON', `[{"imageTag":"v1"}, {"imageDigest":"${DIGEST_A}"}, {"imageTag":"v2","imageDigest":"${DIGEST_B}"}]`, [{ tag: 'v1' }, { digest: DIGEST_A }, { tag: 'v2', digest: DIGEST_B }]],
+    [
+      'JSON',
+      `[{"imageTag":"v1"}, {"imageDigest":"${DIGEST_A}"}, {"imageTag":"v2","imageDigest":"${DIGEST_B}"}]`,
+      [{ tag: 'v1' }, { digest: DIGEST_A }, { tag: 'v2', digest: DIGEST_B }]
+    ],
     ['a 300-character tag', 't'.repeat(300), [{ tag: 't'.repeat(300) }]],
     ['a sha512 digest', `sha512:${'c'.repeat(128)}`, [{ digest: `sha512:${'c'.repeat(128)}` }]]
   ])('parses %s', (_label, text, expected) => {
@@ -41,7 +49,11 @@ describe('parseImageIds', () => {
 
 describe('requested text', () => {
   it('keeps each id as written', () => {
-    expect(parseImageIds(`v1,v2 imageTag=v3 [{"imageTag":"v4"}]`.split(' [')[0] ?? '', HERE).map((parsed) => parsed.requested)).toEqual(['v1', 'v2', 'imageTag=v3'])
+    expect(parseImageIds(`v1,v2 imageTag=v3 [{"imageTag":"v4"}]`.split(' [')[0] ?? '', HERE).map((parsed) => parsed.requested)).toEqual([
+      'v1',
+      'v2',
+      'imageTag=v3'
+    ])
     expect(parseImageIds('[{"imageTag":"v4"}]', HERE).map((parsed) => parsed.requested)).toEqual(['{"imageTag":"v4"}'])
   })
 })
@@ -54,7 +66,12 @@ describe('where the ids are looked for', () => {
   })
 
   it('reports a syntax error before asking for the region', () => {
-    const noRegion = { repositoryName: 'app', region: (): string => { throw new Error('no region') } }
+    const noRegion = {
+      repositoryName: 'app',
+      region: (): string => {
+        throw new Error('no region')
+      }
+    }
     expect(() => parseImageIds('sha256:abc', noRegion)).toThrow(/not a valid image digest/)
   })
 })

@@ -19,7 +19,11 @@ describe('getInputs', () => {
   })
 
   it('reads image references across registries and regions', () => {
-    setInputs({ images: `app:v1\n012345678901.dkr.ecr.cn-north-1.amazonaws.com.cn/team/api@sha256:${'a'.repeat(64)}`, 'aws-region': 'eu-west-1', 'registry-id': '111122223333' })
+    setInputs({
+      images: `app:v1\n012345678901.dkr.ecr.cn-north-1.amazonaws.com.cn/team/api@sha256:${'a'.repeat(64)}`,
+      'aws-region': 'eu-west-1',
+      'registry-id': '111122223333'
+    })
     expect(getInputs().requests).toEqual([
       { requested: 'app:v1', repositoryName: 'app', registryId: '111122223333', region: 'eu-west-1', id: { tag: 'v1' } },
       {
@@ -57,12 +61,27 @@ describe('getInputs', () => {
   it.each([
     [{ 'registry-id': '012345678901' }, { requests: [expect.objectContaining({ registryId: '012345678901' })] }],
     [{ 'registry-id': ' ' }, { requests: [expect.not.objectContaining({ registryId: expect.anything() })] }],
-    [{ 'wait-timeout': '1m30s', 'wait-interval': '2' }, { waitTimeoutMs: 90_000, waitIntervalMs: 2000, timeoutMs: 390_000 }],
-    [{ timeout: '45s', 'retry-max-attempts': '2' }, { timeoutMs: 45_000, retryMaxAttempts: 2 }],
+    [
+      { 'wait-timeout': '1m30s', 'wait-interval': '2' },
+      { waitTimeoutMs: 90_000, waitIntervalMs: 2000, timeoutMs: 390_000 }
+    ],
+    [
+      { timeout: '45s', 'retry-max-attempts': '2' },
+      { timeoutMs: 45_000, retryMaxAttempts: 2 }
+    ],
     [{ 'http-proxy': 'proxy.internal:3128' }, { proxy: { url: new URL('http://proxy.internal:3128'), noProxy: '' } }],
-    [{ expect: 'ABSENT', 'verify-digest': 'false' }, { expect: 'absent', verifyDigest: false }],
-    [{ platform: 'linux/arm/v7', 'manifest-file': 'out/m.json' }, { platform: { os: 'linux', architecture: 'arm', variant: 'v7' }, manifestFile: 'out/m.json' }],
-    [{ 'accepted-media-types': 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.manifest.v1+json' }, { acceptedMediaTypes: ['application/vnd.oci.image.manifest.v1+json'] }],
+    [
+      { expect: 'ABSENT', 'verify-digest': 'false' },
+      { expect: 'absent', verifyDigest: false }
+    ],
+    [
+      { platform: 'linux/arm/v7', 'manifest-file': 'out/m.json' },
+      { platform: { os: 'linux', architecture: 'arm', variant: 'v7' }, manifestFile: 'out/m.json' }
+    ],
+    [
+      { 'accepted-media-types': 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.manifest.v1+json' },
+      { acceptedMediaTypes: ['application/vnd.oci.image.manifest.v1+json'] }
+    ],
     [{ 'fail-on': 'none' }, { failOn: { kind: 'none' } }],
     [{ 'fail-on': 'NONE' }, { failOn: { kind: 'none' } }],
     [{ 'fail-on': 'imagenotfound\nKmsError' }, { failOn: { kind: 'codes', codes: new Set(['ImageNotFound', 'KmsError']) } }],

@@ -9,8 +9,14 @@ describe('parseReference', () => {
     ['app:v1', { repositoryName: 'app', id: { tag: 'v1' } }],
     [`team/api@${D}`, { repositoryName: 'team/api', id: { digest: D } }],
     [`team/api:v1@${D}`, { repositoryName: 'team/api', id: { tag: 'v1', digest: D } }],
-    ['123456789012.dkr.ecr.eu-west-1.amazonaws.com/a/b/c:1.0', { registryId: '123456789012', region: 'eu-west-1', repositoryName: 'a/b/c', id: { tag: '1.0' } }],
-    ['123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com/app:v1', { registryId: '123456789012', region: 'us-gov-west-1', repositoryName: 'app' }],
+    [
+      '123456789012.dkr.ecr.eu-west-1.amazonaws.com/a/b/c:1.0',
+      { registryId: '123456789012', region: 'eu-west-1', repositoryName: 'a/b/c', id: { tag: '1.0' } }
+    ],
+    [
+      '123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com/app:v1',
+      { registryId: '123456789012', region: 'us-gov-west-1', repositoryName: 'app' }
+    ],
     ['123456789012.dkr.ecr.cn-northwest-1.amazonaws.com.cn/app:v1', { region: 'cn-northwest-1' }]
   ])('parses %s', (text, expected) => {
     expect(parseReference(text, DEFAULTS)).toMatchObject({ requested: text, ...expected })
@@ -38,7 +44,10 @@ describe('defaults', () => {
     const asked: string[] = []
     const defaults = { registryId: '111122223333', region: () => (asked.push('region'), 'eu-central-1') }
     expect(parseReference('app:v1', defaults)).toMatchObject({ registryId: '111122223333', region: 'eu-central-1' })
-    expect(parseReference('123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:v1', defaults)).toMatchObject({ registryId: '123456789012', region: 'eu-west-1' })
+    expect(parseReference('123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:v1', defaults)).toMatchObject({
+      registryId: '123456789012',
+      region: 'eu-west-1'
+    })
     expect(asked).toEqual(['region'])
   })
 })

@@ -29,6 +29,8 @@ describe('writeManifestFile', () => {
 
   it('fails with the path when it cannot write', async () => {
     writeFileSync(join(temp, 'file'), '')
-    await expect(writeManifestFile(join(temp, 'file', 'manifest.json'), '{}')).rejects.toThrow(/^manifest-file: could not write .*file\/manifest\.json/)
+    await expect(writeManifestFile(join(temp, 'file', 'manifest.json'), '{}')).rejects.toThrow(
+      /^manifest-file: could not write .*file\/manifest\.json/
+    )
   })
 })

@@ -36,10 +36,10 @@ describe('logVerdicts without a reason', () => {
   })
 
   it("uses the code's meaning from the table, and a warning when the code does not fail the step", () => {
-    const report = evaluate(
-      [{ request: request({ tag: 'v1' }), status: 'failed', failure: { failureCode: 'KmsError' } }],
-      { kind: 'codes', codes: new Set(['ImageNotFound']) }
-    )
+    const report = evaluate([{ request: request({ tag: 'v1' }), status: 'failed', failure: { failureCode: 'KmsError' } }], {
+      kind: 'codes',
+      codes: new Set(['ImageNotFound'])
+    })
     logVerdicts(report)
     expect(core.warning).toHaveBeenCalledWith("v1 in app: KmsError: the repository's KMS key cannot be used", { title: 'Image KmsError' })
   })

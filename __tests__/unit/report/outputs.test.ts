@@ -18,7 +18,12 @@ describe('writeOutputs', () => {
     const report = evaluate(
       [
         { request: request({ tag: 'nope' }), status: 'failed', failure: { imageId: { imageTag: 'nope' }, failureCode: 'ImageNotFound' } },
-        { request: request({ tag: 'v1' }, { requested: 'app:v1' }), status: 'found', image: image('v1', DIGEST_A), platformDigest: DIGEST_B },
+        {
+          request: request({ tag: 'v1' }, { requested: 'app:v1' }),
+          status: 'found',
+          image: image('v1', DIGEST_A),
+          platformDigest: DIGEST_B
+        },
         { request: request({ tag: 'v2' }, { region: 'cn-north-1' }), status: 'found', image: image('v2', DIGEST_B) }
       ],
       { kind: 'none' }

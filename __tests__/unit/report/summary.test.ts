@@ -9,8 +9,16 @@ describe('summaryMarkdown', () => {
     const report = evaluate(
       [
         { request: request({ tag: 'v1' }), status: 'found', image: image('v1', DIGEST_A) },
-        { request: request({ tag: 'v9' }), status: 'failed', failure: { failureCode: 'ImageNotFound', failureReason: 'Requested image not found' } },
-        { request: request({ tag: 'p' }), status: 'failed', failure: { failureCode: 'PlatformNotFound', failureReason: '<b>no</b> | arm' } },
+        {
+          request: request({ tag: 'v9' }),
+          status: 'failed',
+          failure: { failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }
+        },
+        {
+          request: request({ tag: 'p' }),
+          status: 'failed',
+          failure: { failureCode: 'PlatformNotFound', failureReason: '<b>no</b> | arm' }
+        },
         { request: request({ tag: 'e' }), status: 'error', error: new Error('x') }
       ],
       { kind: 'codes', codes: new Set(['PlatformNotFound']) }

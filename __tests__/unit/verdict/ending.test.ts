@@ -45,8 +45,18 @@ describe('decideEnding', () => {
     ['absent as expected', { results: [missing], expect: 'absent' }, 'success', '0 of 1 image(s) found.'],
     ['a missing image', { results: [found, missing] }, 'failing-images', '1 of 2 image(s) failed: v2'],
     ['an image present under expect: absent', { results: [found], expect: 'absent' }, 'failing-images', '1 of 1 image(s) failed: v1'],
-    ['a whole-call error', { results: [found, callError] }, 'call-error', /^Repository 'app' in the caller's registry \(eu-west-1\) does not exist/],
-    ['waiting that gave up', { results: [missing], timedOut: true }, 'gave-up', 'Gave up after waiting 1m 30s (wait-timeout): v2 still missing.'],
+    [
+      'a whole-call error',
+      { results: [found, callError] },
+      'call-error',
+      /^Repository 'app' in the caller's registry \(eu-west-1\) does not exist/
+    ],
+    [
+      'waiting that gave up',
+      { results: [missing], timedOut: true },
+      'gave-up',
+      'Gave up after waiting 1m 30s (wait-timeout): v2 still missing.'
+    ],
     [
       'waiting for absence that gave up',
       { results: [found], expect: 'absent', timedOut: true },

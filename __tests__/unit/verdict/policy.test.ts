@@ -9,7 +9,11 @@ const missing: LookupResult = {
   status: 'failed',
   failure: { imageId: { imageTag: 'v2' }, failureCode: 'ImageNotFound' }
 }
-const kms: LookupResult = { request: request({ tag: 'v3' }), status: 'failed', failure: { imageId: { imageTag: 'v3' }, failureCode: 'KmsError' } }
+const kms: LookupResult = {
+  request: request({ tag: 'v3' }),
+  status: 'failed',
+  failure: { imageId: { imageTag: 'v3' }, failureCode: 'KmsError' }
+}
 
 describe('evaluate', () => {
   it('reports found images, failures and the failing ones, exact repeats once', () => {

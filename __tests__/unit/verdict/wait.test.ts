@@ -37,7 +37,13 @@ describe('lookUpUntilSettled', () => {
   it('asks once without a timeout', async () => {
     const clock = fakeClock()
     const { asked, round } = world(clock, {})
-    const outcome = await lookUpUntilSettled([request({ tag: 'a' })], round, { expect: 'present', timeoutMs: 0, intervalMs: 1000, log: () => {}, ...clock })
+    const outcome = await lookUpUntilSettled([request({ tag: 'a' })], round, {
+      expect: 'present',
+      timeoutMs: 0,
+      intervalMs: 1000,
+      log: () => {},
+      ...clock
+    })
     expect(asked).toEqual([['a']])
     expect(outcome.timedOut).toBe(false)
   })
@@ -65,7 +71,13 @@ describe('lookUpUntilSettled', () => {
   it('stops at the deadline, asking one last time at it', async () => {
     const clock = fakeClock()
     const { asked, round } = world(clock, {})
-    const outcome = await lookUpUntilSettled([request({ tag: 'a' })], round, { expect: 'present', timeoutMs: 12_000, intervalMs: 5000, log: () => {}, ...clock })
+    const outcome = await lookUpUntilSettled([request({ tag: 'a' })], round, {
+      expect: 'present',
+      timeoutMs: 12_000,
+      intervalMs: 5000,
+      log: () => {},
+      ...clock
+    })
     expect(outcome.timedOut).toBe(true)
     expect(clock.sleeps).toEqual([5000, 7000])
     expect(asked).toHaveLength(3)
@@ -76,14 +88,22 @@ describe('lookUpUntilSettled', () => {
     expect(isSettled({ request: request({ tag: 'a' }), status: 'found', image: image('a', DIGEST_A) }, 'absent')).toBe(false)
     expect(isSettled({ request: request({ tag: 'a' }), status: 'failed', failure: { failureCode: 'ImageNotFound' } }, 'absent')).toBe(true)
     expect(isSettled({ request: request({ tag: 'a' }), status: 'failed', failure: { failureCode: 'KmsError' } }, 'present')).toBe(true)
-    expect(isSettled({ request: request({ tag: 'a' }), status: 'failed', failure: { failureCode: 'ImageTagDoesNotMatchDigest' } }, 'present')).toBe(false)
+    expect(
+      isSettled({ request: request({ tag: 'a' }), status: 'failed', failure: { failureCode: 'ImageTagDoesNotMatchDigest' } }, 'present')
+    ).toBe(false)
   })
 
   it('ends the wait at once on a whole-call error', async () => {
     const clock = fakeClock()
     const round = async (requests: ImageRequest[]): Promise<LookupResult[]> =>
       requests.map((r) => ({ request: r, status: 'error', error: new Error('denied') }))
-    const outcome = await lookUpUntilSettled([request({ tag: 'a' })], round, { expect: 'present', timeoutMs: 60_000, intervalMs: 1000, log: () => {}, ...clock })
+    const outcome = await lookUpUntilSettled([request({ tag: 'a' })], round, {
+      expect: 'present',
+      timeoutMs: 60_000,
+      intervalMs: 1000,
+      log: () => {},
+      ...clock
+    })
     expect(clock.sleeps).toEqual([])
     expect(outcome.timedOut).toBe(false)
   })
