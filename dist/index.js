@@ -13371,363 +13371,45 @@ var IniSectionType;
 
 /***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
+/***/ 3852:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _src_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6303);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_src_index_js__WEBPACK_IMPORTED_MODULE_0__]);
+_src_index_js__WEBPACK_IMPORTED_MODULE_0__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+// The bundle's entry for scripts/bundle.js (see build/tsconfig.json): the action's own entry point.
 
-/***/ }),
 
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
 
 /***/ }),
 
-/***/ 5692:
-/***/ ((module) => {
+/***/ 6303:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7409);
+// The action's entry point: everything happens in run(). Then the process ends, with the exit code
+// run() set: a retry pause the SDK still has scheduled after the deadline must not keep it alive.
 
-/***/ }),
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+process.exit();
 
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 1421:
-/***/ ((module) => {
+/***/ 7409:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 4708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 2018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 7016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ })
-
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
@@ -17805,20 +17487,261 @@ class ECRClient extends client/* Client */.K {
     }
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ../src/ecr/attempt-budget.ts
+
+
+/** Adds what is known about an attempt to its error (what it already says is kept). */
+function addFacts(error, facts) {
+    if (typeof error === 'object' && error !== null)
+        for (const [key, value] of Object.entries(facts))
+            if (value !== undefined && !(key in error))
+                Object.defineProperty(error, key, { value, enumerable: false, configurable: true });
+    return error;
+}
+function budgetError(budgetMs, phase) {
+    const error = new Error(`the attempt did not finish within its budget of ${formatDuration(budgetMs)} (${phase === 'body' ? 'reading the body' : 'waiting for the headers'})`);
+    error.name = 'TimeoutError';
+    return Object.assign(error, { code: 'ETIMEDOUT' });
+}
+class AttemptBudgetHandler {
+    inner;
+    budgetMs;
+    now;
+    metadata = { handlerProtocol: 'http/1.1' };
+    /** `budgetMs` is asked once per attempt, so an attempt never outlives the step's deadline. */
+    constructor(inner, budgetMs, now = Date.now) {
+        this.inner = inner;
+        this.budgetMs = budgetMs;
+        this.now = now;
+    }
+    async handle(request, options = {}) {
+        const budget = Math.max(1, Math.round(this.budgetMs()));
+        const started = this.now();
+        const host = request.hostname;
+        let result;
+        try {
+            result = await this.inner.handle(request, { ...options, requestTimeout: budget });
+        }
+        catch (error) {
+            // Only the budget's own timer says ETIMEDOUT here (the SDK also names resets TimeoutError).
+            const timedOut = error.code === 'ETIMEDOUT';
+            throw addFacts(error, { phase: 'headers', host, ...(timedOut && { attemptBudgetMs: budget }) });
+        }
+        const { response } = result;
+        const source = response.body;
+        if (source === undefined || typeof source.pipe !== 'function')
+            return result;
+        const expectedBytes = Number(response.headers['content-length'] ?? NaN);
+        let receivedBytes = 0;
+        const counter = new external_node_stream_.Transform({
+            transform(chunk, _encoding, done) {
+                receivedBytes += chunk.length;
+                done(null, chunk);
+            }
+        });
+        const timer = setTimeout(() => source.destroy(budgetError(budget, 'body')), Math.max(1, budget - (this.now() - started)));
+        // Decorated where it is raised, before pipeline hands the same error on to the SDK's reader.
+        source.once('error', (error) => addFacts(error, {
+            phase: 'body',
+            host,
+            receivedBytes,
+            ...(Number.isFinite(expectedBytes) && { expectedBytes }),
+            ...(error.code === 'ETIMEDOUT' && { attemptBudgetMs: budget })
+        }));
+        (0,external_node_stream_.pipeline)(source, counter, () => clearTimeout(timer));
+        response.body = counter;
+        return { response };
+    }
+    updateHttpClientConfig(key, value) {
+        this.inner.updateHttpClientConfig(key, value);
+    }
+    httpHandlerConfigs() {
+        return this.inner.httpHandlerConfigs();
+    }
+    destroy() {
+        this.inner.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ../src/ecr/errors.ts
+// Turns an error from a BatchGetImage call into one sentence in the user's words: what went wrong and
+// what to do. Only text ECR itself sent is quoted as "AWS said"; what the SDK or Node says is turned
+// into plain words (a proxy's HTML page, an untrusted certificate, a body cut short, a stall).
+
+
+/** The answer had the wrong shape for BatchGetImage (valid JSON, but not ECR's). */
+class ResponseShapeError extends Error {
+    problem;
+    httpStatusCode;
+    name = 'ResponseShapeError';
+    constructor(problem, httpStatusCode) {
+        super(`the answer is JSON but not BatchGetImage's: ${problem}`);
+        this.problem = problem;
+        this.httpStatusCode = httpStatusCode;
+    }
+}
+const CREDENTIAL_ERRORS = new Set([
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'InvalidClientTokenId',
+    'IncompleteSignature',
+    'MissingAuthenticationTokenException',
+    'SignatureDoesNotMatch'
+]);
+const THROTTLING_ERRORS = new Set(['ThrottlingException', 'LimitExceededException', 'TooManyRequestsException', 'RequestLimitExceeded']);
+const NETWORK_TEXT = {
+    ECONNREFUSED: 'ECONNREFUSED: the connection was refused',
+    ECONNRESET: 'ECONNRESET: the connection was closed without an answer',
+    EPIPE: 'EPIPE: the connection was closed while sending',
+    ENOTFOUND: 'ENOTFOUND: the host name does not resolve',
+    EAI_AGAIN: 'EAI_AGAIN: the host name could not be resolved now',
+    EHOSTUNREACH: 'EHOSTUNREACH: the host cannot be reached',
+    ENETUNREACH: 'ENETUNREACH: the network cannot be reached',
+    ECONNABORTED: 'ECONNABORTED: the connection was aborted'
+};
+/** Node's codes for a certificate it does not trust, in plain words. */
+const CERTIFICATE_ERRORS = {
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
+    SELF_SIGNED_CERT_IN_CHAIN: 'its chain ends in a self-signed certificate Node does not trust',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'Node does not know the CA that signed it',
+    UNABLE_TO_GET_ISSUER_CERT: 'Node does not know the CA that signed it',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'Node does not know the CA that signed it',
+    CERT_UNTRUSTED: 'Node does not trust it',
+    CERT_SIGNATURE_FAILURE: 'its signature does not verify',
+    CERT_HAS_EXPIRED: 'it has expired',
+    CERT_NOT_YET_VALID: 'it is not valid yet',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'it is for another host name'
+};
+const CHECK_PATH = 'check the network path to ECR (proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR)';
+function fieldsOf(error) {
+    return (typeof error === 'object' && error !== null ? error : {});
+}
+/** True when the error is ECR's own answer, parsed by the SDK: only then is its message AWS's words. */
+function fromAws(fields) {
+    return (fields.$fault === 'client' || fields.$fault === 'server') && fields.name !== 'SyntaxError';
+}
+/** What AWS said, quoted safely, plus the request id when there is one; nothing when AWS did not say it. */
+function awsSaid(error) {
+    const fields = fieldsOf(error);
+    if (!fromAws(fields))
+        return '';
+    const message = safeText(errorMessage(error)).slice(0, 500);
+    const requestId = fields.$metadata?.requestId;
+    return ` (AWS said: ${message}${requestId ? `; request id ${safeText(requestId)}` : ''})`;
+}
+function attemptsText(fields) {
+    const attempts = fields.$metadata?.attempts;
+    return attempts !== undefined && attempts > 1 ? ` after ${attempts} attempts` : '';
+}
+/** The host the request went to, for messages. */
+function hostOf(fields, context) {
+    return safeText(fields.host ?? `ECR in ${context.region}`);
+}
+/** `HTTP 503 (text/html)`: an answer that was not ECR's JSON. */
+function answerText(fields, status) {
+    const type = fields.$response?.headers?.['content-type'];
+    return `HTTP ${status ?? '?'}${type ? ` (${safeText(type.split(';')[0] ?? type)})` : ''}`;
+}
+/** One sentence for the user: what went wrong and what to do. */
+function describeCallError(error, context) {
+    const fields = fieldsOf(error);
+    const name = fields.name ?? '';
+    const code = fields.code ?? '';
+    const status = fields.$metadata?.httpStatusCode;
+    const repository = describeRepository(context);
+    const host = hostOf(fields, context);
+    const attempts = attemptsText(fields);
+    if (name === 'RepositoryNotFoundException')
+        return `Repository ${repository} does not exist. Check repository-name, registry-id and aws-region.${awsSaid(error)}`;
+    if (name === 'AccessDeniedException')
+        return `Access denied looking up images in ${repository}: the role needs the IAM permission ecr:BatchGetImage on that repository (and the repository policy must allow it for cross-account lookups).${awsSaid(error)}`;
+    if (CREDENTIAL_ERRORS.has(name))
+        return `AWS rejected the credentials (${name}): they are invalid or expired. Refresh or configure them, for example with aws-actions/configure-aws-credentials.${awsSaid(error)}`;
+    if (name === 'CredentialsProviderError')
+        return 'No AWS credentials found: configure them before this step, for example with aws-actions/configure-aws-credentials (role-to-assume), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
+    if (name === 'InvalidParameterException')
+        return `ECR rejected the request for ${repository} as invalid; check the inputs.${awsSaid(error)}`;
+    if (name === 'UnableToGetUpstreamImageException')
+        return `The pull-through cache behind ${repository} could not reach its upstream registry; check the cache rule and its credentials in Secrets Manager.${awsSaid(error)}`;
+    if (THROTTLING_ERRORS.has(name))
+        return `ECR throttled the requests (${name})${attempts}; retry later, or look up fewer images at once.${awsSaid(error)}`;
+    if (CERTIFICATE_ERRORS[code] !== undefined)
+        return `The TLS certificate of ${host} is not trusted: ${CERTIFICATE_ERRORS[code]} (${code}). If a private CA or a TLS-inspecting proxy signs it, give Node its CA certificate with NODE_EXTRA_CA_CERTS (the path of a PEM file); otherwise check AWS_ENDPOINT_URL_ECR.`;
+    // The SDK names some socket errors (ECONNRESET, EPIPE) TimeoutError: the code says what happened.
+    if (fields.phase !== 'body' && code !== 'ETIMEDOUT' && NETWORK_TEXT[code] !== undefined)
+        return `Could not reach ECR in ${context.region} (${NETWORK_TEXT[code]})${attempts}; check the network, proxy and any AWS_ENDPOINT_URL_ECR setting.`;
+    if (fields.attemptBudgetMs !== undefined || name === 'TimeoutError' || code === 'ETIMEDOUT') {
+        const budget = fields.attemptBudgetMs !== undefined ? ` within its budget of ${formatDuration(fields.attemptBudgetMs)}` : '';
+        if (fields.phase === 'body')
+            return `${host} sent its answer too slowly: no attempt finished reading it${budget}${attempts}${fields.receivedBytes !== undefined ? ` (the last had ${formatBytes(fields.receivedBytes)}${fields.expectedBytes !== undefined ? ` of ${formatBytes(fields.expectedBytes)}` : ''})` : ''}. Something on the way is holding the answer back: ${CHECK_PATH}.`;
+        return `${host} did not answer: no attempt got a response${budget}${attempts}. The server or something on the way accepts connections and does not answer: ${CHECK_PATH}.`;
+    }
+    if (fields.phase === 'body' && (code === 'ECONNRESET' || /aborted/i.test(errorMessage(error))))
+        return `The answer from ${host} was cut short: the connection closed after ${formatBytes(fields.receivedBytes ?? 0)}${fields.expectedBytes !== undefined ? ` of ${formatBytes(fields.expectedBytes)}` : ''}${attempts}; ${CHECK_PATH}, and retry the job.`;
+    if (error instanceof ResponseShapeError)
+        return `The answer from ${host} (HTTP ${error.httpStatusCode ?? '?'}) is JSON, but not what BatchGetImage answers (${error.problem}): something other than ECR answered. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
+    if (name === 'SyntaxError' || (!fromAws(fields) && status !== undefined && status >= 400)) {
+        const answer = answerText(fields, status);
+        if (status !== undefined && status >= 500)
+            return `${host} answered ${answer} with a page that is not ECR's${attempts}: a proxy or load balancer between the runner and ECR answered, not ECR. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR, or retry the job if the proxy was briefly down.`;
+        if (status !== undefined && status >= 400)
+            return `${host} answered ${answer} with a page that is not ECR's: a proxy or firewall between the runner and ECR refused the request. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR.`;
+        return `The answer from ${host}, ${answer}, could not be read: it is not the JSON ECR sends. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
+    }
+    if (fields.$fault === 'server' || (status ?? 0) >= 500)
+        return `ECR had a server error (${safeText(name || 'unknown')})${attempts}; retry the job.${awsSaid(error)}`;
+    return `BatchGetImage on ${repository} failed (${safeText(name || code || 'unknown error')})${attempts}.${awsSaid(error)}`;
+}
+/** What one failed attempt was, for its log line: `ThrottlingException (HTTP 400)`, `ECONNRESET`, `HTTP 503 (text/html), not ECR's JSON`. */
+function describeAttempt(error) {
+    const fields = fieldsOf(error);
+    const status = fields.$metadata?.httpStatusCode;
+    if (fields.attemptBudgetMs !== undefined)
+        return `no ${fields.phase === 'body' ? 'complete answer' : 'answer'} within the attempt's budget of ${formatDuration(fields.attemptBudgetMs)}`;
+    if (fields.name === 'SyntaxError')
+        return `${answerText(fields, status)}, not ECR's JSON`;
+    const name = fields.code ?? fields.name ?? 'Error';
+    const detail = fromAws(fields) ? `: ${(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)}` : '';
+    return `${name}${status !== undefined ? ` (HTTP ${status})` : ''}${detail}`;
+}
+
 ;// CONCATENATED MODULE: ../src/ecr/client.ts
+
+
+
 
 
 const ACTION_NAME = 'ecr-image-lookup-action';
 const ACTION_VERSION = '1.0.0';
-/** Per-request limits, so a server that accepts a connection and never answers cannot hang the job. */
-const CONNECT_TIMEOUT_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 30_000;
-/** `ThrottlingException (HTTP 400)`, `ECONNRESET`: what a failed attempt was. */
-function describeAttemptError(error) {
-    const fields = (typeof error === 'object' && error !== null ? error : {});
-    const status = fields.$metadata?.httpStatusCode;
-    const name = fields.code ?? fields.name ?? 'Error';
-    return `${name}${status !== undefined ? ` (HTTP ${status})` : ''}: ${(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)}`;
+/**
+ * The most one attempt may take, connecting, the headers and the whole body together: with the
+ * default 5 attempts, a server that never answers ends the step in under a minute.
+ */
+const ATTEMPT_BUDGET_MS = 10_000;
+/**
+ * The SDK's longest pause before retry k: a base of 100 ms, doubling, at most 20 s. (After throttling
+ * the base is 500 ms: then the deadline may come first, and the step says it timed out.)
+ */
+function longestPauseMs(k) {
+    return Math.min(20_000, 100 * 2 ** k);
+}
+/** The shortest budget an attempt gets, however little time is left. */
+const MIN_ATTEMPT_BUDGET_MS = 100;
+/**
+ * One attempt's budget: ATTEMPT_BUDGET_MS, or less when the step's timeout leaves less. Every attempt
+ * and the SDK's longest pauses between them fit in the timeout with one budget to spare, so a server
+ * that never answers ends in a clear error before the deadline. Never more than the deadline leaves.
+ */
+function attemptBudgetMs(timeoutMs, maxAttempts, remainingMs = timeoutMs) {
+    let pauses = 0;
+    for (let k = 1; k < maxAttempts; k++)
+        pauses += longestPauseMs(k);
+    const share = Math.floor((timeoutMs - pauses) / (maxAttempts + 1));
+    return Math.max(1, Math.min(ATTEMPT_BUDGET_MS, Math.max(MIN_ATTEMPT_BUDGET_MS, share), remainingMs));
 }
 /**
  * A client for `region`. Credentials come from the SDK's default chain; custom endpoints from the
@@ -17830,11 +17753,11 @@ function createEcrClient(region, settings) {
         maxAttempts: settings.maxAttempts,
         retryMode: 'adaptive',
         customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
-        requestHandler: {
-            connectionTimeout: CONNECT_TIMEOUT_MS,
-            requestTimeout: REQUEST_TIMEOUT_MS,
+        requestHandler: new AttemptBudgetHandler(new node_http_handler/* NodeHttpHandler */.$({
+            // The budget arrives per attempt as requestTimeout; this makes it an error instead of a warning.
+            throwOnRequestTimeout: true,
             ...(settings.agent !== undefined && { httpAgent: settings.agent, httpsAgent: settings.agent })
-        }
+        }), settings.attemptBudgetMs)
     });
     // The SDK's logger middleware filters every response for sensitive fields to hand to a logger, even
     // when none is set (the action sets none): with 1,000 images that was a tenth of the run.
@@ -17846,10 +17769,11 @@ function createEcrClient(region, settings) {
             return await next(args);
         }
         catch (error) {
+            addFacts(error, { host: args.request?.hostname });
             const name = error.name;
             const throttled = name === 'ThrottlingException' || name === 'LimitExceededException';
             if (name !== 'AbortError')
-                settings.log(`ECR ${throttled ? 'throttled the request' : 'request failed'} in ${region}: ${safeText(describeAttemptError(error))}`);
+                settings.log(`ECR ${throttled ? 'throttled the request' : 'request failed'} in ${region}: ${safeText(describeAttempt(error))}`);
             throw error;
         }
     }, { step: 'deserialize', name: 'ecrImageLookupAttemptLog', priority: 'high' });
@@ -18231,6 +18155,7 @@ class BatchGetImageCommand extends command(_ep0, _mw0, "BatchGetImage", BatchGet
 
 
 
+
 const MAX_IDS_PER_REQUEST = 100;
 const MAX_CONCURRENT_REQUESTS = 8;
 /** Runs `work` over `items` with at most `limit` running at once; results keep the items' order. */
@@ -18310,18 +18235,64 @@ function matchResults(requests, images, failures) {
         };
     });
 }
+/**
+ * `promise`, or the signal's reason as soon as it aborts: the SDK checks the signal only when an
+ * attempt starts, not while it pauses between attempts (up to 20 s after throttling).
+ */
+function untilAborted(promise, signal) {
+    if (signal === undefined)
+        return promise;
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        // Handled first, so its own rejection after an abort is never an unhandled one.
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * The SDK takes any JSON for an answer: a proxy's or an emulator's JSON that is not BatchGetImage's
+ * would otherwise fail later as a TypeError, or pass as an answer without images.
+ */
+function checkShape(response) {
+    const problem = () => {
+        const { images, failures } = response;
+        if (images !== undefined && !Array.isArray(images))
+            return 'images is not a list';
+        if (failures !== undefined && !Array.isArray(failures))
+            return 'failures is not a list';
+        for (const image of images ?? []) {
+            if (!isObject(image) || !isObject(image.imageId))
+                return 'an image without an imageId';
+            if (image.imageManifest !== undefined && typeof image.imageManifest !== 'string')
+                return 'a manifest that is not text';
+        }
+        for (const failure of failures ?? [])
+            if (!isObject(failure))
+                return 'a failure that is not an object';
+        return undefined;
+    };
+    const found = problem();
+    if (found !== undefined)
+        throw new ResponseShapeError(found, response.$metadata?.httpStatusCode);
+}
 /** One BatchGetImage call for up to 100 requests of one repository. */
 async function batchGetImage(batch, options) {
     const [first] = batch;
     if (first === undefined)
         return [];
     try {
-        const response = await options.clientFor(first.region).send(new BatchGetImageCommand({
+        const sent = options.clientFor(first.region).send(new BatchGetImageCommand({
             repositoryName: first.repositoryName,
             ...(first.registryId !== undefined && { registryId: first.registryId }),
             imageIds: batch.map((request) => toImageIdentifier(request.id)),
             acceptedMediaTypes: [...options.acceptedMediaTypes]
         }), options.signal !== undefined ? { abortSignal: options.signal } : {});
+        const response = await untilAborted(sent, options.signal);
+        checkShape(response);
         return matchResults(batch, response.images ?? [], response.failures ?? []);
     }
     catch (error) {
@@ -18529,16 +18500,24 @@ async function createProxyAgent(settings) {
 
 
 
-/** A round for these inputs; `signal` (the step's deadline) aborts requests in flight; `log` gets one line per failed attempt. */
-async function createLookupRound(inputs, signal, log) {
+/**
+ * A round for these inputs. The step's deadline aborts requests in flight and bounds each attempt's
+ * budget; `log` gets one line per failed attempt.
+ */
+async function createLookupRound(inputs, deadline, log) {
     let agent;
     if (inputs.proxy !== undefined) {
         const { url, noProxy } = inputs.proxy;
         log(`Using the proxy ${redactProxy(url)}${noProxy ? ` (NO_PROXY: ${safeText(noProxy)})` : ''}.`);
         agent = await createProxyAgent(inputs.proxy);
     }
-    const clientFor = clientPerRegion((region) => createEcrClient(region, { maxAttempts: inputs.retryMaxAttempts, log, ...(agent !== undefined && { agent }) }));
-    const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor, signal };
+    const clientFor = clientPerRegion((region) => createEcrClient(region, {
+        maxAttempts: inputs.retryMaxAttempts,
+        attemptBudgetMs: () => attemptBudgetMs(inputs.timeoutMs, inputs.retryMaxAttempts, deadline.remainingMs()),
+        log,
+        ...(agent !== undefined && { agent })
+    }));
+    const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor, signal: deadline.signal };
     const fetch = async (requests) => {
         const results = await lookupImages(requests, options);
         return inputs.verifyDigest ? checkDigests(results, inputs.acceptedMediaTypes) : results;
@@ -18853,12 +18832,17 @@ function getInputs(env = process.env) {
     const timeoutMs = timeoutInput === '' ? waitTimeoutMs + DEFAULT_TIMEOUT_MS : parseDuration(timeoutInput, 'timeout');
     if (timeoutMs <= 0)
         throw new InputError('timeout must be more than 0.');
+    if (timeoutInput !== '' && waitTimeoutMs > 0 && timeoutMs <= waitTimeoutMs)
+        throw new InputError(`timeout (${formatDuration(timeoutMs)}) must be longer than wait-timeout (${formatDuration(waitTimeoutMs)}): the step would end before the wait does. Raise timeout, or leave it empty (wait-timeout plus ${formatDuration(DEFAULT_TIMEOUT_MS)}).`);
+    const expect = parseExpect(getInput('expect'));
+    if (expect === 'absent' && platform !== undefined)
+        throw new InputError('platform cannot be checked with expect: absent (the images must not exist at all): remove platform, or use expect: present.');
     const proxy = parseProxy(getInput('http-proxy'), env);
     return {
         requests,
         acceptedMediaTypes: parseMediaTypes(getInput('accepted-media-types')),
         failOn: parseFailOn(getInput('fail-on')),
-        expect: parseExpect(getInput('expect')),
+        expect,
         waitTimeoutMs,
         waitIntervalMs,
         ...(platform !== undefined && { platform }),
@@ -19099,85 +19083,6 @@ async function writeSummary(report) {
     await summary.addRaw(summaryMarkdown(report)).write();
 }
 
-;// CONCATENATED MODULE: ../src/ecr/errors.ts
-// Turns an error from a BatchGetImage call into one sentence that names the cause and the fix.
-
-
-
-const CREDENTIAL_ERRORS = new Set([
-    'ExpiredTokenException',
-    'ExpiredToken',
-    'UnrecognizedClientException',
-    'InvalidSignatureException',
-    'InvalidClientTokenId',
-    'IncompleteSignature',
-    'MissingAuthenticationTokenException',
-    'SignatureDoesNotMatch'
-]);
-const THROTTLING_ERRORS = new Set(['ThrottlingException', 'LimitExceededException', 'TooManyRequestsException', 'RequestLimitExceeded']);
-const NETWORK_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ECONNABORTED'
-]);
-const NETWORK_TEXT = {
-    ECONNREFUSED: 'ECONNREFUSED: the connection was refused',
-    ECONNRESET: 'ECONNRESET: the connection was closed without an answer',
-    EPIPE: 'EPIPE: the connection was closed while sending',
-    ENOTFOUND: 'ENOTFOUND: the host name does not resolve',
-    EAI_AGAIN: 'EAI_AGAIN: the host name could not be resolved now'
-};
-/** What AWS said, quoted safely, plus the request id when there is one. */
-function awsSaid(error) {
-    const fields = error;
-    const message = safeText(errorMessage(error)).slice(0, 500);
-    const requestId = fields.$metadata?.requestId;
-    return ` (AWS said: ${message}${requestId ? `; request id ${safeText(requestId)}` : ''})`;
-}
-function attemptsText(error) {
-    const attempts = error.$metadata?.attempts;
-    return attempts !== undefined && attempts > 1 ? ` after ${attempts} attempts` : '';
-}
-/** One sentence for the user: what went wrong and what to do. */
-function describeCallError(error, context) {
-    const fields = (typeof error === 'object' && error !== null ? error : {});
-    const name = fields.name ?? '';
-    const repository = describeRepository(context);
-    if (name === 'RepositoryNotFoundException')
-        return `Repository ${repository} does not exist. Check repository-name, registry-id and aws-region.${awsSaid(error)}`;
-    if (name === 'AccessDeniedException')
-        return `Access denied looking up images in ${repository}: the role needs the IAM permission ecr:BatchGetImage on that repository (and the repository policy must allow it for cross-account lookups).${awsSaid(error)}`;
-    if (CREDENTIAL_ERRORS.has(name))
-        return `AWS rejected the credentials (${name}): they are invalid or expired. Refresh or configure them, for example with aws-actions/configure-aws-credentials.${awsSaid(error)}`;
-    if (name === 'CredentialsProviderError')
-        return 'No AWS credentials found: configure them before this step, for example with aws-actions/configure-aws-credentials (role-to-assume), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
-    if (name === 'InvalidParameterException')
-        return `ECR rejected the request for ${repository} as invalid; check the inputs.${awsSaid(error)}`;
-    if (name === 'UnableToGetUpstreamImageException')
-        return `The pull-through cache behind ${repository} could not reach its upstream registry; check the cache rule and its credentials in Secrets Manager.${awsSaid(error)}`;
-    if (THROTTLING_ERRORS.has(name))
-        return `ECR throttled the requests (${name})${attemptsText(error)}; retry later, or look up fewer images at once.${awsSaid(error)}`;
-    // The SDK names some socket errors (ECONNRESET, EPIPE) TimeoutError: the code says what happened.
-    if (fields.code !== undefined && NETWORK_CODES.has(fields.code) && fields.code !== 'ETIMEDOUT')
-        return `Could not reach ECR in ${context.region} (${NETWORK_TEXT[fields.code] ?? fields.code})${attemptsText(error)}; check the network, proxy and any AWS_ENDPOINT_URL_ECR setting.`;
-    if (name === 'TimeoutError' || fields.code === 'ETIMEDOUT')
-        return `Timed out waiting for ECR in ${context.region}${attemptsText(error)} (each request may take up to ${REQUEST_TIMEOUT_MS / 1000}s); check the network path to ECR (proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR) and retry.`;
-    if (fields.$fault === 'server' || (fields.$metadata?.httpStatusCode ?? 0) >= 500)
-        return `ECR had a server error (${name || 'unknown'})${attemptsText(error)}; retry the job.${awsSaid(error)}`;
-    if (error instanceof SyntaxError || name === 'SyntaxError') {
-        const status = fields.$metadata?.httpStatusCode;
-        const firstLine = safeText(errorMessage(error).split('\n')[0] ?? '').slice(0, 200);
-        return `The response from ECR${status !== undefined ? ` (HTTP ${status})` : ''} could not be read: it is not the JSON ECR sends (${firstLine}). Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
-    }
-    return `BatchGetImage on ${repository} failed (${safeText(name || 'unknown error')}).${awsSaid(error)}`;
-}
-
 ;// CONCATENATED MODULE: ../src/verdict/ending.ts
 // How the step ends, decided in one place from what happened: the deadline passed, a whole call
 // failed, waiting gave up, images failed the gate, or everything held. Pure: main.ts carries it out.
@@ -19327,7 +19232,7 @@ async function run() {
             process.exit(EXIT_FAILURE);
         });
         debug(`Looking up ${inputs.requests.length} image(s).`);
-        const round = await createLookupRound(inputs, deadline.signal, (line) => actions_core_info(line));
+        const round = await createLookupRound(inputs, deadline, (line) => actions_core_info(line));
         const outcome = await lookUpUntilSettled(inputs.requests, round, {
             expect: inputs.expect,
             timeoutMs: inputs.waitTimeoutMs,
@@ -19369,14 +19274,440 @@ async function run() {
     }
 }
 
-;// CONCATENATED MODULE: ../src/index.ts
-// The action's entry point: everything happens in run().
 
-void run();
+/***/ }),
 
-;// CONCATENATED MODULE: ./entry.ts
-// The bundle's entry for scripts/bundle.js (see build/tsconfig.json): the action's own entry point.
+/***/ 2613:
+/***/ ((module) => {
 
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(3852);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 
 
 //# sourceMappingURL=index.js.map

@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
     })
     core.debug(`Looking up ${inputs.requests.length} image(s).`)
 
-    const round = await createLookupRound(inputs, deadline.signal, (line) => core.info(line))
+    const round = await createLookupRound(inputs, deadline, (line) => core.info(line))
     const outcome = await lookUpUntilSettled(inputs.requests, round, {
       expect: inputs.expect,
       timeoutMs: inputs.waitTimeoutMs,

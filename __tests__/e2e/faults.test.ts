@@ -36,19 +36,91 @@ describe.each(NODES)('faults on $label', ({ path }) => {
     expect(h.fake.requestsFor()).toHaveLength(2)
   })
 
-  it('ends a response that never comes at the timeout, saying it timed out', async () => {
+  it('abandons an attempt that gets no answer at its budget, retries, then says the server did not answer', async () => {
     h.fake.stall(Infinity)
-    const run = await h.run({ images: 'app:v1 team/api:v1.4.2', timeout: '3s' })
+    // A 4s timeout over 2 attempts gives each attempt (4s - 200ms of pauses) / 3 = 1.3s.
+    const run = await h.run({ images: 'app:v1 team/api:v1.4.2', timeout: '4s', 'retry-max-attempts': '2' })
     expectCleanFailure(
       run,
-      /^::error::Timed out: the step's timeout of 3s passed \(raise the timeout input\); still pending: app:v1, team\/api:v1\.4\.2\.$/
+      /^::error::127\.0\.0\.1 did not answer: no attempt got a response within its budget of 1s after 2 attempts\. The server or something on the way accepts connections and does not answer: check the network path to ECR \(proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR\)\.$/
     )
+    expect(run.errors[0]).not.toMatch(/timeout input/)
+    expect(h.fake.requestsFor()).toHaveLength(4)
+    expect(run.stdout).toContain("ECR request failed in eu-west-1: no answer within the attempt's budget of 1s")
     expect(run.outputs['images-file']).toBeDefined()
   })
 
-  it('ends waiting at the timeout even when wait-timeout is longer', async () => {
-    const run = await h.run({ images: 'app:never', 'wait-timeout': '10m', 'wait-interval': '500ms', timeout: '2s' })
-    expectCleanFailure(run, /^::error::Timed out: the step's timeout of 2s passed .*still pending: app:never\.$/)
+  it('abandons an attempt whose body drips, or stops halfway, at its budget, and retries', async () => {
+    for (const arrange of [() => h.fake.drip(Infinity, 400), () => h.fake.halfAnswer(Infinity, 'stall')]) {
+      h.fake.reset()
+      arrange()
+      const run = await h.run({ images: 'app:v1', timeout: '4s', 'retry-max-attempts': '2' })
+      expectCleanFailure(
+        run,
+        /^::error::127\.0\.0\.1 sent its answer too slowly: no attempt finished reading it within its budget of 1s after 2 attempts \(the last had \d+ B of \d+ B\)\. Something on the way is holding the answer back/
+      )
+      expect(h.fake.requestsFor()).toHaveLength(2)
+    }
+  })
+
+  it('succeeds when a slow first attempt is followed by a good one', async () => {
+    h.fake.stall(1)
+    const stalled = await h.run({ images: 'app:v1', timeout: '4s', 'retry-max-attempts': '2' })
+    expect(stalled.code).toBe(0)
+    expect(stalled.outputs.digest).toBe(h.digests.v1)
+    h.fake.reset()
+    h.fake.drip(1, 400)
+    const dripped = await h.run({ images: 'app:v1', timeout: '4s', 'retry-max-attempts': '2' })
+    expect(dripped.code).toBe(0)
+    expect(h.fake.requestsFor()).toHaveLength(2)
+  })
+
+  it('ends at the step deadline when throttling pauses outlast it, without waiting out the pause', async () => {
+    h.fake.failWith(Infinity, 400, 'ThrottlingException', 'Rate exceeded')
+    const run = await h.run({ images: 'app:v1', timeout: '2s', 'retry-max-attempts': '20' })
+    expectCleanFailure(run, /^::error::Timed out: the step's timeout of 2s passed \(raise the timeout input\); still pending: app:v1\.$/)
+  })
+
+  it('says the body was cut short when the connection closes halfway, after retrying', async () => {
+    h.fake.halfAnswer(Infinity, 'close')
+    const run = await h.run({ images: 'app:v1', 'retry-max-attempts': '2' })
+    expectCleanFailure(
+      run,
+      /^::error::The answer from 127\.0\.0\.1 was cut short: the connection closed after \d+ B of \d+ B after 2 attempts; check the network path/
+    )
+    expect(h.fake.requestsFor()).toHaveLength(2)
+  })
+
+  it.each([
+    [
+      503,
+      /^::error::127\.0\.0\.1 answered HTTP 503 \(text\/html\) with a page that is not ECR's after 2 attempts: a proxy or load balancer between the runner and ECR answered, not ECR\./,
+      2
+    ],
+    [502, /answered HTTP 502 \(text\/html\) .* after 2 attempts: a proxy or load balancer/, 2],
+    [
+      403,
+      /^::error::127\.0\.0\.1 answered HTTP 403 \(text\/html\) with a page that is not ECR's: a proxy or firewall between the runner and ECR refused the request\./,
+      1
+    ]
+  ])('names a proxy for an HTTP %d HTML page, never quoting the SDK as AWS', async (status, message, requests) => {
+    h.fake.answerRaw(Infinity, status, 'text/html', '<html><body><h1>Service Unavailable</h1></body></html>')
+    const run = await h.run({ images: 'app:v1', 'retry-max-attempts': '2' })
+    expectCleanFailure(run, message)
+    expect(run.errors[0]).not.toMatch(/AWS said|SyntaxError|Deserialization|Unexpected token/)
+    expect(h.fake.requestsFor()).toHaveLength(requests)
+  })
+
+  it.each([
+    ['{"images":"none"}', 'images is not a list'],
+    ['{"failures":{}}', 'failures is not a list'],
+    ['{"images":[{"imageManifest":"{}"}]}', 'an image without an imageId'],
+    ['{"images":[{"imageId":{"imageTag":"v1"},"imageManifest":5}]}', 'a manifest that is not text']
+  ])('says a 200 whose JSON has the wrong shape (%s) is not what BatchGetImage answers', async (body, problem) => {
+    h.fake.garbage(Infinity, body)
+    const run = await h.run({ images: 'app:v1' })
+    expectCleanFailure(run, new RegExp(`is JSON, but not what BatchGetImage answers \\(${problem}\\): something other than ECR answered`))
+    expect(run.stdout + run.stderr).not.toMatch(/TypeError/)
   })
 
   it('retries a connection closed without an answer, then names the network error', async () => {
@@ -71,7 +143,11 @@ describe.each(NODES)('faults on $label', ({ path }) => {
   it('says a 200 answer that is not JSON could not be read', async () => {
     h.fake.garbage(Infinity, '<html><body>Bad gateway</body></html>')
     const run = await h.run({ images: 'app:v1' })
-    expectCleanFailure(run, /^::error::The response from ECR \(HTTP 200\) could not be read: it is not the JSON ECR sends/)
+    expectCleanFailure(
+      run,
+      /^::error::The answer from 127\.0\.0\.1, HTTP 200 \(application\/x-amz-json-1\.1\), could not be read: it is not the JSON ECR sends/
+    )
+    expect(run.errors[0]).not.toMatch(/AWS said|Unexpected token/)
   })
 
   it.each([

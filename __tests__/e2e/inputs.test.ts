@@ -31,7 +31,18 @@ describe.each(NODES)('input validation on $label', ({ path }) => {
     ['an image reference in image-ids', { 'image-ids': 'app:v1' }, "'app:v1' is neither a tag nor a digest"],
     ['fail-on mixing all with codes', { 'fail-on': 'all ImageNotFound' }, "fail-on: 'all' cannot be combined"],
     ['a malformed media type', { 'accepted-media-types': 'json' }, "accepted-media-types: 'json' is not a media type"],
-    ['a malformed region', { 'aws-region': 'Europe' }, "aws-region 'Europe' is not an AWS region name"]
+    ['a malformed region', { 'aws-region': 'Europe' }, "aws-region 'Europe' is not an AWS region name"],
+    [
+      'a timeout shorter than wait-timeout',
+      { 'wait-timeout': '10m', timeout: '2s' },
+      'timeout (2s) must be longer than wait-timeout (10m)'
+    ],
+    ['platform with expect: absent', { expect: 'absent', platform: 'linux/arm64' }, 'platform cannot be checked with expect: absent'],
+    [
+      'a misspelled fail-on code',
+      { 'fail-on': 'ImageNotFoud' },
+      "fail-on: 'ImageNotFoud' is not a failure code; did you mean ImageNotFound?"
+    ]
   ])('rejects %s', async (_label, inputs, message) => {
     const run = await h.run({ 'repository-name': 'app', 'image-ids': `v1 ${DIGEST}`, ...inputs })
     expect(run.code).toBe(1)

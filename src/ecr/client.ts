@@ -1,20 +1,50 @@
 // The one place ECR clients are configured: one client per region, created on first use, with the
-// action's user agent, retries (adaptive mode, so throttling slows the client down), per-request
-// timeouts, an optional proxy agent, and a log line for every attempt that fails.
+// action's user agent, retries (adaptive mode, so throttling slows the client down), one budget per
+// attempt (attempt-budget.ts), an optional proxy agent, and a log line for every attempt that fails.
 import type { Agent } from 'node:http'
 import { ECRClient } from '@aws-sdk/client-ecr'
-import { errorMessage, safeText } from '../text.js'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+import { safeText } from '../text.js'
+import { AttemptBudgetHandler, addFacts } from './attempt-budget.js'
+import { describeAttempt } from './errors.js'
 
 export const ACTION_NAME = 'ecr-image-lookup-action'
 export const ACTION_VERSION = '1.0.0'
 
-/** Per-request limits, so a server that accepts a connection and never answers cannot hang the job. */
-export const CONNECT_TIMEOUT_MS = 10_000
-export const REQUEST_TIMEOUT_MS = 30_000
+/**
+ * The most one attempt may take, connecting, the headers and the whole body together: with the
+ * default 5 attempts, a server that never answers ends the step in under a minute.
+ */
+export const ATTEMPT_BUDGET_MS = 10_000
+
+/**
+ * The SDK's longest pause before retry k: a base of 100 ms, doubling, at most 20 s. (After throttling
+ * the base is 500 ms: then the deadline may come first, and the step says it timed out.)
+ */
+function longestPauseMs(k: number): number {
+  return Math.min(20_000, 100 * 2 ** k)
+}
+
+/** The shortest budget an attempt gets, however little time is left. */
+export const MIN_ATTEMPT_BUDGET_MS = 100
+
+/**
+ * One attempt's budget: ATTEMPT_BUDGET_MS, or less when the step's timeout leaves less. Every attempt
+ * and the SDK's longest pauses between them fit in the timeout with one budget to spare, so a server
+ * that never answers ends in a clear error before the deadline. Never more than the deadline leaves.
+ */
+export function attemptBudgetMs(timeoutMs: number, maxAttempts: number, remainingMs: number = timeoutMs): number {
+  let pauses = 0
+  for (let k = 1; k < maxAttempts; k++) pauses += longestPauseMs(k)
+  const share = Math.floor((timeoutMs - pauses) / (maxAttempts + 1))
+  return Math.max(1, Math.min(ATTEMPT_BUDGET_MS, Math.max(MIN_ATTEMPT_BUDGET_MS, share), remainingMs))
+}
 
 export interface ClientSettings {
   /** Attempts per request (the SDK's maxAttempts). */
   maxAttempts: number
+  /** The budget of the attempt about to start (see attemptBudgetMs), asked once per attempt. */
+  attemptBudgetMs: () => number
   /** Routes requests through a proxy (see proxy-agent.ts); undefined: direct. */
   agent?: Agent
   /** Where failed attempts are reported. */
@@ -23,16 +53,6 @@ export interface ClientSettings {
 
 interface AttemptError {
   name?: string
-  code?: string
-  $metadata?: { httpStatusCode?: number }
-}
-
-/** `ThrottlingException (HTTP 400)`, `ECONNRESET`: what a failed attempt was. */
-function describeAttemptError(error: unknown): string {
-  const fields = (typeof error === 'object' && error !== null ? error : {}) as AttemptError
-  const status = fields.$metadata?.httpStatusCode
-  const name = fields.code ?? fields.name ?? 'Error'
-  return `${name}${status !== undefined ? ` (HTTP ${status})` : ''}: ${(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)}`
 }
 
 /**
@@ -45,11 +65,14 @@ export function createEcrClient(region: string, settings: ClientSettings): ECRCl
     maxAttempts: settings.maxAttempts,
     retryMode: 'adaptive',
     customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
-    requestHandler: {
-      connectionTimeout: CONNECT_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
-      ...(settings.agent !== undefined && { httpAgent: settings.agent, httpsAgent: settings.agent })
-    }
+    requestHandler: new AttemptBudgetHandler(
+      new NodeHttpHandler({
+        // The budget arrives per attempt as requestTimeout; this makes it an error instead of a warning.
+        throwOnRequestTimeout: true,
+        ...(settings.agent !== undefined && { httpAgent: settings.agent, httpsAgent: settings.agent })
+      }),
+      settings.attemptBudgetMs
+    )
   })
   // The SDK's logger middleware filters every response for sensitive fields to hand to a logger, even
   // when none is set (the action sets none): with 1,000 images that was a tenth of the run.
@@ -61,12 +84,11 @@ export function createEcrClient(region: string, settings: ClientSettings): ECRCl
       try {
         return await next(args)
       } catch (error) {
+        addFacts(error, { host: (args.request as { hostname?: string } | undefined)?.hostname })
         const name = (error as AttemptError).name
         const throttled = name === 'ThrottlingException' || name === 'LimitExceededException'
         if (name !== 'AbortError')
-          settings.log(
-            `ECR ${throttled ? 'throttled the request' : 'request failed'} in ${region}: ${safeText(describeAttemptError(error))}`
-          )
+          settings.log(`ECR ${throttled ? 'throttled the request' : 'request failed'} in ${region}: ${safeText(describeAttempt(error))}`)
         throw error
       }
     },

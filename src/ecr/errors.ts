@@ -1,16 +1,31 @@
-// Turns an error from a BatchGetImage call into one sentence that names the cause and the fix.
+// Turns an error from a BatchGetImage call into one sentence in the user's words: what went wrong and
+// what to do. Only text ECR itself sent is quoted as "AWS said"; what the SDK or Node says is turned
+// into plain words (a proxy's HTML page, an untrusted certificate, a body cut short, a stall).
 import { type ImageRequest, describeRepository } from '../image.js'
-import { errorMessage, safeText } from '../text.js'
-import { REQUEST_TIMEOUT_MS } from './client.js'
+import { errorMessage, formatBytes, formatDuration, safeText } from '../text.js'
+import type { AttemptFacts } from './attempt-budget.js'
 
 /** Where the failed call looked. */
 export type CallContext = Pick<ImageRequest, 'repositoryName' | 'registryId' | 'region'>
 
-interface SdkErrorFields {
+interface SdkErrorFields extends AttemptFacts {
   name?: string
   code?: string
+  /** Set by the SDK on errors parsed from the service's own error answer. */
   $fault?: string
   $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number }
+  $response?: { headers?: Record<string, string | undefined> }
+}
+
+/** The answer had the wrong shape for BatchGetImage (valid JSON, but not ECR's). */
+export class ResponseShapeError extends Error {
+  override name = 'ResponseShapeError'
+  constructor(
+    readonly problem: string,
+    readonly httpStatusCode: number | undefined
+  ) {
+    super(`the answer is JSON but not BatchGetImage's: ${problem}`)
+  }
 }
 
 const CREDENTIAL_ERRORS = new Set([
@@ -24,44 +39,74 @@ const CREDENTIAL_ERRORS = new Set([
   'SignatureDoesNotMatch'
 ])
 const THROTTLING_ERRORS = new Set(['ThrottlingException', 'LimitExceededException', 'TooManyRequestsException', 'RequestLimitExceeded'])
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ECONNABORTED'
-])
-
 const NETWORK_TEXT: Record<string, string> = {
   ECONNREFUSED: 'ECONNREFUSED: the connection was refused',
   ECONNRESET: 'ECONNRESET: the connection was closed without an answer',
   EPIPE: 'EPIPE: the connection was closed while sending',
   ENOTFOUND: 'ENOTFOUND: the host name does not resolve',
-  EAI_AGAIN: 'EAI_AGAIN: the host name could not be resolved now'
+  EAI_AGAIN: 'EAI_AGAIN: the host name could not be resolved now',
+  EHOSTUNREACH: 'EHOSTUNREACH: the host cannot be reached',
+  ENETUNREACH: 'ENETUNREACH: the network cannot be reached',
+  ECONNABORTED: 'ECONNABORTED: the connection was aborted'
+}
+/** Node's codes for a certificate it does not trust, in plain words. */
+const CERTIFICATE_ERRORS: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its chain ends in a self-signed certificate Node does not trust',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'Node does not know the CA that signed it',
+  UNABLE_TO_GET_ISSUER_CERT: 'Node does not know the CA that signed it',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'Node does not know the CA that signed it',
+  CERT_UNTRUSTED: 'Node does not trust it',
+  CERT_SIGNATURE_FAILURE: 'its signature does not verify',
+  CERT_HAS_EXPIRED: 'it has expired',
+  CERT_NOT_YET_VALID: 'it is not valid yet',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'it is for another host name'
+}
+const CHECK_PATH = 'check the network path to ECR (proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR)'
+
+function fieldsOf(error: unknown): SdkErrorFields {
+  return (typeof error === 'object' && error !== null ? error : {}) as SdkErrorFields
 }
 
-/** What AWS said, quoted safely, plus the request id when there is one. */
+/** True when the error is ECR's own answer, parsed by the SDK: only then is its message AWS's words. */
+function fromAws(fields: SdkErrorFields): boolean {
+  return (fields.$fault === 'client' || fields.$fault === 'server') && fields.name !== 'SyntaxError'
+}
+
+/** What AWS said, quoted safely, plus the request id when there is one; nothing when AWS did not say it. */
 function awsSaid(error: unknown): string {
-  const fields = error as SdkErrorFields
+  const fields = fieldsOf(error)
+  if (!fromAws(fields)) return ''
   const message = safeText(errorMessage(error)).slice(0, 500)
   const requestId = fields.$metadata?.requestId
   return ` (AWS said: ${message}${requestId ? `; request id ${safeText(requestId)}` : ''})`
 }
 
-function attemptsText(error: unknown): string {
-  const attempts = (error as SdkErrorFields).$metadata?.attempts
+function attemptsText(fields: SdkErrorFields): string {
+  const attempts = fields.$metadata?.attempts
   return attempts !== undefined && attempts > 1 ? ` after ${attempts} attempts` : ''
+}
+
+/** The host the request went to, for messages. */
+function hostOf(fields: SdkErrorFields, context: CallContext): string {
+  return safeText(fields.host ?? `ECR in ${context.region}`)
+}
+
+/** `HTTP 503 (text/html)`: an answer that was not ECR's JSON. */
+function answerText(fields: SdkErrorFields, status: number | undefined): string {
+  const type = fields.$response?.headers?.['content-type']
+  return `HTTP ${status ?? '?'}${type ? ` (${safeText(type.split(';')[0] ?? type)})` : ''}`
 }
 
 /** One sentence for the user: what went wrong and what to do. */
 export function describeCallError(error: unknown, context: CallContext): string {
-  const fields = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorFields
+  const fields = fieldsOf(error)
   const name = fields.name ?? ''
+  const code = fields.code ?? ''
+  const status = fields.$metadata?.httpStatusCode
   const repository = describeRepository(context)
+  const host = hostOf(fields, context)
+  const attempts = attemptsText(fields)
 
   if (name === 'RepositoryNotFoundException')
     return `Repository ${repository} does not exist. Check repository-name, registry-id and aws-region.${awsSaid(error)}`
@@ -76,18 +121,43 @@ export function describeCallError(error: unknown, context: CallContext): string 
   if (name === 'UnableToGetUpstreamImageException')
     return `The pull-through cache behind ${repository} could not reach its upstream registry; check the cache rule and its credentials in Secrets Manager.${awsSaid(error)}`
   if (THROTTLING_ERRORS.has(name))
-    return `ECR throttled the requests (${name})${attemptsText(error)}; retry later, or look up fewer images at once.${awsSaid(error)}`
+    return `ECR throttled the requests (${name})${attempts}; retry later, or look up fewer images at once.${awsSaid(error)}`
+  if (CERTIFICATE_ERRORS[code] !== undefined)
+    return `The TLS certificate of ${host} is not trusted: ${CERTIFICATE_ERRORS[code]} (${code}). If a private CA or a TLS-inspecting proxy signs it, give Node its CA certificate with NODE_EXTRA_CA_CERTS (the path of a PEM file); otherwise check AWS_ENDPOINT_URL_ECR.`
   // The SDK names some socket errors (ECONNRESET, EPIPE) TimeoutError: the code says what happened.
-  if (fields.code !== undefined && NETWORK_CODES.has(fields.code) && fields.code !== 'ETIMEDOUT')
-    return `Could not reach ECR in ${context.region} (${NETWORK_TEXT[fields.code] ?? fields.code})${attemptsText(error)}; check the network, proxy and any AWS_ENDPOINT_URL_ECR setting.`
-  if (name === 'TimeoutError' || fields.code === 'ETIMEDOUT')
-    return `Timed out waiting for ECR in ${context.region}${attemptsText(error)} (each request may take up to ${REQUEST_TIMEOUT_MS / 1000}s); check the network path to ECR (proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR) and retry.`
-  if (fields.$fault === 'server' || (fields.$metadata?.httpStatusCode ?? 0) >= 500)
-    return `ECR had a server error (${name || 'unknown'})${attemptsText(error)}; retry the job.${awsSaid(error)}`
-  if (error instanceof SyntaxError || name === 'SyntaxError') {
-    const status = fields.$metadata?.httpStatusCode
-    const firstLine = safeText(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)
-    return `The response from ECR${status !== undefined ? ` (HTTP ${status})` : ''} could not be read: it is not the JSON ECR sends (${firstLine}). Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`
+  if (fields.phase !== 'body' && code !== 'ETIMEDOUT' && NETWORK_TEXT[code] !== undefined)
+    return `Could not reach ECR in ${context.region} (${NETWORK_TEXT[code]})${attempts}; check the network, proxy and any AWS_ENDPOINT_URL_ECR setting.`
+  if (fields.attemptBudgetMs !== undefined || name === 'TimeoutError' || code === 'ETIMEDOUT') {
+    const budget = fields.attemptBudgetMs !== undefined ? ` within its budget of ${formatDuration(fields.attemptBudgetMs)}` : ''
+    if (fields.phase === 'body')
+      return `${host} sent its answer too slowly: no attempt finished reading it${budget}${attempts}${fields.receivedBytes !== undefined ? ` (the last had ${formatBytes(fields.receivedBytes)}${fields.expectedBytes !== undefined ? ` of ${formatBytes(fields.expectedBytes)}` : ''})` : ''}. Something on the way is holding the answer back: ${CHECK_PATH}.`
+    return `${host} did not answer: no attempt got a response${budget}${attempts}. The server or something on the way accepts connections and does not answer: ${CHECK_PATH}.`
   }
-  return `BatchGetImage on ${repository} failed (${safeText(name || 'unknown error')}).${awsSaid(error)}`
+  if (fields.phase === 'body' && (code === 'ECONNRESET' || /aborted/i.test(errorMessage(error))))
+    return `The answer from ${host} was cut short: the connection closed after ${formatBytes(fields.receivedBytes ?? 0)}${fields.expectedBytes !== undefined ? ` of ${formatBytes(fields.expectedBytes)}` : ''}${attempts}; ${CHECK_PATH}, and retry the job.`
+  if (error instanceof ResponseShapeError)
+    return `The answer from ${host} (HTTP ${error.httpStatusCode ?? '?'}) is JSON, but not what BatchGetImage answers (${error.problem}): something other than ECR answered. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`
+  if (name === 'SyntaxError' || (!fromAws(fields) && status !== undefined && status >= 400)) {
+    const answer = answerText(fields, status)
+    if (status !== undefined && status >= 500)
+      return `${host} answered ${answer} with a page that is not ECR's${attempts}: a proxy or load balancer between the runner and ECR answered, not ECR. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR, or retry the job if the proxy was briefly down.`
+    if (status !== undefined && status >= 400)
+      return `${host} answered ${answer} with a page that is not ECR's: a proxy or firewall between the runner and ECR refused the request. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR.`
+    return `The answer from ${host}, ${answer}, could not be read: it is not the JSON ECR sends. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`
+  }
+  if (fields.$fault === 'server' || (status ?? 0) >= 500)
+    return `ECR had a server error (${safeText(name || 'unknown')})${attempts}; retry the job.${awsSaid(error)}`
+  return `BatchGetImage on ${repository} failed (${safeText(name || code || 'unknown error')})${attempts}.${awsSaid(error)}`
+}
+
+/** What one failed attempt was, for its log line: `ThrottlingException (HTTP 400)`, `ECONNRESET`, `HTTP 503 (text/html), not ECR's JSON`. */
+export function describeAttempt(error: unknown): string {
+  const fields = fieldsOf(error)
+  const status = fields.$metadata?.httpStatusCode
+  if (fields.attemptBudgetMs !== undefined)
+    return `no ${fields.phase === 'body' ? 'complete answer' : 'answer'} within the attempt's budget of ${formatDuration(fields.attemptBudgetMs)}`
+  if (fields.name === 'SyntaxError') return `${answerText(fields, status)}, not ECR's JSON`
+  const name = fields.code ?? fields.name ?? 'Error'
+  const detail = fromAws(fields) ? `: ${(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)}` : ''
+  return `${name}${status !== undefined ? ` (HTTP ${status})` : ''}${detail}`
 }

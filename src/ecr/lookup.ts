@@ -1,9 +1,16 @@
 // Looking images up with BatchGetImage: group the requests by repository (and registry and region),
 // ask each distinct id once in requests of at most 100 ids, run the requests with a small concurrency
 // bound, and match each answer back to what was asked by tag and digest (never by position).
-import { BatchGetImageCommand, type ECRClient, type Image, type ImageIdentifier } from '@aws-sdk/client-ecr'
+import {
+  BatchGetImageCommand,
+  type BatchGetImageCommandOutput,
+  type ECRClient,
+  type Image,
+  type ImageIdentifier
+} from '@aws-sdk/client-ecr'
 import { FailureCode } from '../failure-codes.js'
 import { type ImageId, type ImageRequest, repositoryKey, requestKey } from '../image.js'
+import { ResponseShapeError } from './errors.js'
 
 export const MAX_IDS_PER_REQUEST = 100
 export const MAX_CONCURRENT_REQUESTS = 8
@@ -108,12 +115,49 @@ export function matchResults(requests: readonly ImageRequest[], images: readonly
   })
 }
 
+/**
+ * `promise`, or the signal's reason as soon as it aborts: the SDK checks the signal only when an
+ * attempt starts, not while it pauses between attempts (up to 20 s after throttling).
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason)
+    // Handled first, so its own rejection after an abort is never an unhandled one.
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * The SDK takes any JSON for an answer: a proxy's or an emulator's JSON that is not BatchGetImage's
+ * would otherwise fail later as a TypeError, or pass as an answer without images.
+ */
+function checkShape(response: BatchGetImageCommandOutput): void {
+  const problem = (): string | undefined => {
+    const { images, failures } = response as { images?: unknown; failures?: unknown }
+    if (images !== undefined && !Array.isArray(images)) return 'images is not a list'
+    if (failures !== undefined && !Array.isArray(failures)) return 'failures is not a list'
+    for (const image of (images as unknown[] | undefined) ?? []) {
+      if (!isObject(image) || !isObject(image.imageId)) return 'an image without an imageId'
+      if (image.imageManifest !== undefined && typeof image.imageManifest !== 'string') return 'a manifest that is not text'
+    }
+    for (const failure of (failures as unknown[] | undefined) ?? []) if (!isObject(failure)) return 'a failure that is not an object'
+    return undefined
+  }
+  const found = problem()
+  if (found !== undefined) throw new ResponseShapeError(found, response.$metadata?.httpStatusCode)
+}
+
 /** One BatchGetImage call for up to 100 requests of one repository. */
 async function batchGetImage(batch: ImageRequest[], options: LookupOptions): Promise<LookupResult[]> {
   const [first] = batch
   if (first === undefined) return []
   try {
-    const response = await options.clientFor(first.region).send(
+    const sent = options.clientFor(first.region).send(
       new BatchGetImageCommand({
         repositoryName: first.repositoryName,
         ...(first.registryId !== undefined && { registryId: first.registryId }),
@@ -122,6 +166,8 @@ async function batchGetImage(batch: ImageRequest[], options: LookupOptions): Pro
       }),
       options.signal !== undefined ? { abortSignal: options.signal } : {}
     )
+    const response = await untilAborted(sent, options.signal)
+    checkShape(response)
     return matchResults(batch, response.images ?? [], response.failures ?? [])
   } catch (error) {
     return batch.map((request) => ({ request, status: 'error', error }))

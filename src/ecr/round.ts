@@ -3,11 +3,12 @@
 // manifest (fetched and checked the same way). Clients are made once per region, through the proxy
 // when one is set.
 import type { Agent } from 'node:http'
+import type { Deadline } from '../deadline.js'
 import type { ImageRequest } from '../image.js'
 import type { Inputs } from '../inputs/inputs.js'
 import { redactProxy } from '../inputs/proxy.js'
 import { safeText } from '../text.js'
-import { clientPerRegion, createEcrClient } from './client.js'
+import { attemptBudgetMs, clientPerRegion, createEcrClient } from './client.js'
 import { checkDigests } from './digest.js'
 import { type LookupResult, lookupImages } from './lookup.js'
 import { resolvePlatforms } from './platform.js'
@@ -15,10 +16,13 @@ import { createProxyAgent } from './proxy-agent.js'
 
 export type LookupRound = (requests: ImageRequest[]) => Promise<LookupResult[]>
 
-type RoundInputs = Pick<Inputs, 'acceptedMediaTypes' | 'verifyDigest' | 'platform' | 'proxy' | 'retryMaxAttempts'>
+type RoundInputs = Pick<Inputs, 'acceptedMediaTypes' | 'verifyDigest' | 'platform' | 'proxy' | 'retryMaxAttempts' | 'timeoutMs'>
 
-/** A round for these inputs; `signal` (the step's deadline) aborts requests in flight; `log` gets one line per failed attempt. */
-export async function createLookupRound(inputs: RoundInputs, signal: AbortSignal, log: (line: string) => void): Promise<LookupRound> {
+/**
+ * A round for these inputs. The step's deadline aborts requests in flight and bounds each attempt's
+ * budget; `log` gets one line per failed attempt.
+ */
+export async function createLookupRound(inputs: RoundInputs, deadline: Deadline, log: (line: string) => void): Promise<LookupRound> {
   let agent: Agent | undefined
   if (inputs.proxy !== undefined) {
     const { url, noProxy } = inputs.proxy
@@ -26,9 +30,14 @@ export async function createLookupRound(inputs: RoundInputs, signal: AbortSignal
     agent = await createProxyAgent(inputs.proxy)
   }
   const clientFor = clientPerRegion((region) =>
-    createEcrClient(region, { maxAttempts: inputs.retryMaxAttempts, log, ...(agent !== undefined && { agent }) })
+    createEcrClient(region, {
+      maxAttempts: inputs.retryMaxAttempts,
+      attemptBudgetMs: () => attemptBudgetMs(inputs.timeoutMs, inputs.retryMaxAttempts, deadline.remainingMs()),
+      log,
+      ...(agent !== undefined && { agent })
+    })
   )
-  const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor, signal }
+  const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor, signal: deadline.signal }
   const fetch = async (requests: ImageRequest[]): Promise<LookupResult[]> => {
     const results = await lookupImages(requests, options)
     return inputs.verifyDigest ? checkDigests(results, inputs.acceptedMediaTypes) : results

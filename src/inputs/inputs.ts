@@ -4,7 +4,7 @@
 import * as core from '@actions/core'
 import { type Expectation, type FailOn, parseFailOn } from '../failure-codes.js'
 import { DEFAULT_MEDIA_TYPES, type ImageRequest, InputError } from '../image.js'
-import { splitList } from '../text.js'
+import { formatDuration, splitList } from '../text.js'
 import { parseDuration } from './durations.js'
 import { parseImageIds } from './image-ids.js'
 import { type Platform, parsePlatform } from './platform.js'
@@ -140,12 +140,19 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const timeoutInput = core.getInput('timeout').trim()
   const timeoutMs = timeoutInput === '' ? waitTimeoutMs + DEFAULT_TIMEOUT_MS : parseDuration(timeoutInput, 'timeout')
   if (timeoutMs <= 0) throw new InputError('timeout must be more than 0.')
+  if (timeoutInput !== '' && waitTimeoutMs > 0 && timeoutMs <= waitTimeoutMs)
+    throw new InputError(
+      `timeout (${formatDuration(timeoutMs)}) must be longer than wait-timeout (${formatDuration(waitTimeoutMs)}): the step would end before the wait does. Raise timeout, or leave it empty (wait-timeout plus ${formatDuration(DEFAULT_TIMEOUT_MS)}).`
+    )
+  const expect = parseExpect(core.getInput('expect'))
+  if (expect === 'absent' && platform !== undefined)
+    throw new InputError('platform cannot be checked with expect: absent (the images must not exist at all): remove platform, or use expect: present.')
   const proxy = parseProxy(core.getInput('http-proxy'), env)
   return {
     requests,
     acceptedMediaTypes: parseMediaTypes(core.getInput('accepted-media-types')),
     failOn: parseFailOn(core.getInput('fail-on')),
-    expect: parseExpect(core.getInput('expect')),
+    expect,
     waitTimeoutMs,
     waitIntervalMs,
     ...(platform !== undefined && { platform }),

@@ -5,6 +5,7 @@
 // (STS, instance metadata, container) are credentials.js; the wire format is wire.js.
 import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import { MEDIA_TYPES, sha256Digest } from '../manifests.js'
 import { batchGetImage, repositoryKey } from './batch-get-image.js'
 import { containerCredentials, instanceMetadata, sts } from './credentials.js'
@@ -36,7 +37,8 @@ const TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.'
 export class FakeEcr {
   /**
    * @param {{ accountId?: string, credentials?: { accessKeyId: string, secretAccessKey: string, accountId: string }[],
-   *   digestLookupTags?: 'none' | 'first' | 'each' }} [options]
+   *   digestLookupTags?: 'none' | 'first' | 'each', tls?: { key: string, cert: string } }} [options]
+   *   tls: serve HTTPS with this key and certificate (see testkit/tls.js)
    *   digestLookupTags: what a lookup by digest returns in imageId.imageTag, which ECR does not document:
    *   no tag (default), the first tag, or the image once per tag.
    */
@@ -57,8 +59,11 @@ export class FakeEcr {
     this.interceptors = []
     /** @type {Set<import('node:net').Socket>} */
     this.sockets = new Set()
-    this.server = createServer((req, res) => void this.handle(req, res))
-    this.server.on('connection', (socket) => {
+    /** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} */
+    const handler = (req, res) => void this.handle(req, res)
+    this.scheme = options.tls ? 'https' : 'http'
+    this.server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler)
+    this.server.on(options.tls ? 'secureConnection' : 'connection', (socket) => {
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))
     })
@@ -80,7 +85,7 @@ export class FakeEcr {
       this.server.listen(port, '127.0.0.1', () => resolve(undefined))
     })
     const address = /** @type {import('node:net').AddressInfo} */ (this.server.address())
-    this.url = `http://127.0.0.1:${address.port}`
+    this.url = `${this.scheme}://127.0.0.1:${address.port}`
     return this.url
   }
 
@@ -135,6 +140,63 @@ export class FakeEcr {
     return this.misbehave(times, ({ req }) => {
       if (typeof req.socket.resetAndDestroy === 'function') req.socket.resetAndDestroy()
       else req.socket.destroy()
+    })
+  }
+
+  /** The answer ECR would give this request, as JSON text. @param {InterceptContext} context */
+  realAnswer({ request }) {
+    return JSON.stringify(batchGetImage(this, request.body, request.region, request.accessKeyId))
+  }
+
+  /**
+   * Sends the real answer's headers at once, then its body `bytesPerTick` bytes every `intervalMs`:
+   * a server that drips its answer (each tick keeps an idle timeout from firing).
+   * @param {number} times @param {number} [intervalMs] @param {number} [bytesPerTick]
+   */
+  drip(times, intervalMs = 1000, bytesPerTick = 1) {
+    return this.misbehave(times, (context) => {
+      const body = Buffer.from(this.realAnswer(context))
+      const { res } = context
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'content-length': body.length, 'x-amzn-RequestId': randomUUID() })
+      res.flushHeaders()
+      let sent = 0
+      const timer = setInterval(() => {
+        if (res.destroyed) return clearInterval(timer)
+        res.write(body.subarray(sent, sent + bytesPerTick))
+        sent += bytesPerTick
+        if (sent >= body.length) {
+          clearInterval(timer)
+          res.end()
+        }
+      }, intervalMs)
+      res.on('close', () => clearInterval(timer))
+    })
+  }
+
+  /**
+   * Sends the real answer's headers and the first half of its body, then either nothing more
+   * (`stall`, the socket stays open) or closes the connection (`close`: a body cut short).
+   * @param {number} times @param {'stall' | 'close'} then
+   */
+  halfAnswer(times, then) {
+    return this.misbehave(times, (context) => {
+      const body = Buffer.from(this.realAnswer(context))
+      const { res, req } = context
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'content-length': body.length, 'x-amzn-RequestId': randomUUID() })
+      res.write(body.subarray(0, Math.floor(body.length / 2)), () => {
+        if (then === 'close') req.socket.destroy()
+      })
+    })
+  }
+
+  /**
+   * Answers with any status, content type and body: a proxy's or load balancer's page, say.
+   * @param {number} times @param {number} status @param {string} contentType @param {string} body
+   */
+  answerRaw(times, status, contentType, body) {
+    return this.misbehave(times, ({ res }) => {
+      res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) })
+      res.end(body)
     })
   }
 

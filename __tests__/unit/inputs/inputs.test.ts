@@ -111,7 +111,13 @@ describe('getInputs', () => {
     [{ platform: 'linux' }, /platform 'linux' is not os\/arch/],
     [{ 'retry-max-attempts': '0' }, /retry-max-attempts '0' must be a whole number from 1 to 20/],
     [{ timeout: '0' }, /timeout must be more than 0/],
-    [{ 'http-proxy': 'http://[bad' }, /http-proxy is not a proxy URL/]
+    [{ 'http-proxy': 'http://[bad' }, /http-proxy is not a proxy URL/],
+    [
+      { 'wait-timeout': '5m', timeout: '2m' },
+      /^timeout \(2m\) must be longer than wait-timeout \(5m\): the step would end before the wait does/
+    ],
+    [{ 'wait-timeout': '5m', timeout: '5m' }, /must be longer than wait-timeout/],
+    [{ expect: 'absent', platform: 'linux/arm64' }, /platform cannot be checked with expect: absent/]
   ])('rejects %j', (inputs, message) => {
     setInputs({ ...BASE, ...inputs })
     expect(() => getInputs()).toThrow(message)
