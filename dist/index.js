@@ -13390,7 +13390,7 @@ __webpack_async_result__();
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7409);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2457);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
 // run() set: a retry pause the SDK still has scheduled after the deadline must not keep it alive.
 
@@ -13402,7 +13402,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7409:
+/***/ 2457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13969,6 +13969,20 @@ function formatDuration(ms) {
 /** Splits a list input on newlines, spaces and commas, dropping empty entries. */
 function splitList(text) {
     return text.split(/[\s,]+/).filter((item) => item.length > 0);
+}
+/**
+ * Untrusted text as inline code in the job summary, a table cell included. Inside a code span markdown
+ * and HTML are literal (no emphasis, links or tags); the fence is one backtick longer than any run of
+ * backticks in the text, and `|`, which splits a table cell even there, is escaped as GFM requires.
+ */
+function codeSpan(text) {
+    if (text === '')
+        return '';
+    const safe = safeText(text).replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...[...safe.matchAll(/`+/g)].map((run) => run[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = safe.startsWith('`') || safe.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${safe}${pad}${fence}`;
 }
 
 ;// CONCATENATED MODULE: ../src/deadline.ts
@@ -18100,22 +18114,32 @@ function sha256(text) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
 }
 /**
- * Whether ECR may have converted this manifest: schema 1 results are always conversions; a lookup
- * by tag may convert when the accepted media types leave out one of the four modern types. A lookup
- * by digest is never converted.
+ * Why ECR may have converted this manifest, if it may have: schema 1 results are always conversions;
+ * a lookup by tag may convert when the accepted media types leave out one of the four modern types.
+ * A lookup by digest is never converted.
  */
-function mayBeConverted(result, acceptedMediaTypes) {
+function conversionRisk(result, acceptedMediaTypes) {
     if (SCHEMA1_MEDIA_TYPES.has(result.image.imageManifestMediaType ?? ''))
-        return true;
+        return 'digest-schema1';
     if (result.request.id.digest !== undefined)
-        return false;
-    return !DEFAULT_MEDIA_TYPES.every((type) => acceptedMediaTypes.includes(type));
+        return undefined;
+    return DEFAULT_MEDIA_TYPES.every((type) => acceptedMediaTypes.includes(type)) ? undefined : 'digest-converted';
 }
-/** Turns each found image whose manifest does not hash to its digest into a DigestMismatch failure. */
+/** Whether ECR may have converted this manifest (see conversionRisk). */
+function mayBeConverted(result, acceptedMediaTypes) {
+    return conversionRisk(result, acceptedMediaTypes) !== undefined;
+}
+/**
+ * Turns each found image whose manifest does not hash to its digest into a DigestMismatch failure; one
+ * ECR may have converted is not checked, and says so (unchecked).
+ */
 function checkDigests(results, acceptedMediaTypes) {
     return results.map((result) => {
-        if (result.status !== 'found' || mayBeConverted(result, acceptedMediaTypes))
+        if (result.status !== 'found')
             return result;
+        const risk = conversionRisk(result, acceptedMediaTypes);
+        if (risk !== undefined)
+            return { ...result, unchecked: [...(result.unchecked ?? []), risk] };
         const claimed = result.image.imageId?.imageDigest;
         const actual = sha256(result.image.imageManifest ?? '');
         if (claimed === undefined || claimed === actual)
@@ -18392,8 +18416,9 @@ async function resolvePlatforms(results, platform, fetch) {
             return result;
         const mediaType = result.image.imageManifestMediaType ?? '';
         const digest = result.image.imageId?.imageDigest;
+        // A single-platform manifest does not say its platform (that is in its config blob): it stands for itself.
         if (!INDEX_MEDIA_TYPES.has(mediaType))
-            return digest ? { ...result, platformDigest: digest } : result;
+            return digest ? { ...result, platformDigest: digest, unchecked: [...(result.unchecked ?? []), 'platform-single-manifest'] } : result;
         const choice = selectPlatform(result.image.imageManifest ?? '', platform);
         if ('available' in choice)
             return platformNotFound(result, `the image index has no ${wanted} manifest (it has ${choice.available.join(', ') || 'no platforms'})`);
@@ -18570,8 +18595,17 @@ function validateTag(tag, input = 'image-ids') {
         throw new InputError(`${input}: '${tag}' is not a tag ('@' is not allowed). To give a tag and its digest, write imageTag=TAG,imageDigest=DIGEST.`);
     return tag;
 }
+/**
+ * A value without the quotes a shell step would have removed (`imageTag="v2"`), as the AWS CLI reads
+ * it: neither a tag nor a digest can contain a quote.
+ */
+function unquote(value) {
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    return quoted ? (quoted[2] ?? '') : value;
+}
 /** A bare value: a digest when it has an algorithm prefix, else a tag. */
-function parseBare(value) {
+function parseBare(written) {
+    const value = unquote(written);
     if (value.includes('@'))
         return { tag: validateTag(value) }; // explains TAG@DIGEST
     if (value.includes(':')) {
@@ -18598,7 +18632,7 @@ function parseShorthand(token) {
         const eq = pair.indexOf('=');
         if (eq < 0)
             throw new InputError(`image-ids: '${pair}' in '${token}' is not key=value.`);
-        image_ids_assign(id, pair.slice(0, eq).trim(), pair.slice(eq + 1).trim(), `'${token}'`);
+        image_ids_assign(id, pair.slice(0, eq).trim(), unquote(pair.slice(eq + 1).trim()), `'${token}'`);
     }
     return id;
 }
@@ -18664,19 +18698,22 @@ function parseRepositoryName(value, input = 'repository-name') {
         throw new InputError(`${input}: repository '${name}' is not a valid ECR repository name: use lowercase letters, digits and . _ - between them, with / between path segments.`);
     return name;
 }
-const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
+/** `<account>.dkr.ecr.<region>.amazonaws.com` (`.com.cn` in China), FIPS, and dual-stack `<account>.dkr-ecr.<region>.on.aws`. */
+const ECR_HOST = /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.(?:on\.aws|on\.amazonwebservices\.com\.cn))$/;
 function parseReference(requested, defaults) {
     let rest = requested;
     let registryId = defaults.registryId;
     let region;
+    let registryHost;
     const slash = rest.indexOf('/');
     const first = slash < 0 ? '' : rest.slice(0, slash);
     if (first.includes('.') || first.includes(':') || first === 'localhost') {
         const host = ECR_HOST.exec(first);
         if (!host)
-            throw new InputError(`images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com).`);
+            throw new InputError(`images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com, or dual-stack <account>.dkr-ecr.<region>.on.aws).`);
         registryId = host[1];
-        region = host[2];
+        region = host[2] ?? host[3];
+        registryHost = first;
         rest = rest.slice(slash + 1);
     }
     const id = {};
@@ -18698,6 +18735,7 @@ function parseReference(requested, defaults) {
         repositoryName,
         ...(registryId !== undefined && { registryId }),
         region: region ?? defaults.region(),
+        ...(registryHost !== undefined && { registryHost }),
         id
     };
 }
@@ -18859,12 +18897,35 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ../src/report/files.ts
-// Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked).
+// Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked); and
+// how a file that cannot be written reads in a message.
 
 
 
 
 
+
+const FILE_ERRORS = {
+    ENOSPC: 'no space is left on the device',
+    EDQUOT: 'the disk quota is used up',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOENT: 'the file or its folder does not exist',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'the path is a folder',
+    EEXIST: 'a file is in the way'
+};
+/** `no space is left on the device (ENOSPC)`: why a file could not be written. */
+function describeFileError(error) {
+    const code = error?.code;
+    if (code !== undefined && FILE_ERRORS[code] !== undefined)
+        return `${FILE_ERRORS[code]} (${code})`;
+    // @actions/core checks that the runner's file exists before it appends.
+    if (/^Missing file at path/.test(errorMessage(error)))
+        return 'the file does not exist';
+    return safeText(errorMessage(error).split('\n')[0] ?? 'unknown error').slice(0, 200);
+}
 /** Writes the full `images` array's JSON (manifests included) to a new file; returns its path. */
 async function writeImagesFile(imagesJson, env = process.env) {
     const directory = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
@@ -18881,17 +18942,22 @@ async function writeManifestFile(path, manifest) {
         await (0,promises_.writeFile)(target, manifest, 'utf8');
     }
     catch (error) {
-        throw new InputError(`manifest-file: could not write ${target}: ${error.message}`);
+        throw new InputError(`manifest-file: could not write ${safeText(target)}: ${describeFileError(error)}.`);
     }
     return target;
 }
 
 ;// CONCATENATED MODULE: ../src/report/log.ts
 // The step's log: one readable line per requested image; failures are annotations (errors when they
-// fail the step, warnings otherwise). How the step ends is verdict/ending.ts.
+// fail the step, warnings otherwise); and what could not be checked (a digest ECR may have converted,
+// a platform a single-platform manifest does not state). How the step ends is verdict/ending.ts.
 
 
 
+const UNVERIFIED_TEXT = {
+    'digest-schema1': 'ECR returned a schema 1 manifest, which is always a conversion',
+    'digest-converted': 'looked up by tag with accepted-media-types narrowed, so ECR may have converted it'
+};
 /** One readable line per requested image; failures are annotations (errors when they fail the step). */
 function logVerdicts(report) {
     // Plain lines are written in runs (one write per run, not per image); annotations keep their place.
@@ -18914,8 +18980,10 @@ function logVerdicts(report) {
             const digest = safeText(verdict.image.imageId?.imageDigest ?? '?');
             const mediaType = safeText(verdict.image.imageManifestMediaType ?? 'unknown media type');
             const platform = verdict.platformDigest !== undefined ? `, platform ${safeText(verdict.platformDigest)}` : '';
+            const unverified = verdict.unchecked?.find((what) => what !== 'platform-single-manifest');
+            const note = unverified !== undefined ? ` — digest not verified: ${UNVERIFIED_TEXT[unverified]}` : '';
             if (verdict.status === 'found')
-                info(`✔ ${name}: found ${digest} (${mediaType}${platform})`);
+                info(`✔ ${name}: found ${digest} (${mediaType}${platform})${note}`);
             else
                 annotate(() => error(`${name} exists (${digest}), but expect is absent.`, { title: 'Image exists' }));
         }
@@ -18934,6 +19002,9 @@ function logVerdicts(report) {
         }
     }
     flush();
+    const singles = report.found.filter((verdict) => verdict.unchecked?.includes('platform-single-manifest'));
+    if (singles.length > 0)
+        warning(`platform could not be checked for ${listNames(singles.map((verdict) => safeText(verdict.request.requested)))}: ${singles.length === 1 ? 'it is a single-platform manifest' : 'each is a single-platform manifest'}, not an index, and a manifest does not say which platform it is for. platform-digest is the image's own digest.`, { title: 'Platform not checked' });
 }
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js + 1 modules
@@ -18960,19 +19031,27 @@ function pinnedImageUri(registryId, region, repositoryName, digest) {
 }
 
 ;// CONCATENATED MODULE: ../src/report/outputs.ts
-// What the step tells the workflow: its step outputs (the images-file beside them is files.ts).
+// What the step tells the workflow: its step outputs, within GitHub's limit on a job's outputs (the
+// images-file beside them is files.ts). Outputs are computed first, then degraded in a fixed order
+// until they fit, then written; a GITHUB_OUTPUT that cannot be written is an error naming it.
 
 
 
-/** Above this, the `images` output leaves the manifests out (a job's outputs total at most 1 MiB). */
-const IMAGES_OUTPUT_LIMIT = 512 * 1024;
-/** Above this, the `manifest` output is left empty (the manifest is in manifest-file and images-file). */
-const MANIFEST_OUTPUT_LIMIT = 256 * 1024;
+
+/**
+ * GitHub allows a job's outputs 1 MB in total, counted in UTF-16 code units (JavaScript's length):
+ * the step's outputs, names and values together, stay below it.
+ */
+const OUTPUTS_LIMIT = 1_000_000;
+/** The pinned reference, in the registry host form the user wrote (dual-stack, FIPS) or the standard one. */
 function imageUriOf(image, request, digest = image.imageId?.imageDigest) {
     const registryId = image.registryId ?? request.registryId;
     if (registryId === undefined || digest === undefined)
         return undefined;
-    return pinnedImageUri(registryId, request.region, image.repositoryName ?? request.repositoryName, digest);
+    const repositoryName = image.repositoryName ?? request.repositoryName;
+    if (request.registryHost !== undefined && registryId === request.registryId)
+        return `${request.registryHost}/${repositoryName}@${digest}`;
+    return pinnedImageUri(registryId, request.region, repositoryName, digest);
 }
 /** The `images` elements: the API's fields plus requested, imageUri and (with platform) platformDigest. */
 function imageElements(report) {
@@ -18993,49 +19072,117 @@ function imagesData(report) {
     const elements = imageElements(report);
     return { elements, json: JSON.stringify(elements) };
 }
-/** Writes every output that is known. Called before the step is failed. */
-function writeOutputs(report, images, imagesFile) {
-    setOutput('found', report.allFound ? 'true' : 'false');
+/** GITHUB_OUTPUT could not be written: the step fails with this message. */
+class OutputsError extends Error {
+    name = 'OutputsError';
+}
+/** What is left out, in this order, until the outputs fit; `found`, `digest`, `image-uri` and the rest always stay. */
+const DEGRADE_ORDER = [
+    { what: 'the manifest output', apply: (outputs) => void outputs.delete('manifest') },
+    {
+        what: 'the manifests in the images output',
+        apply: (outputs, images) => void outputs.set('images', JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest)))
+    },
+    { what: 'image-uris', apply: (outputs) => void outputs.delete('image-uris') },
+    { what: 'digests', apply: (outputs) => void outputs.delete('digests') },
+    { what: 'the images output', apply: (outputs) => void outputs.delete('images') },
+    { what: 'the failures output', apply: (outputs) => void outputs.delete('failures') }
+];
+/** The size GitHub counts: names and values in UTF-16 code units. */
+function outputsSize(outputs) {
+    let size = 0;
+    for (const [name, value] of outputs)
+        size += name.length + value.length;
+    return size;
+}
+/** Every output that is known, before any is left out. */
+function computeOutputs(report, images, imagesFile) {
+    const outputs = new Map();
+    outputs.set('found', report.allFound ? 'true' : 'false');
     const first = report.found[0];
     if (first !== undefined) {
-        const manifest = first.image.imageManifest ?? '';
-        setOutput('digest', first.image.imageId?.imageDigest ?? '');
-        if (Buffer.byteLength(manifest) > MANIFEST_OUTPUT_LIMIT)
-            warning(`The manifest of ${safeText(first.request.requested)} is ${formatBytes(Buffer.byteLength(manifest))}: the manifest output is left empty to stay within GitHub's output limits. Use manifest-file or images-file instead.`);
-        else
-            setOutput('manifest', manifest);
-        setOutput('media-type', first.image.imageManifestMediaType ?? '');
-        setOutput('image-uri', images.elements[0]?.imageUri ?? '');
+        outputs.set('digest', first.image.imageId?.imageDigest ?? '');
+        outputs.set('manifest', first.image.imageManifest ?? '');
+        outputs.set('media-type', first.image.imageManifestMediaType ?? '');
+        outputs.set('image-uri', images.elements[0]?.imageUri ?? '');
     }
     const withPlatform = report.found.find((verdict) => verdict.platformDigest !== undefined);
     if (withPlatform?.platformDigest !== undefined) {
-        setOutput('platform-digest', withPlatform.platformDigest);
-        setOutput('platform-image-uri', imageUriOf(withPlatform.image, withPlatform.request, withPlatform.platformDigest) ?? '');
+        outputs.set('platform-digest', withPlatform.platformDigest);
+        outputs.set('platform-image-uri', imageUriOf(withPlatform.image, withPlatform.request, withPlatform.platformDigest) ?? '');
     }
-    setOutput('digests', JSON.stringify(Object.fromEntries(report.found.map((verdict) => [verdict.request.requested, verdict.image.imageId?.imageDigest]))));
-    setOutput('image-uris', images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n'));
-    let imagesJson = images.json;
-    if (Buffer.byteLength(imagesJson) > IMAGES_OUTPUT_LIMIT) {
-        warning(`The images output would be ${formatBytes(Buffer.byteLength(imagesJson))}, over ${formatBytes(IMAGES_OUTPUT_LIMIT)}: it leaves out the manifests (imageManifest) to stay within GitHub's output limits. The full array is in images-file.`);
-        imagesJson = JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest));
-    }
-    setOutput('images', imagesJson);
-    setOutput('failures', JSON.stringify(failureElements(report)));
+    outputs.set('digests', JSON.stringify(Object.fromEntries(report.found.map((verdict) => [verdict.request.requested, verdict.image.imageId?.imageDigest]))));
+    outputs.set('image-uris', images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n'));
+    outputs.set('images', images.json);
+    outputs.set('failures', JSON.stringify(failureElements(report)));
     if (imagesFile !== undefined)
-        setOutput('images-file', imagesFile);
+        outputs.set('images-file', imagesFile);
+    return outputs;
+}
+/** Leaves out what DEGRADE_ORDER says until the outputs fit under `limit`; returns what was left out. */
+function fitOutputs(outputs, images, limit = OUTPUTS_LIMIT) {
+    const leftOut = [];
+    for (const step of DEGRADE_ORDER) {
+        if (outputsSize(outputs) < limit)
+            break;
+        step.apply(outputs, images);
+        leftOut.push(step.what);
+    }
+    return leftOut;
+}
+/**
+ * Writes every output that is known, within GitHub's limit (one warning names what was left out and
+ * where the full data is). Throws OutputsError, naming GITHUB_OUTPUT, when it cannot be written.
+ */
+function writeOutputs(report, images, imagesFile) {
+    const outputs = computeOutputs(report, images, imagesFile);
+    const size = outputsSize(outputs);
+    const leftOut = fitOutputs(outputs, images);
+    if (leftOut.length > 0)
+        warning(`The step outputs would total ${size.toLocaleString('en-US')} characters, and GitHub allows a job's outputs 1 MB: left out ${leftOut.join(', ')}. ${imagesFile !== undefined
+            ? `The full images array, manifests included, is in images-file (${safeText(imagesFile)}); found, digest and image-uri are kept.`
+            : 'images-file could not be written (see the warning above); found, digest and image-uri are kept.'}`);
+    try {
+        for (const [name, value] of outputs)
+            setOutput(name, value);
+    }
+    catch (error) {
+        const path = process.env.GITHUB_OUTPUT ?? '';
+        throw new OutputsError(`Could not write the step outputs to GITHUB_OUTPUT (${safeText(path)}): ${describeFileError(error)}. The lookup itself finished (see the lines above); the runner's output file must be writable.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ../src/report/summary.ts
-// The job summary: one markdown table of every requested image. Server text is escaped.
+// The job summary: what the gate decided in one sentence, then a table of every requested image with
+// its result, digest, pinned reference, registry and region. Everything from a server or a user is
+// escaped (references and digests as inline code). GitHub drops a summary over 1 MiB, so a very long
+// table stops early and says where the rest is; a summary that cannot be written is a warning.
 
 
 
+
+
+/** GitHub drops a step summary over 1 MiB; the table stops before this many bytes. */
+const SUMMARY_LIMIT = 1_000_000;
+const HEADER = [
+    '| Reference | Result | Digest | Media type | Pinned reference | Registry | Region |',
+    '| --- | --- | --- | --- | --- | --- | --- |'
+];
 function digestCell(digest, platformDigest) {
-    const main = escapeMarkdown(digest ?? '');
-    return platformDigest !== undefined && platformDigest !== digest ? `${main}<br>platform: ${escapeMarkdown(platformDigest)}` : main;
+    const main = codeSpan(digest ?? '');
+    return platformDigest !== undefined && platformDigest !== digest ? `${main}<br>platform: ${codeSpan(platformDigest)}` : main;
+}
+/** A registry id (12 digits when ECR sends what it should) or "the caller's". */
+function registryCell(registryId) {
+    if (registryId === undefined)
+        return "the caller's";
+    return /^\d{12}$/.test(registryId) ? registryId : codeSpan(registryId);
 }
 function row(verdict) {
-    const reference = escapeMarkdown(verdict.request.requested);
+    const { request } = verdict;
+    const reference = codeSpan(request.requested);
+    // Regions are validated (inputs) or taken from a validated registry host: safe as they are.
+    const where = [registryCell(request.registryId), request.region];
     switch (verdict.status) {
         case 'found':
         case 'present':
@@ -19043,10 +19190,13 @@ function row(verdict) {
                 reference,
                 verdict.status === 'found' ? '✅ found' : '❌ present (expected absent)',
                 digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
-                escapeMarkdown(verdict.image.imageManifestMediaType ?? '')
+                codeSpan(verdict.image.imageManifestMediaType ?? ''),
+                codeSpan(imageUriOf(verdict.image, request) ?? ''),
+                registryCell(verdict.image.registryId ?? request.registryId),
+                request.region
             ];
         case 'absent':
-            return [reference, '✅ absent, as expected', '', ''];
+            return [reference, '✅ absent, as expected', '', '', '', ...where];
         case 'failed': {
             const code = verdict.failure.failureCode ?? NO_FAILURE_CODE;
             const text = describeFailureCode(verdict.failure.failureCode).summary;
@@ -19054,33 +19204,98 @@ function row(verdict) {
             return [
                 reference,
                 `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`,
-                escapeMarkdown(verdict.failure.imageId?.imageDigest ?? ''),
-                ''
+                codeSpan(verdict.failure.imageId?.imageDigest ?? ''),
+                '',
+                '',
+                ...where
             ];
         }
         case 'error':
-            return [reference, '❌ not looked up (request failed)', '', ''];
+            return [reference, '❌ not looked up (the request failed)', '', '', '', ...where];
     }
 }
-function summaryMarkdown(report) {
-    const lines = [
-        '### ECR image lookup',
-        '',
-        `${report.found.length} of ${report.verdicts.length} found.`,
-        '',
-        '| Reference | Result | Digest | Media type |',
-        '| --- | --- | --- | --- |',
-        ...report.verdicts.map((verdict) => `| ${row(verdict).join(' | ')} |`)
-    ];
+/** The gate's decision in one line. */
+function headline(report, ending) {
+    if (ending.kind === 'call-error' || ending.kind === 'timed-out' || ending.kind === 'gave-up')
+        return `**The lookup failed:** ${escapeMarkdown(ending.message)}`;
+    const total = report.verdicts.length;
+    const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length;
+    const present = report.verdicts.filter((verdict) => verdict.status === 'present').length;
+    const counts = absent > 0 || present > 0
+        ? `${absent} of ${total} absent, as expected${present > 0 ? `; ${present} present` : ''}.`
+        : `${report.found.length} of ${total} found.`;
+    return ending.kind === 'failing-images' ? `**${counts}** ${report.failing.length} failed the gate.` : `**${counts}**`;
+}
+function summaryMarkdown(report, ending) {
+    const lines = ['### ECR image lookup', '', headline(report, ending), '', ...HEADER];
+    let size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+    let shown = 0;
+    for (const verdict of report.verdicts) {
+        const line = `| ${row(verdict).join(' | ')} |`;
+        size += Buffer.byteLength(line) + 1;
+        if (size > SUMMARY_LIMIT)
+            break;
+        lines.push(line);
+        shown++;
+    }
+    if (shown < report.verdicts.length)
+        lines.push('', `The table stops after ${shown} of ${report.verdicts.length} images to stay within GitHub's 1 MiB for a summary: every image is in the log, and in the images and failures outputs or images-file.`);
     return `${lines.join('\n')}\n`;
 }
-/** Writes the summary when GITHUB_STEP_SUMMARY is set; locally there is nowhere to write it. */
-async function writeSummary(report) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
+/** Writes the summary when GITHUB_STEP_SUMMARY is set; a summary that cannot be written is a warning. */
+async function writeSummary(report, ending) {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    if (!path) {
         debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.');
         return;
     }
-    await summary.addRaw(summaryMarkdown(report)).write();
+    try {
+        await summary.addRaw(summaryMarkdown(report, ending)).write();
+    }
+    catch (error) {
+        warning(`Could not write the job summary to GITHUB_STEP_SUMMARY (${safeText(path)}): ${describeFileError(error)}. The lookup's result and outputs are unaffected.`);
+    }
+}
+
+;// CONCATENATED MODULE: ../src/report/report.ts
+// The report stage, in the order that keeps every output a failure could cost: images-file (a
+// warning if RUNNER_TEMP cannot hold it), the per-image log lines, the step outputs, the manifest-file
+// the user asked for, then the job summary (a warning if it cannot be written). Returns the problems
+// that fail the step (GITHUB_OUTPUT or manifest-file could not be written); main.ts ends the step.
+
+
+
+
+
+
+async function writeReport(report, ending, settings) {
+    const problems = [];
+    const images = imagesData(report);
+    let imagesFile;
+    try {
+        imagesFile = await writeImagesFile(images.json);
+    }
+    catch (error) {
+        warning(`Could not write images-file under RUNNER_TEMP (${safeText(process.env.RUNNER_TEMP ?? '')}): ${describeFileError(error)}. The images-file output is left out; the other outputs are written.`);
+    }
+    logVerdicts(report);
+    try {
+        writeOutputs(report, images, imagesFile);
+    }
+    catch (error) {
+        problems.push(errorMessage(error));
+    }
+    const first = report.found[0];
+    if (settings.manifestFile !== undefined && first !== undefined)
+        try {
+            const path = await writeManifestFile(settings.manifestFile, first.image.imageManifest ?? '');
+            actions_core_info(`Wrote the manifest of ${safeText(first.request.requested)} to ${safeText(path)}`);
+        }
+        catch (error) {
+            problems.push(errorMessage(error));
+        }
+    await writeSummary(report, ending);
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ../src/verdict/ending.ts
@@ -19205,11 +19420,7 @@ async function lookUpUntilSettled(requests, round, options) {
 
 ;// CONCATENATED MODULE: ../src/main.ts
 // The pipeline, in order: read the inputs → ask ECR (round by round while waiting, under the step's
-// deadline) → judge (policy, then how the step ends) → report (images-file, outputs, the files the
-// user asked for, log, summary) → end the step.
-
-
-
+// deadline) → judge (policy, then how the step ends) → report (report/report.ts) → end the step.
 
 
 
@@ -19249,13 +19460,7 @@ async function run() {
             timeoutMs: inputs.timeoutMs,
             expect: inputs.expect
         });
-        const images = imagesData(report);
-        writeOutputs(report, images, await writeImagesFile(images.json));
-        const first = report.found[0];
-        if (inputs.manifestFile !== undefined && first !== undefined)
-            actions_core_info(`Wrote the manifest of ${safeText(first.request.requested)} to ${await writeManifestFile(inputs.manifestFile, first.image.imageManifest ?? '')}`);
-        logVerdicts(report);
-        await writeSummary(report);
+        const problems = await writeReport(report, ending, inputs);
         if (ending.kind === 'success')
             actions_core_info(ending.message);
         else if (ending.kind === 'failing-images') {
@@ -19265,6 +19470,9 @@ async function run() {
         }
         else
             setFailed(ending.message);
+        // A report that could not be written fails the step too, after the verdict is said.
+        for (const problem of problems)
+            setFailed(problem);
     }
     catch (error) {
         setFailed(errorMessage(error));

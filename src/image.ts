@@ -21,6 +21,8 @@ export interface ImageRequest {
   /** 12-digit account id; undefined means the caller's own registry. */
   registryId?: string
   region: string
+  /** The registry host as the reference wrote it (dual-stack, FIPS), kept for the pinned reference. */
+  registryHost?: string
   id: ImageId
 }
 

@@ -1,14 +1,10 @@
 // The pipeline, in order: read the inputs → ask ECR (round by round while waiting, under the step's
-// deadline) → judge (policy, then how the step ends) → report (images-file, outputs, the files the
-// user asked for, log, summary) → end the step.
+// deadline) → judge (policy, then how the step ends) → report (report/report.ts) → end the step.
 import * as core from '@actions/core'
 import { Deadline } from './deadline.js'
 import { createLookupRound } from './ecr/round.js'
 import { getInputs } from './inputs/inputs.js'
-import { writeImagesFile, writeManifestFile } from './report/files.js'
-import { logVerdicts } from './report/log.js'
-import { imagesData, writeOutputs } from './report/outputs.js'
-import { writeSummary } from './report/summary.js'
+import { writeReport } from './report/report.js'
 import { errorMessage, formatDuration, safeText } from './text.js'
 import { decideEnding } from './verdict/ending.js'
 import { evaluate } from './verdict/policy.js'
@@ -48,15 +44,7 @@ export async function run(): Promise<void> {
       expect: inputs.expect
     })
 
-    const images = imagesData(report)
-    writeOutputs(report, images, await writeImagesFile(images.json))
-    const first = report.found[0]
-    if (inputs.manifestFile !== undefined && first !== undefined)
-      core.info(
-        `Wrote the manifest of ${safeText(first.request.requested)} to ${await writeManifestFile(inputs.manifestFile, first.image.imageManifest ?? '')}`
-      )
-    logVerdicts(report)
-    await writeSummary(report)
+    const problems = await writeReport(report, ending, inputs)
 
     if (ending.kind === 'success') core.info(ending.message)
     else if (ending.kind === 'failing-images') {
@@ -64,6 +52,8 @@ export async function run(): Promise<void> {
       core.info(ending.message)
       process.exitCode = EXIT_FAILURE
     } else core.setFailed(ending.message)
+    // A report that could not be written fails the step too, after the verdict is said.
+    for (const problem of problems) core.setFailed(problem)
   } catch (error) {
     core.setFailed(errorMessage(error))
   } finally {

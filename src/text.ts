@@ -64,3 +64,17 @@ export function formatDuration(ms: number): string {
 export function splitList(text: string): string[] {
   return text.split(/[\s,]+/).filter((item) => item.length > 0)
 }
+
+/**
+ * Untrusted text as inline code in the job summary, a table cell included. Inside a code span markdown
+ * and HTML are literal (no emphasis, links or tags); the fence is one backtick longer than any run of
+ * backticks in the text, and `|`, which splits a table cell even there, is escaped as GFM requires.
+ */
+export function codeSpan(text: string): string {
+  if (text === '') return ''
+  const safe = safeText(text).replace(/\|/g, '\\|')
+  const longest = Math.max(0, ...[...safe.matchAll(/`+/g)].map((run) => run[0].length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = safe.startsWith('`') || safe.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${safe}${pad}${fence}`
+}

@@ -67,6 +67,22 @@ describe.each(NODES)('image references on $label', ({ path }) => {
     expect(run.outputs['images-file']).toMatch(/runner_temp\/ecr-image-lookup-.*\.json$/)
   })
 
+  it('accepts dual-stack registry hosts and keeps the host form written in the pinned reference', async () => {
+    const fips = '123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com'
+    const run = await h.run({ images: `123456789012.dkr-ecr.eu-west-1.on.aws/app:v1 ${fips}/team/api:v1.4.2` })
+    expect(run.code).toBe(0)
+    expect(run.outputs['image-uris']?.split('\n')).toEqual([
+      `123456789012.dkr-ecr.eu-west-1.on.aws/app@${h.digests.v1}`,
+      `${fips}/team/api@${h.digests.api}`
+    ])
+    expect(
+      h.fake
+        .requestsFor()
+        .map((request) => request.region)
+        .sort()
+    ).toEqual(['eu-west-1', 'us-gov-west-1'])
+  })
+
   it('applies registry-id and aws-region to references without a registry host', async () => {
     const run = await h.run({ images: 'shared/base:2.0', 'registry-id': OTHER_REGISTRY, 'aws-region': 'us-east-1' })
     expect(run.code).toBe(0)
@@ -106,6 +122,7 @@ describe.each(NODES)('expect: absent on $label', ({ path }) => {
     expect(run.warnings).toEqual([])
     expect(run.stdout).toContain('✔ app:v9: absent, as expected')
     expect(run.outputs.found).toBe('false')
+    expect(run.summary).toContain('**2 of 2 absent, as expected.**')
   })
 
   it('fails naming each image that exists', async () => {
@@ -185,7 +202,11 @@ describe.each(NODES)('platforms on $label', ({ path }) => {
     const requests = h.fake.requestsFor()
     expect(requests).toHaveLength(2)
     expect(requests[1]?.body.imageIds).toEqual([{ imageDigest: h.digests.arm64 }])
-    expect(run.summary).toContain(`platform: ${h.digests.arm64.replace(':', '\\:')}`)
+    expect(run.summary).toContain(`platform: \`${h.digests.arm64}\``)
+    // app:v1 is a single-platform manifest: what platform it is for cannot be checked, and the step says so.
+    expect(run.warnings).toEqual([
+      "::warning title=Platform not checked::platform could not be checked for app:v1: it is a single-platform manifest, not an index, and a manifest does not say which platform it is for. platform-digest is the image's own digest."
+    ])
   })
 
   it('reports a platform the index does not have as PlatformNotFound, governed by fail-on', async () => {

@@ -66,8 +66,10 @@ describe.each(NODES)('hostile servers on $label', ({ path }) => {
       'manifest',
       'media-type'
     ])
-    expect(run.summary).not.toMatch(/<img|\*\*x\*\*|\n::/)
-    expect(run.summary).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;\\|\\*\\*x\\*\\*')
+    // Server text sits in code spans, where markdown and HTML are literal; nothing outside them is markup.
+    expect(run.summary).toContain('`<img src=x onerror=alert(1)>\\|**x**x\\u000a::error::forged')
+    const outsideCode = run.summary.replace(/(`+)[^`]*?\1/g, '')
+    expect(outsideCode).not.toMatch(/<img|\*\*x\*\*|\n::/)
   })
 
   it('treats server text as data: no forged workflow commands, no markdown in the summary', async () => {

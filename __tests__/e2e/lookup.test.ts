@@ -136,13 +136,37 @@ describe.each(NODES)('lookups on $label', ({ path }) => {
     expect(converted.outputs['media-type']).toBe(MEDIA_TYPES.dockerV2)
     expect(converted.outputs.digest).toBe(h.digests.v2)
     expect(sha256Digest(converted.outputs.manifest ?? '')).not.toBe(h.digests.v2)
+    // The digest of a manifest ECR may have converted is not checked, and the log says so.
+    expect(converted.stdout).toContain(
+      '✔ v2-oci in app: found ' +
+        h.digests.v2 +
+        ` (${MEDIA_TYPES.dockerV2}) — digest not verified: looked up by tag with accepted-media-types narrowed, so ECR may have converted it`
+    )
+  })
+
+  it('reads quoted shorthand values as the AWS CLI does, never as tags with quotes', async () => {
+    const run = await h.run({ 'repository-name': 'app', 'image-ids': `imageTag="v1" imageTag='v2-oci' "latest"` })
+    expect(run.code).toBe(0)
+    expect(h.fake.requestsFor()[0]?.body.imageIds).toEqual([{ imageTag: 'v1' }, { imageTag: 'v2-oci' }, { imageTag: 'latest' }])
+    expect(Object.keys(json(run, 'digests'))).toEqual(['imageTag="v1"', "imageTag='v2-oci'", '"latest"'])
+  })
+
+  it('puts a whole-call error in the job summary in its own words', async () => {
+    const run = await h.run({ images: 'nope/repo:v1' })
+    expect(run.code).toBe(1)
+    expect(run.summary).toContain('**The lookup failed:** Repository &#39;nope/repo&#39; in the caller&#39;s registry')
+    expect(run.summary).toContain('| `nope/repo:v1` | ❌ not looked up (the request failed) |')
   })
 
   it('writes a markdown job summary, and skips it without error when GITHUB_STEP_SUMMARY is unset', async () => {
     const run = await h.run({ 'repository-name': 'app', 'image-ids': 'v1 nope', 'fail-on': 'none' })
-    expect(run.summary).toContain('| Reference | Result | Digest | Media type |')
-    expect(run.summary).toContain(`| v1 | ✅ found | ${h.digests.v1.replace(':', '\\:')} |`)
-    expect(run.summary).toMatch(/\| nope \| ⚠️ missing \(ImageNotFound\\: Requested image not found\) \|/)
+    expect(run.summary).toContain('| Reference | Result | Digest | Media type | Pinned reference | Registry | Region |')
+    expect(run.summary).toContain(
+      `| \`v1\` | ✅ found | \`${h.digests.v1}\` | \`application/vnd.docker.distribution.manifest.v2+json\` | \`123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@${h.digests.v1}\` | 123456789012 | eu-west-1 |`
+    )
+    expect(run.summary).toMatch(
+      /\| `nope` \| ⚠️ missing \(ImageNotFound\\: Requested image not found\) \| {2}\| {2}\| {2}\| the caller's \| eu-west-1 \|/
+    )
     const local = await h.run({ 'repository-name': 'app', 'image-ids': 'v1' }, {}, false)
     expect(local.code).toBe(0)
     expect(local.summary).toBe('')

@@ -27,29 +27,6 @@ describe.each(NODES)('size limits on $label', ({ path }) => {
     expect(run.outputs['image-uris']?.split('\n')).toHaveLength(1000)
   })
 
-  it('leaves manifests out of the images output past 512 KiB, keeping them in images-file', async () => {
-    const tags = Array.from({ length: 6 }, (_, index) => `big${index}`)
-    for (const tag of tags) h.fake.putImage({ repository: 'big', tags: [tag], manifest: largeManifest(tag, 100 * 1024) })
-    const run = await h.run({ images: tags.map((tag) => `big:${tag}`).join(' ') })
-    expect(run.code).toBe(0)
-    expect(run.warnings).toEqual([expect.stringMatching(/The images output would be \d+ KiB, over 512 KiB: it leaves out the manifests/)])
-    const elements = json<ImageOut[]>(run, 'images')
-    expect(elements).toHaveLength(6)
-    expect(elements.every((element) => element.imageManifest === undefined && element.imageUri !== undefined)).toBe(true)
-    expect(Buffer.byteLength(run.outputs.images ?? '')).toBeLessThan(512 * 1024)
-    const full = JSON.parse(run.imagesFile ?? '[]') as ImageOut[]
-    expect(full.map((element) => element.imageManifest)).toEqual(tags.map((tag) => largeManifest(tag, 100 * 1024)))
-  })
-
-  it('keeps a manifest over 256 KiB out of the manifest output, with a warning', async () => {
-    h.fake.putImage({ repository: 'big', tags: ['huge'], manifest: largeManifest('huge', 300 * 1024) })
-    const run = await h.run({ images: 'big:huge' })
-    expect(run.code).toBe(0)
-    expect(run.outputs.manifest).toBeUndefined()
-    expect(run.outputs.digest).toBe(sha256Digest(largeManifest('huge', 300 * 1024)))
-    expect(run.warnings).toEqual([expect.stringContaining('the manifest output is left empty')])
-  })
-
   it('handles a 4 MiB manifest among 1,000 images and keeps the outputs within 1 MiB', async () => {
     const huge = largeManifest('huge', 4 * 1024 * 1024)
     h.fake.putImage({ repository: 'bulk', tags: ['huge'], manifest: huge })
@@ -64,8 +41,52 @@ describe.each(NODES)('size limits on $label', ({ path }) => {
     expect(run.outputs.manifest).toBeUndefined()
     const total = Object.values(run.outputs).reduce((sum, value) => sum + Buffer.byteLength(value), 0)
     expect(total).toBeLessThan(1024 * 1024)
-    expect(run.warnings).toHaveLength(2)
+    expect(run.warnings).toHaveLength(1)
     expect((JSON.parse(run.imagesFile ?? '[]') as { imageManifest: string }[])[0]?.imageManifest).toBe(huge)
     expect(h.fake.requestsFor()).toHaveLength(11)
+  })
+
+  it('leaves the manifests out of images only when the outputs would pass 1 MB, with one warning, keeping them in images-file', async () => {
+    const tags = Array.from({ length: 12 }, (_, index) => `big${index}`)
+    for (const tag of tags) h.fake.putImage({ repository: 'big', tags: [tag], manifest: largeManifest(tag, 100 * 1024) })
+    const run = await h.run({ images: tags.map((tag) => `big:${tag}`).join(' ') })
+    expect(run.code).toBe(0)
+    expect(run.warnings).toEqual([
+      expect.stringMatching(
+        /^::warning::The step outputs would total 1,\d{3},\d{3} characters, and GitHub allows a job's outputs 1 MB: left out the manifest output, the manifests in the images output\. The full images array, manifests included, is in images-file \(.+\); found, digest and image-uri are kept\.$/
+      )
+    ])
+    const elements = json<ImageOut[]>(run, 'images')
+    expect(elements).toHaveLength(12)
+    expect(elements.every((element) => element.imageManifest === undefined && element.imageUri !== undefined)).toBe(true)
+    expect(run.outputs.manifest).toBeUndefined()
+    const full = JSON.parse(run.imagesFile ?? '[]') as ImageOut[]
+    expect(full.map((element) => element.imageManifest)).toEqual(tags.map((tag) => largeManifest(tag, 100 * 1024)))
+  })
+
+  it('keeps a 300 KiB manifest in the manifest output when everything fits', async () => {
+    h.fake.putImage({ repository: 'big', tags: ['huge'], manifest: largeManifest('huge', 300 * 1024) })
+    const run = await h.run({ images: 'big:huge' })
+    expect(run.code).toBe(0)
+    expect(run.outputs.manifest).toBe(largeManifest('huge', 300 * 1024))
+    expect(run.warnings).toEqual([])
+  })
+
+  it('keeps 5,000 ids over 50 repositories under 1 MB of outputs as GitHub counts them, warning once', async () => {
+    const references: string[] = []
+    for (let repo = 0; repo < 50; repo++)
+      for (let index = 0; index < 100; index++) {
+        h.fake.putImage({ repository: `wide/r${repo}`, tags: [`t${index}`], manifest: ociManifest(`wide-${repo}-${index}`) })
+        references.push(`wide/r${repo}:t${index}`)
+      }
+    references.push('wide/r0:missing')
+    const run = await h.run({ images: references.join('\n'), 'fail-on': 'none' })
+    expect(run.code).toBe(0)
+    expect(h.fake.requestsFor()).toHaveLength(51) // wide/r0 has 101 ids
+    const utf16 = Object.entries(run.outputs).reduce((sum, [name, value]) => sum + name.length + value.length, 0)
+    expect(utf16).toBeLessThan(1_000_000)
+    expect(run.warnings.filter((line) => line.includes('The step outputs would total'))).toHaveLength(1)
+    for (const kept of ['found', 'digest', 'image-uri', 'images-file', 'failures']) expect(run.outputs[kept]).toBeDefined()
+    expect(JSON.parse(run.imagesFile ?? '[]')).toHaveLength(5000)
   })
 })

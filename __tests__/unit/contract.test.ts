@@ -58,7 +58,7 @@ describe('action.yml', () => {
   })
 
   it('declares exactly the outputs the code writes', () => {
-    const written = [...sources.matchAll(/setOutput\(\s*'([a-z-]+)'/g)].map((match) => match[1])
+    const written = [...sources.matchAll(/(?:setOutput|outputs\.set)\(\s*'([a-z-]+)'/g)].map((match) => match[1])
     expect([...new Set(written)].sort()).toEqual(Object.keys(action.outputs).sort())
   })
 

@@ -26,7 +26,7 @@ describe('run', () => {
     core.getInput.mockImplementation((name) => inputs[name] ?? '')
   })
 
-  it('writes outputs, then fails the step through the per-image error annotations', async () => {
+  it('logs each image (annotations included), then writes the outputs, then fails the step', async () => {
     const order: string[] = []
     core.setOutput.mockImplementation((name) => void order.push(`output:${name}`))
     core.error.mockImplementation(() => void order.push('error'))
@@ -35,7 +35,7 @@ describe('run', () => {
       failures: [{ imageId: { imageTag: 'v2' }, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }]
     })
     await run()
-    expect(order.indexOf('output:found')).toBeLessThan(order.indexOf('error'))
+    expect(order.indexOf('error')).toBeLessThan(order.indexOf('output:found'))
     expect(core.setOutput).toHaveBeenCalledWith('found', 'false')
     expect(core.setOutput).toHaveBeenCalledWith('image-uri', `123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@${DIGEST_A}`)
     expect(core.error).toHaveBeenCalledWith('v2 in app: ImageNotFound: Requested image not found', { title: 'Image ImageNotFound' })

@@ -2,28 +2,40 @@
 import { createHash } from 'node:crypto'
 import { FailureCode } from '../failure-codes.js'
 import { DEFAULT_MEDIA_TYPES, SCHEMA1_MEDIA_TYPES } from '../image.js'
-import type { LookupResult } from './lookup.js'
+import type { LookupResult, Unchecked } from './lookup.js'
 
 /** `sha256:` + the hex sha256 of the text's UTF-8 bytes: an image digest. */
 export function sha256(text: string): string {
   return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`
 }
 
+type Found = Extract<LookupResult, { status: 'found' }>
+
 /**
- * Whether ECR may have converted this manifest: schema 1 results are always conversions; a lookup
- * by tag may convert when the accepted media types leave out one of the four modern types. A lookup
- * by digest is never converted.
+ * Why ECR may have converted this manifest, if it may have: schema 1 results are always conversions;
+ * a lookup by tag may convert when the accepted media types leave out one of the four modern types.
+ * A lookup by digest is never converted.
  */
-export function mayBeConverted(result: Extract<LookupResult, { status: 'found' }>, acceptedMediaTypes: readonly string[]): boolean {
-  if (SCHEMA1_MEDIA_TYPES.has(result.image.imageManifestMediaType ?? '')) return true
-  if (result.request.id.digest !== undefined) return false
-  return !DEFAULT_MEDIA_TYPES.every((type) => acceptedMediaTypes.includes(type))
+export function conversionRisk(result: Found, acceptedMediaTypes: readonly string[]): Unchecked | undefined {
+  if (SCHEMA1_MEDIA_TYPES.has(result.image.imageManifestMediaType ?? '')) return 'digest-schema1'
+  if (result.request.id.digest !== undefined) return undefined
+  return DEFAULT_MEDIA_TYPES.every((type) => acceptedMediaTypes.includes(type)) ? undefined : 'digest-converted'
 }
 
-/** Turns each found image whose manifest does not hash to its digest into a DigestMismatch failure. */
+/** Whether ECR may have converted this manifest (see conversionRisk). */
+export function mayBeConverted(result: Found, acceptedMediaTypes: readonly string[]): boolean {
+  return conversionRisk(result, acceptedMediaTypes) !== undefined
+}
+
+/**
+ * Turns each found image whose manifest does not hash to its digest into a DigestMismatch failure; one
+ * ECR may have converted is not checked, and says so (unchecked).
+ */
 export function checkDigests(results: readonly LookupResult[], acceptedMediaTypes: readonly string[]): LookupResult[] {
   return results.map((result) => {
-    if (result.status !== 'found' || mayBeConverted(result, acceptedMediaTypes)) return result
+    if (result.status !== 'found') return result
+    const risk = conversionRisk(result, acceptedMediaTypes)
+    if (risk !== undefined) return { ...result, unchecked: [...(result.unchecked ?? []), risk] }
     const claimed = result.image.imageId?.imageDigest
     const actual = sha256(result.image.imageManifest ?? '')
     if (claimed === undefined || claimed === actual) return result

@@ -23,11 +23,21 @@ export interface Failure {
 }
 
 export type LookupResult =
-  /** platformDigest: with the platform input, the digest of the manifest for that platform. */
-  | { request: ImageRequest; status: 'found'; image: Image; platformDigest?: string }
+  /**
+   * platformDigest: with the platform input, the digest of the manifest for that platform.
+   * unchecked: what could not be checked for this image, said in the log.
+   */
+  | { request: ImageRequest; status: 'found'; image: Image; platformDigest?: string; unchecked?: Unchecked[] }
   | { request: ImageRequest; status: 'failed'; failure: Failure }
   /** The BatchGetImage call holding this request failed as a whole (the error is the SDK's). */
   | { request: ImageRequest; status: 'error'; error: unknown }
+
+/**
+ * What a found image could not be checked for: its platform (a single-platform manifest does not say
+ * which platform it is), or its digest (ECR may have converted the manifest: schema 1, or a lookup by
+ * tag with accepted-media-types narrowed).
+ */
+export type Unchecked = 'platform-single-manifest' | 'digest-schema1' | 'digest-converted'
 
 export interface LookupOptions {
   acceptedMediaTypes: readonly string[]

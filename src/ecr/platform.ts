@@ -66,7 +66,9 @@ export async function resolvePlatforms(
     if (result.status !== 'found') return result
     const mediaType = result.image.imageManifestMediaType ?? ''
     const digest = result.image.imageId?.imageDigest
-    if (!INDEX_MEDIA_TYPES.has(mediaType)) return digest ? { ...result, platformDigest: digest } : result
+    // A single-platform manifest does not say its platform (that is in its config blob): it stands for itself.
+    if (!INDEX_MEDIA_TYPES.has(mediaType))
+      return digest ? { ...result, platformDigest: digest, unchecked: [...(result.unchecked ?? []), 'platform-single-manifest'] } : result
     const choice = selectPlatform(result.image.imageManifest ?? '', platform)
     if ('available' in choice)
       return platformNotFound(result, `the image index has no ${wanted} manifest (it has ${choice.available.join(', ') || 'no platforms'})`)

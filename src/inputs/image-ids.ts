@@ -31,8 +31,18 @@ export function validateTag(tag: string, input = 'image-ids'): string {
   return tag
 }
 
+/**
+ * A value without the quotes a shell step would have removed (`imageTag="v2"`), as the AWS CLI reads
+ * it: neither a tag nor a digest can contain a quote.
+ */
+function unquote(value: string): string {
+  const quoted = /^(["'])(.*)\1$/.exec(value)
+  return quoted ? (quoted[2] ?? '') : value
+}
+
 /** A bare value: a digest when it has an algorithm prefix, else a tag. */
-function parseBare(value: string): ImageId {
+function parseBare(written: string): ImageId {
+  const value = unquote(written)
   if (value.includes('@')) return { tag: validateTag(value) } // explains TAG@DIGEST
   if (value.includes(':')) {
     if (/^sha(?:256|512):/i.test(value)) return { digest: validateDigest(value) }
@@ -58,7 +68,7 @@ function parseShorthand(token: string): ImageId {
   for (const pair of token.split(',')) {
     const eq = pair.indexOf('=')
     if (eq < 0) throw new InputError(`image-ids: '${pair}' in '${token}' is not key=value.`)
-    assign(id, pair.slice(0, eq).trim(), pair.slice(eq + 1).trim(), `'${token}'`)
+    assign(id, pair.slice(0, eq).trim(), unquote(pair.slice(eq + 1).trim()), `'${token}'`)
   }
   return id
 }

@@ -146,7 +146,9 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     )
   const expect = parseExpect(core.getInput('expect'))
   if (expect === 'absent' && platform !== undefined)
-    throw new InputError('platform cannot be checked with expect: absent (the images must not exist at all): remove platform, or use expect: present.')
+    throw new InputError(
+      'platform cannot be checked with expect: absent (the images must not exist at all): remove platform, or use expect: present.'
+    )
   const proxy = parseProxy(core.getInput('http-proxy'), env)
   return {
     requests,

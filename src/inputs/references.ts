@@ -29,22 +29,26 @@ export interface ReferenceDefaults {
   region: () => string
 }
 
-const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/
+/** `<account>.dkr.ecr.<region>.amazonaws.com` (`.com.cn` in China), FIPS, and dual-stack `<account>.dkr-ecr.<region>.on.aws`. */
+const ECR_HOST =
+  /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.(?:on\.aws|on\.amazonwebservices\.com\.cn))$/
 
 export function parseReference(requested: string, defaults: ReferenceDefaults): ImageRequest {
   let rest = requested
   let registryId = defaults.registryId
   let region: string | undefined
+  let registryHost: string | undefined
   const slash = rest.indexOf('/')
   const first = slash < 0 ? '' : rest.slice(0, slash)
   if (first.includes('.') || first.includes(':') || first === 'localhost') {
     const host = ECR_HOST.exec(first)
     if (!host)
       throw new InputError(
-        `images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com).`
+        `images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com, or dual-stack <account>.dkr-ecr.<region>.on.aws).`
       )
     registryId = host[1]
-    region = host[2]
+    region = host[2] ?? host[3]
+    registryHost = first
     rest = rest.slice(slash + 1)
   }
   const id: ImageId = {}
@@ -66,6 +70,7 @@ export function parseReference(requested: string, defaults: ReferenceDefaults): 
     repositoryName,
     ...(registryId !== undefined && { registryId }),
     region: region ?? defaults.region(),
+    ...(registryHost !== undefined && { registryHost }),
     id
   }
 }

@@ -1,24 +1,31 @@
-// What the step tells the workflow: its step outputs (the images-file beside them is files.ts).
+// What the step tells the workflow: its step outputs, within GitHub's limit on a job's outputs (the
+// images-file beside them is files.ts). Outputs are computed first, then degraded in a fixed order
+// until they fit, then written; a GITHUB_OUTPUT that cannot be written is an error naming it.
 import * as core from '@actions/core'
 import type { Image } from '@aws-sdk/client-ecr'
 import { pinnedImageUri } from '../ecr/image-uri.js'
 import type { Failure } from '../ecr/lookup.js'
 import type { ImageRequest } from '../image.js'
-import { formatBytes, safeText } from '../text.js'
-import type { FoundVerdict, Report } from '../verdict/policy.js'
+import { safeText } from '../text.js'
+import type { Report } from '../verdict/policy.js'
+import { describeFileError } from './files.js'
 
-/** Above this, the `images` output leaves the manifests out (a job's outputs total at most 1 MiB). */
-export const IMAGES_OUTPUT_LIMIT = 512 * 1024
-/** Above this, the `manifest` output is left empty (the manifest is in manifest-file and images-file). */
-export const MANIFEST_OUTPUT_LIMIT = 256 * 1024
+/**
+ * GitHub allows a job's outputs 1 MB in total, counted in UTF-16 code units (JavaScript's length):
+ * the step's outputs, names and values together, stay below it.
+ */
+export const OUTPUTS_LIMIT = 1_000_000
 
 export type ImageElement = Image & { requested: string; imageUri?: string; platformDigest?: string }
 export type FailureElement = Failure & { requested: string }
 
+/** The pinned reference, in the registry host form the user wrote (dual-stack, FIPS) or the standard one. */
 export function imageUriOf(image: Image, request: ImageRequest, digest = image.imageId?.imageDigest): string | undefined {
   const registryId = image.registryId ?? request.registryId
   if (registryId === undefined || digest === undefined) return undefined
-  return pinnedImageUri(registryId, request.region, image.repositoryName ?? request.repositoryName, digest)
+  const repositoryName = image.repositoryName ?? request.repositoryName
+  if (request.registryHost !== undefined && registryId === request.registryId) return `${request.registryHost}/${repositoryName}@${digest}`
+  return pinnedImageUri(registryId, request.region, repositoryName, digest)
 }
 
 /** The `images` elements: the API's fields plus requested, imageUri and (with platform) platformDigest. */
@@ -49,39 +56,94 @@ export function imagesData(report: Report): ImagesData {
   return { elements, json: JSON.stringify(elements) }
 }
 
-/** Writes every output that is known. Called before the step is failed. */
-export function writeOutputs(report: Report, images: ImagesData, imagesFile?: string): void {
-  core.setOutput('found', report.allFound ? 'true' : 'false')
-  const first: FoundVerdict | undefined = report.found[0]
+/** GITHUB_OUTPUT could not be written: the step fails with this message. */
+export class OutputsError extends Error {
+  override name = 'OutputsError'
+}
+
+type Outputs = Map<string, string>
+
+/** What is left out, in this order, until the outputs fit; `found`, `digest`, `image-uri` and the rest always stay. */
+export const DEGRADE_ORDER: readonly { what: string; apply: (outputs: Outputs, images: ImagesData) => void }[] = [
+  { what: 'the manifest output', apply: (outputs) => void outputs.delete('manifest') },
+  {
+    what: 'the manifests in the images output',
+    apply: (outputs, images) =>
+      void outputs.set('images', JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest)))
+  },
+  { what: 'image-uris', apply: (outputs) => void outputs.delete('image-uris') },
+  { what: 'digests', apply: (outputs) => void outputs.delete('digests') },
+  { what: 'the images output', apply: (outputs) => void outputs.delete('images') },
+  { what: 'the failures output', apply: (outputs) => void outputs.delete('failures') }
+]
+
+/** The size GitHub counts: names and values in UTF-16 code units. */
+export function outputsSize(outputs: Outputs): number {
+  let size = 0
+  for (const [name, value] of outputs) size += name.length + value.length
+  return size
+}
+
+/** Every output that is known, before any is left out. */
+export function computeOutputs(report: Report, images: ImagesData, imagesFile?: string): Outputs {
+  const outputs: Outputs = new Map()
+  outputs.set('found', report.allFound ? 'true' : 'false')
+  const first = report.found[0]
   if (first !== undefined) {
-    const manifest = first.image.imageManifest ?? ''
-    core.setOutput('digest', first.image.imageId?.imageDigest ?? '')
-    if (Buffer.byteLength(manifest) > MANIFEST_OUTPUT_LIMIT)
-      core.warning(
-        `The manifest of ${safeText(first.request.requested)} is ${formatBytes(Buffer.byteLength(manifest))}: the manifest output is left empty to stay within GitHub's output limits. Use manifest-file or images-file instead.`
-      )
-    else core.setOutput('manifest', manifest)
-    core.setOutput('media-type', first.image.imageManifestMediaType ?? '')
-    core.setOutput('image-uri', images.elements[0]?.imageUri ?? '')
+    outputs.set('digest', first.image.imageId?.imageDigest ?? '')
+    outputs.set('manifest', first.image.imageManifest ?? '')
+    outputs.set('media-type', first.image.imageManifestMediaType ?? '')
+    outputs.set('image-uri', images.elements[0]?.imageUri ?? '')
   }
   const withPlatform = report.found.find((verdict) => verdict.platformDigest !== undefined)
   if (withPlatform?.platformDigest !== undefined) {
-    core.setOutput('platform-digest', withPlatform.platformDigest)
-    core.setOutput('platform-image-uri', imageUriOf(withPlatform.image, withPlatform.request, withPlatform.platformDigest) ?? '')
+    outputs.set('platform-digest', withPlatform.platformDigest)
+    outputs.set('platform-image-uri', imageUriOf(withPlatform.image, withPlatform.request, withPlatform.platformDigest) ?? '')
   }
-  core.setOutput(
+  outputs.set(
     'digests',
     JSON.stringify(Object.fromEntries(report.found.map((verdict) => [verdict.request.requested, verdict.image.imageId?.imageDigest])))
   )
-  core.setOutput('image-uris', images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n'))
-  let imagesJson = images.json
-  if (Buffer.byteLength(imagesJson) > IMAGES_OUTPUT_LIMIT) {
-    core.warning(
-      `The images output would be ${formatBytes(Buffer.byteLength(imagesJson))}, over ${formatBytes(IMAGES_OUTPUT_LIMIT)}: it leaves out the manifests (imageManifest) to stay within GitHub's output limits. The full array is in images-file.`
-    )
-    imagesJson = JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest))
+  outputs.set('image-uris', images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n'))
+  outputs.set('images', images.json)
+  outputs.set('failures', JSON.stringify(failureElements(report)))
+  if (imagesFile !== undefined) outputs.set('images-file', imagesFile)
+  return outputs
+}
+
+/** Leaves out what DEGRADE_ORDER says until the outputs fit under `limit`; returns what was left out. */
+export function fitOutputs(outputs: Outputs, images: ImagesData, limit = OUTPUTS_LIMIT): string[] {
+  const leftOut: string[] = []
+  for (const step of DEGRADE_ORDER) {
+    if (outputsSize(outputs) < limit) break
+    step.apply(outputs, images)
+    leftOut.push(step.what)
   }
-  core.setOutput('images', imagesJson)
-  core.setOutput('failures', JSON.stringify(failureElements(report)))
-  if (imagesFile !== undefined) core.setOutput('images-file', imagesFile)
+  return leftOut
+}
+
+/**
+ * Writes every output that is known, within GitHub's limit (one warning names what was left out and
+ * where the full data is). Throws OutputsError, naming GITHUB_OUTPUT, when it cannot be written.
+ */
+export function writeOutputs(report: Report, images: ImagesData, imagesFile?: string): void {
+  const outputs = computeOutputs(report, images, imagesFile)
+  const size = outputsSize(outputs)
+  const leftOut = fitOutputs(outputs, images)
+  if (leftOut.length > 0)
+    core.warning(
+      `The step outputs would total ${size.toLocaleString('en-US')} characters, and GitHub allows a job's outputs 1 MB: left out ${leftOut.join(', ')}. ${
+        imagesFile !== undefined
+          ? `The full images array, manifests included, is in images-file (${safeText(imagesFile)}); found, digest and image-uri are kept.`
+          : 'images-file could not be written (see the warning above); found, digest and image-uri are kept.'
+      }`
+    )
+  try {
+    for (const [name, value] of outputs) core.setOutput(name, value)
+  } catch (error) {
+    const path = process.env.GITHUB_OUTPUT ?? ''
+    throw new OutputsError(
+      `Could not write the step outputs to GITHUB_OUTPUT (${safeText(path)}): ${describeFileError(error)}. The lookup itself finished (see the lines above); the runner's output file must be writable.`
+    )
+  }
 }

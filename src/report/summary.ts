@@ -1,16 +1,39 @@
-// The job summary: one markdown table of every requested image. Server text is escaped.
+// The job summary: what the gate decided in one sentence, then a table of every requested image with
+// its result, digest, pinned reference, registry and region. Everything from a server or a user is
+// escaped (references and digests as inline code). GitHub drops a summary over 1 MiB, so a very long
+// table stops early and says where the rest is; a summary that cannot be written is a warning.
 import * as core from '@actions/core'
 import { NO_FAILURE_CODE, describeFailureCode } from '../failure-codes.js'
-import { escapeMarkdown } from '../text.js'
+import { codeSpan, escapeMarkdown, safeText } from '../text.js'
+import type { Ending } from '../verdict/ending.js'
 import type { Report, Verdict } from '../verdict/policy.js'
+import { describeFileError } from './files.js'
+import { imageUriOf } from './outputs.js'
+
+/** GitHub drops a step summary over 1 MiB; the table stops before this many bytes. */
+export const SUMMARY_LIMIT = 1_000_000
+
+const HEADER = [
+  '| Reference | Result | Digest | Media type | Pinned reference | Registry | Region |',
+  '| --- | --- | --- | --- | --- | --- | --- |'
+]
 
 function digestCell(digest: string | undefined, platformDigest: string | undefined): string {
-  const main = escapeMarkdown(digest ?? '')
-  return platformDigest !== undefined && platformDigest !== digest ? `${main}<br>platform: ${escapeMarkdown(platformDigest)}` : main
+  const main = codeSpan(digest ?? '')
+  return platformDigest !== undefined && platformDigest !== digest ? `${main}<br>platform: ${codeSpan(platformDigest)}` : main
+}
+
+/** A registry id (12 digits when ECR sends what it should) or "the caller's". */
+function registryCell(registryId: string | undefined): string {
+  if (registryId === undefined) return "the caller's"
+  return /^\d{12}$/.test(registryId) ? registryId : codeSpan(registryId)
 }
 
 function row(verdict: Verdict): string[] {
-  const reference = escapeMarkdown(verdict.request.requested)
+  const { request } = verdict
+  const reference = codeSpan(request.requested)
+  // Regions are validated (inputs) or taken from a validated registry host: safe as they are.
+  const where = [registryCell(request.registryId), request.region]
   switch (verdict.status) {
     case 'found':
     case 'present':
@@ -18,10 +41,13 @@ function row(verdict: Verdict): string[] {
         reference,
         verdict.status === 'found' ? '✅ found' : '❌ present (expected absent)',
         digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
-        escapeMarkdown(verdict.image.imageManifestMediaType ?? '')
+        codeSpan(verdict.image.imageManifestMediaType ?? ''),
+        codeSpan(imageUriOf(verdict.image, request) ?? ''),
+        registryCell(verdict.image.registryId ?? request.registryId),
+        request.region
       ]
     case 'absent':
-      return [reference, '✅ absent, as expected', '', '']
+      return [reference, '✅ absent, as expected', '', '', '', ...where]
     case 'failed': {
       const code = verdict.failure.failureCode ?? NO_FAILURE_CODE
       const text = describeFailureCode(verdict.failure.failureCode).summary
@@ -29,33 +55,62 @@ function row(verdict: Verdict): string[] {
       return [
         reference,
         `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`,
-        escapeMarkdown(verdict.failure.imageId?.imageDigest ?? ''),
-        ''
+        codeSpan(verdict.failure.imageId?.imageDigest ?? ''),
+        '',
+        '',
+        ...where
       ]
     }
     case 'error':
-      return [reference, '❌ not looked up (request failed)', '', '']
+      return [reference, '❌ not looked up (the request failed)', '', '', '', ...where]
   }
 }
 
-export function summaryMarkdown(report: Report): string {
-  const lines = [
-    '### ECR image lookup',
-    '',
-    `${report.found.length} of ${report.verdicts.length} found.`,
-    '',
-    '| Reference | Result | Digest | Media type |',
-    '| --- | --- | --- | --- |',
-    ...report.verdicts.map((verdict) => `| ${row(verdict).join(' | ')} |`)
-  ]
+/** The gate's decision in one line. */
+function headline(report: Report, ending: Ending): string {
+  if (ending.kind === 'call-error' || ending.kind === 'timed-out' || ending.kind === 'gave-up')
+    return `**The lookup failed:** ${escapeMarkdown(ending.message)}`
+  const total = report.verdicts.length
+  const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length
+  const present = report.verdicts.filter((verdict) => verdict.status === 'present').length
+  const counts =
+    absent > 0 || present > 0
+      ? `${absent} of ${total} absent, as expected${present > 0 ? `; ${present} present` : ''}.`
+      : `${report.found.length} of ${total} found.`
+  return ending.kind === 'failing-images' ? `**${counts}** ${report.failing.length} failed the gate.` : `**${counts}**`
+}
+
+export function summaryMarkdown(report: Report, ending: Ending): string {
+  const lines = ['### ECR image lookup', '', headline(report, ending), '', ...HEADER]
+  let size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0)
+  let shown = 0
+  for (const verdict of report.verdicts) {
+    const line = `| ${row(verdict).join(' | ')} |`
+    size += Buffer.byteLength(line) + 1
+    if (size > SUMMARY_LIMIT) break
+    lines.push(line)
+    shown++
+  }
+  if (shown < report.verdicts.length)
+    lines.push(
+      '',
+      `The table stops after ${shown} of ${report.verdicts.length} images to stay within GitHub's 1 MiB for a summary: every image is in the log, and in the images and failures outputs or images-file.`
+    )
   return `${lines.join('\n')}\n`
 }
 
-/** Writes the summary when GITHUB_STEP_SUMMARY is set; locally there is nowhere to write it. */
-export async function writeSummary(report: Report): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) {
+/** Writes the summary when GITHUB_STEP_SUMMARY is set; a summary that cannot be written is a warning. */
+export async function writeSummary(report: Report, ending: Ending): Promise<void> {
+  const path = process.env.GITHUB_STEP_SUMMARY
+  if (!path) {
     core.debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.')
     return
   }
-  await core.summary.addRaw(summaryMarkdown(report)).write()
+  try {
+    await core.summary.addRaw(summaryMarkdown(report, ending)).write()
+  } catch (error) {
+    core.warning(
+      `Could not write the job summary to GITHUB_STEP_SUMMARY (${safeText(path)}): ${describeFileError(error)}. The lookup's result and outputs are unaffected.`
+    )
+  }
 }

@@ -1,14 +1,14 @@
 // The result policy: what counts as found, what the expectation (present or absent) makes of each
 // answer, and which failures fail the step.
 import type { Image } from '@aws-sdk/client-ecr'
-import type { Failure, LookupResult } from '../ecr/lookup.js'
+import type { Failure, LookupResult, Unchecked } from '../ecr/lookup.js'
 import { type Expectation, type FailOn, absentAsExpected, failureFails } from '../failure-codes.js'
 import { type ImageRequest, requestKey } from '../image.js'
 
 export type Verdict =
-  | { request: ImageRequest; status: 'found'; image: Image; platformDigest?: string }
+  | { request: ImageRequest; status: 'found'; image: Image; platformDigest?: string; unchecked?: Unchecked[] }
   /** expect: absent, and the image exists: always fails the step. */
-  | { request: ImageRequest; status: 'present'; image: Image; platformDigest?: string }
+  | { request: ImageRequest; status: 'present'; image: Image; platformDigest?: string; unchecked?: Unchecked[] }
   /** expect: absent, and ECR said ImageNotFound (see absentAsExpected): the good case. */
   | { request: ImageRequest; status: 'absent'; failure: Failure }
   /** `fails` is true when the failure's code is in fail-on. */

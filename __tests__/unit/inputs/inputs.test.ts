@@ -31,6 +31,7 @@ describe('getInputs', () => {
         repositoryName: 'team/api',
         registryId: '012345678901',
         region: 'cn-north-1',
+        registryHost: '012345678901.dkr.ecr.cn-north-1.amazonaws.com.cn',
         id: { digest: `sha256:${'a'.repeat(64)}` }
       }
     ])

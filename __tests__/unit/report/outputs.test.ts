@@ -4,7 +4,8 @@ import * as core from '../../../__fixtures__/core.js'
 import { DIGEST_A, DIGEST_B, image, request } from '../../../__fixtures__/images.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { imagesData, writeOutputs, IMAGES_OUTPUT_LIMIT, MANIFEST_OUTPUT_LIMIT } = await import('../../../src/report/outputs.js')
+const { DEGRADE_ORDER, OUTPUTS_LIMIT, computeOutputs, fitOutputs, imagesData, outputsSize, writeOutputs } =
+  await import('../../../src/report/outputs.js')
 const { evaluate } = await import('../../../src/verdict/policy.js')
 
 const outputs = (): Record<string, string> => Object.fromEntries(core.setOutput.mock.calls.map(([name, value]) => [name, String(value)]))
@@ -43,21 +44,68 @@ describe('writeOutputs', () => {
     expect(written['images-file']).toBe('/tmp/images.json')
   })
 
-  it('leaves manifests out of images past 512 KiB and the manifest output past 256 KiB, with warnings', () => {
-    const big = 'x'.repeat(Math.max(IMAGES_OUTPUT_LIMIT / 2, MANIFEST_OUTPUT_LIMIT) + 1)
+  it("keeps the outputs under GitHub's 1 MB, leaving out the manifest output first, with one warning", () => {
+    const big = 'x'.repeat(350_000)
     const results = ['a', 'b'].map((tag) => ({
       request: request({ tag }),
       status: 'found' as const,
       image: { ...image(tag, DIGEST_A), imageManifest: big }
     }))
     const report = evaluate(results, { kind: 'all' })
-    writeOutputs(report, imagesData(report))
+    writeOutputs(report, imagesData(report), '/tmp/images.json')
     const written = outputs()
     expect(written.manifest).toBeUndefined()
     expect(JSON.parse(written.images ?? '')).toEqual([
-      expect.not.objectContaining({ imageManifest: expect.anything() }),
-      expect.not.objectContaining({ imageManifest: expect.anything() })
+      expect.objectContaining({ imageManifest: big }),
+      expect.objectContaining({ imageManifest: big })
     ])
-    expect(core.warning).toHaveBeenCalledTimes(2)
+    expect(core.warning).toHaveBeenCalledTimes(1)
+    expect(core.warning.mock.calls[0]?.[0]).toMatch(
+      /^The step outputs would total 1,05\d,\d{3} characters, .*left out the manifest output\. The full images array, manifests included, is in images-file \(\/tmp\/images\.json\)/
+    )
+    expect(Object.entries(written).reduce((sum, [name, value]) => sum + name.length + value.length, 0)).toBeLessThan(OUTPUTS_LIMIT)
+  })
+
+  it('fails naming GITHUB_OUTPUT when the outputs cannot be written', () => {
+    core.setOutput.mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+    })
+    process.env.GITHUB_OUTPUT = '/dev/full'
+    const report = evaluate([], { kind: 'all' })
+    expect(() => writeOutputs(report, imagesData(report))).toThrow(
+      'Could not write the step outputs to GITHUB_OUTPUT (/dev/full): no space is left on the device (ENOSPC).'
+    )
+    delete process.env.GITHUB_OUTPUT
+  })
+})
+
+describe('fitOutputs', () => {
+  const many = Array.from({ length: 50 }, (_, index) => ({
+    request: request({ tag: `t${index}` }),
+    status: 'found' as const,
+    image: { ...image(`t${index}`, DIGEST_A), imageManifest: 'm'.repeat(500) }
+  }))
+  const report = evaluate([...many, { request: request({ tag: 'nope' }), status: 'failed', failure: { failureCode: 'ImageNotFound' } }], {
+    kind: 'all'
+  })
+  const images = imagesData(report)
+  const full = computeOutputs(report, images, '/tmp/images.json')
+
+  it('leaves things out in the documented order as the limit shrinks, always keeping found, digest, image-uri and images-file', () => {
+    let previous: string[] = []
+    for (let limit = outputsSize(full) + 1; limit > 0; limit = Math.floor(limit * 0.7)) {
+      const outputs = new Map(full)
+      const leftOut = fitOutputs(outputs, images, limit)
+      expect(leftOut).toEqual(DEGRADE_ORDER.slice(0, leftOut.length).map((step) => step.what))
+      expect(leftOut.length).toBeGreaterThanOrEqual(previous.length)
+      for (const kept of ['found', 'digest', 'image-uri', 'images-file', 'media-type']) expect(outputs.has(kept)).toBe(true)
+      if (leftOut.length < DEGRADE_ORDER.length) expect(outputsSize(outputs)).toBeLessThan(limit)
+      previous = leftOut
+    }
+    expect(previous).toHaveLength(DEGRADE_ORDER.length)
+  })
+
+  it('leaves nothing out when the outputs fit', () => {
+    expect(fitOutputs(new Map(full), images)).toEqual([])
   })
 })

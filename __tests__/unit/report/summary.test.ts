@@ -1,36 +1,84 @@
-// summary.ts: the job summary's markdown, server text escaped.
+// summary.ts: the job summary's markdown: the gate's decision, one row per image, server text escaped.
 import { describe, expect, it } from '@jest/globals'
-import { DIGEST_A, image, request } from '../../../__fixtures__/images.js'
-import { summaryMarkdown } from '../../../src/report/summary.js'
+import type { LookupResult } from '../../../src/ecr/lookup.js'
+import { SUMMARY_LIMIT, summaryMarkdown } from '../../../src/report/summary.js'
+import { codeSpan } from '../../../src/text.js'
+import type { Ending } from '../../../src/verdict/ending.js'
 import { evaluate } from '../../../src/verdict/policy.js'
+import { DIGEST_A, image, request } from '../../../__fixtures__/images.js'
+
+const success: Ending = { kind: 'success', message: '' }
+const found: LookupResult = { request: request({ tag: 'v1' }), status: 'found', image: image('v1', DIGEST_A) }
+const missing: LookupResult = {
+  request: request({ tag: 'v9' }),
+  status: 'failed',
+  failure: { imageId: { imageTag: 'v9' }, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }
+}
 
 describe('summaryMarkdown', () => {
-  it('has one row per image with its result, escaping server text', () => {
+  it('has one row per image: reference, result, digest, media type, pinned reference, registry and region', () => {
     const report = evaluate(
       [
-        { request: request({ tag: 'v1' }), status: 'found', image: image('v1', DIGEST_A) },
-        {
-          request: request({ tag: 'v9' }),
-          status: 'failed',
-          failure: { failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }
-        },
+        found,
+        missing,
         {
           request: request({ tag: 'p' }),
           status: 'failed',
           failure: { failureCode: 'PlatformNotFound', failureReason: '<b>no</b> | arm' }
         },
-        { request: request({ tag: 'e' }), status: 'error', error: new Error('x') }
+        { request: request({ tag: 'e' }, { registryId: '111122223333' }), status: 'error', error: new Error('x') }
       ],
       { kind: 'codes', codes: new Set(['PlatformNotFound']) }
     )
-    const lines = summaryMarkdown(report).split('\n')
-    expect(lines).toContain('1 of 4 found.')
+    const lines = summaryMarkdown(report, { kind: 'failing-images', message: '' }).split('\n')
+    expect(lines).toContain('**1 of 4 found.** 1 failed the gate.')
     expect(lines.filter((line) => line.startsWith('| ') && !line.startsWith('| ---'))).toEqual([
-      '| Reference | Result | Digest | Media type |',
-      `| v1 | ✅ found | ${DIGEST_A.replace(':', '\\:')} | application/vnd\\.oci\\.image\\.manifest\\.v1\\+json |`,
-      '| v9 | ⚠️ missing (ImageNotFound\\: Requested image not found) |  |  |',
-      '| p | ❌ platform missing (PlatformNotFound\\: &lt;b&gt;no&lt;/b&gt; \\| arm) |  |  |',
-      '| e | ❌ not looked up (request failed) |  |  |'
+      '| Reference | Result | Digest | Media type | Pinned reference | Registry | Region |',
+      `| \`v1\` | ✅ found | \`${DIGEST_A}\` | \`application/vnd.oci.image.manifest.v1+json\` | \`123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@${DIGEST_A}\` | 123456789012 | eu-west-1 |`,
+      "| `v9` | ⚠️ missing (ImageNotFound\\: Requested image not found) |  |  |  | the caller's | eu-west-1 |",
+      "| `p` | ❌ platform missing (PlatformNotFound\\: &lt;b&gt;no&lt;/b&gt; \\| arm) |  |  |  | the caller's | eu-west-1 |",
+      '| `e` | ❌ not looked up (the request failed) |  |  |  | 111122223333 | eu-west-1 |'
     ])
+  })
+
+  it('says a whole-call error in its own words', () => {
+    const report = evaluate([{ ...found, status: 'error', error: new Error('x') }], { kind: 'all' })
+    const markdown = summaryMarkdown(report, {
+      kind: 'call-error',
+      message: "Repository 'app' in the caller's registry (eu-west-1) does not exist."
+    })
+    expect(markdown).toContain(
+      '**The lookup failed:** Repository &#39;app&#39; in the caller&#39;s registry \\(eu\\-west\\-1\\) does not exist\\.'
+    )
+  })
+
+  it('counts absent images as expected under expect: absent', () => {
+    const report = evaluate([missing, { ...missing, request: request({ tag: 'v8' }) }], { kind: 'all' }, 'absent')
+    expect(summaryMarkdown(report, success)).toContain('**2 of 2 absent, as expected.**')
+    const mixed = evaluate([missing, found], { kind: 'all' }, 'absent')
+    expect(summaryMarkdown(mixed, { kind: 'failing-images', message: '' })).toContain(
+      '**1 of 2 absent, as expected; 1 present.** 1 failed the gate.'
+    )
+  })
+
+  it('stops the table before GitHub drops the summary, saying where the rest is', () => {
+    const many = Array.from({ length: 6000 }, (_, index): LookupResult => ({ ...found, request: request({ tag: `v${index}` }) }))
+    const markdown = summaryMarkdown(evaluate(many, { kind: 'all' }), success)
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_LIMIT + 1024)
+    expect(markdown).toMatch(/The table stops after \d+ of 6000 images to stay within GitHub's 1 MiB for a summary/)
+  })
+})
+
+describe('codeSpan', () => {
+  it.each([
+    ['team/api:v1', '`team/api:v1`'],
+    ['a`b', '``a`b``'],
+    ['`x', '`` `x ``'],
+    ['a|b', '`a\\|b`'],
+    ['<img src=x>', '`<img src=x>`'],
+    ['x\n::error::y', '`x\\u000a::error::y`'],
+    ['', '']
+  ])('%j reads %s', (text, expected) => {
+    expect(codeSpan(text)).toBe(expected)
   })
 })
