@@ -18,6 +18,15 @@ describe.each(NODES)('faults on $label', ({ path }) => {
     expect(new Set(requests.map((request) => request.invocationId)).size).toBe(1)
   })
 
+  it('fails saying it was throttled once every attempt is throttled', async () => {
+    h.fake.failWith(Infinity, 400, 'ThrottlingException', 'Rate exceeded')
+    const run = await h.run({ images: 'app:v1', 'retry-max-attempts': '2' })
+    expectCleanFailure(
+      run,
+      /^::error::ECR throttled the requests \(ThrottlingException\) after 2 attempts; retry later, or look up fewer images at once\. \(AWS said: Rate exceeded; request id [0-9a-f-]{36}\)$/
+    )
+  })
+
   it('fails after every attempt gets a ServerException, naming the error and the request id', async () => {
     h.fake.failWith(Infinity, 500, 'ServerException', 'Internal failure')
     const run = await h.run({ images: 'app:v1' })
