@@ -13392,9 +13392,13 @@ __webpack_async_result__();
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2457);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
-// run() set: a retry pause the SDK still has scheduled after the deadline must not keep it alive.
+// run() set, once the log has reached the runner (at most 5 s more): a retry pause the SDK still has
+// scheduled after the deadline must not keep it alive, and a log still in the pipe must not be cut short.
 
+const FLUSH_LIMIT_MS = 5_000;
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+const flushed = Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
+await Promise.race([flushed, new Promise((resolve) => setTimeout(resolve, FLUSH_LIMIT_MS).unref())]);
 process.exit();
 
 __webpack_async_result__();

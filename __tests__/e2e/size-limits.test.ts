@@ -88,5 +88,8 @@ describe.each(NODES)('size limits on $label', ({ path }) => {
     expect(run.warnings.filter((line) => line.includes('The step outputs would total'))).toHaveLength(1)
     for (const kept of ['found', 'digest', 'image-uri', 'images-file', 'failures']) expect(run.outputs[kept]).toBeDefined()
     expect(JSON.parse(run.imagesFile ?? '[]')).toHaveLength(5000)
+    // About 700 KB of log: all of it reaches the runner before the process ends, the last line included.
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('✔ '))).toHaveLength(5000)
+    expect(run.stdout).toMatch(/5000 of 5001 image\(s\) found\.\n$/)
   })
 })
