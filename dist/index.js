@@ -13988,6 +13988,10 @@ function codeSpan(text) {
     const pad = safe.startsWith('`') || safe.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${safe}${pad}${fence}`;
 }
+/** `5,399,462`: a count with thousands separators (without Intl, which costs milliseconds to load). */
+function formatCount(count) {
+    return String(Math.round(count)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 
 ;// CONCATENATED MODULE: ../src/deadline.ts
 // The step's one timer (the timeout input): an AbortSignal that fires when the deadline passes, so
@@ -19143,7 +19147,7 @@ function writeOutputs(report, images, imagesFile) {
     const size = outputsSize(outputs);
     const leftOut = fitOutputs(outputs, images);
     if (leftOut.length > 0)
-        warning(`The step outputs would total ${size.toLocaleString('en-US')} characters, and GitHub allows a job's outputs 1 MB: left out ${leftOut.join(', ')}. ${imagesFile !== undefined
+        warning(`The step outputs would total ${formatCount(size)} characters, and GitHub allows a job's outputs 1 MB: left out ${leftOut.join(', ')}. ${imagesFile !== undefined
             ? `The full images array, manifests included, is in images-file (${safeText(imagesFile)}); found, digest and image-uri are kept.`
             : 'images-file could not be written (see the warning above); found, digest and image-uri are kept.'}`);
     try {

@@ -78,3 +78,8 @@ export function codeSpan(text: string): string {
   const pad = safe.startsWith('`') || safe.endsWith('`') ? ' ' : ''
   return `${fence}${pad}${safe}${pad}${fence}`
 }
+
+/** `5,399,462`: a count with thousands separators (without Intl, which costs milliseconds to load). */
+export function formatCount(count: number): string {
+  return String(Math.round(count)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}

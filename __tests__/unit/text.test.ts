@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { escapeMarkdown, formatBytes, formatDuration, listNames, safeText, splitList } from '../../src/text.js'
+import { escapeMarkdown, formatBytes, formatCount, formatDuration, listNames, safeText, splitList } from '../../src/text.js'
 
 describe('safeText', () => {
   it.each([
@@ -40,6 +40,10 @@ describe('lists and sizes', () => {
 
   it('splits list inputs on newlines, spaces and commas', () => {
     expect(splitList(' a,b\n c ,, ')).toEqual(['a', 'b', 'c'])
+  })
+
+  it('formats counts', () => {
+    expect([0, 999, 1000, 5_399_462].map(formatCount)).toEqual(['0', '999', '1,000', '5,399,462'])
   })
 
   it('formats sizes', () => {

@@ -6,7 +6,7 @@ import type { Image } from '@aws-sdk/client-ecr'
 import { pinnedImageUri } from '../ecr/image-uri.js'
 import type { Failure } from '../ecr/lookup.js'
 import type { ImageRequest } from '../image.js'
-import { safeText } from '../text.js'
+import { formatCount, safeText } from '../text.js'
 import type { Report } from '../verdict/policy.js'
 import { describeFileError } from './files.js'
 
@@ -132,7 +132,7 @@ export function writeOutputs(report: Report, images: ImagesData, imagesFile?: st
   const leftOut = fitOutputs(outputs, images)
   if (leftOut.length > 0)
     core.warning(
-      `The step outputs would total ${size.toLocaleString('en-US')} characters, and GitHub allows a job's outputs 1 MB: left out ${leftOut.join(', ')}. ${
+      `The step outputs would total ${formatCount(size)} characters, and GitHub allows a job's outputs 1 MB: left out ${leftOut.join(', ')}. ${
         imagesFile !== undefined
           ? `The full images array, manifests included, is in images-file (${safeText(imagesFile)}); found, digest and image-uri are kept.`
           : 'images-file could not be written (see the warning above); found, digest and image-uri are kept.'
