@@ -38,6 +38,10 @@ export function warning(message: string, properties: AnnotationProperties = {}):
   issueCommand('warning', toCommandProperties(properties), message)
 }
 
+export function notice(message: string, properties: AnnotationProperties = {}): void {
+  issueCommand('notice', toCommandProperties(properties), message)
+}
+
 export function error(message: string, properties: AnnotationProperties = {}): void {
   issueCommand('error', toCommandProperties(properties), message)
 }

@@ -13386,11 +13386,69 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 126:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kq: () => (/* binding */ repositoryKey),
+/* harmony export */   Ly: () => (/* binding */ DEFAULT_MEDIA_TYPES),
+/* harmony export */   MD: () => (/* binding */ describeRepository),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   kA: () => (/* binding */ INDEX_MEDIA_TYPES),
+/* harmony export */   lq: () => (/* binding */ requestKey),
+/* harmony export */   uM: () => (/* binding */ SCHEMA1_MEDIA_TYPES)
+/* harmony export */ });
+/* unused harmony export imageIdKey */
+// The vocabulary every stage shares about an image asked for: its id (tag, digest or both), where it
+// is looked for, the keys that group and de-duplicate requests, the manifest media types this action
+// knows by name, and the error an input the action cannot honour raises.
+/** A problem with the workflow's inputs: the message is shown to the user as it is. */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** A key equal for equal ids, for de-duplication. */
+function imageIdKey(id) {
+    return `${id.tag ?? ''}\u0000${id.digest ?? ''}`;
+}
+/** Requests for the same repository share this key (one BatchGetImage call serves up to 100 ids). */
+function repositoryKey(request) {
+    return `${request.region}|${request.registryId ?? ''}|${request.repositoryName}`;
+}
+/** Equal for requests that ask for the same image in the same repository. */
+function requestKey(request) {
+    return `${repositoryKey(request)}|${imageIdKey(request.id)}`;
+}
+/** Where a request looks, for messages: `'team/api' in registry 0123… (eu-west-1)`. */
+function describeRepository(request) {
+    const registry = request.registryId !== undefined ? `registry ${request.registryId}` : "the caller's registry";
+    return `'${request.repositoryName}' in ${registry} (${request.region})`;
+}
+/** Sent as acceptedMediaTypes by default: with all four, ECR returns the stored manifest unconverted. */
+const DEFAULT_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+];
+/** An OCI image index or a Docker manifest list: a manifest of per-platform manifests. */
+const INDEX_MEDIA_TYPES = new Set([
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json'
+]);
+/** Docker schema 1: only ever a conversion, so it never hashes to the stored digest. */
+const SCHEMA1_MEDIA_TYPES = new Set([
+    'application/vnd.docker.distribution.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v1+prettyjws'
+]);
+
+
+/***/ }),
+
 /***/ 6303:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2457);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(847);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
 // run() set, once the log has reached the runner (at most 5 s more): a retry pause the SDK still has
 // scheduled after the deadline must not keep it alive, and a log still in the pipe must not be cut short.
@@ -13406,7 +13464,211 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2457:
+/***/ 8147:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LZ: () => (/* binding */ parseImageIds),
+/* harmony export */   n2: () => (/* binding */ validateDigest),
+/* harmony export */   z7: () => (/* binding */ validateTag)
+/* harmony export */ });
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(126);
+// The `image-ids` input: tags, digests, `imageTag=T,imageDigest=D` shorthand and the AWS CLI's JSON;
+// and the tag and digest syntax that `images` references share.
+
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const MAX_TAG_LENGTH = 300;
+const KEYS = ['imageTag', 'imageDigest'];
+function validateDigest(digest, input = 'image-ids') {
+    if (DIGEST.test(digest))
+        return digest;
+    throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: '${digest}' is not a valid image digest: expected 'sha256:' followed by 64 lowercase hexadecimal characters.`);
+}
+function validateTag(tag, input = 'image-ids') {
+    if (tag.length > MAX_TAG_LENGTH)
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: the tag '${tag.slice(0, 40)}…' is ${tag.length} characters long; ECR allows at most ${MAX_TAG_LENGTH}.`);
+    if (tag.length === 0)
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: a tag is empty.`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\u0000-\u001f\u007f]/.test(tag))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: the tag ${JSON.stringify(tag)} contains whitespace or control characters.`);
+    if (tag.includes('@'))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: '${tag}' is not a tag ('@' is not allowed). To give a tag and its digest, write imageTag=TAG,imageDigest=DIGEST.`);
+    return tag;
+}
+/**
+ * A value without the quotes a shell step would have removed (`imageTag="v2"`), as the AWS CLI reads
+ * it: neither a tag nor a digest can contain a quote.
+ */
+function unquote(value) {
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    return quoted ? (quoted[2] ?? '') : value;
+}
+/** A bare value: a digest when it has an algorithm prefix, else a tag. */
+function parseBare(written) {
+    const value = unquote(written);
+    if (value.includes('@'))
+        return { tag: validateTag(value) }; // explains TAG@DIGEST
+    if (value.includes(':')) {
+        if (/^sha(?:256|512):/i.test(value))
+            return { digest: validateDigest(value) };
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image-ids: '${value}' is neither a tag nor a digest (tags cannot contain ':'). Give the repository in repository-name and only tags or digests (sha256:…) here.`);
+    }
+    return { tag: validateTag(value) };
+}
+function assign(id, key, value, where) {
+    if (!KEYS.includes(key))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image-ids: unknown key '${key}' in ${where}; the keys are imageTag and imageDigest.`);
+    if (typeof value !== 'string')
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image-ids: ${key} must be a string in ${where}.`);
+    const field = key === 'imageTag' ? 'tag' : 'digest';
+    if (id[field] !== undefined)
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image-ids: ${key} is given twice in ${where}.`);
+    id[field] = field === 'tag' ? validateTag(value) : validateDigest(value);
+}
+/** `imageTag=T`, `imageDigest=D` or `imageTag=T,imageDigest=D`. */
+function parseShorthand(token) {
+    const id = {};
+    for (const pair of token.split(',')) {
+        const eq = pair.indexOf('=');
+        if (eq < 0)
+            throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image-ids: '${pair}' in '${token}' is not key=value.`);
+        assign(id, pair.slice(0, eq).trim(), unquote(pair.slice(eq + 1).trim()), `'${token}'`);
+    }
+    return id;
+}
+/** The AWS CLI's JSON form: `[{"imageTag":"v1"},{"imageDigest":"sha256:…"}]`. */
+function parseJson(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image-ids: the value starts with '[' but is not valid JSON (${error.message}).`);
+    }
+    if (!Array.isArray(parsed))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('image-ids: JSON must be an array of {"imageTag": …, "imageDigest": …} objects.');
+    return parsed.map((entry, index) => {
+        const where = `JSON entry ${index + 1}`;
+        if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+            throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image-ids: ${where} must be an object like {"imageTag": "v1"}.`);
+        const id = {};
+        for (const [key, value] of Object.entries(entry))
+            assign(id, key, value, where);
+        if (id.tag === undefined && id.digest === undefined)
+            throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image-ids: ${where} has neither imageTag nor imageDigest.`);
+        return { requested: JSON.stringify(entry), id };
+    });
+}
+/** Parses the `image-ids` input into requests in `location`, in the order written (duplicates kept). */
+function parseImageIds(text, location) {
+    const trimmed = text.trim();
+    if (trimmed.length === 0)
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
+    const ids = trimmed.startsWith('[')
+        ? parseJson(trimmed)
+        : trimmed.split(/\s+/).flatMap((token) => token.includes('=')
+            ? [{ requested: token, id: parseShorthand(token) }]
+            : token
+                .split(',')
+                .filter(Boolean)
+                .map((value) => ({ requested: value, id: parseBare(value) })));
+    if (ids.length === 0)
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
+    const { region, ...where } = location;
+    const resolved = region();
+    return ids.map(({ requested, id }) => ({ requested, ...where, region: resolved, id }));
+}
+
+
+/***/ }),
+
+/***/ 3939:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $M: () => (/* binding */ parseRepositoryName),
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   IO: () => (/* binding */ parseReferences),
+/* harmony export */   R5: () => (/* binding */ isEcrHost)
+/* harmony export */ });
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(126);
+/* harmony import */ var _image_ids_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8147);
+// The `images` input: image references `[REGISTRY/]REPOSITORY[:TAG][@DIGEST]`; and ECR repository
+// names, checked as ECR checks them (also for `repository-name`).
+
+
+const REPOSITORY_SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY_NAME = new RegExp(`^(?:${REPOSITORY_SEGMENT}/)*${REPOSITORY_SEGMENT}$`);
+function parseRepositoryName(value, input = 'repository-name') {
+    const name = value.trim();
+    if (name.length === 0)
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input} is empty: give the repository, for example team/api.`);
+    if (/\.dkr\.ecr[.-]|:|@/.test(name))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: repository '${name}' looks like an image URI: give only the repository name (for example team/api), the tags or digests in image-ids, and the account in registry-id.`);
+    if (name.length < 2 || name.length > 256)
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: repository '${name}' must be 2 to 256 characters long (it is ${name.length}).`);
+    if (!REPOSITORY_NAME.test(name))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: repository '${name}' is not a valid ECR repository name: use lowercase letters, digits and . _ - between them, with / between path segments.`);
+    return name;
+}
+/** `<account>.dkr.ecr.<region>.amazonaws.com` (`.com.cn` in China), FIPS, and dual-stack `<account>.dkr-ecr.<region>.on.aws`. */
+const ECR_HOST = /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.(?:on\.aws|on\.amazonwebservices\.com\.cn))$/;
+/** Whether a registry host is ECR's (standard, FIPS or dual-stack). */
+function isEcrHost(host) {
+    return ECR_HOST.test(host);
+}
+function parseReference(requested, defaults) {
+    let rest = requested;
+    let registryId = defaults.registryId;
+    let region;
+    let registryHost;
+    const slash = rest.indexOf('/');
+    const first = slash < 0 ? '' : rest.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+        const host = ECR_HOST.exec(first);
+        if (!host)
+            throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com, or dual-stack <account>.dkr-ecr.<region>.on.aws).`);
+        registryId = host[1];
+        region = host[2] ?? host[3];
+        registryHost = first;
+        rest = rest.slice(slash + 1);
+    }
+    const id = {};
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        id.digest = (0,_image_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .validateDigest */ .n2)(rest.slice(at + 1), 'images');
+        rest = rest.slice(0, at);
+    }
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        id.tag = (0,_image_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .validateTag */ .z7)(rest.slice(colon + 1), 'images');
+        rest = rest.slice(0, colon);
+    }
+    if (id.tag === undefined && id.digest === undefined)
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`images: '${requested}' has neither a tag nor a digest: write REPOSITORY:TAG or REPOSITORY@sha256:….`);
+    const repositoryName = parseRepositoryName(rest, `images: '${requested}'`);
+    return {
+        requested,
+        repositoryName,
+        ...(registryId !== undefined && { registryId }),
+        region: region ?? defaults.region(),
+        ...(registryHost !== undefined && { registryHost }),
+        id
+    };
+}
+/** Parses the `images` input: references separated by newlines, spaces or commas. */
+function parseReferences(text, defaults) {
+    const tokens = text.split(/[\s,]+/).filter(Boolean);
+    if (tokens.length === 0)
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('images is empty: give at least one reference, for example team/api:v1.');
+    return tokens.map((token) => parseReference(token, defaults));
+}
+
+
+/***/ }),
+
+/***/ 847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13901,6 +14163,9 @@ function actions_core_info(message) {
 function warning(message, properties = {}) {
     issueCommand('warning', toCommandProperties(properties), message);
 }
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message);
+}
 function error(message, properties = {}) {
     issueCommand('error', toCommandProperties(properties), message);
 }
@@ -13910,89 +14175,8 @@ function setFailed(message) {
     error(message);
 }
 
-;// CONCATENATED MODULE: ../src/text.ts
-// How values read in the log, in annotations and in the job summary. Text from ECR (tags, reasons,
-// manifests, error messages) is data: a log line starting with "::" is a workflow command, and the
-// summary would otherwise render it as markdown or HTML.
-// C0 controls (including CR and LF), DEL, C1 controls, and Unicode line/paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-/** One log line's worth of untrusted text: control characters become visible `\uXXXX` escapes. */
-function safeText(text) {
-    return text.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~:@$^]/g;
-/** Untrusted text as a markdown table cell: no HTML, no markdown syntax, no line breaks. */
-function escapeMarkdown(text) {
-    return safeText(text)
-        .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-/** A readable message from any thrown value. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error) ?? String(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-/** `a, b, c` or, past `limit`, `a, b and 8 more`: names for one log line or error. */
-function listNames(names, limit = 20) {
-    const shown = names.slice(0, limit).join(', ');
-    return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
-}
-/** `512 KiB`, `4.0 MiB`. */
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${Math.round(bytes / 1024)} KiB`;
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-/** `1m 30s`, `45s`, `250ms`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const seconds = Math.round(ms / 1000);
-    const parts = [
-        [Math.floor(seconds / 3600), 'h'],
-        [Math.floor((seconds % 3600) / 60), 'm'],
-        [seconds % 60, 's']
-    ].filter(([amount]) => amount !== 0);
-    return parts.map(([amount, unit]) => `${amount}${unit}`).join(' ');
-}
-/** Splits a list input on newlines, spaces and commas, dropping empty entries. */
-function splitList(text) {
-    return text.split(/[\s,]+/).filter((item) => item.length > 0);
-}
-/**
- * Untrusted text as inline code in the job summary, a table cell included. Inside a code span markdown
- * and HTML are literal (no emphasis, links or tags); the fence is one backtick longer than any run of
- * backticks in the text, and `|`, which splits a table cell even there, is escaped as GFM requires.
- */
-function codeSpan(text) {
-    if (text === '')
-        return '';
-    const safe = safeText(text).replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...[...safe.matchAll(/`+/g)].map((run) => run[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = safe.startsWith('`') || safe.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${safe}${pad}${fence}`;
-}
-/** `5,399,462`: a count with thousands separators (without Intl, which costs milliseconds to load). */
-function formatCount(count) {
-    return String(Math.round(count)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
+// EXTERNAL MODULE: ../src/text.ts
+var src_text = __nccwpck_require__(4704);
 ;// CONCATENATED MODULE: ../src/deadline.ts
 // The step's one timer (the timeout input): an AbortSignal that fires when the deadline passes, so
 // requests in flight and pauses between rounds end at once; the one `sleep`; and a watchdog, the last
@@ -14040,7 +14224,7 @@ class DeadlineError extends Error {
     timeoutMs;
     name = 'DeadlineError';
     constructor(timeoutMs) {
-        super(`the step's timeout of ${formatDuration(timeoutMs)} passed`);
+        super(`the step's timeout of ${(0,src_text/* formatDuration */.a3)(timeoutMs)} passed`);
         this.timeoutMs = timeoutMs;
     }
 }
@@ -14059,49 +14243,8 @@ function deadline_sleep(ms, signal) {
     });
 }
 
-;// CONCATENATED MODULE: ../src/image.ts
-// The vocabulary every stage shares about an image asked for: its id (tag, digest or both), where it
-// is looked for, the keys that group and de-duplicate requests, the manifest media types this action
-// knows by name, and the error an input the action cannot honour raises.
-/** A problem with the workflow's inputs: the message is shown to the user as it is. */
-class InputError extends Error {
-    name = 'InputError';
-}
-/** A key equal for equal ids, for de-duplication. */
-function imageIdKey(id) {
-    return `${id.tag ?? ''}\u0000${id.digest ?? ''}`;
-}
-/** Requests for the same repository share this key (one BatchGetImage call serves up to 100 ids). */
-function repositoryKey(request) {
-    return `${request.region}|${request.registryId ?? ''}|${request.repositoryName}`;
-}
-/** Equal for requests that ask for the same image in the same repository. */
-function requestKey(request) {
-    return `${repositoryKey(request)}|${imageIdKey(request.id)}`;
-}
-/** Where a request looks, for messages: `'team/api' in registry 0123… (eu-west-1)`. */
-function describeRepository(request) {
-    const registry = request.registryId !== undefined ? `registry ${request.registryId}` : "the caller's registry";
-    return `'${request.repositoryName}' in ${registry} (${request.region})`;
-}
-/** Sent as acceptedMediaTypes by default: with all four, ECR returns the stored manifest unconverted. */
-const DEFAULT_MEDIA_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-];
-/** An OCI image index or a Docker manifest list: a manifest of per-platform manifests. */
-const INDEX_MEDIA_TYPES = new Set([
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json'
-]);
-/** Docker schema 1: only ever a conversion, so it never hashes to the stored digest. */
-const SCHEMA1_MEDIA_TYPES = new Set([
-    'application/vnd.docker.distribution.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v1+prettyjws'
-]);
-
+// EXTERNAL MODULE: ../src/image.ts
+var src_image = __nccwpck_require__(126);
 ;// CONCATENATED MODULE: ../src/inputs/proxy.ts
 // The proxy settings' syntax: the http-proxy input, else HTTPS_PROXY/https_proxy, else
 // HTTP_PROXY/http_proxy; NO_PROXY/no_proxy lists hosts that bypass it. (ecr/proxy-agent.ts routes.)
@@ -14133,10 +14276,10 @@ function parseProxy(input, env) {
         url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
     }
     catch {
-        throw new InputError(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
+        throw new src_image/* InputError */.dz(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new InputError(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
+        throw new src_image/* InputError */.dz(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
     return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
 }
 
@@ -17523,7 +17666,7 @@ function addFacts(error, facts) {
     return error;
 }
 function budgetError(budgetMs, phase) {
-    const error = new Error(`the attempt did not finish within its budget of ${formatDuration(budgetMs)} (${phase === 'body' ? 'reading the body' : 'waiting for the headers'})`);
+    const error = new Error(`the attempt did not finish within its budget of ${(0,src_text/* formatDuration */.a3)(budgetMs)} (${phase === 'body' ? 'reading the body' : 'waiting for the headers'})`);
     error.name = 'TimeoutError';
     return Object.assign(error, { code: 'ETIMEDOUT' });
 }
@@ -17651,9 +17794,9 @@ function awsSaid(error) {
     const fields = fieldsOf(error);
     if (!fromAws(fields))
         return '';
-    const message = safeText(errorMessage(error)).slice(0, 500);
+    const message = (0,src_text/* safeText */.Hk)((0,src_text/* errorMessage */.gJ)(error)).slice(0, 500);
     const requestId = fields.$metadata?.requestId;
-    return ` (AWS said: ${message}${requestId ? `; request id ${safeText(requestId)}` : ''})`;
+    return ` (AWS said: ${message}${requestId ? `; request id ${(0,src_text/* safeText */.Hk)(requestId)}` : ''})`;
 }
 function attemptsText(fields) {
     const attempts = fields.$metadata?.attempts;
@@ -17661,12 +17804,12 @@ function attemptsText(fields) {
 }
 /** The host the request went to, for messages. */
 function hostOf(fields, context) {
-    return safeText(fields.host ?? `ECR in ${context.region}`);
+    return (0,src_text/* safeText */.Hk)(fields.host ?? `ECR in ${context.region}`);
 }
 /** `HTTP 503 (text/html)`: an answer that was not ECR's JSON. */
 function answerText(fields, status) {
     const type = fields.$response?.headers?.['content-type'];
-    return `HTTP ${status ?? '?'}${type ? ` (${safeText(type.split(';')[0] ?? type)})` : ''}`;
+    return `HTTP ${status ?? '?'}${type ? ` (${(0,src_text/* safeText */.Hk)(type.split(';')[0] ?? type)})` : ''}`;
 }
 /** One sentence for the user: what went wrong and what to do. */
 function describeCallError(error, context) {
@@ -17674,7 +17817,7 @@ function describeCallError(error, context) {
     const name = fields.name ?? '';
     const code = fields.code ?? '';
     const status = fields.$metadata?.httpStatusCode;
-    const repository = describeRepository(context);
+    const repository = (0,src_image/* describeRepository */.MD)(context);
     const host = hostOf(fields, context);
     const attempts = attemptsText(fields);
     if (name === 'RepositoryNotFoundException')
@@ -17697,13 +17840,13 @@ function describeCallError(error, context) {
     if (fields.phase !== 'body' && code !== 'ETIMEDOUT' && NETWORK_TEXT[code] !== undefined)
         return `Could not reach ECR in ${context.region} (${NETWORK_TEXT[code]})${attempts}; check the network, proxy and any AWS_ENDPOINT_URL_ECR setting.`;
     if (fields.attemptBudgetMs !== undefined || name === 'TimeoutError' || code === 'ETIMEDOUT') {
-        const budget = fields.attemptBudgetMs !== undefined ? ` within its budget of ${formatDuration(fields.attemptBudgetMs)}` : '';
+        const budget = fields.attemptBudgetMs !== undefined ? ` within its budget of ${(0,src_text/* formatDuration */.a3)(fields.attemptBudgetMs)}` : '';
         if (fields.phase === 'body')
-            return `${host} sent its answer too slowly: no attempt finished reading it${budget}${attempts}${fields.receivedBytes !== undefined ? ` (the last had ${formatBytes(fields.receivedBytes)}${fields.expectedBytes !== undefined ? ` of ${formatBytes(fields.expectedBytes)}` : ''})` : ''}. Something on the way is holding the answer back: ${CHECK_PATH}.`;
+            return `${host} sent its answer too slowly: no attempt finished reading it${budget}${attempts}${fields.receivedBytes !== undefined ? ` (the last had ${(0,src_text/* formatBytes */.z3)(fields.receivedBytes)}${fields.expectedBytes !== undefined ? ` of ${(0,src_text/* formatBytes */.z3)(fields.expectedBytes)}` : ''})` : ''}. Something on the way is holding the answer back: ${CHECK_PATH}.`;
         return `${host} did not answer: no attempt got a response${budget}${attempts}. The server or something on the way accepts connections and does not answer: ${CHECK_PATH}.`;
     }
-    if (fields.phase === 'body' && (code === 'ECONNRESET' || /aborted/i.test(errorMessage(error))))
-        return `The answer from ${host} was cut short: the connection closed after ${formatBytes(fields.receivedBytes ?? 0)}${fields.expectedBytes !== undefined ? ` of ${formatBytes(fields.expectedBytes)}` : ''}${attempts}; ${CHECK_PATH}, and retry the job.`;
+    if (fields.phase === 'body' && (code === 'ECONNRESET' || /aborted/i.test((0,src_text/* errorMessage */.gJ)(error))))
+        return `The answer from ${host} was cut short: the connection closed after ${(0,src_text/* formatBytes */.z3)(fields.receivedBytes ?? 0)}${fields.expectedBytes !== undefined ? ` of ${(0,src_text/* formatBytes */.z3)(fields.expectedBytes)}` : ''}${attempts}; ${CHECK_PATH}, and retry the job.`;
     if (error instanceof ResponseShapeError)
         return `The answer from ${host} (HTTP ${error.httpStatusCode ?? '?'}) is JSON, but not what BatchGetImage answers (${error.problem}): something other than ECR answered. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
     if (name === 'SyntaxError' || (!fromAws(fields) && status !== undefined && status >= 400)) {
@@ -17715,19 +17858,19 @@ function describeCallError(error, context) {
         return `The answer from ${host}, ${answer}, could not be read: it is not the JSON ECR sends. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
     }
     if (fields.$fault === 'server' || (status ?? 0) >= 500)
-        return `ECR had a server error (${safeText(name || 'unknown')})${attempts}; retry the job.${awsSaid(error)}`;
-    return `BatchGetImage on ${repository} failed (${safeText(name || code || 'unknown error')})${attempts}.${awsSaid(error)}`;
+        return `ECR had a server error (${(0,src_text/* safeText */.Hk)(name || 'unknown')})${attempts}; retry the job.${awsSaid(error)}`;
+    return `BatchGetImage on ${repository} failed (${(0,src_text/* safeText */.Hk)(name || code || 'unknown error')})${attempts}.${awsSaid(error)}`;
 }
 /** What one failed attempt was, for its log line: `ThrottlingException (HTTP 400)`, `ECONNRESET`, `HTTP 503 (text/html), not ECR's JSON`. */
 function describeAttempt(error) {
     const fields = fieldsOf(error);
     const status = fields.$metadata?.httpStatusCode;
     if (fields.attemptBudgetMs !== undefined)
-        return `no ${fields.phase === 'body' ? 'complete answer' : 'answer'} within the attempt's budget of ${formatDuration(fields.attemptBudgetMs)}`;
+        return `no ${fields.phase === 'body' ? 'complete answer' : 'answer'} within the attempt's budget of ${(0,src_text/* formatDuration */.a3)(fields.attemptBudgetMs)}`;
     if (fields.name === 'SyntaxError')
         return `${answerText(fields, status)}, not ECR's JSON`;
     const name = fields.code ?? fields.name ?? 'Error';
-    const detail = fromAws(fields) ? `: ${(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)}` : '';
+    const detail = fromAws(fields) ? `: ${((0,src_text/* errorMessage */.gJ)(error).split('\n')[0] ?? '').slice(0, 200)}` : '';
     return `${name}${status !== undefined ? ` (HTTP ${status})` : ''}${detail}`;
 }
 
@@ -17795,7 +17938,7 @@ function createEcrClient(region, settings) {
             const name = error.name;
             const throttled = name === 'ThrottlingException' || name === 'LimitExceededException';
             if (name !== 'AbortError')
-                settings.log(`ECR ${throttled ? 'throttled the request' : 'request failed'} in ${region}: ${safeText(describeAttempt(error))}`);
+                settings.log(`ECR ${throttled ? 'throttled the request' : 'request failed'} in ${region}: ${(0,src_text/* safeText */.Hk)(describeAttempt(error))}`);
             throw error;
         }
     }, { step: 'deserialize', name: 'ecrImageLookupAttemptLog', priority: 'high' });
@@ -18093,20 +18236,20 @@ function nearestFailureCode(entry) {
  * error naming the nearest code: a typo must never quietly turn a gate off.
  */
 function parseFailOn(value) {
-    const entries = splitList(value);
+    const entries = (0,src_text/* splitList */.ry)(value);
     if (entries.length === 0)
         return { kind: 'all' };
     const keywords = entries.filter((entry) => /^(all|none)$/i.test(entry));
     if (keywords.length > 0) {
         if (entries.length > 1)
-            throw new InputError(`fail-on: '${keywords[0]}' cannot be combined with other entries; give all, none, or a list of codes.`);
+            throw new src_image/* InputError */.dz(`fail-on: '${keywords[0]}' cannot be combined with other entries; give all, none, or a list of codes.`);
         return { kind: keywords[0]?.toLowerCase() === 'none' ? 'none' : 'all' };
     }
     const codes = new Set();
     for (const entry of entries) {
         const known = [...FAILURE_CODES.keys()].find((code) => code.toLowerCase() === entry.toLowerCase());
         if (known === undefined)
-            throw new InputError(`fail-on: '${entry}' is not a failure code; did you mean ${nearestFailureCode(entry)}? Known codes: ${[...FAILURE_CODES.keys()].join(', ')} (or all, none).`);
+            throw new src_image/* InputError */.dz(`fail-on: '${entry}' is not a failure code; did you mean ${nearestFailureCode(entry)}? Known codes: ${[...FAILURE_CODES.keys()].join(', ')} (or all, none).`);
         codes.add(known);
     }
     return { kind: 'codes', codes };
@@ -18127,11 +18270,11 @@ function sha256(text) {
  * A lookup by digest is never converted.
  */
 function conversionRisk(result, acceptedMediaTypes) {
-    if (SCHEMA1_MEDIA_TYPES.has(result.image.imageManifestMediaType ?? ''))
+    if (src_image/* SCHEMA1_MEDIA_TYPES */.uM.has(result.image.imageManifestMediaType ?? ''))
         return 'digest-schema1';
     if (result.request.id.digest !== undefined)
         return undefined;
-    return DEFAULT_MEDIA_TYPES.every((type) => acceptedMediaTypes.includes(type)) ? undefined : 'digest-converted';
+    return src_image/* DEFAULT_MEDIA_TYPES */.Ly.every((type) => acceptedMediaTypes.includes(type)) ? undefined : 'digest-converted';
 }
 /** Whether ECR may have converted this manifest (see conversionRisk). */
 function mayBeConverted(result, acceptedMediaTypes) {
@@ -18335,10 +18478,10 @@ async function batchGetImage(batch, options) {
 function planBatches(requests) {
     const groups = new Map();
     for (const request of requests) {
-        const group = groups.get(repositoryKey(request)) ?? new Map();
-        groups.set(repositoryKey(request), group);
-        if (!group.has(requestKey(request)))
-            group.set(requestKey(request), request);
+        const group = groups.get((0,src_image/* repositoryKey */.Kq)(request)) ?? new Map();
+        groups.set((0,src_image/* repositoryKey */.Kq)(request), group);
+        if (!group.has((0,src_image/* requestKey */.lq)(request)))
+            group.set((0,src_image/* requestKey */.lq)(request), request);
     }
     return [...groups.values()].flatMap((group) => chunk([...group.values()], MAX_IDS_PER_REQUEST));
 }
@@ -18348,8 +18491,8 @@ function planBatches(requests) {
  */
 async function lookupImages(requests, options) {
     const answered = (await mapWithConcurrency(planBatches(requests), MAX_CONCURRENT_REQUESTS, (batch) => batchGetImage(batch, options))).flat();
-    const byKey = new Map(answered.map((result) => [requestKey(result.request), result]));
-    return requests.map((request) => ({ ...byKey.get(requestKey(request)), request }));
+    const byKey = new Map(answered.map((result) => [(0,src_image/* requestKey */.lq)(result.request), result]));
+    return requests.map((request) => ({ ...byKey.get((0,src_image/* requestKey */.lq)(request)), request }));
 }
 
 ;// CONCATENATED MODULE: ../src/inputs/platform.ts
@@ -18361,7 +18504,7 @@ function parsePlatform(value) {
         return undefined;
     const parts = text.split('/');
     if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part)))
-        throw new InputError(`platform '${value}' is not os/arch[/variant], for example linux/arm64 or linux/arm/v7.`);
+        throw new src_image/* InputError */.dz(`platform '${value}' is not os/arch[/variant], for example linux/arm64 or linux/arm/v7.`);
     const [os = '', architecture = '', variant] = parts;
     return { os, architecture, ...(variant !== undefined && { variant }) };
 }
@@ -18425,7 +18568,7 @@ async function resolvePlatforms(results, platform, fetch) {
         const mediaType = result.image.imageManifestMediaType ?? '';
         const digest = result.image.imageId?.imageDigest;
         // A single-platform manifest does not say its platform (that is in its config blob): it stands for itself.
-        if (!INDEX_MEDIA_TYPES.has(mediaType))
+        if (!src_image/* INDEX_MEDIA_TYPES */.kA.has(mediaType))
             return digest ? { ...result, platformDigest: digest, unchecked: [...(result.unchecked ?? []), 'platform-single-manifest'] } : result;
         const choice = selectPlatform(result.image.imageManifest ?? '', platform);
         if ('available' in choice)
@@ -18541,7 +18684,7 @@ async function createLookupRound(inputs, deadline, log) {
     let agent;
     if (inputs.proxy !== undefined) {
         const { url, noProxy } = inputs.proxy;
-        log(`Using the proxy ${redactProxy(url)}${noProxy ? ` (NO_PROXY: ${safeText(noProxy)})` : ''}.`);
+        log(`Using the proxy ${redactProxy(url)}${noProxy ? ` (NO_PROXY: ${(0,src_text/* safeText */.Hk)(noProxy)})` : ''}.`);
         agent = await createProxyAgent(inputs.proxy);
     }
     const clientFor = clientPerRegion((region) => createEcrClient(region, {
@@ -18572,193 +18715,61 @@ function parseDuration(value, input) {
     if (/^\d+(?:\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1000);
     if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text))
-        throw new InputError(`${input} '${value}' is not a duration: write seconds (90) or a number with a unit (90s, 5m, 1h, 1m30s).`);
+        throw new src_image/* InputError */.dz(`${input} '${value}' is not a duration: write seconds (90) or a number with a unit (90s, 5m, 1h, 1m30s).`);
     let total = 0;
     for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
         total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
     return Math.round(total);
 }
 
-;// CONCATENATED MODULE: ../src/inputs/image-ids.ts
-// The `image-ids` input: tags, digests, `imageTag=T,imageDigest=D` shorthand and the AWS CLI's JSON;
-// and the tag and digest syntax that `images` references share.
-
-const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-const MAX_TAG_LENGTH = 300;
-const KEYS = ['imageTag', 'imageDigest'];
-function validateDigest(digest, input = 'image-ids') {
-    if (DIGEST.test(digest))
-        return digest;
-    throw new InputError(`${input}: '${digest}' is not a valid image digest: expected 'sha256:' followed by 64 lowercase hexadecimal characters.`);
-}
-function validateTag(tag, input = 'image-ids') {
-    if (tag.length > MAX_TAG_LENGTH)
-        throw new InputError(`${input}: the tag '${tag.slice(0, 40)}…' is ${tag.length} characters long; ECR allows at most ${MAX_TAG_LENGTH}.`);
-    if (tag.length === 0)
-        throw new InputError(`${input}: a tag is empty.`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\u0000-\u001f\u007f]/.test(tag))
-        throw new InputError(`${input}: the tag ${JSON.stringify(tag)} contains whitespace or control characters.`);
-    if (tag.includes('@'))
-        throw new InputError(`${input}: '${tag}' is not a tag ('@' is not allowed). To give a tag and its digest, write imageTag=TAG,imageDigest=DIGEST.`);
-    return tag;
-}
-/**
- * A value without the quotes a shell step would have removed (`imageTag="v2"`), as the AWS CLI reads
- * it: neither a tag nor a digest can contain a quote.
- */
-function unquote(value) {
-    const quoted = /^(["'])(.*)\1$/.exec(value);
-    return quoted ? (quoted[2] ?? '') : value;
-}
-/** A bare value: a digest when it has an algorithm prefix, else a tag. */
-function parseBare(written) {
-    const value = unquote(written);
-    if (value.includes('@'))
-        return { tag: validateTag(value) }; // explains TAG@DIGEST
-    if (value.includes(':')) {
-        if (/^sha(?:256|512):/i.test(value))
-            return { digest: validateDigest(value) };
-        throw new InputError(`image-ids: '${value}' is neither a tag nor a digest (tags cannot contain ':'). Give the repository in repository-name and only tags or digests (sha256:…) here.`);
-    }
-    return { tag: validateTag(value) };
-}
-function image_ids_assign(id, key, value, where) {
-    if (!KEYS.includes(key))
-        throw new InputError(`image-ids: unknown key '${key}' in ${where}; the keys are imageTag and imageDigest.`);
-    if (typeof value !== 'string')
-        throw new InputError(`image-ids: ${key} must be a string in ${where}.`);
-    const field = key === 'imageTag' ? 'tag' : 'digest';
-    if (id[field] !== undefined)
-        throw new InputError(`image-ids: ${key} is given twice in ${where}.`);
-    id[field] = field === 'tag' ? validateTag(value) : validateDigest(value);
-}
-/** `imageTag=T`, `imageDigest=D` or `imageTag=T,imageDigest=D`. */
-function parseShorthand(token) {
-    const id = {};
-    for (const pair of token.split(',')) {
-        const eq = pair.indexOf('=');
-        if (eq < 0)
-            throw new InputError(`image-ids: '${pair}' in '${token}' is not key=value.`);
-        image_ids_assign(id, pair.slice(0, eq).trim(), unquote(pair.slice(eq + 1).trim()), `'${token}'`);
-    }
-    return id;
-}
-/** The AWS CLI's JSON form: `[{"imageTag":"v1"},{"imageDigest":"sha256:…"}]`. */
-function parseJson(text) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new InputError(`image-ids: the value starts with '[' but is not valid JSON (${error.message}).`);
-    }
-    if (!Array.isArray(parsed))
-        throw new InputError('image-ids: JSON must be an array of {"imageTag": …, "imageDigest": …} objects.');
-    return parsed.map((entry, index) => {
-        const where = `JSON entry ${index + 1}`;
-        if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
-            throw new InputError(`image-ids: ${where} must be an object like {"imageTag": "v1"}.`);
-        const id = {};
-        for (const [key, value] of Object.entries(entry))
-            image_ids_assign(id, key, value, where);
-        if (id.tag === undefined && id.digest === undefined)
-            throw new InputError(`image-ids: ${where} has neither imageTag nor imageDigest.`);
-        return { requested: JSON.stringify(entry), id };
-    });
-}
-/** Parses the `image-ids` input into requests in `location`, in the order written (duplicates kept). */
-function parseImageIds(text, location) {
-    const trimmed = text.trim();
-    if (trimmed.length === 0)
-        throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
-    const ids = trimmed.startsWith('[')
-        ? parseJson(trimmed)
-        : trimmed.split(/\s+/).flatMap((token) => token.includes('=')
-            ? [{ requested: token, id: parseShorthand(token) }]
-            : token
-                .split(',')
-                .filter(Boolean)
-                .map((value) => ({ requested: value, id: parseBare(value) })));
-    if (ids.length === 0)
-        throw new InputError('image-ids is empty: give at least one tag (v1) or digest (sha256:…).');
-    const { region, ...where } = location;
-    const resolved = region();
-    return ids.map(({ requested, id }) => ({ requested, ...where, region: resolved, id }));
-}
-
-;// CONCATENATED MODULE: ../src/inputs/references.ts
-// The `images` input: image references `[REGISTRY/]REPOSITORY[:TAG][@DIGEST]`; and ECR repository
-// names, checked as ECR checks them (also for `repository-name`).
+// EXTERNAL MODULE: ../src/inputs/image-ids.ts
+var image_ids = __nccwpck_require__(8147);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../src/inputs/files.ts
+// The `files`, `pin` and `if-no-files-found` inputs' syntax: globs relative to GITHUB_WORKSPACE, one
+// per line, `!` to exclude; none may leave the workspace. (src/manifests/ finds and reads the files.)
 
 
-const REPOSITORY_SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY_NAME = new RegExp(`^(?:${REPOSITORY_SEGMENT}/)*${REPOSITORY_SEGMENT}$`);
-function parseRepositoryName(value, input = 'repository-name') {
-    const name = value.trim();
-    if (name.length === 0)
-        throw new InputError(`${input} is empty: give the repository, for example team/api.`);
-    if (/\.dkr\.ecr[.-]|:|@/.test(name))
-        throw new InputError(`${input}: repository '${name}' looks like an image URI: give only the repository name (for example team/api), the tags or digests in image-ids, and the account in registry-id.`);
-    if (name.length < 2 || name.length > 256)
-        throw new InputError(`${input}: repository '${name}' must be 2 to 256 characters long (it is ${name.length}).`);
-    if (!REPOSITORY_NAME.test(name))
-        throw new InputError(`${input}: repository '${name}' is not a valid ECR repository name: use lowercase letters, digits and . _ - between them, with / between path segments.`);
-    return name;
+function parseIfNoFilesFound(value) {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'error')
+        return 'error';
+    if (text === 'warn' || text === 'ignore')
+        return text;
+    throw new src_image/* InputError */.dz(`if-no-files-found '${value}' must be error, warn or ignore.`);
 }
-/** `<account>.dkr.ecr.<region>.amazonaws.com` (`.com.cn` in China), FIPS, and dual-stack `<account>.dkr-ecr.<region>.on.aws`. */
-const ECR_HOST = /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.(?:on\.aws|on\.amazonwebservices\.com\.cn))$/;
-function parseReference(requested, defaults) {
-    let rest = requested;
-    let registryId = defaults.registryId;
-    let region;
-    let registryHost;
-    const slash = rest.indexOf('/');
-    const first = slash < 0 ? '' : rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost') {
-        const host = ECR_HOST.exec(first);
-        if (!host)
-            throw new InputError(`images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com, or dual-stack <account>.dkr-ecr.<region>.on.aws).`);
-        registryId = host[1];
-        region = host[2] ?? host[3];
-        registryHost = first;
-        rest = rest.slice(slash + 1);
+/** The globs of the `files` input: one per line; blank lines and `#` comments are left out. */
+function parseFilePatterns(value) {
+    const patterns = value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+    for (const pattern of patterns) {
+        const path = pattern.replace(/^!/, '');
+        if (path === '')
+            throw new src_image/* InputError */.dz(`files: '${pattern}' excludes nothing: write !PATTERN.`);
+        if ((0,external_node_path_.isAbsolute)(path) || /^[A-Za-z]:[\\/]/.test(path))
+            throw new src_image/* InputError */.dz(`files: '${pattern}' is an absolute path: give globs relative to the workspace (GITHUB_WORKSPACE), like k8s/**/*.yaml.`);
+        if (path.split(/[\\/]/).includes('..'))
+            throw new src_image/* InputError */.dz(`files: '${pattern}' leaves the workspace ('..' is not allowed).`);
     }
-    const id = {};
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        id.digest = validateDigest(rest.slice(at + 1), 'images');
-        rest = rest.slice(0, at);
-    }
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        id.tag = validateTag(rest.slice(colon + 1), 'images');
-        rest = rest.slice(0, colon);
-    }
-    if (id.tag === undefined && id.digest === undefined)
-        throw new InputError(`images: '${requested}' has neither a tag nor a digest: write REPOSITORY:TAG or REPOSITORY@sha256:….`);
-    const repositoryName = parseRepositoryName(rest, `images: '${requested}'`);
-    return {
-        requested,
-        repositoryName,
-        ...(registryId !== undefined && { registryId }),
-        region: region ?? defaults.region(),
-        ...(registryHost !== undefined && { registryHost }),
-        id
-    };
+    if (patterns.length > 0 && patterns.every((pattern) => pattern.startsWith('!')))
+        throw new src_image/* InputError */.dz('files: every pattern excludes: give at least one glob of files to scan, like k8s/**/*.yaml.');
+    return patterns;
 }
-/** Parses the `images` input: references separated by newlines, spaces or commas. */
-function parseReferences(text, defaults) {
-    const tokens = text.split(/[\s,]+/).filter(Boolean);
-    if (tokens.length === 0)
-        throw new InputError('images is empty: give at least one reference, for example team/api:v1.');
-    return tokens.map((token) => parseReference(token, defaults));
+/** The workspace: GITHUB_WORKSPACE, else the working folder. */
+function workspaceOf(env) {
+    return (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
 }
 
+// EXTERNAL MODULE: ../src/inputs/references.ts
+var references = __nccwpck_require__(3939);
 ;// CONCATENATED MODULE: ../src/inputs/inputs.ts
 // Every workflow input, read and validated in one place before any call is made: getInputs() returns
 // one typed Inputs. The syntax of the larger inputs lives beside it (image-ids, references, platform,
 // proxy, durations); fail-on is parsed beside the failure-code table it names.
+
 
 
 
@@ -18777,18 +18788,18 @@ function parseRegistryId(value) {
     if (id.length === 0)
         return undefined;
     if (!/^\d{12}$/.test(id))
-        throw new InputError(`registry-id '${id}' is not a 12-digit AWS account id. Quote it in YAML (registry-id: '012345678901') so leading zeros are kept.`);
+        throw new src_image/* InputError */.dz(`registry-id '${id}' is not a 12-digit AWS account id. Quote it in YAML (registry-id: '012345678901') so leading zeros are kept.`);
     return id;
 }
 function parseMediaTypes(value) {
-    const types = [...new Set(splitList(value))];
+    const types = [...new Set((0,src_text/* splitList */.ry)(value))];
     if (types.length === 0)
-        return DEFAULT_MEDIA_TYPES;
+        return src_image/* DEFAULT_MEDIA_TYPES */.Ly;
     for (const type of types)
         if (!MEDIA_TYPE.test(type))
-            throw new InputError(`accepted-media-types: '${type}' is not a media type like application/vnd.oci.image.manifest.v1+json.`);
+            throw new src_image/* InputError */.dz(`accepted-media-types: '${type}' is not a media type like application/vnd.oci.image.manifest.v1+json.`);
     if (types.length > 100)
-        throw new InputError(`accepted-media-types has ${types.length} entries; ECR accepts at most 100.`);
+        throw new src_image/* InputError */.dz(`accepted-media-types has ${types.length} entries; ECR accepts at most 100.`);
     return types;
 }
 function parseAttempts(value) {
@@ -18796,7 +18807,7 @@ function parseAttempts(value) {
     if (text === '')
         return 5;
     if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 20)
-        throw new InputError(`retry-max-attempts '${value}' must be a whole number from 1 to 20.`);
+        throw new src_image/* InputError */.dz(`retry-max-attempts '${value}' must be a whole number from 1 to 20.`);
     return Number(text);
 }
 function parseExpect(value) {
@@ -18805,7 +18816,7 @@ function parseExpect(value) {
         return 'present';
     if (text === 'absent')
         return 'absent';
-    throw new InputError(`expect '${value}' must be present or absent.`);
+    throw new src_image/* InputError */.dz(`expect '${value}' must be present or absent.`);
 }
 /** YAML 1.2 core booleans, as core.getBooleanInput reads them; empty gives the default. */
 function parseBoolean(value, input, fallback) {
@@ -18816,7 +18827,7 @@ function parseBoolean(value, input, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(text))
         return false;
-    throw new InputError(`${input} '${value}' must be true or false.`);
+    throw new src_image/* InputError */.dz(`${input} '${value}' must be true or false.`);
 }
 /**
  * The default region: the input, then AWS_REGION, then AWS_DEFAULT_REGION (the SDK alone ignores
@@ -18833,7 +18844,7 @@ function defaultRegion(input, env) {
         if (!region)
             continue;
         if (!REGION.test(region))
-            throw new InputError(`${source} '${region}' is not an AWS region name like eu-west-1.`);
+            throw new src_image/* InputError */.dz(`${source} '${region}' is not an AWS region name like eu-west-1.`);
         return region;
     }
     return undefined;
@@ -18842,11 +18853,11 @@ function defaultRegion(input, env) {
 function resolveRegion(input, env) {
     const region = defaultRegion(input, env);
     if (region === undefined)
-        throw new InputError(NO_REGION);
+        throw new src_image/* InputError */.dz(NO_REGION);
     return region;
 }
-/** The requests from `images`, or from `repository-name` with `image-ids`: one of the two. */
-function readRequests(env) {
+/** The requests from `images`, or from `repository-name` with `image-ids`: one of the two (or neither, with files). */
+function readRequests(env, withFiles) {
     const images = getInput('images');
     const repositoryInput = getInput('repository-name');
     const idsInput = getInput('image-ids');
@@ -18857,32 +18868,36 @@ function readRequests(env) {
     const defaultRegionOrFail = () => region ?? resolveRegion(regionInput, env);
     if (images.trim() !== '') {
         if (repositoryInput.trim() !== '' || idsInput.trim() !== '')
-            throw new InputError('Give either images (references like team/api:v1) or repository-name with image-ids, not both.');
-        return parseReferences(images, { ...(registryId !== undefined && { registryId }), region: defaultRegionOrFail });
+            throw new src_image/* InputError */.dz('Give either images (references like team/api:v1) or repository-name with image-ids, not both.');
+        return (0,references/* parseReferences */.IO)(images, { ...(registryId !== undefined && { registryId }), region: defaultRegionOrFail });
     }
-    if (repositoryInput.trim() === '' && idsInput.trim() === '')
-        throw new InputError('Nothing to look up: give images (references like team/api:v1), or repository-name and image-ids.');
-    const repositoryName = parseRepositoryName(repositoryInput);
-    return parseImageIds(idsInput, { repositoryName, ...(registryId !== undefined && { registryId }), region: defaultRegionOrFail });
+    if (repositoryInput.trim() === '' && idsInput.trim() === '') {
+        if (withFiles)
+            return [];
+        throw new src_image/* InputError */.dz('Nothing to look up: give images (references like team/api:v1), repository-name and image-ids, or files to scan.');
+    }
+    const repositoryName = (0,references/* parseRepositoryName */.$M)(repositoryInput);
+    return (0,image_ids/* parseImageIds */.LZ)(idsInput, { repositoryName, ...(registryId !== undefined && { registryId }), region: defaultRegionOrFail });
 }
 /** Reads and validates every input. Throws InputError with a message for the user. */
 function getInputs(env = process.env) {
-    const requests = readRequests(env);
+    const files = readFiles(env);
+    const requests = readRequests(env, files !== undefined);
     const waitTimeoutMs = parseDuration(getInput('wait-timeout') || '0', 'wait-timeout');
     const waitIntervalMs = parseDuration(getInput('wait-interval') || '5s', 'wait-interval');
     if (waitIntervalMs <= 0)
-        throw new InputError('wait-interval must be more than 0.');
+        throw new src_image/* InputError */.dz('wait-interval must be more than 0.');
     const platform = parsePlatform(getInput('platform'));
     const manifestFile = getInput('manifest-file').trim();
     const timeoutInput = getInput('timeout').trim();
     const timeoutMs = timeoutInput === '' ? waitTimeoutMs + DEFAULT_TIMEOUT_MS : parseDuration(timeoutInput, 'timeout');
     if (timeoutMs <= 0)
-        throw new InputError('timeout must be more than 0.');
+        throw new src_image/* InputError */.dz('timeout must be more than 0.');
     if (timeoutInput !== '' && waitTimeoutMs > 0 && timeoutMs <= waitTimeoutMs)
-        throw new InputError(`timeout (${formatDuration(timeoutMs)}) must be longer than wait-timeout (${formatDuration(waitTimeoutMs)}): the step would end before the wait does. Raise timeout, or leave it empty (wait-timeout plus ${formatDuration(DEFAULT_TIMEOUT_MS)}).`);
+        throw new src_image/* InputError */.dz(`timeout (${(0,src_text/* formatDuration */.a3)(timeoutMs)}) must be longer than wait-timeout (${(0,src_text/* formatDuration */.a3)(waitTimeoutMs)}): the step would end before the wait does. Raise timeout, or leave it empty (wait-timeout plus ${(0,src_text/* formatDuration */.a3)(DEFAULT_TIMEOUT_MS)}).`);
     const expect = parseExpect(getInput('expect'));
     if (expect === 'absent' && platform !== undefined)
-        throw new InputError('platform cannot be checked with expect: absent (the images must not exist at all): remove platform, or use expect: present.');
+        throw new src_image/* InputError */.dz('platform cannot be checked with expect: absent (the images must not exist at all): remove platform, or use expect: present.');
     const proxy = parseProxy(getInput('http-proxy'), env);
     return {
         requests,
@@ -18896,63 +18911,21 @@ function getInputs(env = process.env) {
         verifyDigest: parseBoolean(getInput('verify-digest'), 'verify-digest', true),
         retryMaxAttempts: parseAttempts(getInput('retry-max-attempts')),
         timeoutMs,
-        ...(proxy !== undefined && { proxy })
+        ...(proxy !== undefined && { proxy }),
+        ...(files !== undefined && { files })
     };
 }
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ../src/report/files.ts
-// Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked); and
-// how a file that cannot be written reads in a message.
-
-
-
-
-
-
-const FILE_ERRORS = {
-    ENOSPC: 'no space is left on the device',
-    EDQUOT: 'the disk quota is used up',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOENT: 'the file or its folder does not exist',
-    ENOTDIR: 'a part of the path is a file, not a folder',
-    EISDIR: 'the path is a folder',
-    EEXIST: 'a file is in the way'
-};
-/** `no space is left on the device (ENOSPC)`: why a file could not be written. */
-function describeFileError(error) {
-    const code = error?.code;
-    if (code !== undefined && FILE_ERRORS[code] !== undefined)
-        return `${FILE_ERRORS[code]} (${code})`;
-    // @actions/core checks that the runner's file exists before it appends.
-    if (/^Missing file at path/.test(errorMessage(error)))
-        return 'the file does not exist';
-    return safeText(errorMessage(error).split('\n')[0] ?? 'unknown error').slice(0, 200);
-}
-/** Writes the full `images` array's JSON (manifests included) to a new file; returns its path. */
-async function writeImagesFile(imagesJson, env = process.env) {
-    const directory = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
-    const path = (0,external_node_path_.join)(directory, `ecr-image-lookup-${(0,external_node_crypto_.randomUUID)()}.json`);
-    await (0,promises_.mkdir)(directory, { recursive: true });
-    await (0,promises_.writeFile)(path, imagesJson);
-    return path;
-}
-/** Writes a manifest byte for byte (its UTF-8 text, as ECR returned it). */
-async function writeManifestFile(path, manifest) {
-    const target = (0,external_node_path_.resolve)(path);
-    try {
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-        await (0,promises_.writeFile)(target, manifest, 'utf8');
+/** files, pin and if-no-files-found; pin without files is an error (there would be nothing to pin). */
+function readFiles(env) {
+    const patterns = parseFilePatterns(getInput('files'));
+    const pin = parseBoolean(getInput('pin'), 'pin', false);
+    const ifNoFilesFound = parseIfNoFilesFound(getInput('if-no-files-found'));
+    if (patterns.length === 0) {
+        if (pin)
+            throw new src_image/* InputError */.dz('pin: true needs files: give the manifest files whose references to pin, like k8s/**/*.yaml.');
+        return undefined;
     }
-    catch (error) {
-        throw new InputError(`manifest-file: could not write ${safeText(target)}: ${describeFileError(error)}.`);
-    }
-    return target;
+    return { patterns, ifNoFilesFound, pin, workspace: workspaceOf(env) };
 }
 
 ;// CONCATENATED MODULE: ../src/report/log.ts
@@ -18966,6 +18939,35 @@ const UNVERIFIED_TEXT = {
     'digest-schema1': 'ECR returned a schema 1 manifest, which is always a conversion',
     'digest-converted': 'looked up by tag with accepted-media-types narrowed, so ECR may have converted it'
 };
+/** Annotation properties that place it at a reference's file and line. */
+function atSource(request) {
+    return request.source ? { file: request.source.file, startLine: request.source.line } : {};
+}
+/** `k8s/app.yaml:12`. */
+function sourceText(source) {
+    return `${(0,src_text/* safeText */.Hk)(source.file)}:${source.line}`;
+}
+/** What the files stage found: one line, the skipped references, and a notice at each templated one. */
+function logScan(scan) {
+    if (scan.nothingFound)
+        warning(scan.nothingFound.message);
+    const ecr = scan.requests.length;
+    actions_core_info(`Scanned ${scan.files.length} file(s): ${ecr} ECR image reference(s), ${scan.skipped.length} in other registries (not looked up), ${scan.templated.length} templated.`);
+    if (scan.skipped.length > 0)
+        actions_core_info(`Skipped, not in ECR: ${(0,src_text/* listNames */.Zv)(scan.skipped.map((reference) => `${(0,src_text/* safeText */.Hk)(reference.text)} (${sourceText(reference)})`))}`);
+    for (const reference of scan.templated)
+        notice(`${(0,src_text/* safeText */.Hk)(reference.text)} is filled in by a template or variable: it is not looked up. Pin or check it where its value is known.`, {
+            title: 'Templated image reference',
+            file: reference.file,
+            startLine: reference.line
+        });
+}
+/** One line per reference pin rewrote. */
+function logPins(pin) {
+    if (pin.changes.length === 0)
+        return actions_core_info('pin: every reference was already pinned to its current digest.');
+    actions_core_info(pin.changes.map((change) => `Pinned ${sourceText(change)}: ${(0,src_text/* safeText */.Hk)(change.from)} → ${(0,src_text/* safeText */.Hk)(change.to)}`).join('\n'));
+}
 /** One readable line per requested image; failures are annotations (errors when they fail the step). */
 function logVerdicts(report) {
     // Plain lines are written in runs (one write per run, not per image); annotations keep their place.
@@ -18983,27 +18985,29 @@ function logVerdicts(report) {
     for (const verdict of report.verdicts) {
         const { requested, repositoryName } = verdict.request;
         // `v1 in team/api`; a reference (team/api:v1) already names its repository.
-        const name = safeText(requested.includes(repositoryName) ? requested : `${requested} in ${repositoryName}`);
+        const written = (0,src_text/* safeText */.Hk)(requested.includes(repositoryName) ? requested : `${requested} in ${repositoryName}`);
+        const name = verdict.request.source ? `${written} (${sourceText(verdict.request.source)})` : written;
         if (verdict.status === 'found' || verdict.status === 'present') {
-            const digest = safeText(verdict.image.imageId?.imageDigest ?? '?');
-            const mediaType = safeText(verdict.image.imageManifestMediaType ?? 'unknown media type');
-            const platform = verdict.platformDigest !== undefined ? `, platform ${safeText(verdict.platformDigest)}` : '';
+            const digest = (0,src_text/* safeText */.Hk)(verdict.image.imageId?.imageDigest ?? '?');
+            const mediaType = (0,src_text/* safeText */.Hk)(verdict.image.imageManifestMediaType ?? 'unknown media type');
+            const platform = verdict.platformDigest !== undefined ? `, platform ${(0,src_text/* safeText */.Hk)(verdict.platformDigest)}` : '';
             const unverified = verdict.unchecked?.find((what) => what !== 'platform-single-manifest');
             const note = unverified !== undefined ? ` — digest not verified: ${UNVERIFIED_TEXT[unverified]}` : '';
             if (verdict.status === 'found')
                 info(`✔ ${name}: found ${digest} (${mediaType}${platform})${note}`);
             else
-                annotate(() => error(`${name} exists (${digest}), but expect is absent.`, { title: 'Image exists' }));
+                annotate(() => error(`${name} exists (${digest}), but expect is absent.`, { title: 'Image exists', ...atSource(verdict.request) }));
         }
         else if (verdict.status === 'absent') {
             info(`✔ ${name}: absent, as expected`);
         }
         else if (verdict.status === 'failed') {
-            const code = safeText(verdict.failure.failureCode ?? NO_FAILURE_CODE);
-            const reason = safeText(verdict.failure.failureReason ?? describeFailureCode(verdict.failure.failureCode).meaning);
+            const code = (0,src_text/* safeText */.Hk)(verdict.failure.failureCode ?? NO_FAILURE_CODE);
+            const reason = (0,src_text/* safeText */.Hk)(verdict.failure.failureReason ?? describeFailureCode(verdict.failure.failureCode).meaning);
             const message = `${name}: ${code}: ${reason}`;
-            const title = `Image ${code}`;
-            annotate(() => (verdict.fails ? error(message, { title }) : warning(message, { title })));
+            // A reference from a file is annotated where it is written, so it shows in the pull request's diff.
+            const properties = { title: `Image ${code}`, ...atSource(verdict.request) };
+            annotate(() => (verdict.fails ? error(message, properties) : warning(message, properties)));
         }
         else {
             info(`✘ ${name}: not looked up (the request failed, see the error below)`);
@@ -19012,9 +19016,11 @@ function logVerdicts(report) {
     flush();
     const singles = report.found.filter((verdict) => verdict.unchecked?.includes('platform-single-manifest'));
     if (singles.length > 0)
-        warning(`platform could not be checked for ${listNames(singles.map((verdict) => safeText(verdict.request.requested)))}: ${singles.length === 1 ? 'it is a single-platform manifest' : 'each is a single-platform manifest'}, not an index, and a manifest does not say which platform it is for. platform-digest is the image's own digest.`, { title: 'Platform not checked' });
+        warning(`platform could not be checked for ${(0,src_text/* listNames */.Zv)(singles.map((verdict) => (0,src_text/* safeText */.Hk)(verdict.request.requested)))}: ${singles.length === 1 ? 'it is a single-platform manifest' : 'each is a single-platform manifest'}, not an index, and a manifest does not say which platform it is for. platform-digest is the image's own digest.`, { title: 'Platform not checked' });
 }
 
+// EXTERNAL MODULE: ../src/report/files.ts
+var files = __nccwpck_require__(7457);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js + 1 modules
 var partition = __nccwpck_require__(8575);
 ;// CONCATENATED MODULE: ../src/ecr/image-uri.ts
@@ -19084,7 +19090,7 @@ function imagesData(report) {
 class OutputsError extends Error {
     name = 'OutputsError';
 }
-/** What is left out, in this order, until the outputs fit; `found`, `digest`, `image-uri` and the rest always stay. */
+/** What is left out, in this order, until the outputs fit; `found`, `digest`, `image-uri`, `pinned-files` and the rest always stay. */
 const DEGRADE_ORDER = [
     { what: 'the manifest output', apply: (outputs) => void outputs.delete('manifest') },
     {
@@ -19104,7 +19110,7 @@ function outputsSize(outputs) {
     return size;
 }
 /** Every output that is known, before any is left out. */
-function computeOutputs(report, images, imagesFile) {
+function computeOutputs(report, images, imagesFile, pinnedFiles) {
     const outputs = new Map();
     outputs.set('found', report.allFound ? 'true' : 'false');
     const first = report.found[0];
@@ -19125,6 +19131,8 @@ function computeOutputs(report, images, imagesFile) {
     outputs.set('failures', JSON.stringify(failureElements(report)));
     if (imagesFile !== undefined)
         outputs.set('images-file', imagesFile);
+    if (pinnedFiles !== undefined)
+        outputs.set('pinned-files', pinnedFiles.join('\n'));
     return outputs;
 }
 /** Leaves out what DEGRADE_ORDER says until the outputs fit under `limit`; returns what was left out. */
@@ -19142,13 +19150,13 @@ function fitOutputs(outputs, images, limit = OUTPUTS_LIMIT) {
  * Writes every output that is known, within GitHub's limit (one warning names what was left out and
  * where the full data is). Throws OutputsError, naming GITHUB_OUTPUT, when it cannot be written.
  */
-function writeOutputs(report, images, imagesFile) {
-    const outputs = computeOutputs(report, images, imagesFile);
+function writeOutputs(report, images, imagesFile, pinnedFiles) {
+    const outputs = computeOutputs(report, images, imagesFile, pinnedFiles);
     const size = outputsSize(outputs);
     const leftOut = fitOutputs(outputs, images);
     if (leftOut.length > 0)
-        warning(`The step outputs would total ${formatCount(size)} characters, and GitHub allows a job's outputs 1 MB: left out ${leftOut.join(', ')}. ${imagesFile !== undefined
-            ? `The full images array, manifests included, is in images-file (${safeText(imagesFile)}); found, digest and image-uri are kept.`
+        warning(`The step outputs would total ${(0,src_text/* formatCount */.B4)(size)} characters, and GitHub allows a job's outputs 1 MB: left out ${leftOut.join(', ')}. ${imagesFile !== undefined
+            ? `The full images array, manifests included, is in images-file (${(0,src_text/* safeText */.Hk)(imagesFile)}); found, digest and image-uri are kept.`
             : 'images-file could not be written (see the warning above); found, digest and image-uri are kept.'}`);
     try {
         for (const [name, value] of outputs)
@@ -19156,7 +19164,7 @@ function writeOutputs(report, images, imagesFile) {
     }
     catch (error) {
         const path = process.env.GITHUB_OUTPUT ?? '';
-        throw new OutputsError(`Could not write the step outputs to GITHUB_OUTPUT (${safeText(path)}): ${describeFileError(error)}. The lookup itself finished (see the lines above); the runner's output file must be writable.`);
+        throw new OutputsError(`Could not write the step outputs to GITHUB_OUTPUT (${(0,src_text/* safeText */.Hk)(path)}): ${(0,files/* describeFileError */.SQ)(error)}. The lookup itself finished (see the lines above); the runner's output file must be writable.`);
     }
 }
 
@@ -19177,18 +19185,19 @@ const HEADER = [
     '| --- | --- | --- | --- | --- | --- | --- |'
 ];
 function digestCell(digest, platformDigest) {
-    const main = codeSpan(digest ?? '');
-    return platformDigest !== undefined && platformDigest !== digest ? `${main}<br>platform: ${codeSpan(platformDigest)}` : main;
+    const main = (0,src_text/* codeSpan */.SS)(digest ?? '');
+    return platformDigest !== undefined && platformDigest !== digest ? `${main}<br>platform: ${(0,src_text/* codeSpan */.SS)(platformDigest)}` : main;
 }
 /** A registry id (12 digits when ECR sends what it should) or "the caller's". */
 function registryCell(registryId) {
     if (registryId === undefined)
         return "the caller's";
-    return /^\d{12}$/.test(registryId) ? registryId : codeSpan(registryId);
+    return /^\d{12}$/.test(registryId) ? registryId : (0,src_text/* codeSpan */.SS)(registryId);
 }
 function row(verdict) {
     const { request } = verdict;
-    const reference = codeSpan(request.requested);
+    // A reference from a file says where it is written: the summary lists every one, annotations only ten.
+    const reference = `${(0,src_text/* codeSpan */.SS)(request.requested)}${request.source ? ` at ${(0,src_text/* codeSpan */.SS)(`${request.source.file}:${request.source.line}`)}` : ''}`;
     // Regions are validated (inputs) or taken from a validated registry host: safe as they are.
     const where = [registryCell(request.registryId), request.region];
     switch (verdict.status) {
@@ -19198,8 +19207,8 @@ function row(verdict) {
                 reference,
                 verdict.status === 'found' ? '✅ found' : '❌ present (expected absent)',
                 digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
-                codeSpan(verdict.image.imageManifestMediaType ?? ''),
-                codeSpan(imageUriOf(verdict.image, request) ?? ''),
+                (0,src_text/* codeSpan */.SS)(verdict.image.imageManifestMediaType ?? ''),
+                (0,src_text/* codeSpan */.SS)(imageUriOf(verdict.image, request) ?? ''),
                 registryCell(verdict.image.registryId ?? request.registryId),
                 request.region
             ];
@@ -19208,11 +19217,11 @@ function row(verdict) {
         case 'failed': {
             const code = verdict.failure.failureCode ?? NO_FAILURE_CODE;
             const text = describeFailureCode(verdict.failure.failureCode).summary;
-            const detail = escapeMarkdown(`${code}: ${verdict.failure.failureReason ?? ''}`);
+            const detail = (0,src_text/* escapeMarkdown */.FV)(`${code}: ${verdict.failure.failureReason ?? ''}`);
             return [
                 reference,
                 `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`,
-                codeSpan(verdict.failure.imageId?.imageDigest ?? ''),
+                (0,src_text/* codeSpan */.SS)(verdict.failure.imageId?.imageDigest ?? ''),
                 '',
                 '',
                 ...where
@@ -19225,7 +19234,7 @@ function row(verdict) {
 /** The gate's decision in one line. */
 function headline(report, ending) {
     if (ending.kind === 'call-error' || ending.kind === 'timed-out' || ending.kind === 'gave-up')
-        return `**The lookup failed:** ${escapeMarkdown(ending.message)}`;
+        return `**The lookup failed:** ${(0,src_text/* escapeMarkdown */.FV)(ending.message)}`;
     const total = report.verdicts.length;
     const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length;
     const present = report.verdicts.filter((verdict) => verdict.status === 'present').length;
@@ -19234,7 +19243,22 @@ function headline(report, ending) {
         : `${report.found.length} of ${total} found.`;
     return ending.kind === 'failing-images' ? `**${counts}** ${report.failing.length} failed the gate.` : `**${counts}**`;
 }
-function summaryMarkdown(report, ending) {
+/** The pin section: one row per reference rewritten. */
+function pinLines(pin) {
+    if (pin === undefined)
+        return [];
+    if (pin.changes.length === 0)
+        return ['', 'pin: every reference was already pinned to its current digest.'];
+    return [
+        '',
+        `#### Pinned ${pin.changes.length} reference(s) in ${pin.files.length} file(s)`,
+        '',
+        '| Where | Was | Now |',
+        '| --- | --- | --- |',
+        ...pin.changes.map((change) => `| ${(0,src_text/* codeSpan */.SS)(`${change.file}:${change.line}`)} | ${(0,src_text/* codeSpan */.SS)(change.from)} | ${(0,src_text/* codeSpan */.SS)(change.to)} |`)
+    ];
+}
+function summaryMarkdown(report, ending, pin) {
     const lines = ['### ECR image lookup', '', headline(report, ending), '', ...HEADER];
     let size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
     let shown = 0;
@@ -19246,22 +19270,23 @@ function summaryMarkdown(report, ending) {
         lines.push(line);
         shown++;
     }
+    lines.push(...pinLines(pin));
     if (shown < report.verdicts.length)
         lines.push('', `The table stops after ${shown} of ${report.verdicts.length} images to stay within GitHub's 1 MiB for a summary: every image is in the log, and in the images and failures outputs or images-file.`);
     return `${lines.join('\n')}\n`;
 }
 /** Writes the summary when GITHUB_STEP_SUMMARY is set; a summary that cannot be written is a warning. */
-async function writeSummary(report, ending) {
+async function writeSummary(report, ending, pin) {
     const path = process.env.GITHUB_STEP_SUMMARY;
     if (!path) {
         debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.');
         return;
     }
     try {
-        await summary.addRaw(summaryMarkdown(report, ending)).write();
+        await summary.addRaw(summaryMarkdown(report, ending, pin)).write();
     }
     catch (error) {
-        warning(`Could not write the job summary to GITHUB_STEP_SUMMARY (${safeText(path)}): ${describeFileError(error)}. The lookup's result and outputs are unaffected.`);
+        warning(`Could not write the job summary to GITHUB_STEP_SUMMARY (${(0,src_text/* safeText */.Hk)(path)}): ${(0,files/* describeFileError */.SQ)(error)}. The lookup's result and outputs are unaffected.`);
     }
 }
 
@@ -19281,28 +19306,30 @@ async function writeReport(report, ending, settings) {
     const images = imagesData(report);
     let imagesFile;
     try {
-        imagesFile = await writeImagesFile(images.json);
+        imagesFile = await (0,files/* writeImagesFile */.qC)(images.json);
     }
     catch (error) {
-        warning(`Could not write images-file under RUNNER_TEMP (${safeText(process.env.RUNNER_TEMP ?? '')}): ${describeFileError(error)}. The images-file output is left out; the other outputs are written.`);
+        warning(`Could not write images-file under RUNNER_TEMP (${(0,src_text/* safeText */.Hk)(process.env.RUNNER_TEMP ?? '')}): ${(0,files/* describeFileError */.SQ)(error)}. The images-file output is left out; the other outputs are written.`);
     }
     logVerdicts(report);
+    if (settings.pin)
+        logPins(settings.pin);
     try {
-        writeOutputs(report, images, imagesFile);
+        writeOutputs(report, images, imagesFile, settings.pin?.files);
     }
     catch (error) {
-        problems.push(errorMessage(error));
+        problems.push((0,src_text/* errorMessage */.gJ)(error));
     }
     const first = report.found[0];
     if (settings.manifestFile !== undefined && first !== undefined)
         try {
-            const path = await writeManifestFile(settings.manifestFile, first.image.imageManifest ?? '');
-            actions_core_info(`Wrote the manifest of ${safeText(first.request.requested)} to ${safeText(path)}`);
+            const path = await (0,files/* writeManifestFile */.hP)(settings.manifestFile, first.image.imageManifest ?? '');
+            actions_core_info(`Wrote the manifest of ${(0,src_text/* safeText */.Hk)(first.request.requested)} to ${(0,src_text/* safeText */.Hk)(path)}`);
         }
         catch (error) {
-            problems.push(errorMessage(error));
+            problems.push((0,src_text/* errorMessage */.gJ)(error));
         }
-    await writeSummary(report, ending);
+    await writeSummary(report, ending, settings.pin);
     return problems;
 }
 
@@ -19316,14 +19343,14 @@ function endingFails(ending) {
     return ending.kind !== 'success';
 }
 function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }) {
-    const failingNames = listNames(report.failing.map((verdict) => safeText(verdict.request.requested)));
+    const failingNames = (0,src_text/* listNames */.Zv)(report.failing.map((verdict) => (0,src_text/* safeText */.Hk)(verdict.request.requested)));
     if (deadlineExpired && (report.error !== undefined || wait.stopped)) {
         const pending = report.verdicts
             .filter((verdict) => verdict.status === 'error' || verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails))
-            .map((verdict) => safeText(verdict.request.requested));
+            .map((verdict) => (0,src_text/* safeText */.Hk)(verdict.request.requested));
         return {
             kind: 'timed-out',
-            message: `Timed out: the step's timeout of ${formatDuration(timeoutMs)} passed (raise the timeout input); still pending: ${listNames(pending) || 'nothing'}.`
+            message: `Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(timeoutMs)} passed (raise the timeout input); still pending: ${(0,src_text/* listNames */.Zv)(pending) || 'nothing'}.`
         };
     }
     if (report.error !== undefined)
@@ -19332,7 +19359,7 @@ function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }) {
         const state = expect === 'absent' ? 'still present' : 'still missing';
         return {
             kind: 'gave-up',
-            message: `Gave up after waiting ${formatDuration(wait.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`
+            message: `Gave up after waiting ${(0,src_text/* formatDuration */.a3)(wait.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`
         };
     }
     if (report.failing.length > 0)
@@ -19357,7 +19384,8 @@ function evaluate(results, failOn, expect = 'present') {
     const seen = new Set();
     const verdicts = results
         .filter((result) => {
-        const key = `${requestKey(result.request)}|${result.request.requested}`;
+        const { source } = result.request;
+        const key = `${(0,src_image/* requestKey */.lq)(result.request)}|${result.request.requested}|${source ? `${source.file}:${source.line}` : ''}`;
         return !seen.has(key) && seen.add(key) !== undefined;
     })
         .map((result) => judge(result, failOn, expect));
@@ -19406,29 +19434,31 @@ async function lookUpUntilSettled(requests, round, options) {
     for (;;) {
         rounds++;
         for (const result of await round(pending))
-            latest.set(requestKey(result.request), result);
-        const unsettled = pending.filter((request) => !isSettled(latest.get(requestKey(request)), options.expect));
-        const errored = pending.some((request) => latest.get(requestKey(request))?.status === 'error');
+            latest.set((0,src_image/* requestKey */.lq)(result.request), result);
+        const unsettled = pending.filter((request) => !isSettled(latest.get((0,src_image/* requestKey */.lq)(request)), options.expect));
+        const errored = pending.some((request) => latest.get((0,src_image/* requestKey */.lq)(request))?.status === 'error');
         const remaining = deadline - now();
         const stopped = unsettled.length > 0 && (options.stop?.() ?? false);
         if (unsettled.length === 0 || errored || stopped || options.timeoutMs <= 0 || remaining <= 0) {
-            const results = requests.map((request) => ({ ...latest.get(requestKey(request)), request }));
+            const results = requests.map((request) => ({ ...latest.get((0,src_image/* requestKey */.lq)(request)), request }));
             const timedOut = unsettled.length > 0 && options.timeoutMs > 0 && !errored && !stopped;
             return { results, timedOut, rounds, waitedMs: now() - started, stopped };
         }
         pending = unsettled;
         const delay = Math.min(interval * (0.8 + 0.4 * random()), MAX_WAIT_INTERVAL_MS, remaining);
         const state = options.expect === 'absent' ? 'still present' : 'not there yet';
-        const names = listNames(unsettled.map((request) => request.requested), 10);
-        options.log(`Waiting ${formatDuration(delay)} (${formatDuration(remaining)} left) for ${unsettled.length} image(s) ${state}: ${names}`);
+        const names = (0,src_text/* listNames */.Zv)(unsettled.map((request) => request.requested), 10);
+        options.log(`Waiting ${(0,src_text/* formatDuration */.a3)(delay)} (${(0,src_text/* formatDuration */.a3)(remaining)} left) for ${unsettled.length} image(s) ${state}: ${names}`);
         await sleep(delay);
         interval = Math.min(interval * 1.5, MAX_WAIT_INTERVAL_MS);
     }
 }
 
 ;// CONCATENATED MODULE: ../src/main.ts
-// The pipeline, in order: read the inputs → ask ECR (round by round while waiting, under the step's
-// deadline) → judge (policy, then how the step ends) → report (report/report.ts) → end the step.
+// The pipeline, in order: read the inputs → scan the files (with files) → ask ECR (round by round
+// while waiting, under the step's deadline) → judge (policy, then how the step ends) → pin the files
+// (with pin) → report (report/report.ts) → end the step.
+
 
 
 
@@ -19447,16 +19477,21 @@ async function run() {
         const inputs = getInputs();
         const activeDeadline = (deadline = new Deadline(inputs.timeoutMs));
         deadline.startWatchdog(WATCHDOG_GRACE_MS, () => {
-            setFailed(`Timed out: the step's timeout of ${formatDuration(inputs.timeoutMs)} passed and the step did not finish.`);
+            setFailed(`Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(inputs.timeoutMs)} passed and the step did not finish.`);
             process.exit(EXIT_FAILURE);
         });
-        debug(`Looking up ${inputs.requests.length} image(s).`);
+        // The files stage (only with files): the references in the files join the others.
+        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2568))).scanFiles(inputs.files) : undefined;
+        if (scan)
+            logScan(scan);
+        const requests = [...inputs.requests, ...(scan?.requests ?? [])];
+        debug(`Looking up ${requests.length} image(s).`);
         const round = await createLookupRound(inputs, deadline, (line) => actions_core_info(line));
-        const outcome = await lookUpUntilSettled(inputs.requests, round, {
+        const outcome = await lookUpUntilSettled(requests, round, {
             expect: inputs.expect,
             timeoutMs: inputs.waitTimeoutMs,
             intervalMs: inputs.waitIntervalMs,
-            log: (line) => actions_core_info(safeText(line)),
+            log: (line) => actions_core_info((0,src_text/* safeText */.Hk)(line)),
             sleep: (ms) => activeDeadline.sleep(ms),
             stop: () => activeDeadline.expired
         });
@@ -19468,7 +19503,19 @@ async function run() {
             timeoutMs: inputs.timeoutMs,
             expect: inputs.expect
         });
-        const problems = await writeReport(report, ending, inputs);
+        // pin (only with pin: true, and never after a whole-call error or the deadline): rewrite what was found.
+        const problems = [];
+        let pin;
+        if (inputs.files?.pin && scan && (ending.kind === 'success' || ending.kind === 'failing-images')) {
+            const digests = new Map(report.found.map((verdict) => [verdict.request, verdict.image.imageId?.imageDigest]));
+            try {
+                pin = await (await __nccwpck_require__.e(/* import() */ 277).then(__nccwpck_require__.bind(__nccwpck_require__, 5277))).pinFiles(inputs.files.workspace, scan, (request) => digests.get(request));
+            }
+            catch (error) {
+                problems.push((0,src_text/* errorMessage */.gJ)(error));
+            }
+        }
+        problems.push(...(await writeReport(report, ending, { ...inputs, ...(pin && { pin }) })));
         if (ending.kind === 'success')
             actions_core_info(ending.message);
         else if (ending.kind === 'failing-images') {
@@ -19483,7 +19530,7 @@ async function run() {
             setFailed(problem);
     }
     catch (error) {
-        setFailed(errorMessage(error));
+        setFailed((0,src_text/* errorMessage */.gJ)(error));
     }
     finally {
         deadline?.dispose();
@@ -19493,10 +19540,188 @@ async function run() {
 
 /***/ }),
 
+/***/ 7457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SQ: () => (/* binding */ describeFileError),
+/* harmony export */   hP: () => (/* binding */ writeManifestFile),
+/* harmony export */   qC: () => (/* binding */ writeImagesFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(126);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4704);
+// Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked); and
+// how a file that cannot be written reads in a message.
+
+
+
+
+
+
+const FILE_ERRORS = {
+    ENOSPC: 'no space is left on the device',
+    EDQUOT: 'the disk quota is used up',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOENT: 'the file or its folder does not exist',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'the path is a folder',
+    EEXIST: 'a file is in the way',
+    ENAMETOOLONG: 'a file name is too long'
+};
+/** `no space is left on the device (ENOSPC)`: why a file could not be written. */
+function describeFileError(error) {
+    const code = error?.code;
+    if (code !== undefined && FILE_ERRORS[code] !== undefined)
+        return `${FILE_ERRORS[code]} (${code})`;
+    // @actions/core checks that the runner's file exists before it appends.
+    if (/^Missing file at path/.test((0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error)))
+        return 'the file does not exist';
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .safeText */ .Hk)((0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? 'unknown error').slice(0, 200);
+}
+/** Writes the full `images` array's JSON (manifests included) to a new file; returns its path. */
+async function writeImagesFile(imagesJson, env = process.env) {
+    const directory = env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(directory, `ecr-image-lookup-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}.json`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(directory, { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(path, imagesJson);
+    return path;
+}
+/** Writes a manifest byte for byte (its UTF-8 text, as ECR returned it). */
+async function writeManifestFile(path, manifest) {
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(path);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(target), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(target, manifest, 'utf8');
+    }
+    catch (error) {
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`manifest-file: could not write ${(0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .safeText */ .Hk)(target)}: ${describeFileError(error)}.`);
+    }
+    return target;
+}
+
+
+/***/ }),
+
+/***/ 4704:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Hk: () => (/* binding */ safeText),
+/* harmony export */   SS: () => (/* binding */ codeSpan),
+/* harmony export */   Zv: () => (/* binding */ listNames),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   ry: () => (/* binding */ splitList),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+// How values read in the log, in annotations and in the job summary. Text from ECR (tags, reasons,
+// manifests, error messages) is data: a log line starting with "::" is a workflow command, and the
+// summary would otherwise render it as markdown or HTML.
+// C0 controls (including CR and LF), DEL, C1 controls, and Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** One log line's worth of untrusted text: control characters become visible `\uXXXX` escapes. */
+function safeText(text) {
+    return text.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~:@$^]/g;
+/** Untrusted text as a markdown table cell: no HTML, no markdown syntax, no line breaks. */
+function escapeMarkdown(text) {
+    return safeText(text)
+        .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+/** A readable message from any thrown value. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** `a, b, c` or, past `limit`, `a, b and 8 more`: names for one log line or error. */
+function listNames(names, limit = 20) {
+    const shown = names.slice(0, limit).join(', ');
+    return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}
+/** `512 KiB`, `4.0 MiB`. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${Math.round(bytes / 1024)} KiB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+/** `1m 30s`, `45s`, `250ms`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const seconds = Math.round(ms / 1000);
+    const parts = [
+        [Math.floor(seconds / 3600), 'h'],
+        [Math.floor((seconds % 3600) / 60), 'm'],
+        [seconds % 60, 's']
+    ].filter(([amount]) => amount !== 0);
+    return parts.map(([amount, unit]) => `${amount}${unit}`).join(' ');
+}
+/** Splits a list input on newlines, spaces and commas, dropping empty entries. */
+function splitList(text) {
+    return text.split(/[\s,]+/).filter((item) => item.length > 0);
+}
+/**
+ * Untrusted text as inline code in the job summary, a table cell included. Inside a code span markdown
+ * and HTML are literal (no emphasis, links or tags); the fence is one backtick longer than any run of
+ * backticks in the text, and `|`, which splits a table cell even there, is escaped as GFM requires.
+ */
+function codeSpan(text) {
+    if (text === '')
+        return '';
+    const safe = safeText(text).replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...[...safe.matchAll(/`+/g)].map((run) => run[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = safe.startsWith('`') || safe.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${safe}${pad}${fence}`;
+}
+/** `5,399,462`: a count with thousands separators (without Intl, which costs milliseconds to load). */
+function formatCount(count) {
+    return String(Math.round(count)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -19623,6 +19848,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

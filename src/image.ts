@@ -24,6 +24,14 @@ export interface ImageRequest {
   /** The registry host as the reference wrote it (dual-stack, FIPS), kept for the pinned reference. */
   registryHost?: string
   id: ImageId
+  /** For a reference found in a file (the files input): where it is written. */
+  source?: ImageSource
+}
+
+/** Where a reference is written: a workspace-relative path and a 1-based line. */
+export interface ImageSource {
+  file: string
+  line: number
 }
 
 /** A key equal for equal ids, for de-duplication. */

@@ -1,9 +1,12 @@
-// The pipeline, in order: read the inputs → ask ECR (round by round while waiting, under the step's
-// deadline) → judge (policy, then how the step ends) → report (report/report.ts) → end the step.
+// The pipeline, in order: read the inputs → scan the files (with files) → ask ECR (round by round
+// while waiting, under the step's deadline) → judge (policy, then how the step ends) → pin the files
+// (with pin) → report (report/report.ts) → end the step.
 import * as core from '@actions/core'
 import { Deadline } from './deadline.js'
 import { createLookupRound } from './ecr/round.js'
 import { getInputs } from './inputs/inputs.js'
+import type { PinResult } from './manifests/pin.js'
+import { logScan } from './report/log.js'
 import { writeReport } from './report/report.js'
 import { errorMessage, formatDuration, safeText } from './text.js'
 import { decideEnding } from './verdict/ending.js'
@@ -23,10 +26,15 @@ export async function run(): Promise<void> {
       core.setFailed(`Timed out: the step's timeout of ${formatDuration(inputs.timeoutMs)} passed and the step did not finish.`)
       process.exit(EXIT_FAILURE)
     })
-    core.debug(`Looking up ${inputs.requests.length} image(s).`)
+
+    // The files stage (only with files): the references in the files join the others.
+    const scan = inputs.files ? await (await import('./manifests/scan.js')).scanFiles(inputs.files) : undefined
+    if (scan) logScan(scan)
+    const requests = [...inputs.requests, ...(scan?.requests ?? [])]
+    core.debug(`Looking up ${requests.length} image(s).`)
 
     const round = await createLookupRound(inputs, deadline, (line) => core.info(line))
-    const outcome = await lookUpUntilSettled(inputs.requests, round, {
+    const outcome = await lookUpUntilSettled(requests, round, {
       expect: inputs.expect,
       timeoutMs: inputs.waitTimeoutMs,
       intervalMs: inputs.waitIntervalMs,
@@ -44,7 +52,19 @@ export async function run(): Promise<void> {
       expect: inputs.expect
     })
 
-    const problems = await writeReport(report, ending, inputs)
+    // pin (only with pin: true, and never after a whole-call error or the deadline): rewrite what was found.
+    const problems: string[] = []
+    let pin: PinResult | undefined
+    if (inputs.files?.pin && scan && (ending.kind === 'success' || ending.kind === 'failing-images')) {
+      const digests = new Map(report.found.map((verdict) => [verdict.request, verdict.image.imageId?.imageDigest]))
+      try {
+        pin = await (await import('./manifests/pin.js')).pinFiles(inputs.files.workspace, scan, (request) => digests.get(request))
+      } catch (error) {
+        problems.push(errorMessage(error))
+      }
+    }
+
+    problems.push(...(await writeReport(report, ending, { ...inputs, ...(pin && { pin }) })))
 
     if (ending.kind === 'success') core.info(ending.message)
     else if (ending.kind === 'failing-images') {

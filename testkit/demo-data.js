@@ -48,7 +48,7 @@ export function demoInputs(args, command) {
     inputs[name] = arg.slice(eq + 1)
   }
   // images and repository-name/image-ids are alternatives: the defaults give way to images.
-  if ('images' in inputs && !args.some((arg) => /^(repository-name|image-ids)=/.test(arg))) {
+  if (('images' in inputs || 'files' in inputs) && !args.some((arg) => /^(repository-name|image-ids)=/.test(arg))) {
     delete inputs['repository-name']
     delete inputs['image-ids']
   }

@@ -7,6 +7,7 @@ import { DEFAULT_MEDIA_TYPES, type ImageRequest, InputError } from '../image.js'
 import { formatDuration, splitList } from '../text.js'
 import { parseDuration } from './durations.js'
 import { parseImageIds } from './image-ids.js'
+import { type FilesSettings, parseFilePatterns, parseIfNoFilesFound, workspaceOf } from './files.js'
 import { type Platform, parsePlatform } from './platform.js'
 import { type ProxySettings, parseProxy } from './proxy.js'
 import { parseReferences, parseRepositoryName } from './references.js'
@@ -28,6 +29,8 @@ export interface Inputs {
   /** Deadline for the whole step. */
   timeoutMs: number
   proxy?: ProxySettings
+  /** With the files input: the manifest files to scan for references (and pin). */
+  files?: FilesSettings
 }
 
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000
@@ -107,8 +110,8 @@ export function resolveRegion(input: string, env: NodeJS.ProcessEnv): string {
   return region
 }
 
-/** The requests from `images`, or from `repository-name` with `image-ids`: one of the two. */
-function readRequests(env: NodeJS.ProcessEnv): ImageRequest[] {
+/** The requests from `images`, or from `repository-name` with `image-ids`: one of the two (or neither, with files). */
+function readRequests(env: NodeJS.ProcessEnv, withFiles: boolean): ImageRequest[] {
   const images = core.getInput('images')
   const repositoryInput = core.getInput('repository-name')
   const idsInput = core.getInput('image-ids')
@@ -123,15 +126,18 @@ function readRequests(env: NodeJS.ProcessEnv): ImageRequest[] {
       throw new InputError('Give either images (references like team/api:v1) or repository-name with image-ids, not both.')
     return parseReferences(images, { ...(registryId !== undefined && { registryId }), region: defaultRegionOrFail })
   }
-  if (repositoryInput.trim() === '' && idsInput.trim() === '')
-    throw new InputError('Nothing to look up: give images (references like team/api:v1), or repository-name and image-ids.')
+  if (repositoryInput.trim() === '' && idsInput.trim() === '') {
+    if (withFiles) return []
+    throw new InputError('Nothing to look up: give images (references like team/api:v1), repository-name and image-ids, or files to scan.')
+  }
   const repositoryName = parseRepositoryName(repositoryInput)
   return parseImageIds(idsInput, { repositoryName, ...(registryId !== undefined && { registryId }), region: defaultRegionOrFail })
 }
 
 /** Reads and validates every input. Throws InputError with a message for the user. */
 export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
-  const requests = readRequests(env)
+  const files = readFiles(env)
+  const requests = readRequests(env, files !== undefined)
   const waitTimeoutMs = parseDuration(core.getInput('wait-timeout') || '0', 'wait-timeout')
   const waitIntervalMs = parseDuration(core.getInput('wait-interval') || '5s', 'wait-interval')
   if (waitIntervalMs <= 0) throw new InputError('wait-interval must be more than 0.')
@@ -162,6 +168,19 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     verifyDigest: parseBoolean(core.getInput('verify-digest'), 'verify-digest', true),
     retryMaxAttempts: parseAttempts(core.getInput('retry-max-attempts')),
     timeoutMs,
-    ...(proxy !== undefined && { proxy })
+    ...(proxy !== undefined && { proxy }),
+    ...(files !== undefined && { files })
   }
+}
+
+/** files, pin and if-no-files-found; pin without files is an error (there would be nothing to pin). */
+function readFiles(env: NodeJS.ProcessEnv): FilesSettings | undefined {
+  const patterns = parseFilePatterns(core.getInput('files'))
+  const pin = parseBoolean(core.getInput('pin'), 'pin', false)
+  const ifNoFilesFound = parseIfNoFilesFound(core.getInput('if-no-files-found'))
+  if (patterns.length === 0) {
+    if (pin) throw new InputError('pin: true needs files: give the manifest files whose references to pin, like k8s/**/*.yaml.')
+    return undefined
+  }
+  return { patterns, ifNoFilesFound, pin, workspace: workspaceOf(env) }
 }

@@ -33,6 +33,11 @@ export interface ReferenceDefaults {
 const ECR_HOST =
   /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.(?:on\.aws|on\.amazonwebservices\.com\.cn))$/
 
+/** Whether a registry host is ECR's (standard, FIPS or dual-stack). */
+export function isEcrHost(host: string): boolean {
+  return ECR_HOST.test(host)
+}
+
 export function parseReference(requested: string, defaults: ReferenceDefaults): ImageRequest {
   let rest = requested
   let registryId = defaults.registryId

@@ -16,7 +16,8 @@ const FILE_ERRORS: Record<string, string> = {
   ENOENT: 'the file or its folder does not exist',
   ENOTDIR: 'a part of the path is a file, not a folder',
   EISDIR: 'the path is a folder',
-  EEXIST: 'a file is in the way'
+  EEXIST: 'a file is in the way',
+  ENAMETOOLONG: 'a file name is too long'
 }
 
 /** `no space is left on the device (ENOSPC)`: why a file could not be written. */

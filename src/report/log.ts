@@ -3,12 +3,53 @@
 // a platform a single-platform manifest does not state). How the step ends is verdict/ending.ts.
 import * as core from '@actions/core'
 import { NO_FAILURE_CODE, describeFailureCode } from '../failure-codes.js'
+import type { ImageRequest, ImageSource } from '../image.js'
+import type { PinResult } from '../manifests/pin.js'
+import type { NothingFound, ScanResult } from '../manifests/scan.js'
 import { listNames, safeText } from '../text.js'
 import type { Report } from '../verdict/policy.js'
 
 const UNVERIFIED_TEXT: Record<string, string> = {
   'digest-schema1': 'ECR returned a schema 1 manifest, which is always a conversion',
   'digest-converted': 'looked up by tag with accepted-media-types narrowed, so ECR may have converted it'
+}
+
+/** Annotation properties that place it at a reference's file and line. */
+function atSource(request: ImageRequest): { file?: string; startLine?: number } {
+  return request.source ? { file: request.source.file, startLine: request.source.line } : {}
+}
+
+/** `k8s/app.yaml:12`. */
+export function sourceText(source: ImageSource): string {
+  return `${safeText(source.file)}:${source.line}`
+}
+
+/** What the files stage found: one line, the skipped references, and a notice at each templated one. */
+export function logScan(scan: ScanResult & { nothingFound?: NothingFound }): void {
+  if (scan.nothingFound) core.warning(scan.nothingFound.message)
+  const ecr = scan.requests.length
+  core.info(
+    `Scanned ${scan.files.length} file(s): ${ecr} ECR image reference(s), ${scan.skipped.length} in other registries (not looked up), ${scan.templated.length} templated.`
+  )
+  if (scan.skipped.length > 0)
+    core.info(
+      `Skipped, not in ECR: ${listNames(scan.skipped.map((reference) => `${safeText(reference.text)} (${sourceText(reference)})`))}`
+    )
+  for (const reference of scan.templated)
+    core.notice(
+      `${safeText(reference.text)} is filled in by a template or variable: it is not looked up. Pin or check it where its value is known.`,
+      {
+        title: 'Templated image reference',
+        file: reference.file,
+        startLine: reference.line
+      }
+    )
+}
+
+/** One line per reference pin rewrote. */
+export function logPins(pin: PinResult): void {
+  if (pin.changes.length === 0) return core.info('pin: every reference was already pinned to its current digest.')
+  core.info(pin.changes.map((change) => `Pinned ${sourceText(change)}: ${safeText(change.from)} → ${safeText(change.to)}`).join('\n'))
 }
 
 /** One readable line per requested image; failures are annotations (errors when they fail the step). */
@@ -27,7 +68,8 @@ export function logVerdicts(report: Report): void {
   for (const verdict of report.verdicts) {
     const { requested, repositoryName } = verdict.request
     // `v1 in team/api`; a reference (team/api:v1) already names its repository.
-    const name = safeText(requested.includes(repositoryName) ? requested : `${requested} in ${repositoryName}`)
+    const written = safeText(requested.includes(repositoryName) ? requested : `${requested} in ${repositoryName}`)
+    const name = verdict.request.source ? `${written} (${sourceText(verdict.request.source)})` : written
     if (verdict.status === 'found' || verdict.status === 'present') {
       const digest = safeText(verdict.image.imageId?.imageDigest ?? '?')
       const mediaType = safeText(verdict.image.imageManifestMediaType ?? 'unknown media type')
@@ -35,15 +77,19 @@ export function logVerdicts(report: Report): void {
       const unverified = verdict.unchecked?.find((what) => what !== 'platform-single-manifest')
       const note = unverified !== undefined ? ` — digest not verified: ${UNVERIFIED_TEXT[unverified]}` : ''
       if (verdict.status === 'found') info(`✔ ${name}: found ${digest} (${mediaType}${platform})${note}`)
-      else annotate(() => core.error(`${name} exists (${digest}), but expect is absent.`, { title: 'Image exists' }))
+      else
+        annotate(() =>
+          core.error(`${name} exists (${digest}), but expect is absent.`, { title: 'Image exists', ...atSource(verdict.request) })
+        )
     } else if (verdict.status === 'absent') {
       info(`✔ ${name}: absent, as expected`)
     } else if (verdict.status === 'failed') {
       const code = safeText(verdict.failure.failureCode ?? NO_FAILURE_CODE)
       const reason = safeText(verdict.failure.failureReason ?? describeFailureCode(verdict.failure.failureCode).meaning)
       const message = `${name}: ${code}: ${reason}`
-      const title = `Image ${code}`
-      annotate(() => (verdict.fails ? core.error(message, { title }) : core.warning(message, { title })))
+      // A reference from a file is annotated where it is written, so it shows in the pull request's diff.
+      const properties = { title: `Image ${code}`, ...atSource(verdict.request) }
+      annotate(() => (verdict.fails ? core.error(message, properties) : core.warning(message, properties)))
     } else {
       info(`✘ ${name}: not looked up (the request failed, see the error below)`)
     }

@@ -63,7 +63,7 @@ export class OutputsError extends Error {
 
 type Outputs = Map<string, string>
 
-/** What is left out, in this order, until the outputs fit; `found`, `digest`, `image-uri` and the rest always stay. */
+/** What is left out, in this order, until the outputs fit; `found`, `digest`, `image-uri`, `pinned-files` and the rest always stay. */
 export const DEGRADE_ORDER: readonly { what: string; apply: (outputs: Outputs, images: ImagesData) => void }[] = [
   { what: 'the manifest output', apply: (outputs) => void outputs.delete('manifest') },
   {
@@ -85,7 +85,7 @@ export function outputsSize(outputs: Outputs): number {
 }
 
 /** Every output that is known, before any is left out. */
-export function computeOutputs(report: Report, images: ImagesData, imagesFile?: string): Outputs {
+export function computeOutputs(report: Report, images: ImagesData, imagesFile?: string, pinnedFiles?: readonly string[]): Outputs {
   const outputs: Outputs = new Map()
   outputs.set('found', report.allFound ? 'true' : 'false')
   const first = report.found[0]
@@ -108,6 +108,7 @@ export function computeOutputs(report: Report, images: ImagesData, imagesFile?: 
   outputs.set('images', images.json)
   outputs.set('failures', JSON.stringify(failureElements(report)))
   if (imagesFile !== undefined) outputs.set('images-file', imagesFile)
+  if (pinnedFiles !== undefined) outputs.set('pinned-files', pinnedFiles.join('\n'))
   return outputs
 }
 
@@ -126,8 +127,8 @@ export function fitOutputs(outputs: Outputs, images: ImagesData, limit = OUTPUTS
  * Writes every output that is known, within GitHub's limit (one warning names what was left out and
  * where the full data is). Throws OutputsError, naming GITHUB_OUTPUT, when it cannot be written.
  */
-export function writeOutputs(report: Report, images: ImagesData, imagesFile?: string): void {
-  const outputs = computeOutputs(report, images, imagesFile)
+export function writeOutputs(report: Report, images: ImagesData, imagesFile?: string, pinnedFiles?: readonly string[]): void {
+  const outputs = computeOutputs(report, images, imagesFile, pinnedFiles)
   const size = outputsSize(outputs)
   const leftOut = fitOutputs(outputs, images)
   if (leftOut.length > 0)

@@ -7,12 +7,15 @@ import { errorMessage, safeText } from '../text.js'
 import type { Ending } from '../verdict/ending.js'
 import type { Report } from '../verdict/policy.js'
 import { describeFileError, writeImagesFile, writeManifestFile } from './files.js'
-import { logVerdicts } from './log.js'
+import type { PinResult } from '../manifests/pin.js'
+import { logPins, logVerdicts } from './log.js'
 import { imagesData, writeOutputs } from './outputs.js'
 import { writeSummary } from './summary.js'
 
 export interface ReportSettings {
   manifestFile?: string
+  /** With pin: what was rewritten. */
+  pin?: PinResult
 }
 
 export async function writeReport(report: Report, ending: Ending, settings: ReportSettings): Promise<string[]> {
@@ -27,8 +30,9 @@ export async function writeReport(report: Report, ending: Ending, settings: Repo
     )
   }
   logVerdicts(report)
+  if (settings.pin) logPins(settings.pin)
   try {
-    writeOutputs(report, images, imagesFile)
+    writeOutputs(report, images, imagesFile, settings.pin?.files)
   } catch (error) {
     problems.push(errorMessage(error))
   }
@@ -40,6 +44,6 @@ export async function writeReport(report: Report, ending: Ending, settings: Repo
     } catch (error) {
       problems.push(errorMessage(error))
     }
-  await writeSummary(report, ending)
+  await writeSummary(report, ending, settings.pin)
   return problems
 }

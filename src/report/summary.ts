@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import { NO_FAILURE_CODE, describeFailureCode } from '../failure-codes.js'
 import { codeSpan, escapeMarkdown, safeText } from '../text.js'
+import type { PinResult } from '../manifests/pin.js'
 import type { Ending } from '../verdict/ending.js'
 import type { Report, Verdict } from '../verdict/policy.js'
 import { describeFileError } from './files.js'
@@ -31,7 +32,8 @@ function registryCell(registryId: string | undefined): string {
 
 function row(verdict: Verdict): string[] {
   const { request } = verdict
-  const reference = codeSpan(request.requested)
+  // A reference from a file says where it is written: the summary lists every one, annotations only ten.
+  const reference = `${codeSpan(request.requested)}${request.source ? ` at ${codeSpan(`${request.source.file}:${request.source.line}`)}` : ''}`
   // Regions are validated (inputs) or taken from a validated registry host: safe as they are.
   const where = [registryCell(request.registryId), request.region]
   switch (verdict.status) {
@@ -80,7 +82,21 @@ function headline(report: Report, ending: Ending): string {
   return ending.kind === 'failing-images' ? `**${counts}** ${report.failing.length} failed the gate.` : `**${counts}**`
 }
 
-export function summaryMarkdown(report: Report, ending: Ending): string {
+/** The pin section: one row per reference rewritten. */
+function pinLines(pin: PinResult | undefined): string[] {
+  if (pin === undefined) return []
+  if (pin.changes.length === 0) return ['', 'pin: every reference was already pinned to its current digest.']
+  return [
+    '',
+    `#### Pinned ${pin.changes.length} reference(s) in ${pin.files.length} file(s)`,
+    '',
+    '| Where | Was | Now |',
+    '| --- | --- | --- |',
+    ...pin.changes.map((change) => `| ${codeSpan(`${change.file}:${change.line}`)} | ${codeSpan(change.from)} | ${codeSpan(change.to)} |`)
+  ]
+}
+
+export function summaryMarkdown(report: Report, ending: Ending, pin?: PinResult): string {
   const lines = ['### ECR image lookup', '', headline(report, ending), '', ...HEADER]
   let size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0)
   let shown = 0
@@ -91,6 +107,7 @@ export function summaryMarkdown(report: Report, ending: Ending): string {
     lines.push(line)
     shown++
   }
+  lines.push(...pinLines(pin))
   if (shown < report.verdicts.length)
     lines.push(
       '',
@@ -100,14 +117,14 @@ export function summaryMarkdown(report: Report, ending: Ending): string {
 }
 
 /** Writes the summary when GITHUB_STEP_SUMMARY is set; a summary that cannot be written is a warning. */
-export async function writeSummary(report: Report, ending: Ending): Promise<void> {
+export async function writeSummary(report: Report, ending: Ending, pin?: PinResult): Promise<void> {
   const path = process.env.GITHUB_STEP_SUMMARY
   if (!path) {
     core.debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.')
     return
   }
   try {
-    await core.summary.addRaw(summaryMarkdown(report, ending)).write()
+    await core.summary.addRaw(summaryMarkdown(report, ending, pin)).write()
   } catch (error) {
     core.warning(
       `Could not write the job summary to GITHUB_STEP_SUMMARY (${safeText(path)}): ${describeFileError(error)}. The lookup's result and outputs are unaffected.`

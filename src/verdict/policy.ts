@@ -45,7 +45,8 @@ export function evaluate(results: readonly LookupResult[], failOn: FailOn, expec
   const seen = new Set<string>()
   const verdicts = results
     .filter((result) => {
-      const key = `${requestKey(result.request)}|${result.request.requested}`
+      const { source } = result.request
+      const key = `${requestKey(result.request)}|${result.request.requested}|${source ? `${source.file}:${source.line}` : ''}`
       return !seen.has(key) && seen.add(key) !== undefined
     })
     .map((result) => judge(result, failOn, expect))

@@ -1,0 +1,52 @@
+// scan.ts: which references become requests, which are skipped or templated, and when nothing is found.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { IfNoFilesFound } from '../../../src/inputs/files.js'
+import { scanFiles } from '../../../src/manifests/scan.js'
+
+const R = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'
+const D = `sha256:${'d'.repeat(64)}`
+let workspace = ''
+beforeEach(() => {
+  workspace = mkdtempSync(join(tmpdir(), 'scan-'))
+})
+afterEach(() => rmSync(workspace, { recursive: true, force: true }))
+const settings = (pin = false, ifNoFilesFound: IfNoFilesFound = 'error') => ({ patterns: ['*.yaml'], ifNoFilesFound, pin, workspace })
+
+describe('scanFiles', () => {
+  it('asks for ECR references, skips other registries and templated ones, and keeps each source', async () => {
+    writeFileSync(
+      join(workspace, 'a.yaml'),
+      `a:\n  image: ${R}/app:v1\nb:\n  image: nginx:1\nc:\n  image: ghcr.io/o/x:1\nd:\n  image: ${R}/app:\${TAG}\ne:\n  image: ${R}/team/api\n`
+    )
+    const scan = await scanFiles(settings())
+    expect(scan.requests.map((request) => [request.requested, request.id, request.source, request.region, request.registryId])).toEqual([
+      [`${R}/app:v1`, { tag: 'v1' }, { file: 'a.yaml', line: 2 }, 'eu-west-1', '123456789012'],
+      [`${R}/team/api`, { tag: 'latest' }, { file: 'a.yaml', line: 10 }, 'eu-west-1', '123456789012']
+    ])
+    expect(scan.skipped.map((reference) => reference.text)).toEqual(['nginx:1', 'ghcr.io/o/x:1'])
+    expect(scan.templated.map((reference) => [reference.text, reference.line])).toEqual([[`${R}/app:\${TAG}`, 8]])
+  })
+
+  it('asks by tag and digest without pin (a stale pin fails), by tag alone with pin (it is updated)', async () => {
+    writeFileSync(join(workspace, 'a.yaml'), `image: ${R}/app:v1@${D}\n`)
+    expect((await scanFiles(settings(false))).requests[0]?.id).toEqual({ tag: 'v1', digest: D })
+    expect((await scanFiles(settings(true))).requests[0]?.id).toEqual({ tag: 'v1' })
+  })
+
+  it('names the file and line of an ECR reference ECR would reject', async () => {
+    writeFileSync(join(workspace, 'a.yaml'), `x: 1\nimage: ${R}/App:v1\n`)
+    await expect(scanFiles(settings())).rejects.toThrow(/^files: a\.yaml:2: .*not a valid ECR repository name/)
+  })
+
+  it('fails when nothing matches or nothing is in ECR, unless if-no-files-found says otherwise', async () => {
+    await expect(scanFiles(settings())).rejects.toThrow(/^files: no file in the workspace .* matches \*\.yaml\. Fix the files globs/)
+    expect((await scanFiles(settings(false, 'warn'))).nothingFound?.message).toMatch(/no file in the workspace/)
+    writeFileSync(join(workspace, 'a.yaml'), 'image: nginx:1\n')
+    await expect(scanFiles(settings())).rejects.toThrow(
+      /1 file\(s\) matched, but none references an image in ECR \(1 reference\(s\) in other registries\)/
+    )
+  })
+})
