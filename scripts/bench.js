@@ -1,7 +1,8 @@
 // npm run bench [-- --runs N] [-- --baseline PATH]: times whole processes against the fake ECR on
 // 127.0.0.1, the way the runner runs them, side by side in one run:
 //   bare Node 24 (`node -e 0`), the action doing one lookup, the action doing 1,000 ids over 10
-//   repositories (images), and, when installed, the AWS CLI doing the same one lookup.
+//   repositories (images), the action scanning 500 manifests with 2,000 references over 20 repositories
+//   (files), and, when installed, the AWS CLI doing the same one lookup.
 //   --baseline PATH also times another build of the action (a dist/index.js, for example a copy of
 //   the previous commit's dist/) on the same two lookups, interleaved with this one, so a change to
 //   start-up is measured against what it replaces in the same run.
@@ -13,7 +14,8 @@ import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { node24Binary } from '../testkit/node24.js'
 import { ACTION_ENTRY, fakeAwsEnvironment, runnerEnvironment } from '../testkit/run-action.js'
-import { startFakeProcess, THOUSAND_REFERENCES } from '../testkit/serve-fake.js'
+import { startFakeProcess, THOUSAND_REFERENCES, writeFleet } from '../testkit/serve-fake.js'
+import { FAKE_ACCOUNT_ID } from '../testkit/fake-ecr/index.js'
 
 const args = process.argv.slice(2)
 const runsArg = args.indexOf('--runs')
@@ -57,8 +59,12 @@ const baseEnv = { ...fakeAwsEnvironment(temp), AWS_PAGER: '' }
 function actionEnv(name, inputs) {
   const caseTemp = join(temp, name)
   mkdirSync(caseTemp, { recursive: true })
-  return runnerEnvironment({ temp: caseTemp, endpoint, inputs }).env
+  return { ...runnerEnvironment({ temp: caseTemp, endpoint, inputs }).env, GITHUB_WORKSPACE: workspace }
 }
+
+// The files case's workspace: 500 manifests, 2,000 references over 20 repositories.
+const workspace = join(temp, 'workspace')
+writeFleet(workspace, `${FAKE_ACCOUNT_ID}.dkr.ecr.eu-west-1.amazonaws.com`)
 
 /** @type {Case[]} */
 const cases = [
@@ -93,6 +99,13 @@ const cases = [
         }
       ]
     : []),
+  {
+    name: 'action: files, 500 manifests with 2,000 references over 20 repositories',
+    key: 'files',
+    command: node24,
+    args: [ACTION_ENTRY],
+    env: actionEnv('files', { files: 'fleet/*.yaml' })
+  },
   ...(aws
     ? [
         {
@@ -207,6 +220,9 @@ lines.push(
   `- peak memory of one lookup: ${f(results.one?.memory.median, 1)} MiB (goal ≤ 90)${TIME ? '' : ' (needs /usr/bin/time: apt-get install time)'}`
 )
 lines.push(`- requests for 1,000 ids over 10 repositories: ${f(results.thousand?.requests, 1)} (goal: exactly 10)`)
+lines.push(
+  `- files, 2,000 references in 500 manifests: ${f(median('files') - median('bare'), 0)} ms beyond bare node, ${f(results.files?.requests, 1)} requests (goal: 20)`
+)
 if (BASELINE) {
   lines.push(`Against the baseline (${BASELINE}):`)
   lines.push(`- one lookup / baseline: ${f(median('one') / median('baseOne'), 2)}`)
