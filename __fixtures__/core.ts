@@ -10,6 +10,7 @@ export const notice = jest.fn<typeof core.notice>()
 export const setFailed = jest.fn<typeof core.setFailed>()
 export const setOutput = jest.fn<typeof core.setOutput>()
 export const getInput = jest.fn<typeof core.getInput>()
+export const setSecret = jest.fn<typeof core.setSecret>()
 export const ExitCode = { Success: 0, Failure: 1 } as const
 export const summary = {
   addRaw: jest.fn().mockReturnThis(),

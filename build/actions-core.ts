@@ -26,6 +26,11 @@ export function setOutput(name: string, value: string): void {
   issueCommand('set-output', { name }, toCommandValue(value))
 }
 
+/** Masks a value in the log from now on (the add-mask command). */
+export function setSecret(secret: string): void {
+  issueCommand('add-mask', {}, secret)
+}
+
 export function debug(message: string): void {
   issueCommand('debug', {}, message)
 }

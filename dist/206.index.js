@@ -2,7 +2,7 @@ export const id = 206;
 export const ids = [206,890];
 export const modules = {
 
-/***/ 206:
+/***/ 20206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,34 +12,34 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseKnownFiles.js + 1 modules
-var parseKnownFiles = __webpack_require__(4890);
+var parseKnownFiles = __webpack_require__(34890);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js
-var getProfileName = __webpack_require__(7803);
+var getProfileName = __webpack_require__(47803);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js
-var CredentialsProviderError = __webpack_require__(9902);
+var CredentialsProviderError = __webpack_require__(99902);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/setCredentialFeature.js
-var setCredentialFeature = __webpack_require__(727);
+var setCredentialFeature = __webpack_require__(40727);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/chain.js
-var chain = __webpack_require__(9300);
+var chain = __webpack_require__(59300);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/credential-provider-ini/dist-es/resolveCredentialSource.js
 
 
 const resolveCredentialSource = (credentialSource, profileName, logger) => {
     const sourceProvidersMap = {
         EcsContainer: async (options) => {
-            const { fromHttp } = await __webpack_require__.e(/* import() */ 689).then(__webpack_require__.bind(__webpack_require__, 4689));
-            const { fromContainerMetadata } = await __webpack_require__.e(/* import() */ 40).then(__webpack_require__.bind(__webpack_require__, 2040));
+            const { fromHttp } = await __webpack_require__.e(/* import() */ 689).then(__webpack_require__.bind(__webpack_require__, 94689));
+            const { fromContainerMetadata } = await __webpack_require__.e(/* import() */ 40).then(__webpack_require__.bind(__webpack_require__, 32040));
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is EcsContainer");
             return async () => (0,chain/* chain */.c)(fromHttp(options ?? {}), fromContainerMetadata(options))().then(setNamedProvider);
         },
         Ec2InstanceMetadata: async (options) => {
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is Ec2InstanceMetadata");
-            const { fromInstanceMetadata } = await __webpack_require__.e(/* import() */ 40).then(__webpack_require__.bind(__webpack_require__, 2040));
+            const { fromInstanceMetadata } = await __webpack_require__.e(/* import() */ 40).then(__webpack_require__.bind(__webpack_require__, 32040));
             return async () => fromInstanceMetadata(options)().then(setNamedProvider);
         },
         Environment: async (options) => {
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is Environment");
-            const { fromEnv } = await __webpack_require__.e(/* import() */ 530).then(__webpack_require__.bind(__webpack_require__, 3530));
+            const { fromEnv } = await __webpack_require__.e(/* import() */ 530).then(__webpack_require__.bind(__webpack_require__, 83530));
             return async () => fromEnv(options)().then(setNamedProvider);
         },
     };
@@ -85,7 +85,7 @@ const resolveAssumeRoleCredentials = async (profileName, profiles, options, call
     const profileData = profiles[profileName];
     const { source_profile, region } = profileData;
     if (!options.roleAssumer) {
-        const { getDefaultRoleAssumer } = await Promise.all(/* import() */[__webpack_require__.e(350), __webpack_require__.e(218), __webpack_require__.e(67)]).then(__webpack_require__.t.bind(__webpack_require__, 4126, 19));
+        const { getDefaultRoleAssumer } = await Promise.all(/* import() */[__webpack_require__.e(350), __webpack_require__.e(218), __webpack_require__.e(67)]).then(__webpack_require__.t.bind(__webpack_require__, 54126, 19));
         options.roleAssumer = getDefaultRoleAssumer({
             ...options.clientConfig,
             credentialProviderLogger: options.logger,
@@ -140,7 +140,7 @@ const isLoginProfile = (data) => {
     return Boolean(data && data.login_session);
 };
 const resolveLoginCredentials = async (profileName, options, callerClientConfig) => {
-    const { fromLoginCredentials } = await __webpack_require__.e(/* import() */ 60).then(__webpack_require__.bind(__webpack_require__, 3060));
+    const { fromLoginCredentials } = await __webpack_require__.e(/* import() */ 60).then(__webpack_require__.bind(__webpack_require__, 43060));
     const credentials = await fromLoginCredentials({
         ...options,
         profile: profileName,
@@ -152,7 +152,7 @@ const resolveLoginCredentials = async (profileName, options, callerClientConfig)
 
 const isProcessProfile = (arg) => Boolean(arg) && typeof arg === "object" && typeof arg.credential_process === "string";
 const resolveProcessCredentials = async (options, profile) => {
-    const { fromProcess } = await __webpack_require__.e(/* import() */ 638).then(__webpack_require__.bind(__webpack_require__, 8257));
+    const { fromProcess } = await __webpack_require__.e(/* import() */ 638).then(__webpack_require__.bind(__webpack_require__, 98257));
     const credentials = await fromProcess({
         ...options,
         profile,
@@ -163,7 +163,7 @@ const resolveProcessCredentials = async (options, profile) => {
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/credential-provider-ini/dist-es/resolveSsoCredentials.js
 
 const resolveSsoCredentials = async (profile, profileData, options = {}, callerClientConfig) => {
-    const { fromSSO } = await __webpack_require__.e(/* import() */ 970).then(__webpack_require__.bind(__webpack_require__, 1589));
+    const { fromSSO } = await __webpack_require__.e(/* import() */ 970).then(__webpack_require__.bind(__webpack_require__, 51589));
     return fromSSO({
         profile,
         logger: options.logger,
@@ -215,7 +215,7 @@ const isWebIdentityProfile = (arg) => Boolean(arg) &&
     typeof arg.role_arn === "string" &&
     ["undefined", "string"].indexOf(typeof arg.role_session_name) > -1;
 const resolveWebIdentityCredentials = async (profile, options, callerClientConfig) => {
-    const { fromTokenFile } = await __webpack_require__.e(/* import() */ 925).then(__webpack_require__.bind(__webpack_require__, 9925));
+    const { fromTokenFile } = await __webpack_require__.e(/* import() */ 925).then(__webpack_require__.bind(__webpack_require__, 59925));
     const credentials = await fromTokenFile({
         webIdentityTokenFile: profile.web_identity_token_file,
         roleArn: profile.role_arn,
@@ -280,7 +280,7 @@ const fromIni = (init = {}) => async ({ callerClientConfig } = {}) => {
 
 /***/ }),
 
-/***/ 4890:
+/***/ 34890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

@@ -2,7 +2,7 @@ export const id = 318;
 export const ids = [318,893];
 export const modules = {
 
-/***/ 6796:
+/***/ 76796:
 /***/ ((module, exports, __webpack_require__) => {
 
 /* eslint-env browser */
@@ -262,7 +262,7 @@ function localstorage() {
 	}
 }
 
-module.exports = __webpack_require__(5427)(exports);
+module.exports = __webpack_require__(65427)(exports);
 
 const {formatters} = module.exports;
 
@@ -281,7 +281,7 @@ formatters.j = function (v) {
 
 /***/ }),
 
-/***/ 5427:
+/***/ 65427:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -297,7 +297,7 @@ function setup(env) {
 	createDebug.disable = disable;
 	createDebug.enable = enable;
 	createDebug.enabled = enabled;
-	createDebug.humanize = __webpack_require__(9778);
+	createDebug.humanize = __webpack_require__(89778);
 	createDebug.destroy = destroy;
 
 	Object.keys(env).forEach(key => {
@@ -580,7 +580,7 @@ module.exports = setup;
 
 /***/ }),
 
-/***/ 4640:
+/***/ 84640:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /**
@@ -589,23 +589,23 @@ module.exports = setup;
  */
 
 if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __webpack_require__(6796);
+	module.exports = __webpack_require__(76796);
 } else {
-	module.exports = __webpack_require__(8286);
+	module.exports = __webpack_require__(78286);
 }
 
 
 /***/ }),
 
-/***/ 8286:
+/***/ 78286:
 /***/ ((module, exports, __webpack_require__) => {
 
 /**
  * Module dependencies.
  */
 
-const tty = __webpack_require__(2018);
-const util = __webpack_require__(9023);
+const tty = __webpack_require__(52018);
+const util = __webpack_require__(39023);
 
 /**
  * This is the Node.js implementation of `debug()`.
@@ -631,7 +631,7 @@ exports.colors = [6, 2, 3, 4, 5, 1];
 try {
 	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
 	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __webpack_require__(7280);
+	const supportsColor = __webpack_require__(27280);
 
 	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
 		exports.colors = [
@@ -839,7 +839,7 @@ function init(debug) {
 	}
 }
 
-module.exports = __webpack_require__(5427)(exports);
+module.exports = __webpack_require__(65427)(exports);
 
 const {formatters} = module.exports;
 
@@ -867,7 +867,7 @@ formatters.O = function (v) {
 
 /***/ }),
 
-/***/ 9015:
+/***/ 59015:
 /***/ ((module) => {
 
 
@@ -882,7 +882,7 @@ module.exports = (flag, argv = process.argv) => {
 
 /***/ }),
 
-/***/ 9778:
+/***/ 89778:
 /***/ ((module) => {
 
 /**
@@ -1051,13 +1051,13 @@ function plural(ms, msAbs, n, name) {
 
 /***/ }),
 
-/***/ 7280:
+/***/ 27280:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const os = __webpack_require__(857);
-const tty = __webpack_require__(2018);
-const hasFlag = __webpack_require__(9015);
+const os = __webpack_require__(70857);
+const tty = __webpack_require__(52018);
+const hasFlag = __webpack_require__(59015);
 
 const {env} = process;
 
@@ -1193,7 +1193,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 15893:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1208,12 +1208,12 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "net"
-var external_net_ = __webpack_require__(9278);
+var external_net_ = __webpack_require__(69278);
 // EXTERNAL MODULE: external "http"
-var external_http_ = __webpack_require__(8611);
+var external_http_ = __webpack_require__(58611);
 var external_http_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
-var external_https_ = __webpack_require__(5692);
+var external_https_ = __webpack_require__(65692);
 var external_https_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ../node_modules/agent-base/dist/helpers.js
 
@@ -1403,7 +1403,7 @@ class Agent extends external_http_.Agent {
 
 /***/ }),
 
-/***/ 3151:
+/***/ 63151:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,7 +2,7 @@ export const id = 350;
 export const ids = [350];
 export const modules = {
 
-/***/ 5473:
+/***/ 75473:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -64,7 +64,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
-var emitWarningIfUnsupportedVersion = __webpack_require__(8739);
+var emitWarningIfUnsupportedVersion = __webpack_require__(88739);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/longPollMiddleware.js
 const longPollMiddleware = () => (next, context) => async (args) => {
     context.__retryLongPoll = true;
@@ -83,7 +83,7 @@ const getLongPollPlugin = (options) => ({
 });
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/setCredentialFeature.js
-var setCredentialFeature = __webpack_require__(727);
+var setCredentialFeature = __webpack_require__(40727);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/setFeature.js
 var setFeature = __webpack_require__(4040);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/setTokenFeature.js
@@ -96,25 +96,25 @@ function setTokenFeature(token, feature, value) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/getDefaultSocketTimeout.js
-var getDefaultSocketTimeout = __webpack_require__(4351);
+var getDefaultSocketTimeout = __webpack_require__(84351);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js
-var hostHeaderMiddleware = __webpack_require__(4405);
+var hostHeaderMiddleware = __webpack_require__(54405);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js
-var loggerMiddleware = __webpack_require__(1478);
+var loggerMiddleware = __webpack_require__(41478);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/configuration.js
-var configuration = __webpack_require__(4884);
+var configuration = __webpack_require__(84884);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/getRecursionDetectionPlugin.js
-var getRecursionDetectionPlugin = __webpack_require__(1958);
+var getRecursionDetectionPlugin = __webpack_require__(81958);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/recursionDetectionMiddleware.js
 var recursionDetectionMiddleware = __webpack_require__(1939);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
-var configurations = __webpack_require__(6868);
+var configurations = __webpack_require__(66868);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/user-agent-middleware.js + 3 modules
-var user_agent_middleware = __webpack_require__(9279);
+var user_agent_middleware = __webpack_require__(39279);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js + 3 modules
-var defaultUserAgent = __webpack_require__(3648);
+var defaultUserAgent = __webpack_require__(33648);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/crt-availability.js
-var crt_availability = __webpack_require__(9073);
+var crt_availability = __webpack_require__(79073);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js
 var nodeAppIdConfigOptions = __webpack_require__(9670);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/defaultUserAgent.js
@@ -183,7 +183,7 @@ const defaultUserAgent_defaultUserAgent = (/* unused pure expression or super */
 
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-browser/createUserAgentStringParsingProvider.js
 const createUserAgentStringParsingProvider = ({ serviceId, clientVersion }) => async (config) => {
-    const module = await __webpack_require__.e(/* import() */ 52).then(__webpack_require__.bind(__webpack_require__, 9052));
+    const module = await __webpack_require__.e(/* import() */ 52).then(__webpack_require__.bind(__webpack_require__, 29052));
     const parse = module.parse ?? module.default.parse ?? (() => "");
     const parsedUA = typeof window !== "undefined" && window?.navigator?.userAgent ? parse(window.navigator.userAgent) : undefined;
     const sections = [
@@ -204,9 +204,9 @@ const createUserAgentStringParsingProvider = ({ serviceId, clientVersion }) => a
 };
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/aws.js
-var aws = __webpack_require__(503);
+var aws = __webpack_require__(20503);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/resolveEndpoint.js + 4 modules
-var resolveEndpoint = __webpack_require__(1781);
+var resolveEndpoint = __webpack_require__(91781);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js
 var parseUrl = __webpack_require__(4272);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/resolveDefaultAwsRegionalEndpointsConfig.js
@@ -233,21 +233,21 @@ const resolveDefaultAwsRegionalEndpointsConfig = (input) => {
 const toEndpointV1 = (endpoint) => (0,parseUrl/* parseUrl */.D)(endpoint.url);
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isIpAddress.js
-var isIpAddress = __webpack_require__(7298);
+var isIpAddress = __webpack_require__(87298);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/isVirtualHostableS3Bucket.js
-var isVirtualHostableS3Bucket = __webpack_require__(221);
+var isVirtualHostableS3Bucket = __webpack_require__(80221);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/parseArn.js
-var parseArn = __webpack_require__(7740);
+var parseArn = __webpack_require__(47740);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js + 1 modules
 var partition = __webpack_require__(8575);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js
-var EndpointError = __webpack_require__(830);
+var EndpointError = __webpack_require__(70830);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js
-var config = __webpack_require__(446);
+var config = __webpack_require__(60446);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js + 3 modules
-var resolveRegionConfig = __webpack_require__(9053);
+var resolveRegionConfig = __webpack_require__(29053);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js + 3 modules
-var configLoader = __webpack_require__(7140);
+var configLoader = __webpack_require__(87140);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/stsRegionDefaultResolver.js
 
 function stsRegionDefaultResolver(loaderConfig = {}) {
@@ -266,7 +266,7 @@ const warning = {
 };
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js
-var extensions = __webpack_require__(5489);
+var extensions = __webpack_require__(65489);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/index.js
 
 
@@ -300,7 +300,7 @@ var extensions = __webpack_require__(5489);
 
 /***/ }),
 
-/***/ 4636:
+/***/ 24636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -341,21 +341,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/AbstractRpcV2Protocol.js
-var AbstractRpcV2Protocol = __webpack_require__(6751);
+var AbstractRpcV2Protocol = __webpack_require__(36751);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
-var TypeRegistry = __webpack_require__(9835);
+var TypeRegistry = __webpack_require__(19835);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/schemas/NormalizedSchema.js
-var NormalizedSchema = __webpack_require__(6627);
+var NormalizedSchema = __webpack_require__(46627);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/SerdeContext.js
-var SerdeContext = __webpack_require__(2104);
+var SerdeContext = __webpack_require__(62104);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-var transport_hasOwn = __webpack_require__(6852);
+var transport_hasOwn = __webpack_require__(16852);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/index.js + 20 modules
-var serde = __webpack_require__(1821);
+var serde = __webpack_require__(51821);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js
-var NumericValue = __webpack_require__(5694);
+var NumericValue = __webpack_require__(85694);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js
-var fromBase64 = __webpack_require__(7022);
+var fromBase64 = __webpack_require__(37022);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/cbor/cbor-types.js
 const majorUint64 = 0;
 const majorNegativeInt64 = 1;
@@ -1008,7 +1008,7 @@ function writeTimestamp(date) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js
-var schema_date_utils = __webpack_require__(7976);
+var schema_date_utils = __webpack_require__(67976);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/cbor/codec-v2/CborShapeDeserializer2.js
 
 
@@ -1850,7 +1850,7 @@ class SmithyRpcV2CborProtocol extends AbstractRpcV2Protocol/* AbstractRpcV2Proto
 }
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/protocols/ProtocolLib.js
-var ProtocolLib = __webpack_require__(8063);
+var ProtocolLib = __webpack_require__(38063);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/protocols/cbor/AwsSmithyRpcV2CborProtocol.js
 
 
@@ -1904,7 +1904,7 @@ class AwsSmithyRpcV2CborProtocol extends SmithyRpcV2CborProtocol {
 }
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js
-var AwsJsonRpcProtocol = __webpack_require__(1185);
+var AwsJsonRpcProtocol = __webpack_require__(31185);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_0Protocol.js
 
 class AwsJson1_0Protocol extends AwsJsonRpcProtocol/* AwsJsonRpcProtocol */.p {
@@ -1931,15 +1931,15 @@ class AwsJson1_0Protocol extends AwsJsonRpcProtocol/* AwsJsonRpcProtocol */.p {
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js
 var AwsJson1_1Protocol = __webpack_require__(2169);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingProtocol.js
-var HttpBindingProtocol = __webpack_require__(7739);
+var HttpBindingProtocol = __webpack_require__(17739);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonCodec2.js
-var JsonCodec2 = __webpack_require__(9905);
+var JsonCodec2 = __webpack_require__(89905);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeSerializer.js
-var HttpInterceptingShapeSerializer = __webpack_require__(4527);
+var HttpInterceptingShapeSerializer = __webpack_require__(84527);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeDeserializer.js
-var HttpInterceptingShapeDeserializer = __webpack_require__(712);
+var HttpInterceptingShapeDeserializer = __webpack_require__(50712);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js + 1 modules
-var parseJsonBody = __webpack_require__(8876);
+var parseJsonBody = __webpack_require__(48876);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js
 
 
@@ -2026,7 +2026,7 @@ class AwsRestJsonProtocol extends HttpBindingProtocol/* HttpBindingProtocol */.s
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/SmithyRpcV2JsonProtocol.js
-var SmithyRpcV2JsonProtocol = __webpack_require__(366);
+var SmithyRpcV2JsonProtocol = __webpack_require__(70366);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsSmithyRpcV2JsonProtocol.js
 
 
@@ -2081,21 +2081,21 @@ class AwsSmithyRpcV2JsonProtocol extends SmithyRpcV2JsonProtocol/* SmithyRpcV2Js
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonCodec.js
-var JsonCodec = __webpack_require__(3842);
+var JsonCodec = __webpack_require__(51461);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeDeserializer.js
-var JsonShapeDeserializer = __webpack_require__(194);
+var JsonShapeDeserializer = __webpack_require__(50194);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeDeserializer2.js
 var JsonShapeDeserializer2 = __webpack_require__(61);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeSerializer.js + 1 modules
-var JsonShapeSerializer = __webpack_require__(254);
+var JsonShapeSerializer = __webpack_require__(70254);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeSerializer2.js + 1 modules
 var JsonShapeSerializer2 = __webpack_require__(4300);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/RpcProtocol.js
-var RpcProtocol = __webpack_require__(4501);
+var RpcProtocol = __webpack_require__(74501);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/collect-stream-body.js
-var collect_stream_body = __webpack_require__(3822);
+var collect_stream_body = __webpack_require__(53822);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/deref.js
-var deref = __webpack_require__(8934);
+var deref = __webpack_require__(78934);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/xml-builder/dist-es/xml-parser.js
 function writeKey(obj) {
     Object.defineProperty(obj, "__proto__", { value: undefined, writable: true, enumerable: true, configurable: true });
@@ -2343,11 +2343,11 @@ class AwsXmlParser {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-value-from-text-node.js
-var get_value_from_text_node = __webpack_require__(7287);
+var get_value_from_text_node = __webpack_require__(97287);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/serde/FromStringShapeDeserializer.js
-var FromStringShapeDeserializer = __webpack_require__(2441);
+var FromStringShapeDeserializer = __webpack_require__(82441);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
-var toUtf8 = __webpack_require__(1787);
+var toUtf8 = __webpack_require__(31787);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js
 class SerdeContextConfig {
     serdeContext;
@@ -2549,13 +2549,13 @@ class XmlShapeDeserializer extends SerdeContextConfig {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js
-var determineTimestampFormat = __webpack_require__(9462);
+var determineTimestampFormat = __webpack_require__(29462);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js
 var extended_encode_uri_component = __webpack_require__(9417);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js
-var date_utils = __webpack_require__(3188);
+var date_utils = __webpack_require__(33188);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js
-var toBase64 = __webpack_require__(7307);
+var toBase64 = __webpack_require__(97307);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/protocols/query/QueryShapeSerializer.js
 
 
@@ -3511,7 +3511,7 @@ class AwsRestXmlProtocol extends HttpBindingProtocol/* HttpBindingProtocol */.s 
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/parse-utils.js
-var parse_utils = __webpack_require__(6833);
+var parse_utils = __webpack_require__(56833);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/awsExpectUnion.js
 
 const awsExpectUnion = (value) => {
@@ -3601,7 +3601,7 @@ const _toNum = (val) => {
 
 /***/ }),
 
-/***/ 5368:
+/***/ 35368:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3634,9 +3634,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
-var getSmithyContext = __webpack_require__(3753);
+var getSmithyContext = __webpack_require__(83753);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js + 1 modules
-var httpAuthSchemeMiddleware = __webpack_require__(2566);
+var httpAuthSchemeMiddleware = __webpack_require__(52566);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemePlugin.js
 
 const httpAuthSchemeMiddlewareOptions = {
@@ -3657,13 +3657,13 @@ const getHttpAuthSchemePlugin = (config, { httpAuthSchemeParametersProvider, ide
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemeEndpointRuleSetPlugin.js
-var getHttpAuthSchemeEndpointRuleSetPlugin = __webpack_require__(8381);
+var getHttpAuthSchemeEndpointRuleSetPlugin = __webpack_require__(38381);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/getHttpSigningMiddleware.js
-var getHttpSigningMiddleware = __webpack_require__(2004);
+var getHttpSigningMiddleware = __webpack_require__(42004);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/httpSigningMiddleware.js
-var httpSigningMiddleware = __webpack_require__(3488);
+var httpSigningMiddleware = __webpack_require__(43488);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/normalizeProvider.js
-var normalizeProvider = __webpack_require__(1944);
+var normalizeProvider = __webpack_require__(31944);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/pagination/createPaginator.js
 const makePagedClientRequest = async (CommandCtor, client, input, withCommand = (_) => _, ...args) => {
     let command = new CommandCtor(input);
@@ -3708,7 +3708,7 @@ const get = (fromObject, path) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/requestBuilder.js
-var requestBuilder = __webpack_require__(6260);
+var requestBuilder = __webpack_require__(66260);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/setFeature.js
 function setFeature(context, feature, value) {
     if (!context.__smithy_context) {
@@ -3723,7 +3723,7 @@ function setFeature(context, feature, value) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
-var transport_httpRequest = __webpack_require__(1871);
+var transport_httpRequest = __webpack_require__(51871);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/types/dist-es/auth/HttpApiKeyAuth.js
 var HttpApiKeyAuthLocation;
 (function (HttpApiKeyAuthLocation) {
@@ -3788,9 +3788,9 @@ class NoAuthSigner {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js
-var DefaultIdentityProviderConfig = __webpack_require__(9688);
+var DefaultIdentityProviderConfig = __webpack_require__(29688);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.js
-var memoizeIdentityProvider = __webpack_require__(2451);
+var memoizeIdentityProvider = __webpack_require__(62451);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/index.js
 
 
@@ -3804,7 +3804,7 @@ var memoizeIdentityProvider = __webpack_require__(2451);
 
 /***/ }),
 
-/***/ 2506:
+/***/ 52506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3844,15 +3844,15 @@ class Crc32Js {
 
 /***/ }),
 
-/***/ 8921:
+/***/ 78921:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ Crc32Node)
 /* harmony export */ });
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _Crc32Js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2506);
+/* harmony import */ var _Crc32Js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52506);
 
 
 const zlibCrc32 = typeof node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32 === "function" ? node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32 : undefined;
@@ -3927,11 +3927,11 @@ const blobHasher = async function blobHasher(hashCtor, blob) {
 };
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUint8Array.js
-var toUint8Array = __webpack_require__(4202);
+var toUint8Array = __webpack_require__(74202);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/HashCalculator.js
 
 
@@ -4094,7 +4094,7 @@ function compress(state, block) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Node.js
 
 
@@ -4127,15 +4127,15 @@ function buildNativeClass() {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js
-var Crc32Js = __webpack_require__(2506);
+var Crc32Js = __webpack_require__(52506);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js
-var Crc32Node = __webpack_require__(8921);
+var Crc32Node = __webpack_require__(78921);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Js.js
-var Sha256Js = __webpack_require__(50);
+var Sha256Js = __webpack_require__(60050);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js
-var Sha256Node = __webpack_require__(6769);
+var Sha256Node = __webpack_require__(66769);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/concatBytes.js
-var concatBytes = __webpack_require__(3277);
+var concatBytes = __webpack_require__(23277);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256WebCrypto.js
 
 
@@ -4225,7 +4225,7 @@ class Sha256WebCrypto {
 
 /***/ }),
 
-/***/ 679:
+/***/ 80679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -4275,11 +4275,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/middleware-stack/MiddlewareStack.js
-var MiddlewareStack = __webpack_require__(5661);
+var MiddlewareStack = __webpack_require__(98042);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
-var getSmithyContext = __webpack_require__(3753);
+var getSmithyContext = __webpack_require__(83753);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js
-var normalizeProvider = __webpack_require__(4876);
+var normalizeProvider = __webpack_require__(44876);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/invalid-dependency/invalidFunction.js
 const invalidFunction = (message) => () => {
     throw new Error(message);
@@ -4503,9 +4503,9 @@ const createWaiter = async (options, input, acceptorChecks) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client.js
-var client = __webpack_require__(7860);
+var client = __webpack_require__(67860);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/command.js
-var command = __webpack_require__(6890);
+var command = __webpack_require__(36890);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/constants.js
 const SENSITIVE_STRING = "***SensitiveInformation***";
 
@@ -4560,7 +4560,7 @@ const createAggregatedClient = (commands, Client, options) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js
-var exceptions = __webpack_require__(3441);
+var exceptions = __webpack_require__(23441);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/default-error-handler.js
 
 const throwDefaultError = ({ output, parsedBody, exceptionCtor, errorCode }) => {
@@ -4586,31 +4586,31 @@ const deserializeMetadata = (output) => ({
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/defaults-mode.js
-var defaults_mode = __webpack_require__(7613);
+var defaults_mode = __webpack_require__(67613);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/emitWarningIfUnsupportedVersion.js
-var emitWarningIfUnsupportedVersion = __webpack_require__(3816);
+var emitWarningIfUnsupportedVersion = __webpack_require__(23816);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js
-var defaultExtensionConfiguration = __webpack_require__(3954);
+var defaultExtensionConfiguration = __webpack_require__(53954);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/checksum.js
 var checksum = __webpack_require__(83);
 // EXTERNAL MODULE: ../node_modules/@smithy/types/dist-es/extensions/checksum.js
-var extensions_checksum = __webpack_require__(7662);
+var extensions_checksum = __webpack_require__(17662);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/retry.js
-var retry = __webpack_require__(9468);
+var retry = __webpack_require__(79468);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-array-if-single-item.js
 const getArrayIfSingleItem = (mayBeArray) => Array.isArray(mayBeArray) ? mayBeArray : [mayBeArray];
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/get-value-from-text-node.js
-var get_value_from_text_node = __webpack_require__(7287);
+var get_value_from_text_node = __webpack_require__(97287);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/is-serializable-header-value.js
 const isSerializableHeaderValue = (value) => {
     return value != null;
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js
-var NoOpLogger = __webpack_require__(51);
+var NoOpLogger = __webpack_require__(80051);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-var hasOwn = __webpack_require__(6852);
+var hasOwn = __webpack_require__(16852);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/object-mapping.js
 
 function map(arg0, arg1, arg2) {
@@ -4713,7 +4713,7 @@ const nonNullish = (_) => _ != null;
 const pass = (_) => _;
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/schemaLogFilter.js
-var schemaLogFilter = __webpack_require__(8862);
+var schemaLogFilter = __webpack_require__(98862);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/ser-utils.js
 const serializeFloat = (value) => {
     if (value !== value) {
@@ -4756,7 +4756,7 @@ const _json = (obj) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js
-var client_command_builder = __webpack_require__(5130);
+var client_command_builder = __webpack_require__(25130);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/index.js
 
 
@@ -4789,13 +4789,13 @@ var client_command_builder = __webpack_require__(5130);
 
 /***/ }),
 
-/***/ 7287:
+/***/ 97287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ getValueFromTextNode)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6852);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16852);
 
 const getValueFromTextNode = (obj) => {
     const textNodeName = "#text";
@@ -4816,7 +4816,7 @@ const getValueFromTextNode = (obj) => {
 
 /***/ }),
 
-/***/ 7404:
+/***/ 87404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -4869,17 +4869,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/ProviderError.js
-var ProviderError = __webpack_require__(2348);
+var ProviderError = __webpack_require__(12348);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js
-var CredentialsProviderError = __webpack_require__(9902);
+var CredentialsProviderError = __webpack_require__(99902);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/TokenProviderError.js
-var TokenProviderError = __webpack_require__(5031);
+var TokenProviderError = __webpack_require__(85031);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/chain.js
-var chain = __webpack_require__(9300);
+var chain = __webpack_require__(59300);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/fromValue.js
-var fromValue = __webpack_require__(4188);
+var fromValue = __webpack_require__(44188);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/memoize.js
-var memoize = __webpack_require__(909);
+var memoize = __webpack_require__(70909);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/booleanSelector.js
 var booleanSelector = __webpack_require__(3348);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/numberSelector.js
@@ -4895,37 +4895,37 @@ const numberSelector = (obj, key, type) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js
-var types = __webpack_require__(3760);
+var types = __webpack_require__(13760);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js
-var getHomeDir = __webpack_require__(1651);
+var getHomeDir = __webpack_require__(11651);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js
-var getProfileName = __webpack_require__(7803);
+var getProfileName = __webpack_require__(47803);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js
-var getSSOTokenFilepath = __webpack_require__(1168);
+var getSSOTokenFilepath = __webpack_require__(81168);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js
-var getSSOTokenFromFile = __webpack_require__(9095);
+var getSSOTokenFromFile = __webpack_require__(99095);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/constants.js
-var constants = __webpack_require__(4396);
+var constants = __webpack_require__(54396);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js + 2 modules
 var loadSharedConfigFiles = __webpack_require__(6522);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSsoSessionData.js + 1 modules
-var loadSsoSessionData = __webpack_require__(375);
+var loadSsoSessionData = __webpack_require__(40375);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseKnownFiles.js + 1 modules
-var parseKnownFiles = __webpack_require__(4890);
+var parseKnownFiles = __webpack_require__(34890);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/externalDataInterceptor.js
-var externalDataInterceptor = __webpack_require__(8067);
+var externalDataInterceptor = __webpack_require__(68067);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js
-var readFile = __webpack_require__(4583);
+var readFile = __webpack_require__(14583);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js + 3 modules
-var configLoader = __webpack_require__(7140);
+var configLoader = __webpack_require__(87140);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromStatic.js
-var fromStatic = __webpack_require__(7019);
+var fromStatic = __webpack_require__(57019);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseDualstackEndpointConfigOptions.js
-var NodeUseDualstackEndpointConfigOptions = __webpack_require__(2766);
+var NodeUseDualstackEndpointConfigOptions = __webpack_require__(92766);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseFipsEndpointConfigOptions.js
-var NodeUseFipsEndpointConfigOptions = __webpack_require__(4824);
+var NodeUseFipsEndpointConfigOptions = __webpack_require__(14824);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js
-var normalizeProvider = __webpack_require__(4876);
+var normalizeProvider = __webpack_require__(44876);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/resolveCustomEndpointsConfig.js
 
 const resolveCustomEndpointsConfig = (input) => {
@@ -4972,9 +4972,9 @@ const resolveEndpointsConfig = (input) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js
-var config = __webpack_require__(446);
+var config = __webpack_require__(60446);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js + 3 modules
-var resolveRegionConfig = __webpack_require__(9053);
+var resolveRegionConfig = __webpack_require__(29053);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getHostnameFromVariants.js
 const getHostnameFromVariants = (variants = [], { useFipsEndpoint, useDualstackEndpoint }) => variants.find(({ tags }) => useFipsEndpoint === tags.includes("fips") && useDualstackEndpoint === tags.includes("dualstack"))?.hostname;
 
@@ -5034,7 +5034,7 @@ const getRegionInfo = (region, { useFipsEndpoint = false, useDualstackEndpoint =
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/resolveDefaultsModeConfig.js + 1 modules
-var resolveDefaultsModeConfig = __webpack_require__(5412);
+var resolveDefaultsModeConfig = __webpack_require__(45412);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/index.js
 
 
@@ -5069,15 +5069,15 @@ var resolveDefaultsModeConfig = __webpack_require__(5412);
 
 /***/ }),
 
-/***/ 6751:
+/***/ 36751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ AbstractRpcV2Protocol)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8934);
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3753);
-/* harmony import */ var _RpcProtocol__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4501);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78934);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83753);
+/* harmony import */ var _RpcProtocol__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74501);
 
 
 
@@ -5117,20 +5117,20 @@ class AbstractRpcV2Protocol extends _RpcProtocol__WEBPACK_IMPORTED_MODULE_0__/* 
 
 /***/ }),
 
-/***/ 7739:
+/***/ 17739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ HttpBindingProtocol)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1871);
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6852);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51871);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16852);
 /* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6568);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(64);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3750);
-/* harmony import */ var _HttpBindingNormalizedSchema__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5937);
-/* harmony import */ var _HttpProtocol__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3176);
-/* harmony import */ var _collect_stream_body__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3822);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(50064);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(73750);
+/* harmony import */ var _HttpBindingNormalizedSchema__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75937);
+/* harmony import */ var _HttpProtocol__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73176);
+/* harmony import */ var _collect_stream_body__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(53822);
 /* harmony import */ var _extended_encode_uri_component__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9417);
 
 
@@ -5485,7 +5485,7 @@ function extendedEncodeURIComponent(str) {
 
 /***/ }),
 
-/***/ 9630:
+/***/ 59630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -5538,33 +5538,33 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/collect-stream-body.js
-var collect_stream_body = __webpack_require__(3822);
+var collect_stream_body = __webpack_require__(53822);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js
 var extended_encode_uri_component = __webpack_require__(9417);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/HttpBindingProtocol.js
-var HttpBindingProtocol = __webpack_require__(7739);
+var HttpBindingProtocol = __webpack_require__(17739);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/HttpProtocol.js
-var HttpProtocol = __webpack_require__(3176);
+var HttpProtocol = __webpack_require__(73176);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/RpcProtocol.js
-var RpcProtocol = __webpack_require__(4501);
+var RpcProtocol = __webpack_require__(74501);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/AbstractRpcV2Protocol.js
-var AbstractRpcV2Protocol = __webpack_require__(6751);
+var AbstractRpcV2Protocol = __webpack_require__(36751);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/requestBuilder.js
-var requestBuilder = __webpack_require__(6260);
+var requestBuilder = __webpack_require__(66260);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/resolve-path.js
-var resolve_path = __webpack_require__(8856);
+var resolve_path = __webpack_require__(28856);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/serde/FromStringShapeDeserializer.js
-var FromStringShapeDeserializer = __webpack_require__(2441);
+var FromStringShapeDeserializer = __webpack_require__(82441);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeDeserializer.js
-var HttpInterceptingShapeDeserializer = __webpack_require__(712);
+var HttpInterceptingShapeDeserializer = __webpack_require__(50712);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeSerializer.js
-var HttpInterceptingShapeSerializer = __webpack_require__(4527);
+var HttpInterceptingShapeSerializer = __webpack_require__(84527);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/serde/ToStringShapeSerializer.js
-var ToStringShapeSerializer = __webpack_require__(5837);
+var ToStringShapeSerializer = __webpack_require__(55837);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js
-var determineTimestampFormat = __webpack_require__(9462);
+var determineTimestampFormat = __webpack_require__(29462);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/SerdeContext.js
-var SerdeContext = __webpack_require__(2104);
+var SerdeContext = __webpack_require__(62104);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/types/dist-es/http.js
 var FieldPosition;
 (function (FieldPosition) {
@@ -5623,39 +5623,39 @@ class Fields {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
-var httpRequest = __webpack_require__(1871);
+var httpRequest = __webpack_require__(51871);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
 var httpResponse = __webpack_require__(7291);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/isValidHostname.js
 var isValidHostname = __webpack_require__(7765);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js
-var httpExtensionConfiguration = __webpack_require__(8440);
+var httpExtensionConfiguration = __webpack_require__(38440);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js
-var contentLengthMiddleware = __webpack_require__(7979);
+var contentLengthMiddleware = __webpack_require__(37979);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js
-var escape_uri = __webpack_require__(7270);
+var escape_uri = __webpack_require__(17270);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri-path.js
 
 const escapeUriPath = (uri) => uri.split("/").map(escape_uri/* escapeUri */.o).join("/");
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js
-var buildQueryString = __webpack_require__(9357);
+var buildQueryString = __webpack_require__(89357);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/parseQueryString.js
 var parseQueryString = __webpack_require__(7380);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js
 var parseUrl = __webpack_require__(4272);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/SmithyRpcV2JsonProtocol.js
-var SmithyRpcV2JsonProtocol = __webpack_require__(366);
+var SmithyRpcV2JsonProtocol = __webpack_require__(70366);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js + 1 modules
-var parseJsonBody = __webpack_require__(8876);
+var parseJsonBody = __webpack_require__(48876);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonCodec.js
-var JsonCodec = __webpack_require__(3842);
+var JsonCodec = __webpack_require__(51461);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeSerializer.js + 1 modules
-var JsonShapeSerializer = __webpack_require__(254);
+var JsonShapeSerializer = __webpack_require__(70254);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeDeserializer.js
-var JsonShapeDeserializer = __webpack_require__(194);
+var JsonShapeDeserializer = __webpack_require__(50194);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonCodec2.js
-var JsonCodec2 = __webpack_require__(9905);
+var JsonCodec2 = __webpack_require__(89905);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeSerializer2.js + 1 modules
 var JsonShapeSerializer2 = __webpack_require__(4300);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonShapeDeserializer2.js
@@ -5699,17 +5699,17 @@ var JsonShapeDeserializer2 = __webpack_require__(61);
 
 /***/ }),
 
-/***/ 366:
+/***/ 70366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ SmithyRpcV2JsonProtocol)
 /* harmony export */ });
-/* harmony import */ var _AbstractRpcV2Protocol__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6751);
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9835);
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6627);
-/* harmony import */ var _codec_v2_JsonCodec2__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9905);
-/* harmony import */ var _parseJsonBody__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8876);
+/* harmony import */ var _AbstractRpcV2Protocol__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36751);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19835);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46627);
+/* harmony import */ var _codec_v2_JsonCodec2__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89905);
+/* harmony import */ var _parseJsonBody__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48876);
 
 
 
@@ -5793,15 +5793,15 @@ class SmithyRpcV2JsonProtocol extends _AbstractRpcV2Protocol__WEBPACK_IMPORTED_M
 
 /***/ }),
 
-/***/ 3842:
+/***/ 51461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ JsonCodec)
 /* harmony export */ });
-/* harmony import */ var _ConfigurableSerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5357);
-/* harmony import */ var _JsonShapeDeserializer__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(194);
-/* harmony import */ var _JsonShapeSerializer__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(254);
+/* harmony import */ var _ConfigurableSerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85357);
+/* harmony import */ var _JsonShapeDeserializer__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50194);
+/* harmony import */ var _JsonShapeSerializer__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70254);
 
 
 
@@ -5826,25 +5826,25 @@ class JsonCodec extends _ConfigurableSerdeContext__WEBPACK_IMPORTED_MODULE_0__/*
 
 /***/ }),
 
-/***/ 194:
+/***/ 50194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ JsonShapeDeserializer)
 /* harmony export */ });
-/* harmony import */ var _serde_determineTimestampFormat__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9462);
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6627);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5298);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9565);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3188);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5694);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7022);
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6852);
-/* harmony import */ var _ConfigurableSerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5357);
-/* harmony import */ var _UnionSerde__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4404);
-/* harmony import */ var _jsonReviver__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9322);
-/* harmony import */ var _needsReviver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1427);
-/* harmony import */ var _parseJsonBody__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8876);
+/* harmony import */ var _serde_determineTimestampFormat__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(29462);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46627);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(85298);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(39565);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(33188);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(85694);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(37022);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(16852);
+/* harmony import */ var _ConfigurableSerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85357);
+/* harmony import */ var _UnionSerde__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54404);
+/* harmony import */ var _jsonReviver__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29322);
+/* harmony import */ var _needsReviver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31427);
+/* harmony import */ var _parseJsonBody__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48876);
 
 
 
@@ -6018,7 +6018,7 @@ class JsonShapeDeserializer extends _ConfigurableSerdeContext__WEBPACK_IMPORTED_
 
 /***/ }),
 
-/***/ 254:
+/***/ 70254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6028,23 +6028,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js
-var determineTimestampFormat = __webpack_require__(9462);
+var determineTimestampFormat = __webpack_require__(29462);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/schemas/NormalizedSchema.js
-var NormalizedSchema = __webpack_require__(6627);
+var NormalizedSchema = __webpack_require__(46627);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/writeKey.js
-var writeKey = __webpack_require__(5298);
+var writeKey = __webpack_require__(85298);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js
-var toBase64 = __webpack_require__(7307);
+var toBase64 = __webpack_require__(97307);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js
-var date_utils = __webpack_require__(3188);
+var date_utils = __webpack_require__(33188);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js
-var NumericValue = __webpack_require__(5694);
+var NumericValue = __webpack_require__(85694);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/index.js + 20 modules
-var serde = __webpack_require__(1821);
+var serde = __webpack_require__(51821);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/lazy-json.js
-var lazy_json = __webpack_require__(9565);
+var lazy_json = __webpack_require__(39565);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js
-var ConfigurableSerdeContext = __webpack_require__(5357);
+var ConfigurableSerdeContext = __webpack_require__(85357);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReplacer.js
 
 const NUMERIC_CONTROL_CHAR = String.fromCharCode(925);
@@ -6094,7 +6094,7 @@ class JsonReplacer {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-var hasOwn = __webpack_require__(6852);
+var hasOwn = __webpack_require__(16852);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v1/JsonShapeSerializer.js
 
 
@@ -6302,15 +6302,15 @@ class JsonShapeSerializer extends ConfigurableSerdeContext/* SerdeContextConfig 
 
 /***/ }),
 
-/***/ 6260:
+/***/ 66260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ requestBuilder),
 /* harmony export */   t: () => (/* binding */ RequestBuilder)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1871);
-/* harmony import */ var _resolve_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8856);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51871);
+/* harmony import */ var _resolve_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28856);
 
 
 function requestBuilder(input, context) {
@@ -6384,7 +6384,7 @@ class RequestBuilder {
 
 /***/ }),
 
-/***/ 8856:
+/***/ 28856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6414,20 +6414,20 @@ const resolvedPath = (resolvedPath, input, memberName, labelValueProvider, uriLa
 
 /***/ }),
 
-/***/ 2441:
+/***/ 82441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ FromStringShapeDeserializer)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3750);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7022);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7976);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1787);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9565);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5694);
-/* harmony import */ var _HttpBindingNormalizedSchema__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5937);
-/* harmony import */ var _SerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2104);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73750);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37022);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67976);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31787);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(39565);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(85694);
+/* harmony import */ var _HttpBindingNormalizedSchema__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75937);
+/* harmony import */ var _SerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62104);
 
 
 
@@ -6503,17 +6503,17 @@ class FromStringShapeDeserializer extends _SerdeContext__WEBPACK_IMPORTED_MODULE
 
 /***/ }),
 
-/***/ 712:
+/***/ 50712:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ HttpInterceptingShapeDeserializer)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1787);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4574);
-/* harmony import */ var _HttpBindingNormalizedSchema__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5937);
-/* harmony import */ var _SerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2104);
-/* harmony import */ var _FromStringShapeDeserializer__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2441);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31787);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64574);
+/* harmony import */ var _HttpBindingNormalizedSchema__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75937);
+/* harmony import */ var _SerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62104);
+/* harmony import */ var _FromStringShapeDeserializer__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82441);
 
 
 
@@ -6565,14 +6565,14 @@ class HttpInterceptingShapeDeserializer extends _SerdeContext__WEBPACK_IMPORTED_
 
 /***/ }),
 
-/***/ 4527:
+/***/ 84527:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ HttpInterceptingShapeSerializer)
 /* harmony export */ });
-/* harmony import */ var _HttpBindingNormalizedSchema__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5937);
-/* harmony import */ var _ToStringShapeSerializer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5837);
+/* harmony import */ var _HttpBindingNormalizedSchema__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75937);
+/* harmony import */ var _ToStringShapeSerializer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55837);
 
 
 class HttpInterceptingShapeSerializer {
@@ -6617,19 +6617,19 @@ class HttpInterceptingShapeSerializer {
 
 /***/ }),
 
-/***/ 5837:
+/***/ 55837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ ToStringShapeSerializer)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3188);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7307);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33188);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97307);
 /* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1922);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9565);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1821);
-/* harmony import */ var _HttpBindingNormalizedSchema__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5937);
-/* harmony import */ var _SerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2104);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39565);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51821);
+/* harmony import */ var _HttpBindingNormalizedSchema__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75937);
+/* harmony import */ var _SerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62104);
 
 
 
@@ -6730,7 +6730,7 @@ class ToStringShapeSerializer extends _SerdeContext__WEBPACK_IMPORTED_MODULE_0__
 
 /***/ }),
 
-/***/ 7622:
+/***/ 67622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -6768,9 +6768,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/deref.js
-var deref = __webpack_require__(8934);
+var deref = __webpack_require__(78934);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js + 2 modules
-var getSchemaSerdePlugin = __webpack_require__(4138);
+var getSchemaSerdePlugin = __webpack_require__(44138);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/schemas/Schema.js
 class Schema {
     name;
@@ -6875,7 +6875,7 @@ const error = (namespace, name, traits, memberNames, memberList, _ctor) => Schem
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/schemas/NormalizedSchema.js
-var NormalizedSchema = __webpack_require__(6627);
+var NormalizedSchema = __webpack_require__(46627);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/schemas/SimpleSchema.js
 
 class SimpleSchema extends Schema {
@@ -6915,9 +6915,9 @@ const SCHEMA = {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/schemas/translateTraits.js
-var translateTraits = __webpack_require__(4018);
+var translateTraits = __webpack_require__(54018);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
-var TypeRegistry = __webpack_require__(9835);
+var TypeRegistry = __webpack_require__(19835);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/index.js
 
 
@@ -6954,15 +6954,15 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/node-http-handler.js + 5 modules
 var node_http_handler = __webpack_require__(7617);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js
-var buildQueryString = __webpack_require__(9357);
+var buildQueryString = __webpack_require__(89357);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
 var transport_httpResponse = __webpack_require__(7291);
 // EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/build-abort-error.js
-var build_abort_error = __webpack_require__(4757);
+var build_abort_error = __webpack_require__(94757);
 // EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/get-transformed-headers.js
-var get_transformed_headers = __webpack_require__(8182);
+var get_transformed_headers = __webpack_require__(98182);
 // EXTERNAL MODULE: external "node:http2"
-var external_node_http2_ = __webpack_require__(2467);
+var external_node_http2_ = __webpack_require__(32467);
 var external_node_http2_default = /*#__PURE__*/__webpack_require__.n(external_node_http2_);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/node-http-handler/dist-es/http2/ClientHttp2SessionRef.js
 const ids = new Uint16Array(1);
@@ -7203,9 +7203,9 @@ class NodeHttp2ConnectionManager {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/resolve-default-socket-timeout.js
-var resolve_default_socket_timeout = __webpack_require__(8285);
+var resolve_default_socket_timeout = __webpack_require__(18285);
 // EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/write-request-body.js
-var write_request_body = __webpack_require__(1071);
+var write_request_body = __webpack_require__(31071);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/node-http-handler/dist-es/node-http2-handler.js
 
 
@@ -7413,7 +7413,7 @@ class NodeHttp2Handler {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
-var stream_collector = __webpack_require__(5606);
+var stream_collector = __webpack_require__(85606);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/node-http-handler/dist-es/index.js
 
 

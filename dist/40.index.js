@@ -2,7 +2,7 @@ export const id = 40;
 export const ids = [40];
 export const modules = {
 
-/***/ 2040:
+/***/ 32040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ENV_CMDS_AUTH_TOKEN, Endpoint, getInstanceMetadataEndpoint, httpRequest, providerConfigFromInit
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js
-var CredentialsProviderError = __webpack_require__(9902);
+var CredentialsProviderError = __webpack_require__(99902);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/ImdsCredentials.js
 const isImdsCredentials = (arg) => Boolean(arg) &&
     typeof arg === "object" &&
@@ -39,9 +39,9 @@ const DEFAULT_MAX_RETRIES = 0;
 const providerConfigFromInit = ({ maxRetries = DEFAULT_MAX_RETRIES, timeout = DEFAULT_TIMEOUT, }) => ({ maxRetries, timeout });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/ProviderError.js
-var ProviderError = __webpack_require__(2348);
+var ProviderError = __webpack_require__(12348);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/httpRequest.js
 
@@ -170,7 +170,7 @@ const getCmdsUri = async ({ logger }) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js + 3 modules
-var configLoader = __webpack_require__(7140);
+var configLoader = __webpack_require__(87140);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/credential-provider-imds/dist-es/error/InstanceMetadataV1FallbackError.js
 
 class InstanceMetadataV1FallbackError extends CredentialsProviderError/* CredentialsProviderError */.C {

@@ -2,7 +2,7 @@ export const id = 52;
 export const ids = [52];
 export const modules = {
 
-/***/ 9052:
+/***/ 29052:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -2,7 +2,7 @@ export const id = 568;
 export const ids = [568];
 export const modules = {
 
-/***/ 2568:
+/***/ 92568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,15 +14,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ../src/image.ts
-var src_image = __webpack_require__(126);
+var src_image = __webpack_require__(30126);
 // EXTERNAL MODULE: ../src/inputs/references.ts
-var references = __webpack_require__(3939);
+var references = __webpack_require__(73939);
 // EXTERNAL MODULE: ../src/report/files.ts
-var report_files = __webpack_require__(7457);
+var report_files = __webpack_require__(37457);
 // EXTERNAL MODULE: ../node_modules/yaml/dist/index.js
 var dist = __webpack_require__(6637);
 ;// CONCATENATED MODULE: ../src/manifests/extract.ts

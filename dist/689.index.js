@@ -2,7 +2,7 @@ export const id = 689;
 export const ids = [689];
 export const modules = {
 
-/***/ 4689:
+/***/ 94689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,13 +12,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/setCredentialFeature.js
-var setCredentialFeature = __webpack_require__(727);
+var setCredentialFeature = __webpack_require__(40727);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js
-var CredentialsProviderError = __webpack_require__(9902);
+var CredentialsProviderError = __webpack_require__(99902);
 // EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/node-http-handler.js + 5 modules
 var node_http_handler = __webpack_require__(7617);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/checkUrl.js
 
@@ -65,9 +65,9 @@ const checkUrl = (url, logger) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
-var httpRequest = __webpack_require__(1871);
+var httpRequest = __webpack_require__(51871);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js
-var date_utils = __webpack_require__(3188);
+var date_utils = __webpack_require__(33188);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js + 2 modules
 var sdk_stream_mixin = __webpack_require__(6568);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/requestHelpers.js

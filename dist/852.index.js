@@ -2,7 +2,7 @@ export const id = 852;
 export const ids = [852];
 export const modules = {
 
-/***/ 5852:
+/***/ 85852:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,17 +14,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "net"
-var external_net_ = __webpack_require__(9278);
+var external_net_ = __webpack_require__(69278);
 // EXTERNAL MODULE: external "tls"
-var external_tls_ = __webpack_require__(4756);
+var external_tls_ = __webpack_require__(64756);
 // EXTERNAL MODULE: external "assert"
-var external_assert_ = __webpack_require__(2613);
+var external_assert_ = __webpack_require__(42613);
 // EXTERNAL MODULE: ../node_modules/debug/src/index.js
-var src = __webpack_require__(4640);
+var src = __webpack_require__(84640);
 // EXTERNAL MODULE: ../node_modules/agent-base/dist/index.js + 1 modules
-var dist = __webpack_require__(5893);
+var dist = __webpack_require__(15893);
 // EXTERNAL MODULE: external "url"
-var external_url_ = __webpack_require__(7016);
+var external_url_ = __webpack_require__(87016);
 ;// CONCATENATED MODULE: ../node_modules/https-proxy-agent/dist/parse-proxy-response.js
 
 const debug = src('https-proxy-agent:parse-proxy-response');
@@ -121,7 +121,7 @@ function parseProxyResponse(socket) {
 }
 //# sourceMappingURL=parse-proxy-response.js.map
 // EXTERNAL MODULE: ../node_modules/proxy-agent-negotiate/dist/index.js
-var proxy_agent_negotiate_dist = __webpack_require__(3151);
+var proxy_agent_negotiate_dist = __webpack_require__(63151);
 ;// CONCATENATED MODULE: ../node_modules/https-proxy-agent/dist/index.js
 
 

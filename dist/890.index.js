@@ -2,7 +2,7 @@ export const id = 890;
 export const ids = [890];
 export const modules = {
 
-/***/ 4890:
+/***/ 34890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8739:
+/***/ 88739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36,7 +36,7 @@ More information can be found at: https://a.co/c895JFp`);
 
 /***/ }),
 
-/***/ 4351:
+/***/ 84351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -56,7 +56,7 @@ const getDefaultSocketTimeout = (requestHandler, timeoutMs) => {
 
 /***/ }),
 
-/***/ 4405:
+/***/ 54405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -65,7 +65,7 @@ const getDefaultSocketTimeout = (requestHandler, timeoutMs) => {
 /* harmony export */   TC: () => (/* binding */ getHostHeaderPlugin),
 /* harmony export */   _A: () => (/* binding */ hostHeaderMiddlewareOptions)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1871);
+/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51871);
 
 function resolveHostHeaderConfig(input) {
     return input;
@@ -105,7 +105,7 @@ const getHostHeaderPlugin = (options) => ({
 
 /***/ }),
 
-/***/ 1478:
+/***/ 41478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -159,7 +159,7 @@ const getLoggerPlugin = (options) => ({
 
 /***/ }),
 
-/***/ 4884:
+/***/ 84884:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -176,13 +176,13 @@ const recursionDetectionMiddlewareOptions = {
 
 /***/ }),
 
-/***/ 1958:
+/***/ 81958:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ getRecursionDetectionPlugin)
 /* harmony export */ });
-/* harmony import */ var _configuration__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4884);
+/* harmony import */ var _configuration__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84884);
 /* harmony import */ var _recursionDetectionMiddleware__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1939);
 
 
@@ -201,8 +201,8 @@ const getRecursionDetectionPlugin = (options) => ({
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ recursionDetectionMiddleware)
 /* harmony export */ });
-/* harmony import */ var _aws_lambda_invoke_store__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1238);
-/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1871);
+/* harmony import */ var _aws_lambda_invoke_store__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51238);
+/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51871);
 
 
 const AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
@@ -265,14 +265,14 @@ function sanitizeTraceHeaders(headers) {
 
 /***/ }),
 
-/***/ 6868:
+/***/ 66868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ resolveUserAgentConfig),
 /* harmony export */   b: () => (/* binding */ DEFAULT_UA_APP_ID)
 /* harmony export */ });
-/* harmony import */ var _smithy_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1944);
+/* harmony import */ var _smithy_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31944);
 
 const DEFAULT_UA_APP_ID = undefined;
 function isValidUserAgentAppId(appId) {
@@ -305,7 +305,7 @@ function resolveUserAgentConfig(input) {
 
 /***/ }),
 
-/***/ 9279:
+/***/ 39279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -317,11 +317,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
-var httpRequest = __nccwpck_require__(1871);
+var httpRequest = __nccwpck_require__(51871);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js + 1 modules
 var partition = __nccwpck_require__(8575);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js
-var util_retry_config = __nccwpck_require__(9903);
+var util_retry_config = __nccwpck_require__(69903);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/setFeature.js
 var setFeature = __nccwpck_require__(4040);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/check-features.js
@@ -491,7 +491,7 @@ const getUserAgentPlugin = (config) => ({
 
 /***/ }),
 
-/***/ 5489:
+/***/ 65489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -517,7 +517,7 @@ const resolveAwsRegionExtensionConfiguration = (awsRegionExtensionConfiguration)
 
 /***/ }),
 
-/***/ 727:
+/***/ 40727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -555,15 +555,15 @@ function setFeature(context, feature, value) {
 
 /***/ }),
 
-/***/ 503:
+/***/ 20503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ awsEndpointFunctions)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7228);
-/* harmony import */ var _lib_aws_isVirtualHostableS3Bucket__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(221);
-/* harmony import */ var _lib_aws_parseArn__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7740);
+/* harmony import */ var _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(37228);
+/* harmony import */ var _lib_aws_isVirtualHostableS3Bucket__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80221);
+/* harmony import */ var _lib_aws_parseArn__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(47740);
 /* harmony import */ var _lib_aws_partition__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8575);
 
 
@@ -579,14 +579,14 @@ _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_3__/* .customEndpointFunctions *
 
 /***/ }),
 
-/***/ 221:
+/***/ 80221:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ isVirtualHostableS3Bucket)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6370);
-/* harmony import */ var _isIpAddress__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7298);
+/* harmony import */ var _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96370);
+/* harmony import */ var _isIpAddress__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(87298);
 
 
 const isVirtualHostableS3Bucket = (value, allowSubDomains = false) => {
@@ -616,7 +616,7 @@ const isVirtualHostableS3Bucket = (value, allowSubDomains = false) => {
 
 /***/ }),
 
-/***/ 7740:
+/***/ 47740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -988,7 +988,7 @@ const getUserAgentPrefix = () => selectedUserAgentPrefix;
 
 /***/ }),
 
-/***/ 9073:
+/***/ 79073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1001,7 +1001,7 @@ const crtAvailability = {
 
 /***/ }),
 
-/***/ 3648:
+/***/ 33648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1014,7 +1014,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: crtAvailability
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: external "node:process"
 const external_node_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js
@@ -1030,7 +1030,7 @@ const getRuntimeUserAgentPair = () => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/crt-availability.js
-var crt_availability = __nccwpck_require__(9073);
+var crt_availability = __nccwpck_require__(79073);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/is-crt-available.js
 
 const isCrtAvailable = () => {
@@ -1084,7 +1084,7 @@ const defaultUserAgent = createDefaultUserAgentProvider;
 /* harmony export */   PF: () => (/* binding */ UA_APP_ID_ENV_NAME),
 /* harmony export */   hV: () => (/* binding */ NODE_APP_ID_CONFIG_OPTIONS)
 /* harmony export */ });
-/* harmony import */ var _middleware_user_agent_configurations__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6868);
+/* harmony import */ var _middleware_user_agent_configurations__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66868);
 
 const UA_APP_ID_ENV_NAME = "AWS_SDK_UA_APP_ID";
 const UA_APP_ID_INI_NAME = "sdk_ua_app_id";
@@ -1110,9 +1110,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
-var transport_httpRequest = __nccwpck_require__(1871);
+var transport_httpRequest = __nccwpck_require__(51871);
 // EXTERNAL MODULE: ../node_modules/@smithy/types/dist-es/middleware.js
-var middleware = __nccwpck_require__(876);
+var middleware = __nccwpck_require__(80876);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getSkewCorrectedDate.js
 var getSkewCorrectedDate = __nccwpck_require__(1972);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
@@ -1243,7 +1243,7 @@ const AWSSDKSigV4Signer = AwsSdkSigV4Signer;
 
 /***/ }),
 
-/***/ 8925:
+/***/ 68925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1287,7 +1287,7 @@ const NODE_AUTH_SCHEME_PREFERENCE_OPTIONS = {
 
 /***/ }),
 
-/***/ 4497:
+/***/ 64497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -1308,7 +1308,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
-var transport_httpRequest = __nccwpck_require__(1871);
+var transport_httpRequest = __nccwpck_require__(51871);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getSkewCorrectedDate.js
 var getSkewCorrectedDate = __nccwpck_require__(1972);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js + 2 modules
@@ -1342,9 +1342,9 @@ class AwsSdkSigV4ASigner extends AwsSdkSigV4Signer/* AwsSdkSigV4Signer */.f2 {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/normalizeProvider.js
-var normalizeProvider = __nccwpck_require__(1944);
+var normalizeProvider = __nccwpck_require__(31944);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/ProviderError.js
-var ProviderError = __nccwpck_require__(2348);
+var ProviderError = __nccwpck_require__(12348);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4AConfig.js
 
 
@@ -1373,15 +1373,15 @@ const NODE_SIGV4A_CONFIG_OPTIONS = {
 };
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js + 1 modules
-var NODE_AUTH_SCHEME_PREFERENCE_OPTIONS = __nccwpck_require__(8925);
+var NODE_AUTH_SCHEME_PREFERENCE_OPTIONS = __nccwpck_require__(68925);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getBearerTokenEnvKey.js
 var getBearerTokenEnvKey = __nccwpck_require__(6113);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/setCredentialFeature.js
-var setCredentialFeature = __nccwpck_require__(727);
+var setCredentialFeature = __nccwpck_require__(40727);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.js
-var memoizeIdentityProvider = __nccwpck_require__(2451);
+var memoizeIdentityProvider = __nccwpck_require__(62451);
 // EXTERNAL MODULE: ../node_modules/@smithy/signature-v4/dist-es/SignatureV4.js + 11 modules
-var SignatureV4 = __nccwpck_require__(8654);
+var SignatureV4 = __nccwpck_require__(98654);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4Config.js
 
 
@@ -1524,11 +1524,11 @@ function bindCallerConfig(config, credentialsProvider) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js + 3 modules
-var configLoader = __nccwpck_require__(7140);
+var configLoader = __nccwpck_require__(87140);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/booleanSelector.js
 var booleanSelector = __nccwpck_require__(3348);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js
-var types = __nccwpck_require__(3760);
+var types = __nccwpck_require__(13760);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/clock-skew-node-config.js
 
 const ENV_DISABLE_CLOCK_SKEW_CORRECTION = "AWS_DISABLE_CLOCK_SKEW_CORRECTION";
@@ -1577,15 +1577,15 @@ const getSkewCorrectedDate = (systemClockOffset) => new Date(Date.now() + system
 
 /***/ }),
 
-/***/ 8063:
+/***/ 38063:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ ProtocolLib)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_client__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3441);
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9835);
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6627);
+/* harmony import */ var _smithy_core_client__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(23441);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19835);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(46627);
 
 
 class ProtocolLib {
@@ -1737,7 +1737,7 @@ class ProtocolLib {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ AwsJson1_1Protocol)
 /* harmony export */ });
-/* harmony import */ var _AwsJsonRpcProtocol__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1185);
+/* harmony import */ var _AwsJsonRpcProtocol__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31185);
 
 class AwsJson1_1Protocol extends _AwsJsonRpcProtocol__WEBPACK_IMPORTED_MODULE_0__/* .AwsJsonRpcProtocol */ .p {
     constructor({ defaultNamespace, errorTypeRegistries, serviceTarget, awsQueryCompatible, jsonCodec, }) {
@@ -1763,18 +1763,18 @@ class AwsJson1_1Protocol extends _AwsJsonRpcProtocol__WEBPACK_IMPORTED_MODULE_0_
 
 /***/ }),
 
-/***/ 1185:
+/***/ 31185:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ AwsJsonRpcProtocol)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4501);
-/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9905);
-/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8876);
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8934);
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6627);
-/* harmony import */ var _ProtocolLib__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8063);
+/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74501);
+/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89905);
+/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(48876);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(78934);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(46627);
+/* harmony import */ var _ProtocolLib__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38063);
 
 
 
@@ -1855,7 +1855,7 @@ class AwsJsonRpcProtocol extends _smithy_core_protocols__WEBPACK_IMPORTED_MODULE
 
 /***/ }),
 
-/***/ 8741:
+/***/ 68741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1864,8 +1864,8 @@ class AwsJsonRpcProtocol extends _smithy_core_protocols__WEBPACK_IMPORTED_MODULE
 /* harmony export */   yG: () => (/* binding */ ENV_KEY)
 /* harmony export */ });
 /* unused harmony exports ENV_SESSION, ENV_EXPIRATION, ENV_CREDENTIAL_SCOPE, ENV_ACCOUNT_ID */
-/* harmony import */ var _aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(727);
-/* harmony import */ var _smithy_core_config__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9902);
+/* harmony import */ var _aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(40727);
+/* harmony import */ var _smithy_core_config__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(99902);
 
 
 const ENV_KEY = "AWS_ACCESS_KEY_ID";
@@ -1900,7 +1900,7 @@ const fromEnv = (init) => async () => {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 51238:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -1969,7 +1969,7 @@ class InvokeStoreMulti extends InvokeStoreBase {
     als;
     static async create() {
         const instance = new InvokeStoreMulti();
-        const asyncHooks = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6698, 23));
+        const asyncHooks = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 16698, 23));
         instance.als = new asyncHooks.AsyncLocalStorage();
         return instance;
     }
@@ -2039,14 +2039,14 @@ __webpack_unused_export__ = InvokeStoreBase;
 
 /***/ }),
 
-/***/ 8381:
+/***/ 38381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ httpAuthSchemeEndpointRuleSetMiddlewareOptions),
 /* harmony export */   w: () => (/* binding */ getHttpAuthSchemeEndpointRuleSetPlugin)
 /* harmony export */ });
-/* harmony import */ var _httpAuthSchemeMiddleware__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2566);
+/* harmony import */ var _httpAuthSchemeMiddleware__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(52566);
 
 const httpAuthSchemeEndpointRuleSetMiddlewareOptions = {
     step: "serialize",
@@ -2068,7 +2068,7 @@ const getHttpAuthSchemeEndpointRuleSetPlugin = (config, { httpAuthSchemeParamete
 
 /***/ }),
 
-/***/ 2566:
+/***/ 52566:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2078,7 +2078,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
-var getSmithyContext = __nccwpck_require__(3753);
+var getSmithyContext = __nccwpck_require__(83753);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/resolveAuthOptions.js
 const resolveAuthOptions = (candidateAuthOptions, authSchemePreference) => {
     if (!authSchemePreference || authSchemePreference.length === 0) {
@@ -2148,14 +2148,14 @@ const httpAuthSchemeMiddleware = (config, mwOptions) => (next, context) => async
 
 /***/ }),
 
-/***/ 2004:
+/***/ 42004:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ httpSigningMiddlewareOptions),
 /* harmony export */   l: () => (/* binding */ getHttpSigningPlugin)
 /* harmony export */ });
-/* harmony import */ var _httpSigningMiddleware__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3488);
+/* harmony import */ var _httpSigningMiddleware__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43488);
 
 const httpSigningMiddlewareOptions = {
     step: "finalizeRequest",
@@ -2175,14 +2175,14 @@ const getHttpSigningPlugin = (config) => ({
 
 /***/ }),
 
-/***/ 3488:
+/***/ 43488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ httpSigningMiddleware)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1871);
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3753);
+/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51871);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83753);
 
 
 const defaultErrorHandler = (signingProperties) => (error) => {
@@ -2210,13 +2210,13 @@ const httpSigningMiddleware = (config) => (next, context) => async (args) => {
 
 /***/ }),
 
-/***/ 9688:
+/***/ 29688:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ DefaultIdentityProviderConfig)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6852);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16852);
 
 class DefaultIdentityProviderConfig {
     authSchemes = new Map();
@@ -2239,7 +2239,7 @@ class DefaultIdentityProviderConfig {
 
 /***/ }),
 
-/***/ 2451:
+/***/ 62451:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2308,7 +2308,7 @@ const memoizeIdentityProvider = (provider, isExpired, requiresRefresh) => {
 
 /***/ }),
 
-/***/ 1944:
+/***/ 31944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2325,13 +2325,13 @@ const normalizeProvider = (input) => {
 
 /***/ }),
 
-/***/ 50:
+/***/ 60050:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ Sha256Js)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4202);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74202);
 
 const BLOCK = 64;
 const DIGEST_LENGTH = 32;
@@ -2515,15 +2515,15 @@ const K = new Int32Array([
 
 /***/ }),
 
-/***/ 6769:
+/***/ 66769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ Sha256Node)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _Sha256Js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(50);
+/* harmony import */ var _Sha256Js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60050);
 
 
 const hasNativeCrypto = (() => {
@@ -2587,7 +2587,7 @@ function toBuffer(data) {
 
 /***/ }),
 
-/***/ 5661:
+/***/ 98042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2883,7 +2883,7 @@ const priorityWeights = {
 
 /***/ }),
 
-/***/ 51:
+/***/ 80051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2900,13 +2900,13 @@ class NoOpLogger {
 
 /***/ }),
 
-/***/ 5130:
+/***/ 25130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ makeBuilder)
 /* harmony export */ });
-/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6890);
+/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(36890);
 
 function makeBuilder(common, service, name, ep) {
     return function makeCommand(added, plugins, op, $, smithyContext = {}) {
@@ -2928,13 +2928,13 @@ function makeBuilder(common, service, name, ep) {
 
 /***/ }),
 
-/***/ 7860:
+/***/ 67860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ Client)
 /* harmony export */ });
-/* harmony import */ var _middleware_stack_MiddlewareStack__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5661);
+/* harmony import */ var _middleware_stack_MiddlewareStack__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98042);
 
 class Client {
     config;
@@ -2990,16 +2990,16 @@ class Client {
 
 /***/ }),
 
-/***/ 6890:
+/***/ 36890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   u: () => (/* binding */ Command)
 /* harmony export */ });
-/* harmony import */ var _smithy_types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(876);
-/* harmony import */ var _middleware_stack_MiddlewareStack__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5661);
-/* harmony import */ var _schemaLogFilter__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8862);
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6627);
+/* harmony import */ var _smithy_types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80876);
+/* harmony import */ var _middleware_stack_MiddlewareStack__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98042);
+/* harmony import */ var _schemaLogFilter__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(98862);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(46627);
 
 
 
@@ -3157,7 +3157,7 @@ class ClassBuilder {
 
 /***/ }),
 
-/***/ 7613:
+/***/ 67613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3193,7 +3193,7 @@ const loadConfigsForDefaultMode = (mode) => {
 
 /***/ }),
 
-/***/ 3816:
+/***/ 23816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3209,7 +3209,7 @@ const emitWarningIfUnsupportedVersion = (version) => {
 
 /***/ }),
 
-/***/ 3441:
+/***/ 23441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3316,8 +3316,8 @@ const decorateServiceException = (exception, additions = {}) => {
 /* harmony export */   M2: () => (/* binding */ getChecksumConfiguration),
 /* harmony export */   MS: () => (/* binding */ resolveChecksumRuntimeConfig)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6852);
-/* harmony import */ var _smithy_types__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7662);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16852);
+/* harmony import */ var _smithy_types__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17662);
 
 
 
@@ -3375,7 +3375,7 @@ const resolveChecksumRuntimeConfig = (clientConfig) => {
 
 /***/ }),
 
-/***/ 3954:
+/***/ 53954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3384,7 +3384,7 @@ const resolveChecksumRuntimeConfig = (clientConfig) => {
 /* harmony export */   xr: () => (/* binding */ getDefaultClientConfiguration)
 /* harmony export */ });
 /* harmony import */ var _checksum__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83);
-/* harmony import */ var _retry__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9468);
+/* harmony import */ var _retry__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79468);
 
 
 const getDefaultExtensionConfiguration = (runtimeConfig) => {
@@ -3398,7 +3398,7 @@ const resolveDefaultRuntimeConfig = (config) => {
 
 /***/ }),
 
-/***/ 9468:
+/***/ 79468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3424,13 +3424,13 @@ const resolveRetryRuntimeConfig = (retryStrategyConfiguration) => {
 
 /***/ }),
 
-/***/ 8862:
+/***/ 98862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ schemaLogFilter)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6627);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46627);
 
 const SENSITIVE_STRING = "***SensitiveInformation***";
 function schemaLogFilter(schema, data) {
@@ -3475,7 +3475,7 @@ function schemaLogFilter(schema, data) {
 
 /***/ }),
 
-/***/ 2766:
+/***/ 92766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3486,7 +3486,7 @@ function schemaLogFilter(schema, data) {
 /* harmony export */   rq: () => (/* binding */ nodeDualstackConfigSelectors)
 /* harmony export */ });
 /* harmony import */ var _util_config_provider_booleanSelector__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3348);
-/* harmony import */ var _util_config_provider_types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3760);
+/* harmony import */ var _util_config_provider_types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13760);
 
 
 const ENV_USE_DUALSTACK_ENDPOINT = "AWS_USE_DUALSTACK_ENDPOINT";
@@ -3506,7 +3506,7 @@ const nodeDualstackConfigSelectors = {
 
 /***/ }),
 
-/***/ 4824:
+/***/ 14824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3517,7 +3517,7 @@ const nodeDualstackConfigSelectors = {
 /* harmony export */   rw: () => (/* binding */ ENV_USE_FIPS_ENDPOINT)
 /* harmony export */ });
 /* harmony import */ var _util_config_provider_booleanSelector__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3348);
-/* harmony import */ var _util_config_provider_types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3760);
+/* harmony import */ var _util_config_provider_types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13760);
 
 
 const ENV_USE_FIPS_ENDPOINT = "AWS_USE_FIPS_ENDPOINT";
@@ -3537,7 +3537,7 @@ const nodeFipsConfigSelectors = {
 
 /***/ }),
 
-/***/ 446:
+/***/ 60446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3546,7 +3546,7 @@ const nodeFipsConfigSelectors = {
 /* harmony export */   OR: () => (/* binding */ REGION_INI_NAME),
 /* harmony export */   zH: () => (/* binding */ NODE_REGION_CONFIG_FILE_OPTIONS)
 /* harmony export */ });
-/* harmony import */ var _getInstanceMetadataRegion__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7848);
+/* harmony import */ var _getInstanceMetadataRegion__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57848);
 
 const REGION_ENV_NAME = "AWS_REGION";
 const REGION_INI_NAME = "region";
@@ -3568,13 +3568,13 @@ const NODE_REGION_CONFIG_FILE_OPTIONS = {
 
 /***/ }),
 
-/***/ 7848:
+/***/ 57848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ getInstanceMetadataRegion)
 /* harmony export */ });
-/* harmony import */ var _defaults_mode_constants__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
+/* harmony import */ var _defaults_mode_constants__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51007);
 
 const TIMEOUT_MS = 1000;
 const NEG_CACHE_TTL_MS = 60_000;
@@ -3631,7 +3631,7 @@ const resolveImdsEndpoint = () => {
     return { hostname: "169.254.169.254" };
 };
 const imdsRequest = async (options) => {
-    const { request } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+    const { request } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 37067, 23));
     return new Promise((resolve, reject) => {
         const req = request({
             hostname: options.hostname,
@@ -3671,7 +3671,7 @@ const imdsRequest = async (options) => {
 
 /***/ }),
 
-/***/ 9053:
+/***/ 29053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3681,7 +3681,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/isValidHostLabel.js
-var isValidHostLabel = __nccwpck_require__(6370);
+var isValidHostLabel = __nccwpck_require__(96370);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/checkRegion.js
 
 const validRegions = new Set();
@@ -3739,7 +3739,7 @@ const resolveRegionConfig = (input) => {
 
 /***/ }),
 
-/***/ 1007:
+/***/ 51007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3766,7 +3766,7 @@ const X_AWS_EC2_METADATA_TOKEN_TTL = "x-aws-ec2-metadata-token-ttl-seconds";
 
 /***/ }),
 
-/***/ 5412:
+/***/ 45412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3776,15 +3776,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js
-var config = __nccwpck_require__(446);
+var config = __nccwpck_require__(60446);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getInstanceMetadataRegion.js
-var getInstanceMetadataRegion = __nccwpck_require__(7848);
+var getInstanceMetadataRegion = __nccwpck_require__(57848);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js + 3 modules
-var configLoader = __nccwpck_require__(7140);
+var configLoader = __nccwpck_require__(87140);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/memoize.js
-var memoize = __nccwpck_require__(909);
+var memoize = __nccwpck_require__(70909);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/constants.js
-var constants = __nccwpck_require__(1007);
+var constants = __nccwpck_require__(51007);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/defaultsModeConfig.js
 const AWS_DEFAULTS_MODE_ENV = "AWS_DEFAULTS_MODE";
 const AWS_DEFAULTS_MODE_CONFIG = "defaults_mode";
@@ -3848,7 +3848,7 @@ const inferPhysicalRegion = async () => {
 
 /***/ }),
 
-/***/ 7140:
+/***/ 87140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3858,11 +3858,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/chain.js
-var chain = __nccwpck_require__(9300);
+var chain = __nccwpck_require__(59300);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/memoize.js
-var memoize = __nccwpck_require__(909);
+var memoize = __nccwpck_require__(70909);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js
-var CredentialsProviderError = __nccwpck_require__(9902);
+var CredentialsProviderError = __nccwpck_require__(99902);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/getSelectorName.js
 function getSelectorName(functionString) {
     try {
@@ -3894,7 +3894,7 @@ const fromEnv = (envVarSelector, options) => async () => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js
-var getProfileName = __nccwpck_require__(7803);
+var getProfileName = __nccwpck_require__(47803);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js + 2 modules
 var loadSharedConfigFiles = __nccwpck_require__(6522);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromSharedConfigFiles.js
@@ -3924,7 +3924,7 @@ const fromSharedConfigFiles = (configSelector, { preferredFile = "config", ...in
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/fromStatic.js
-var fromStatic = __nccwpck_require__(7019);
+var fromStatic = __nccwpck_require__(57019);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js
 
 
@@ -3940,13 +3940,13 @@ const loadConfig = ({ environmentVariableSelector, configFileSelector, default: 
 
 /***/ }),
 
-/***/ 7019:
+/***/ 57019:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ fromStatic)
 /* harmony export */ });
-/* harmony import */ var _property_provider_fromValue__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4188);
+/* harmony import */ var _property_provider_fromValue__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44188);
 
 const isFunction = (func) => typeof func === "function";
 const fromStatic = (defaultValue) => isFunction(defaultValue) ? async () => await defaultValue() : (0,_property_provider_fromValue__WEBPACK_IMPORTED_MODULE_0__/* .fromValue */ .Y)(defaultValue);
@@ -3954,13 +3954,13 @@ const fromStatic = (defaultValue) => isFunction(defaultValue) ? async () => awai
 
 /***/ }),
 
-/***/ 9902:
+/***/ 99902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ CredentialsProviderError)
 /* harmony export */ });
-/* harmony import */ var _ProviderError__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2348);
+/* harmony import */ var _ProviderError__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12348);
 
 class CredentialsProviderError extends _ProviderError__WEBPACK_IMPORTED_MODULE_0__/* .ProviderError */ .m {
     name = "CredentialsProviderError";
@@ -3973,7 +3973,7 @@ class CredentialsProviderError extends _ProviderError__WEBPACK_IMPORTED_MODULE_0
 
 /***/ }),
 
-/***/ 2348:
+/***/ 12348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4006,13 +4006,13 @@ class ProviderError extends Error {
 
 /***/ }),
 
-/***/ 9300:
+/***/ 59300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ chain)
 /* harmony export */ });
-/* harmony import */ var _ProviderError__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2348);
+/* harmony import */ var _ProviderError__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12348);
 
 const chain = (...providers) => async () => {
     if (providers.length === 0) {
@@ -4038,7 +4038,7 @@ const chain = (...providers) => async () => {
 
 /***/ }),
 
-/***/ 4188:
+/***/ 44188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4049,7 +4049,7 @@ const fromValue = (staticValue) => () => Promise.resolve(staticValue);
 
 /***/ }),
 
-/***/ 909:
+/***/ 70909:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4104,7 +4104,7 @@ const memoize = (provider, isExpired, requiresRefresh) => {
 
 /***/ }),
 
-/***/ 4396:
+/***/ 54396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4115,16 +4115,16 @@ const CONFIG_PREFIX_SEPARATOR = ".";
 
 /***/ }),
 
-/***/ 8042:
+/***/ 38042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   g: () => (/* binding */ getConfigFilepath)
 /* harmony export */ });
 /* unused harmony export ENV_CONFIG_PATH */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _getHomeDir__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1651);
+/* harmony import */ var _getHomeDir__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11651);
 
 
 const ENV_CONFIG_PATH = "AWS_CONFIG_FILE";
@@ -4133,15 +4133,15 @@ const getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || (0,node_path__WE
 
 /***/ }),
 
-/***/ 1651:
+/***/ 11651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ getHomeDir)
 /* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
@@ -4173,7 +4173,7 @@ const getHomeDir = () => {
 
 /***/ }),
 
-/***/ 7803:
+/***/ 47803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4200,11 +4200,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: CONFIG_PREFIX_SEPARATOR
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ../node_modules/@smithy/types/dist-es/profile.js
-var profile = __nccwpck_require__(9159);
+var profile = __nccwpck_require__(49159);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/constants.js
-var constants = __nccwpck_require__(4396);
+var constants = __nccwpck_require__(54396);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigData.js
 
 
@@ -4226,9 +4226,9 @@ const getConfigData = (data) => Object.entries(data)
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js
-var getConfigFilepath = __nccwpck_require__(8042);
+var getConfigFilepath = __nccwpck_require__(38042);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js
-var getHomeDir = __nccwpck_require__(1651);
+var getHomeDir = __nccwpck_require__(11651);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js
 
 
@@ -4236,9 +4236,9 @@ const ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE";
 const getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || (0,external_node_path_.join)((0,getHomeDir/* getHomeDir */.R)(), ".aws", "credentials");
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseIni.js
-var parseIni = __nccwpck_require__(7082);
+var parseIni = __nccwpck_require__(27082);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js
-var readFile = __nccwpck_require__(4583);
+var readFile = __nccwpck_require__(14583);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js
 
 
@@ -4283,14 +4283,14 @@ const loadSharedConfigFiles = async (init = {}) => {
 
 /***/ }),
 
-/***/ 7082:
+/***/ 27082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ parseIni)
 /* harmony export */ });
-/* harmony import */ var _smithy_types__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9159);
-/* harmony import */ var _constants__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4396);
+/* harmony import */ var _smithy_types__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49159);
+/* harmony import */ var _constants__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54396);
 
 
 const prefixKeyRegex = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
@@ -4347,7 +4347,7 @@ const parseIni = (iniData) => {
 
 /***/ }),
 
-/***/ 4583:
+/***/ 14583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4355,7 +4355,7 @@ const parseIni = (iniData) => {
 /* harmony export */   TA: () => (/* binding */ readFile)
 /* harmony export */ });
 /* unused harmony export filePromises */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 
 const filePromises = {};
@@ -4395,7 +4395,7 @@ const booleanSelector = (obj, key, type) => {
 
 /***/ }),
 
-/***/ 3760:
+/***/ 13760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4410,7 +4410,7 @@ var SelectorType;
 
 /***/ }),
 
-/***/ 3697:
+/***/ 13697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -4438,9 +4438,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js + 3 modules
-var configLoader = __nccwpck_require__(7140);
+var configLoader = __nccwpck_require__(87140);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/constants.js
-var constants = __nccwpck_require__(4396);
+var constants = __nccwpck_require__(54396);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointUrlConfig.js
 
 const ENV_ENDPOINT_URL = "AWS_ENDPOINT_URL";
@@ -4483,7 +4483,7 @@ const getEndpointUrlConfig = (serviceId) => ({
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/booleanSelector.js
 var booleanSelector = __nccwpck_require__(3348);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js
-var types = __nccwpck_require__(3760);
+var types = __nccwpck_require__(13760);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getIgnoreConfiguredEndpointUrls.js
 
 const ENV_IGNORE_CONFIGURED_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
@@ -4598,7 +4598,7 @@ const createConfigValueProvider = (configKey, canonicalEndpointParamKey, config,
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/toEndpointV1.js
-var toEndpointV1 = __nccwpck_require__(89);
+var toEndpointV1 = __nccwpck_require__(80089);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointFromInstructions.js
 
 
@@ -4668,7 +4668,7 @@ const resolveParams = async (commandInput, instructionsSupplier, clientConfig) =
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
-var getSmithyContext = __nccwpck_require__(3753);
+var getSmithyContext = __nccwpck_require__(83753);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/endpointMiddleware.js
 
 
@@ -4747,7 +4747,7 @@ function bindGetEndpointPlugin(getEndpointFromConfig) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js
-var normalizeProvider = __nccwpck_require__(4876);
+var normalizeProvider = __nccwpck_require__(44876);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointConfig.js
 
 
@@ -4777,21 +4777,21 @@ function bindResolveEndpointConfig(getEndpointFromConfig) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/bdd/BinaryDecisionDiagram.js
-var BinaryDecisionDiagram = __nccwpck_require__(2988);
+var BinaryDecisionDiagram = __nccwpck_require__(52988);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/cache/EndpointCache.js
-var EndpointCache = __nccwpck_require__(4397);
+var EndpointCache = __nccwpck_require__(54397);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/decideEndpoint.js
-var decideEndpoint = __nccwpck_require__(3868);
+var decideEndpoint = __nccwpck_require__(93868);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isIpAddress.js
-var isIpAddress = __nccwpck_require__(7298);
+var isIpAddress = __nccwpck_require__(87298);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/isValidHostLabel.js
-var isValidHostLabel = __nccwpck_require__(6370);
+var isValidHostLabel = __nccwpck_require__(96370);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js
-var customEndpointFunctions = __nccwpck_require__(7228);
+var customEndpointFunctions = __nccwpck_require__(37228);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/resolveEndpoint.js + 4 modules
-var resolveEndpoint = __nccwpck_require__(1781);
+var resolveEndpoint = __nccwpck_require__(91781);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js
-var EndpointError = __nccwpck_require__(830);
+var EndpointError = __nccwpck_require__(70830);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/resolveEndpointRequiredConfig.js
 const resolveEndpointRequiredConfig = (input) => {
     const { endpoint } = input;
@@ -4830,7 +4830,7 @@ const getEndpointPlugin = bindGetEndpointPlugin(getEndpointFromConfig);
 
 /***/ }),
 
-/***/ 2988:
+/***/ 52988:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4855,7 +4855,7 @@ class BinaryDecisionDiagram {
 
 /***/ }),
 
-/***/ 4397:
+/***/ 54397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4916,7 +4916,7 @@ class EndpointCache {
 
 /***/ }),
 
-/***/ 6839:
+/***/ 36839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4927,7 +4927,7 @@ const debugId = "endpoints";
 
 /***/ }),
 
-/***/ 9276:
+/***/ 99276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4949,18 +4949,18 @@ function toDebugString(input) {
 
 /***/ }),
 
-/***/ 3868:
+/***/ 93868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ decideEndpoint)
 /* harmony export */ });
-/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(830);
+/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70830);
 /* harmony import */ var _utils_evaluateCondition__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9471);
-/* harmony import */ var _utils_evaluateExpression__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3322);
-/* harmony import */ var _utils_getEndpointHeaders__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3870);
-/* harmony import */ var _utils_getEndpointProperties__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9087);
-/* harmony import */ var _utils_getEndpointUrl__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7925);
+/* harmony import */ var _utils_evaluateExpression__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(53322);
+/* harmony import */ var _utils_getEndpointHeaders__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(13870);
+/* harmony import */ var _utils_getEndpointProperties__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(39087);
+/* harmony import */ var _utils_getEndpointUrl__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(47925);
 
 
 
@@ -5007,7 +5007,7 @@ const decideEndpoint = (bdd, options) => {
 
 /***/ }),
 
-/***/ 6884:
+/***/ 46884:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5017,7 +5017,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js
-var EndpointError = __nccwpck_require__(830);
+var EndpointError = __nccwpck_require__(70830);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttrPathList.js
 
 const getAttrPathList = (path) => {
@@ -5062,7 +5062,7 @@ const getAttr = (value, path) => getAttrPathList(path).reduce((acc, index) => {
 
 /***/ }),
 
-/***/ 7298:
+/***/ 87298:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5074,7 +5074,7 @@ const isIpAddress = (value) => IP_V4_REGEX.test(value) || (value.startsWith("[")
 
 /***/ }),
 
-/***/ 1781:
+/***/ 91781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5084,13 +5084,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-var hasOwn = __nccwpck_require__(6852);
+var hasOwn = __nccwpck_require__(16852);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/debugId.js
-var debugId = __nccwpck_require__(6839);
+var debugId = __nccwpck_require__(36839);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/debug/toDebugString.js
-var toDebugString = __nccwpck_require__(9276);
+var toDebugString = __nccwpck_require__(99276);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js
-var EndpointError = __nccwpck_require__(830);
+var EndpointError = __nccwpck_require__(70830);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateCondition.js
 var evaluateCondition = __nccwpck_require__(9471);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateConditions.js
@@ -5122,11 +5122,11 @@ const evaluateConditions = (conditions = [], options) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointHeaders.js
-var getEndpointHeaders = __nccwpck_require__(3870);
+var getEndpointHeaders = __nccwpck_require__(13870);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointProperties.js
-var getEndpointProperties = __nccwpck_require__(9087);
+var getEndpointProperties = __nccwpck_require__(39087);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getEndpointUrl.js
-var getEndpointUrl = __nccwpck_require__(7925);
+var getEndpointUrl = __nccwpck_require__(47925);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateEndpointRule.js
 
 
@@ -5158,7 +5158,7 @@ const evaluateEndpointRule = (endpointRule, options) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateExpression.js + 13 modules
-var evaluateExpression = __nccwpck_require__(3322);
+var evaluateExpression = __nccwpck_require__(53322);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateErrorRule.js
 
 
@@ -5253,7 +5253,7 @@ const resolveEndpoint = (ruleSetObject, options) => {
 
 /***/ }),
 
-/***/ 830:
+/***/ 70830:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5269,7 +5269,7 @@ class EndpointError extends Error {
 
 /***/ }),
 
-/***/ 7228:
+/***/ 37228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5286,10 +5286,10 @@ const customEndpointFunctions = {};
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ evaluateCondition)
 /* harmony export */ });
-/* harmony import */ var _debug__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6839);
-/* harmony import */ var _debug__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9276);
-/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(830);
-/* harmony import */ var _callFunction__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3322);
+/* harmony import */ var _debug__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(36839);
+/* harmony import */ var _debug__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(99276);
+/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70830);
+/* harmony import */ var _callFunction__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53322);
 
 
 
@@ -5310,7 +5310,7 @@ const evaluateCondition = (condition, options) => {
 
 /***/ }),
 
-/***/ 3322:
+/***/ 53322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5323,9 +5323,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: group
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/types/EndpointError.js
-var EndpointError = __nccwpck_require__(830);
+var EndpointError = __nccwpck_require__(70830);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js
-var customEndpointFunctions = __nccwpck_require__(7228);
+var customEndpointFunctions = __nccwpck_require__(37228);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/booleanEquals.js
 const booleanEquals = (value1, value2) => value1 === value2;
 
@@ -5340,12 +5340,12 @@ function coalesce(...args) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/getAttr.js + 1 modules
-var getAttr = __nccwpck_require__(6884);
+var getAttr = __nccwpck_require__(46884);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isSet.js
 const isSet = (value) => value != null;
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/isValidHostLabel.js
-var isValidHostLabel = __nccwpck_require__(6370);
+var isValidHostLabel = __nccwpck_require__(96370);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/ite.js
 function ite(condition, trueValue, falseValue) {
     return condition ? trueValue : falseValue;
@@ -5362,7 +5362,7 @@ var EndpointURLScheme;
 })(EndpointURLScheme || (EndpointURLScheme = {}));
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/isIpAddress.js
-var isIpAddress = __nccwpck_require__(7298);
+var isIpAddress = __nccwpck_require__(87298);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/parseURL.js
 
 
@@ -5466,7 +5466,7 @@ const endpointFunctions = {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/evaluateTemplate.js
-var evaluateTemplate = __nccwpck_require__(1182);
+var evaluateTemplate = __nccwpck_require__(91182);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/getReferenceValue.js
 const getReferenceValue = ({ ref }, options) => {
     return options.referenceRecord[ref] ?? options.endpointParams[ref];
@@ -5523,13 +5523,13 @@ const group = {
 
 /***/ }),
 
-/***/ 1182:
+/***/ 91182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ evaluateTemplate)
 /* harmony export */ });
-/* harmony import */ var _lib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6884);
+/* harmony import */ var _lib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46884);
 
 const evaluateTemplate = (template, options) => {
     const evaluatedTemplateArr = [];
@@ -5567,14 +5567,14 @@ const evaluateTemplate = (template, options) => {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 13870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   w: () => (/* binding */ getEndpointHeaders)
 /* harmony export */ });
-/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(830);
-/* harmony import */ var _evaluateExpression__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3322);
+/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70830);
+/* harmony import */ var _evaluateExpression__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53322);
 
 
 const getEndpointHeaders = (headers, options) => Object.entries(headers ?? {}).reduce((acc, [headerKey, headerVal]) => {
@@ -5591,15 +5591,15 @@ const getEndpointHeaders = (headers, options) => Object.entries(headers ?? {}).r
 
 /***/ }),
 
-/***/ 9087:
+/***/ 39087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Fb: () => (/* binding */ getEndpointProperties)
 /* harmony export */ });
 /* unused harmony exports getEndpointProperty, group */
-/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(830);
-/* harmony import */ var _evaluateTemplate__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1182);
+/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70830);
+/* harmony import */ var _evaluateTemplate__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91182);
 
 
 const getEndpointProperties = (properties, options) => Object.entries(properties).reduce((acc, [propertyKey, propertyVal]) => {
@@ -5632,14 +5632,14 @@ const group = {
 
 /***/ }),
 
-/***/ 7925:
+/***/ 47925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ getEndpointUrl)
 /* harmony export */ });
-/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(830);
-/* harmony import */ var _evaluateExpression__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3322);
+/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70830);
+/* harmony import */ var _evaluateExpression__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53322);
 
 
 const getEndpointUrl = (endpointUrl, options) => {
@@ -5659,7 +5659,7 @@ const getEndpointUrl = (endpointUrl, options) => {
 
 /***/ }),
 
-/***/ 5357:
+/***/ 85357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5675,16 +5675,16 @@ class SerdeContextConfig {
 
 /***/ }),
 
-/***/ 5937:
+/***/ 75937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ HttpBindingNormalizedSchema),
 /* harmony export */   K: () => (/* binding */ getHttpOperationBindings)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6627);
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4018);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5298);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46627);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(54018);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(85298);
 
 
 const HTTP_BINDINGS = Symbol.for("@smithy/schema-x");
@@ -5904,19 +5904,19 @@ const createBodySchema = (schema, memberNames, memberSchemas) => {
 
 /***/ }),
 
-/***/ 3176:
+/***/ 73176:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ HttpProtocol)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1871);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51871);
 /* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7291);
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6852);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(16852);
 /* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7765);
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9835);
-/* harmony import */ var _SerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2104);
-/* harmony import */ var _HttpBindingNormalizedSchema__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5937);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19835);
+/* harmony import */ var _SerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62104);
+/* harmony import */ var _HttpBindingNormalizedSchema__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(75937);
 
 
 
@@ -6122,17 +6122,17 @@ class HttpProtocol extends _SerdeContext__WEBPACK_IMPORTED_MODULE_0__/* .SerdeCo
 
 /***/ }),
 
-/***/ 4501:
+/***/ 74501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ RpcProtocol)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6852);
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6627);
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1871);
-/* harmony import */ var _HttpProtocol__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3176);
-/* harmony import */ var _collect_stream_body__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3822);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(16852);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46627);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51871);
+/* harmony import */ var _HttpProtocol__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73176);
+/* harmony import */ var _collect_stream_body__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(53822);
 
 
 
@@ -6235,7 +6235,7 @@ class RpcProtocol extends _HttpProtocol__WEBPACK_IMPORTED_MODULE_0__/* .HttpProt
 
 /***/ }),
 
-/***/ 2104:
+/***/ 62104:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6251,7 +6251,7 @@ class SerdeContext {
 
 /***/ }),
 
-/***/ 4404:
+/***/ 54404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6287,13 +6287,13 @@ class UnionSerde {
 
 /***/ }),
 
-/***/ 3822:
+/***/ 53822:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ collectBody)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1821);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51821);
 
 const collectBody = async (streamBody = new Uint8Array(), context) => {
     if (streamBody instanceof Uint8Array) {
@@ -6309,13 +6309,13 @@ const collectBody = async (streamBody = new Uint8Array(), context) => {
 
 /***/ }),
 
-/***/ 9905:
+/***/ 89905:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ JsonCodec2)
 /* harmony export */ });
-/* harmony import */ var _ConfigurableSerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5357);
+/* harmony import */ var _ConfigurableSerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85357);
 /* harmony import */ var _JsonShapeDeserializer2__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(61);
 /* harmony import */ var _JsonShapeSerializer2__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4300);
 
@@ -6348,20 +6348,20 @@ class JsonCodec2 extends _ConfigurableSerdeContext__WEBPACK_IMPORTED_MODULE_0__/
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ JsonShapeDeserializer2)
 /* harmony export */ });
-/* harmony import */ var _serde_determineTimestampFormat__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9462);
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6627);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5298);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7022);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9565);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3188);
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5694);
-/* harmony import */ var _ConfigurableSerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5357);
-/* harmony import */ var _UnionSerde__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(4404);
-/* harmony import */ var _detectBufferParsing__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6478);
-/* harmony import */ var _jsonReviver__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9322);
-/* harmony import */ var _needsReviver__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1427);
-/* harmony import */ var _parseJsonBody__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8876);
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6852);
+/* harmony import */ var _serde_determineTimestampFormat__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(29462);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(46627);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(85298);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(37022);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(39565);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(33188);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(85694);
+/* harmony import */ var _ConfigurableSerdeContext__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85357);
+/* harmony import */ var _UnionSerde__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(54404);
+/* harmony import */ var _detectBufferParsing__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76478);
+/* harmony import */ var _jsonReviver__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(29322);
+/* harmony import */ var _needsReviver__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31427);
+/* harmony import */ var _parseJsonBody__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(48876);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(16852);
 
 
 
@@ -6589,25 +6589,25 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js
-var determineTimestampFormat = __nccwpck_require__(9462);
+var determineTimestampFormat = __nccwpck_require__(29462);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/schemas/NormalizedSchema.js
-var NormalizedSchema = __nccwpck_require__(6627);
+var NormalizedSchema = __nccwpck_require__(46627);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/index.js + 20 modules
-var serde = __nccwpck_require__(1821);
+var serde = __nccwpck_require__(51821);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/lazy-json.js
-var lazy_json = __nccwpck_require__(9565);
+var lazy_json = __nccwpck_require__(39565);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js
-var NumericValue = __nccwpck_require__(5694);
+var NumericValue = __nccwpck_require__(85694);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js
-var toBase64 = __nccwpck_require__(7307);
+var toBase64 = __nccwpck_require__(97307);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js
-var date_utils = __nccwpck_require__(3188);
+var date_utils = __nccwpck_require__(33188);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js
-var ConfigurableSerdeContext = __nccwpck_require__(5357);
+var ConfigurableSerdeContext = __nccwpck_require__(85357);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-var hasOwn = __nccwpck_require__(6852);
+var hasOwn = __nccwpck_require__(16852);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
-var toUtf8 = __nccwpck_require__(1787);
+var toUtf8 = __nccwpck_require__(31787);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonBytesStringAdapter.js
 
 class JsonBytesStringAdapter extends Uint8Array {
@@ -7250,7 +7250,7 @@ class JsonShapeSerializer2 extends ConfigurableSerdeContext/* SerdeContextConfig
 
 /***/ }),
 
-/***/ 6478:
+/***/ 76478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7278,13 +7278,13 @@ function detectBufferParsing() {
 
 /***/ }),
 
-/***/ 9322:
+/***/ 29322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ jsonReviver)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5694);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85694);
 
 function jsonReviver(key, value, context) {
     if (context?.source) {
@@ -7410,13 +7410,13 @@ function expandExponentToBigInt(s) {
 
 /***/ }),
 
-/***/ 1427:
+/***/ 31427:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ needsReviver)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6627);
+/* harmony import */ var _smithy_core_schema__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46627);
 
 const REVIVER_SYMBOL = Symbol.for("@aws-sdk/reviver");
 function needsReviver(schema) {
@@ -7462,7 +7462,7 @@ function _check(ns, seen) {
 
 /***/ }),
 
-/***/ 8876:
+/***/ 48876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7476,20 +7476,20 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/collect-stream-body.js
-var collect_stream_body = __nccwpck_require__(3822);
+var collect_stream_body = __nccwpck_require__(53822);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
-var toUtf8 = __nccwpck_require__(1787);
+var toUtf8 = __nccwpck_require__(31787);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/common.js
 
 
 const collectBodyString = (streamBody, context) => (0,collect_stream_body/* collectBody */.P)(streamBody, context).then((body) => (context?.utf8Encoder ?? toUtf8/* toUtf8 */.P)(body));
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/detectBufferParsing.js
-var detectBufferParsing = __nccwpck_require__(6478);
+var detectBufferParsing = __nccwpck_require__(76478);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js
-var jsonReviver = __nccwpck_require__(9322);
+var jsonReviver = __nccwpck_require__(29322);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/needsReviver.js
-var needsReviver = __nccwpck_require__(1427);
+var needsReviver = __nccwpck_require__(31427);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js
 
 
@@ -7599,7 +7599,7 @@ const loadErrorCode = ({ headers }, data, order) => {
 
 /***/ }),
 
-/***/ 7979:
+/***/ 37979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7607,7 +7607,7 @@ const loadErrorCode = ({ headers }, data, order) => {
 /* harmony export */   vK: () => (/* binding */ getContentLengthPlugin),
 /* harmony export */   wE: () => (/* binding */ contentLengthMiddleware)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1871);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51871);
 
 const CONTENT_LENGTH_HEADER = "content-length";
 function contentLengthMiddleware(bodyLengthChecker) {
@@ -7653,7 +7653,7 @@ const getContentLengthPlugin = (options) => ({
 
 /***/ }),
 
-/***/ 8440:
+/***/ 38440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7691,13 +7691,13 @@ const resolveHttpHandlerRuntimeConfig = (httpHandlerExtensionConfiguration) => {
 
 /***/ }),
 
-/***/ 9357:
+/***/ 89357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ buildQueryString)
 /* harmony export */ });
-/* harmony import */ var _util_uri_escape_escape_uri__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7270);
+/* harmony import */ var _util_uri_escape_escape_uri__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17270);
 
 function buildQueryString(query) {
     const parts = [];
@@ -7723,7 +7723,7 @@ function buildQueryString(query) {
 
 /***/ }),
 
-/***/ 9462:
+/***/ 29462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7752,7 +7752,7 @@ function determineTimestampFormat(ns, settings) {
 
 /***/ }),
 
-/***/ 7270:
+/***/ 17270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7764,7 +7764,7 @@ const hexEncode = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
 
 /***/ }),
 
-/***/ 2131:
+/***/ 22131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -7818,22 +7818,22 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
+var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js
 
 const isStreamingPayload = (request) => request?.body instanceof external_node_stream_.Readable ||
     (typeof ReadableStream !== "undefined" && request?.body instanceof ReadableStream);
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js
-var NoOpLogger = __nccwpck_require__(51);
+var NoOpLogger = __nccwpck_require__(80051);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
-var httpRequest = __nccwpck_require__(1871);
+var httpRequest = __nccwpck_require__(51871);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/index.js + 20 modules
-var serde = __nccwpck_require__(1821);
+var serde = __nccwpck_require__(51821);
 // EXTERNAL MODULE: ../node_modules/@smithy/types/dist-es/middleware.js
-var middleware = __nccwpck_require__(876);
+var middleware = __nccwpck_require__(80876);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/service-error-classification.js + 1 modules
-var service_error_classification = __nccwpck_require__(3068);
+var service_error_classification = __nccwpck_require__(83068);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/race.js
 const race = (promise, signal) => {
     if (!signal) {
@@ -7859,13 +7859,13 @@ const createAbortError = () => Object.assign(new Error("Request aborted"), { nam
 const isAbortError = (error) => typeof error === "object" && error !== null && "name" in error && error.name === "AbortError";
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/constants.js
-var constants = __nccwpck_require__(4132);
+var constants = __nccwpck_require__(54132);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-var hasOwn = __nccwpck_require__(6852);
+var hasOwn = __nccwpck_require__(16852);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
 var httpResponse = __nccwpck_require__(7291);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js
-var date_utils = __nccwpck_require__(3188);
+var date_utils = __nccwpck_require__(33188);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/parseRetryAfterHeader.js
 
 
@@ -8055,11 +8055,11 @@ function bindGetRetryPlugin(isStreamingPayload) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/AdaptiveRetryStrategy.js
-var AdaptiveRetryStrategy = __nccwpck_require__(1352);
+var AdaptiveRetryStrategy = __nccwpck_require__(21352);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/StandardRetryStrategy.js + 2 modules
-var StandardRetryStrategy = __nccwpck_require__(8097);
+var StandardRetryStrategy = __nccwpck_require__(68097);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/retries-2026-config.js
-var retries_2026_config = __nccwpck_require__(3541);
+var retries_2026_config = __nccwpck_require__(93541);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/ConfiguredRetryStrategy.js
 
 
@@ -8081,9 +8081,9 @@ class ConfiguredRetryStrategy extends StandardRetryStrategy/* StandardRetryStrat
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRateLimiter.js
-var DefaultRateLimiter = __nccwpck_require__(100);
+var DefaultRateLimiter = __nccwpck_require__(80100);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js
-var config = __nccwpck_require__(9903);
+var config = __nccwpck_require__(69903);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/retry-pre-sra-deprecated/defaultRetryQuota.js
 
 const getDefaultRetryQuota = (initialRetryTokens, options) => {
@@ -8251,7 +8251,7 @@ class AdaptiveRetryStrategy_AdaptiveRetryStrategy extends StandardRetryStrategy_
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js
-var configurations = __nccwpck_require__(810);
+var configurations = __nccwpck_require__(20810);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/omitRetryHeadersMiddleware.js
 
 
@@ -8301,7 +8301,7 @@ const getRetryPlugin = bindGetRetryPlugin(isStreamingPayload);
 
 /***/ }),
 
-/***/ 810:
+/***/ 20810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8313,11 +8313,11 @@ const getRetryPlugin = bindGetRetryPlugin(isStreamingPayload);
 /* harmony export */   kN: () => (/* binding */ NODE_RETRY_MODE_CONFIG_OPTIONS),
 /* harmony export */   qs: () => (/* binding */ NODE_MAX_ATTEMPT_CONFIG_OPTIONS)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_client__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4876);
-/* harmony import */ var _util_retry_AdaptiveRetryStrategy__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1352);
-/* harmony import */ var _util_retry_StandardRetryStrategy__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8097);
-/* harmony import */ var _util_retry_config__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9903);
-/* harmony import */ var _util_retry_retries_2026_config__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3541);
+/* harmony import */ var _smithy_core_client__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44876);
+/* harmony import */ var _util_retry_AdaptiveRetryStrategy__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(21352);
+/* harmony import */ var _util_retry_StandardRetryStrategy__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(68097);
+/* harmony import */ var _util_retry_config__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69903);
+/* harmony import */ var _util_retry_retries_2026_config__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93541);
 
 
 
@@ -8387,7 +8387,7 @@ const NODE_RETRY_MODE_CONFIG_OPTIONS = {
 
 /***/ }),
 
-/***/ 3068:
+/***/ 83068:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8484,15 +8484,15 @@ function isNodeJsHttp2TransientError(error) {
 
 /***/ }),
 
-/***/ 1352:
+/***/ 21352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ AdaptiveRetryStrategy)
 /* harmony export */ });
-/* harmony import */ var _DefaultRateLimiter__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(100);
-/* harmony import */ var _StandardRetryStrategy__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8097);
-/* harmony import */ var _config__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9903);
+/* harmony import */ var _DefaultRateLimiter__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80100);
+/* harmony import */ var _StandardRetryStrategy__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(68097);
+/* harmony import */ var _config__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69903);
 
 
 
@@ -8533,13 +8533,13 @@ class AdaptiveRetryStrategy {
 
 /***/ }),
 
-/***/ 100:
+/***/ 80100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ DefaultRateLimiter)
 /* harmony export */ });
-/* harmony import */ var _service_error_classification_service_error_classification__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3068);
+/* harmony import */ var _service_error_classification_service_error_classification__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83068);
 
 class DefaultRateLimiter {
     static setTimeoutFn = (fn, delay) => setTimeout(fn, delay);
@@ -8655,7 +8655,7 @@ class DefaultRateLimiter {
 
 /***/ }),
 
-/***/ 8097:
+/***/ 68097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8665,9 +8665,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/constants.js
-var constants = __nccwpck_require__(4132);
+var constants = __nccwpck_require__(54132);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/retries-2026-config.js
-var retries_2026_config = __nccwpck_require__(3541);
+var retries_2026_config = __nccwpck_require__(93541);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/DefaultRetryBackoffStrategy.js
 
 
@@ -8715,7 +8715,7 @@ class DefaultRetryToken {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js
-var config = __nccwpck_require__(9903);
+var config = __nccwpck_require__(69903);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/StandardRetryStrategy.js
 
 
@@ -8818,7 +8818,7 @@ class StandardRetryStrategy {
 
 /***/ }),
 
-/***/ 9903:
+/***/ 69903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8837,7 +8837,7 @@ const DEFAULT_RETRY_MODE = RETRY_MODES.STANDARD;
 
 /***/ }),
 
-/***/ 4132:
+/***/ 54132:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8864,7 +8864,7 @@ const REQUEST_HEADER = "amz-sdk-request";
 
 /***/ }),
 
-/***/ 3541:
+/***/ 93541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8892,7 +8892,7 @@ class Retry {
 
 /***/ }),
 
-/***/ 9835:
+/***/ 19835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9011,7 +9011,7 @@ class TypeRegistry {
 
 /***/ }),
 
-/***/ 8934:
+/***/ 78934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9027,7 +9027,7 @@ const deref = (schemaRef) => {
 
 /***/ }),
 
-/***/ 4138:
+/***/ 44138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9039,7 +9039,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
-var getSmithyContext = __nccwpck_require__(3753);
+var getSmithyContext = __nccwpck_require__(83753);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
 var httpResponse = __nccwpck_require__(7291);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/schemas/operation.js
@@ -9111,7 +9111,7 @@ const findHeader = (pattern, headers) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/toEndpointV1.js
-var toEndpointV1 = __nccwpck_require__(89);
+var toEndpointV1 = __nccwpck_require__(80089);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/middleware/schemaSerializationMiddleware.js
 
 
@@ -9160,7 +9160,7 @@ function getSchemaSerdePlugin(config) {
 
 /***/ }),
 
-/***/ 6627:
+/***/ 46627:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9169,8 +9169,8 @@ function getSchemaSerdePlugin(config) {
 /* harmony export */   l1: () => (/* binding */ NormalizedSchema),
 /* harmony export */   ui: () => (/* binding */ isStaticSchema)
 /* harmony export */ });
-/* harmony import */ var _deref__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8934);
-/* harmony import */ var _translateTraits__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4018);
+/* harmony import */ var _deref__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78934);
+/* harmony import */ var _translateTraits__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54018);
 
 
 const anno = {
@@ -9495,7 +9495,7 @@ const operation = (namespace, name, traits, input, output) => ({
 
 /***/ }),
 
-/***/ 4018:
+/***/ 54018:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9532,7 +9532,7 @@ function translateTraits(indicator) {
 
 /***/ }),
 
-/***/ 3277:
+/***/ 23277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9557,7 +9557,7 @@ function concatBytes(arrays, length) {
 
 /***/ }),
 
-/***/ 3188:
+/***/ 33188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9567,7 +9567,7 @@ function concatBytes(arrays, length) {
 /* harmony export */   t_: () => (/* binding */ parseRfc3339DateTimeWithOffset),
 /* harmony export */   xE: () => (/* binding */ parseRfc7231DateTime)
 /* harmony export */ });
-/* harmony import */ var _parse_utils__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6833);
+/* harmony import */ var _parse_utils__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56833);
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -9762,7 +9762,7 @@ const stripLeadingZeroes = (value) => {
 
 /***/ }),
 
-/***/ 1821:
+/***/ 51821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -9847,11 +9847,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js
-var fromBase64 = __nccwpck_require__(7022);
+var fromBase64 = __nccwpck_require__(37022);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js
-var toBase64 = __nccwpck_require__(7307);
+var toBase64 = __nccwpck_require__(97307);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/blob/Uint8ArrayBlobAdapter.js
 function bindUint8ArrayBlobAdapter(toUtf8, fromUtf8, toBase64, fromBase64) {
     return class Uint8ArrayBlobAdapter extends Uint8Array {
@@ -9878,9 +9878,9 @@ function bindUint8ArrayBlobAdapter(toUtf8, fromUtf8, toBase64, fromBase64) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
-var fromUtf8 = __nccwpck_require__(4574);
+var fromUtf8 = __nccwpck_require__(64574);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
-var toUtf8 = __nccwpck_require__(1787);
+var toUtf8 = __nccwpck_require__(31787);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js
 const decimalToHex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 function bindV4(getRandomValues) {
@@ -9919,31 +9919,31 @@ function bindV4(getRandomValues) {
 const copyDocumentWithTransform = (source, _schemaRef, _transform = (_) => _) => source;
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js
-var date_utils = __nccwpck_require__(3188);
+var date_utils = __nccwpck_require__(33188);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/lazy-json.js
-var lazy_json = __nccwpck_require__(9565);
+var lazy_json = __nccwpck_require__(39565);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/parse-utils.js
-var parse_utils = __nccwpck_require__(6833);
+var parse_utils = __nccwpck_require__(56833);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/quote-header.js
 var quote_header = __nccwpck_require__(1922);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js
-var schema_date_utils = __nccwpck_require__(7976);
+var schema_date_utils = __nccwpck_require__(67976);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/split-every.js
-var split_every = __nccwpck_require__(64);
+var split_every = __nccwpck_require__(50064);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/split-header.js
-var split_header = __nccwpck_require__(3750);
+var split_header = __nccwpck_require__(73750);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js
-var NumericValue = __nccwpck_require__(5694);
+var NumericValue = __nccwpck_require__(85694);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js
-var hex_encoding = __nccwpck_require__(706);
+var hex_encoding = __nccwpck_require__(70706);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
-var calculateBodyLength = __nccwpck_require__(2149);
+var calculateBodyLength = __nccwpck_require__(92149);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUint8Array.js
-var toUint8Array = __nccwpck_require__(4202);
+var toUint8Array = __nccwpck_require__(74202);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/concatBytes.js
-var concatBytes = __nccwpck_require__(3277);
+var concatBytes = __nccwpck_require__(23277);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-buffer-from/buffer-from.js
-var buffer_from = __nccwpck_require__(6382);
+var buffer_from = __nccwpck_require__(56382);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/is-array-buffer/is-array-buffer.js
 var is_array_buffer = __nccwpck_require__(8345);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
@@ -10009,7 +10009,7 @@ const findHeader = (pattern, headers) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/toEndpointV1.js
-var toEndpointV1 = __nccwpck_require__(89);
+var toEndpointV1 = __nccwpck_require__(80089);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/middleware-serde/serializerMiddleware.js
 
 const serializerMiddleware = (options, serializer) => (next, context) => async (args) => {
@@ -10090,7 +10090,7 @@ function castSourceData(toCast, encoding) {
 }
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
+var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.js
 
 
@@ -10172,9 +10172,9 @@ class ChecksumStream extends external_node_stream_.Readable {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-type-check.js
-var stream_type_check = __nccwpck_require__(3296);
+var stream_type_check = __nccwpck_require__(63296);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.browser.js + 2 modules
-var toBase64_browser = __nccwpck_require__(8060);
+var toBase64_browser = __nccwpck_require__(88060);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.browser.js
 const ReadableStreamRef = typeof ReadableStream === "function" ? ReadableStream : function () { };
 class ChecksumStream_browser_ChecksumStream extends ReadableStreamRef {
@@ -10605,11 +10605,11 @@ async function splitStream_splitStream(stream) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
-var stream_collector = __nccwpck_require__(5606);
+var stream_collector = __nccwpck_require__(85606);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-var hasOwn = __nccwpck_require__(6852);
+var hasOwn = __nccwpck_require__(16852);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/writeKey.js
-var writeKey = __nccwpck_require__(5298);
+var writeKey = __nccwpck_require__(85298);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/index.js
 
 
@@ -10671,7 +10671,7 @@ const isArrayBuffer = (arg) => (typeof ArrayBuffer === "function" && arg instanc
 
 /***/ }),
 
-/***/ 9565:
+/***/ 39565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10705,7 +10705,7 @@ LazyJsonString.fromObject = LazyJsonString.from;
 
 /***/ }),
 
-/***/ 6833:
+/***/ 56833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10736,7 +10736,7 @@ LazyJsonString.fromObject = LazyJsonString.from;
 /* harmony export */   zY: () => (/* binding */ handleFloat),
 /* harmony export */   zi: () => (/* binding */ strictParseShort)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6852);
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16852);
 
 const parseBoolean = (value) => {
     switch (value) {
@@ -10994,7 +10994,7 @@ function quoteHeader(part) {
 
 /***/ }),
 
-/***/ 7976:
+/***/ 67976:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11111,7 +11111,7 @@ function range(v, min, max) {
 
 /***/ }),
 
-/***/ 64:
+/***/ 50064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11148,7 +11148,7 @@ function splitEvery(value, delimiter, numDelimiters) {
 
 /***/ }),
 
-/***/ 3750:
+/***/ 73750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11196,13 +11196,13 @@ const splitHeader = (value) => {
 
 /***/ }),
 
-/***/ 7022:
+/***/ 37022:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ fromBase64)
 /* harmony export */ });
-/* harmony import */ var _util_buffer_from_buffer_from__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6382);
+/* harmony import */ var _util_buffer_from_buffer_from__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56382);
 
 const BASE64_REGEX = /^[A-Za-z0-9+/]*={0,2}$/;
 const fromBase64 = (input) => {
@@ -11219,7 +11219,7 @@ const fromBase64 = (input) => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 88060:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11282,14 +11282,14 @@ function toBase64(_input) {
 
 /***/ }),
 
-/***/ 7307:
+/***/ 97307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ toBase64)
 /* harmony export */ });
-/* harmony import */ var _util_buffer_from_buffer_from__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6382);
-/* harmony import */ var _util_utf8_fromUtf8__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4574);
+/* harmony import */ var _util_buffer_from_buffer_from__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(56382);
+/* harmony import */ var _util_utf8_fromUtf8__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64574);
 
 
 const toBase64 = (_input) => {
@@ -11309,13 +11309,13 @@ const toBase64 = (_input) => {
 
 /***/ }),
 
-/***/ 2149:
+/***/ 92149:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ calculateBodyLength)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
 const calculateBodyLength = (body) => {
@@ -11348,7 +11348,7 @@ const calculateBodyLength = (body) => {
 
 /***/ }),
 
-/***/ 6382:
+/***/ 56382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11373,7 +11373,7 @@ const fromString = (input, encoding) => {
 
 /***/ }),
 
-/***/ 706:
+/***/ 70706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11427,13 +11427,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
+var external_node_stream_ = __nccwpck_require__(57075);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-buffer-from/buffer-from.js
-var buffer_from = __nccwpck_require__(6382);
+var buffer_from = __nccwpck_require__(56382);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.browser.js + 2 modules
-var toBase64_browser = __nccwpck_require__(8060);
+var toBase64_browser = __nccwpck_require__(88060);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js
-var hex_encoding = __nccwpck_require__(706);
+var hex_encoding = __nccwpck_require__(70706);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.browser.js
 const toUtf8 = (input) => {
     if (typeof input === "string") {
@@ -11446,9 +11446,9 @@ const toUtf8 = (input) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.browser.js
-var stream_collector_browser = __nccwpck_require__(432);
+var stream_collector_browser = __nccwpck_require__(40432);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-type-check.js
-var stream_type_check = __nccwpck_require__(3296);
+var stream_type_check = __nccwpck_require__(63296);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.browser.js
 
 
@@ -11516,7 +11516,7 @@ const sdkStreamMixin = (stream) => {
 const isBlobInstance = (stream) => typeof Blob === "function" && stream instanceof Blob;
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
-var stream_collector = __nccwpck_require__(5606);
+var stream_collector = __nccwpck_require__(85606);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js
 
 
@@ -11572,7 +11572,7 @@ const sdk_stream_mixin_sdkStreamMixin = (stream) => {
 
 /***/ }),
 
-/***/ 432:
+/***/ 40432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11580,8 +11580,8 @@ const sdk_stream_mixin_sdkStreamMixin = (stream) => {
 /* harmony export */   kS: () => (/* binding */ collectBlob),
 /* harmony export */   kv: () => (/* binding */ streamCollector)
 /* harmony export */ });
-/* harmony import */ var _concatBytes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3277);
-/* harmony import */ var _stream_type_check__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3296);
+/* harmony import */ var _concatBytes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(23277);
+/* harmony import */ var _stream_type_check__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(63296);
 
 
 const streamCollector = async (stream) => {
@@ -11613,17 +11613,17 @@ async function collectReadableStream(stream) {
 
 /***/ }),
 
-/***/ 5606:
+/***/ 85606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ streamCollector)
 /* harmony export */ });
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _concatBytes__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3277);
-/* harmony import */ var _stream_collector_browser__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(432);
-/* harmony import */ var _stream_type_check__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3296);
+/* harmony import */ var _concatBytes__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(23277);
+/* harmony import */ var _stream_collector_browser__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(40432);
+/* harmony import */ var _stream_type_check__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(63296);
 
 
 
@@ -11661,7 +11661,7 @@ class Collector extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Writable {
 
 /***/ }),
 
-/***/ 3296:
+/***/ 63296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11677,13 +11677,13 @@ const isBlob = (blob) => {
 
 /***/ }),
 
-/***/ 4574:
+/***/ 64574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ fromUtf8)
 /* harmony export */ });
-/* harmony import */ var _util_buffer_from_buffer_from__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6382);
+/* harmony import */ var _util_buffer_from_buffer_from__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56382);
 
 const fromUtf8 = (input) => {
     const buf = (0,_util_buffer_from_buffer_from__WEBPACK_IMPORTED_MODULE_0__/* .fromString */ .s)(input, "utf8");
@@ -11693,13 +11693,13 @@ const fromUtf8 = (input) => {
 
 /***/ }),
 
-/***/ 4202:
+/***/ 74202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ toUint8Array)
 /* harmony export */ });
-/* harmony import */ var _fromUtf8__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4574);
+/* harmony import */ var _fromUtf8__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64574);
 
 const toUint8Array = (data) => {
     if (data instanceof Uint8Array) {
@@ -11717,13 +11717,13 @@ const toUint8Array = (data) => {
 
 /***/ }),
 
-/***/ 1787:
+/***/ 31787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ toUtf8)
 /* harmony export */ });
-/* harmony import */ var _util_buffer_from_buffer_from__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6382);
+/* harmony import */ var _util_buffer_from_buffer_from__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56382);
 
 const toUtf8 = (input) => {
     if (typeof input === "string") {
@@ -11738,7 +11738,7 @@ const toUtf8 = (input) => {
 
 /***/ }),
 
-/***/ 5694:
+/***/ 85694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11774,7 +11774,7 @@ function nv(input) {
 
 /***/ }),
 
-/***/ 5298:
+/***/ 85298:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11787,20 +11787,20 @@ function writeKey(obj) {
 
 /***/ }),
 
-/***/ 3753:
+/***/ 83753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   u: () => (/* binding */ getSmithyContext)
 /* harmony export */ });
-/* harmony import */ var _smithy_types__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
+/* harmony import */ var _smithy_types__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80876);
 
 const getSmithyContext = (context) => context[_smithy_types__WEBPACK_IMPORTED_MODULE_0__/* .SMITHY_CONTEXT_KEY */ .V] || (context[_smithy_types__WEBPACK_IMPORTED_MODULE_0__/* .SMITHY_CONTEXT_KEY */ .V] = {});
 
 
 /***/ }),
 
-/***/ 6852:
+/***/ 16852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11813,7 +11813,7 @@ function hasOwn(o, k) {
 
 /***/ }),
 
-/***/ 1871:
+/***/ 51871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11916,7 +11916,7 @@ class HttpResponse {
 
 /***/ }),
 
-/***/ 6370:
+/***/ 96370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11953,7 +11953,7 @@ function isValidHostname(hostname) {
 
 /***/ }),
 
-/***/ 4876:
+/***/ 44876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12032,13 +12032,13 @@ const parseUrl = (url) => {
 
 /***/ }),
 
-/***/ 89:
+/***/ 80089:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ toEndpointV1)
 /* harmony export */ });
-/* harmony import */ var _hasOwn__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6852);
+/* harmony import */ var _hasOwn__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16852);
 /* harmony import */ var _parseUrl__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4272);
 
 
@@ -12065,7 +12065,7 @@ const toEndpointV1 = (endpoint) => {
 
 /***/ }),
 
-/***/ 4757:
+/***/ 94757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12094,13 +12094,13 @@ function buildAbortError(abortSignal) {
 
 /***/ }),
 
-/***/ 8182:
+/***/ 98182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   u: () => (/* binding */ getTransformedHeaders)
 /* harmony export */ });
-/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6852);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16852);
 
 const getTransformedHeaders = (headers) => {
     const transformedHeaders = {};
@@ -12129,23 +12129,23 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-var hasOwn = __nccwpck_require__(6852);
+var hasOwn = __nccwpck_require__(16852);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js
-var buildQueryString = __nccwpck_require__(9357);
+var buildQueryString = __nccwpck_require__(89357);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
 var transport_httpResponse = __nccwpck_require__(7291);
 // EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/build-abort-error.js
-var build_abort_error = __nccwpck_require__(4757);
+var build_abort_error = __nccwpck_require__(94757);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/node-http-handler/dist-es/constants.js
 const NODEJS_TIMEOUT_ERROR_CODES = ["ECONNRESET", "EPIPE", "ETIMEDOUT"];
 
 // EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/get-transformed-headers.js
-var get_transformed_headers = __nccwpck_require__(8182);
+var get_transformed_headers = __nccwpck_require__(98182);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_ = __nccwpck_require__(44708);
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
 // EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/timing.js
-var timing = __nccwpck_require__(4019);
+var timing = __nccwpck_require__(44019);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/node-http-handler/dist-es/set-connection-timeout.js
 
 const DEFER_EVENT_LISTENER_TIME = 1000;
@@ -12232,7 +12232,7 @@ const setSocketKeepAlive = (request, { keepAlive, keepAliveMsecs }, deferTimeMs 
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/resolve-default-socket-timeout.js
-var resolve_default_socket_timeout = __nccwpck_require__(8285);
+var resolve_default_socket_timeout = __nccwpck_require__(18285);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/node-http-handler/dist-es/set-socket-timeout.js
 
 const set_socket_timeout_DEFER_EVENT_LISTENER_TIME = 3000;
@@ -12274,7 +12274,7 @@ const setSocketTimeout = (request, reject, timeoutInMs = 0, isServiceDefault = f
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/write-request-body.js
-var write_request_body = __nccwpck_require__(1071);
+var write_request_body = __nccwpck_require__(31071);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/node-http-handler/dist-es/node-http-handler.js
 
 
@@ -12518,7 +12518,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             socketAcquisitionWarningTimeout,
             throwOnRequestTimeout,
             httpAgentProvider: () => (httpAgentPromise ??= (async () => {
-                const node_http = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+                const node_http = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 37067, 23));
                 const { Agent, request } = node_http.default ?? node_http;
                 hRequest = request;
                 hAgent = Agent;
@@ -12543,7 +12543,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
 
 /***/ }),
 
-/***/ 8285:
+/***/ 18285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12557,7 +12557,7 @@ const resolveDefaultSocketTimeout = (config) => {
 
 /***/ }),
 
-/***/ 4019:
+/***/ 44019:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12571,15 +12571,15 @@ const timing = {
 
 /***/ }),
 
-/***/ 1071:
+/***/ 31071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ writeRequestBody)
 /* harmony export */ });
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _timing__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4019);
+/* harmony import */ var _timing__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44019);
 
 
 const MIN_WAIT_TIME = 6_000;
@@ -12647,7 +12647,7 @@ function writeBody(httpRequest, body) {
 
 /***/ }),
 
-/***/ 8654:
+/***/ 98654:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12657,13 +12657,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js
-var hex_encoding = __nccwpck_require__(706);
+var hex_encoding = __nccwpck_require__(70706);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUint8Array.js
-var toUint8Array = __nccwpck_require__(4202);
+var toUint8Array = __nccwpck_require__(74202);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-var transport_hasOwn = __nccwpck_require__(6852);
+var transport_hasOwn = __nccwpck_require__(16852);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
-var fromUtf8 = __nccwpck_require__(4574);
+var fromUtf8 = __nccwpck_require__(64574);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/signature-v4/dist-es/HeaderFormatter.js
 
 
@@ -12797,9 +12797,9 @@ function negate(bytes) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js
-var normalizeProvider = __nccwpck_require__(4876);
+var normalizeProvider = __nccwpck_require__(44876);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js
-var escape_uri = __nccwpck_require__(7270);
+var escape_uri = __nccwpck_require__(17270);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/signature-v4/dist-es/constants.js
 const ALGORITHM_QUERY_PARAM = "X-Amz-Algorithm";
 const CREDENTIAL_QUERY_PARAM = "X-Amz-Credential";
@@ -13014,7 +13014,7 @@ const hmac = (ctor, secret, data) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/writeKey.js
-var writeKey = __nccwpck_require__(5298);
+var writeKey = __nccwpck_require__(85298);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/signature-v4/dist-es/getCanonicalHeaders.js
 
 
@@ -13109,7 +13109,7 @@ const deleteHeader = (soughtHeader, headers) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
-var httpRequest = __nccwpck_require__(1871);
+var httpRequest = __nccwpck_require__(51871);
 ;// CONCATENATED MODULE: ../node_modules/@smithy/signature-v4/dist-es/moveHeadersToQuery.js
 
 
@@ -13295,7 +13295,7 @@ class SignatureV4 extends SignatureV4Base {
 
 /***/ }),
 
-/***/ 7662:
+/***/ 17662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13344,7 +13344,7 @@ const resolveChecksumRuntimeConfig = (clientConfig) => {
 
 /***/ }),
 
-/***/ 876:
+/***/ 80876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13355,7 +13355,7 @@ const SMITHY_CONTEXT_KEY = "__smithy_context";
 
 /***/ }),
 
-/***/ 9159:
+/***/ 49159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13371,11 +13371,11 @@ var IniSectionType;
 
 /***/ }),
 
-/***/ 3852:
+/***/ 73852:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6303);
+/* harmony import */ var _src_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66303);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_src_index_js__WEBPACK_IMPORTED_MODULE_0__]);
 _src_index_js__WEBPACK_IMPORTED_MODULE_0__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 // The bundle's entry for scripts/bundle.js (see build/tsconfig.json): the action's own entry point.
@@ -13386,7 +13386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 126:
+/***/ 30126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13444,11 +13444,11 @@ const SCHEMA1_MEDIA_TYPES = new Set([
 
 /***/ }),
 
-/***/ 6303:
+/***/ 66303:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(847);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92540);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
 // run() set, once the log has reached the runner (at most 5 s more): a retry pause the SDK still has
 // scheduled after the deadline must not keep it alive, and a log still in the pipe must not be cut short.
@@ -13464,7 +13464,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8147:
+/***/ 98147:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13472,7 +13472,7 @@ __webpack_async_result__();
 /* harmony export */   n2: () => (/* binding */ validateDigest),
 /* harmony export */   z7: () => (/* binding */ validateTag)
 /* harmony export */ });
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(126);
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30126);
 // The `image-ids` input: tags, digests, `imageTag=T,imageDigest=D` shorthand and the AWS CLI's JSON;
 // and the tag and digest syntax that `images` references share.
 
@@ -13583,7 +13583,7 @@ function parseImageIds(text, location) {
 
 /***/ }),
 
-/***/ 3939:
+/***/ 73939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13592,8 +13592,8 @@ function parseImageIds(text, location) {
 /* harmony export */   IO: () => (/* binding */ parseReferences),
 /* harmony export */   R5: () => (/* binding */ isEcrHost)
 /* harmony export */ });
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(126);
-/* harmony import */ var _image_ids_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8147);
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30126);
+/* harmony import */ var _image_ids_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98147);
 // The `images` input: image references `[REGISTRY/]REPOSITORY[:TAG][@DIGEST]`; and ECR repository
 // names, checked as ECR checks them (also for `repository-name`).
 
@@ -13668,7 +13668,7 @@ function parseReferences(text, defaults) {
 
 /***/ }),
 
-/***/ 847:
+/***/ 92540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13678,9 +13678,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+var external_os_ = __nccwpck_require__(70857);
 ;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13811,8 +13811,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(79896);
 ;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -13826,10 +13826,10 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -13860,7 +13860,7 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -13883,7 +13883,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -14154,6 +14154,10 @@ function setOutput(name, value) {
     process.stdout.write(external_node_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
+/** Masks a value in the log from now on (the add-mask command). */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
 function debug(message) {
     issueCommand('debug', {}, message);
 }
@@ -14176,7 +14180,7 @@ function setFailed(message) {
 }
 
 // EXTERNAL MODULE: ../src/text.ts
-var src_text = __nccwpck_require__(4704);
+var src_text = __nccwpck_require__(34704);
 ;// CONCATENATED MODULE: ../src/deadline.ts
 // The step's one timer (the timeout input): an AbortSignal that fires when the deadline passes, so
 // requests in flight and pauses between rounds end at once; the one `sleep`; and a watchdog, the last
@@ -14243,82 +14247,42 @@ function deadline_sleep(ms, signal) {
     });
 }
 
-// EXTERNAL MODULE: ../src/image.ts
-var src_image = __nccwpck_require__(126);
-;// CONCATENATED MODULE: ../src/inputs/proxy.ts
-// The proxy settings' syntax: the http-proxy input, else HTTPS_PROXY/https_proxy, else
-// HTTP_PROXY/http_proxy; NO_PROXY/no_proxy lists hosts that bypass it. (ecr/proxy-agent.ts routes.)
-
-/** The proxy URL with any password replaced, for logs. */
-function redactProxy(url) {
-    const copy = new URL(url.href);
-    if (copy.password)
-        copy.password = '***';
-    if (copy.username)
-        copy.username = '***';
-    return copy.href.replace(/\/$/, '');
-}
-function parseProxy(input, env) {
-    const sources = [
-        ['http-proxy', input],
-        ['HTTPS_PROXY', env.HTTPS_PROXY],
-        ['https_proxy', env.https_proxy],
-        ['HTTP_PROXY', env.HTTP_PROXY],
-        ['http_proxy', env.http_proxy]
-    ];
-    const found = sources.find(([, value]) => value !== undefined && value.trim() !== '');
-    if (found === undefined)
-        return undefined;
-    const [source, raw = ''] = found;
-    const text = raw.trim();
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
-    }
-    catch {
-        throw new src_image/* InputError */.dz(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new src_image/* InputError */.dz(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
-    return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
-}
-
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
-var configurations = __nccwpck_require__(6868);
+var configurations = __nccwpck_require__(66868);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js
-var hostHeaderMiddleware = __nccwpck_require__(4405);
+var hostHeaderMiddleware = __nccwpck_require__(54405);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/user-agent-middleware.js + 3 modules
-var user_agent_middleware = __nccwpck_require__(9279);
+var user_agent_middleware = __nccwpck_require__(39279);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js
-var loggerMiddleware = __nccwpck_require__(1478);
+var loggerMiddleware = __nccwpck_require__(41478);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/getRecursionDetectionPlugin.js
-var getRecursionDetectionPlugin = __nccwpck_require__(1958);
+var getRecursionDetectionPlugin = __nccwpck_require__(81958);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemeEndpointRuleSetPlugin.js
-var getHttpAuthSchemeEndpointRuleSetPlugin = __nccwpck_require__(8381);
+var getHttpAuthSchemeEndpointRuleSetPlugin = __nccwpck_require__(38381);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js
-var DefaultIdentityProviderConfig = __nccwpck_require__(9688);
+var DefaultIdentityProviderConfig = __nccwpck_require__(29688);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/getHttpSigningMiddleware.js
-var getHttpSigningMiddleware = __nccwpck_require__(2004);
+var getHttpSigningMiddleware = __nccwpck_require__(42004);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client.js
-var client = __nccwpck_require__(7860);
+var client = __nccwpck_require__(67860);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js + 3 modules
-var resolveRegionConfig = __nccwpck_require__(9053);
+var resolveRegionConfig = __nccwpck_require__(29053);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/index.js + 10 modules
-var endpoints = __nccwpck_require__(3697);
+var endpoints = __nccwpck_require__(13697);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js
-var contentLengthMiddleware = __nccwpck_require__(7979);
+var contentLengthMiddleware = __nccwpck_require__(37979);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js
-var middleware_retry_configurations = __nccwpck_require__(810);
+var middleware_retry_configurations = __nccwpck_require__(20810);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/index.js + 12 modules
-var retry = __nccwpck_require__(2131);
+var retry = __nccwpck_require__(22131);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js + 2 modules
-var getSchemaSerdePlugin = __nccwpck_require__(4138);
+var getSchemaSerdePlugin = __nccwpck_require__(44138);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js + 5 modules
-var httpAuthSchemes = __nccwpck_require__(4497);
+var httpAuthSchemes = __nccwpck_require__(64497);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
-var getSmithyContext = __nccwpck_require__(3753);
+var getSmithyContext = __nccwpck_require__(83753);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js
-var normalizeProvider = __nccwpck_require__(4876);
+var normalizeProvider = __nccwpck_require__(44876);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/auth/httpAuthSchemeProvider.js
 
 
@@ -14379,31 +14343,31 @@ const commonParams = {
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/package.json
 const package_namespaceObject = {"rE":"3.1169.0"};
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
-var emitWarningIfUnsupportedVersion = __nccwpck_require__(8739);
+var emitWarningIfUnsupportedVersion = __nccwpck_require__(88739);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/getDefaultSocketTimeout.js
-var getDefaultSocketTimeout = __nccwpck_require__(4351);
+var getDefaultSocketTimeout = __nccwpck_require__(84351);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js + 3 modules
-var defaultUserAgent = __nccwpck_require__(3648);
+var defaultUserAgent = __nccwpck_require__(33648);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js
 var nodeAppIdConfigOptions = __nccwpck_require__(9670);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js + 1 modules
-var NODE_AUTH_SCHEME_PREFERENCE_OPTIONS = __nccwpck_require__(8925);
+var NODE_AUTH_SCHEME_PREFERENCE_OPTIONS = __nccwpck_require__(68925);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/credential-provider-env/dist-es/fromEnv.js
-var fromEnv = __nccwpck_require__(8741);
+var fromEnv = __nccwpck_require__(68741);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getProfileName.js
-var getProfileName = __nccwpck_require__(7803);
+var getProfileName = __nccwpck_require__(47803);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js
-var CredentialsProviderError = __nccwpck_require__(9902);
+var CredentialsProviderError = __nccwpck_require__(99902);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/property-provider/chain.js
-var chain = __nccwpck_require__(9300);
+var chain = __nccwpck_require__(59300);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/credential-provider-node/dist-es/remoteProvider.js
 
 const ENV_IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
 const remoteProvider = async (init) => {
-    const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = await __nccwpck_require__.e(/* import() */ 40).then(__nccwpck_require__.bind(__nccwpck_require__, 2040));
+    const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = await __nccwpck_require__.e(/* import() */ 40).then(__nccwpck_require__.bind(__nccwpck_require__, 32040));
     if (process.env[ENV_CMDS_RELATIVE_URI] || process.env[ENV_CMDS_FULL_URI]) {
         init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
-        const { fromHttp } = await __nccwpck_require__.e(/* import() */ 689).then(__nccwpck_require__.bind(__nccwpck_require__, 4689));
+        const { fromHttp } = await __nccwpck_require__.e(/* import() */ 689).then(__nccwpck_require__.bind(__nccwpck_require__, 94689));
         return (0,chain/* chain */.c)(fromHttp(init), fromContainerMetadata(init));
     }
     if (process.env[ENV_IMDS_DISABLED] && process.env[ENV_IMDS_DISABLED] !== "false") {
@@ -14532,22 +14496,22 @@ const defaultProvider = (init = {}) => memoizeChain([
         if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession) {
             throw new CredentialsProviderError/* CredentialsProviderError */.C("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init.logger });
         }
-        const { fromSSO } = await __nccwpck_require__.e(/* import() */ 589).then(__nccwpck_require__.bind(__nccwpck_require__, 1589));
+        const { fromSSO } = await __nccwpck_require__.e(/* import() */ 589).then(__nccwpck_require__.bind(__nccwpck_require__, 51589));
         return fromSSO(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromIni");
-        const { fromIni } = await __nccwpck_require__.e(/* import() */ 206).then(__nccwpck_require__.bind(__nccwpck_require__, 206));
+        const { fromIni } = await __nccwpck_require__.e(/* import() */ 206).then(__nccwpck_require__.bind(__nccwpck_require__, 20206));
         return fromIni(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromProcess");
-        const { fromProcess } = await __nccwpck_require__.e(/* import() */ 257).then(__nccwpck_require__.bind(__nccwpck_require__, 8257));
+        const { fromProcess } = await __nccwpck_require__.e(/* import() */ 257).then(__nccwpck_require__.bind(__nccwpck_require__, 98257));
         return fromProcess(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromTokenFile");
-        const { fromTokenFile } = await __nccwpck_require__.e(/* import() */ 925).then(__nccwpck_require__.bind(__nccwpck_require__, 9925));
+        const { fromTokenFile } = await __nccwpck_require__.e(/* import() */ 925).then(__nccwpck_require__.bind(__nccwpck_require__, 59925));
         return fromTokenFile(init)(awsIdentityProperties);
     },
     async () => {
@@ -14565,55 +14529,55 @@ const credentialsWillNeedRefresh = (credentials) => credentials?.expiration !== 
 const credentialsTreatedAsExpired = (credentials) => credentials?.expiration !== undefined && credentials.expiration.getTime() - Date.now() < 300000;
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/emitWarningIfUnsupportedVersion.js
-var smithy_client_emitWarningIfUnsupportedVersion = __nccwpck_require__(3816);
+var smithy_client_emitWarningIfUnsupportedVersion = __nccwpck_require__(23816);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/defaults-mode.js
-var defaults_mode = __nccwpck_require__(7613);
+var defaults_mode = __nccwpck_require__(67613);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/resolveDefaultsModeConfig.js + 1 modules
-var resolveDefaultsModeConfig = __nccwpck_require__(5412);
+var resolveDefaultsModeConfig = __nccwpck_require__(45412);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js + 3 modules
-var configLoader = __nccwpck_require__(7140);
+var configLoader = __nccwpck_require__(87140);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js
-var regionConfig_config = __nccwpck_require__(446);
+var regionConfig_config = __nccwpck_require__(60446);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseDualstackEndpointConfigOptions.js
-var NodeUseDualstackEndpointConfigOptions = __nccwpck_require__(2766);
+var NodeUseDualstackEndpointConfigOptions = __nccwpck_require__(92766);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseFipsEndpointConfigOptions.js
-var NodeUseFipsEndpointConfigOptions = __nccwpck_require__(4824);
+var NodeUseFipsEndpointConfigOptions = __nccwpck_require__(14824);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js
-var util_retry_config = __nccwpck_require__(9903);
+var util_retry_config = __nccwpck_require__(69903);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
-var calculateBodyLength = __nccwpck_require__(2149);
+var calculateBodyLength = __nccwpck_require__(92149);
 // EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/node-http-handler.js + 5 modules
 var node_http_handler = __nccwpck_require__(7617);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
-var stream_collector = __nccwpck_require__(5606);
+var stream_collector = __nccwpck_require__(85606);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js + 2 modules
 var AwsSdkSigV4Signer = __nccwpck_require__(9752);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js
 var AwsJson1_1Protocol = __nccwpck_require__(2169);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js
-var Sha256Node = __nccwpck_require__(6769);
+var Sha256Node = __nccwpck_require__(66769);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js
-var NoOpLogger = __nccwpck_require__(51);
+var NoOpLogger = __nccwpck_require__(80051);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js
 var parseUrl = __nccwpck_require__(4272);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js
-var fromBase64 = __nccwpck_require__(7022);
+var fromBase64 = __nccwpck_require__(37022);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js
-var toBase64 = __nccwpck_require__(7307);
+var toBase64 = __nccwpck_require__(97307);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
-var fromUtf8 = __nccwpck_require__(4574);
+var fromUtf8 = __nccwpck_require__(64574);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
-var toUtf8 = __nccwpck_require__(1787);
+var toUtf8 = __nccwpck_require__(31787);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/aws.js
-var aws = __nccwpck_require__(503);
+var aws = __nccwpck_require__(20503);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/cache/EndpointCache.js
-var EndpointCache = __nccwpck_require__(4397);
+var EndpointCache = __nccwpck_require__(54397);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/decideEndpoint.js
-var decideEndpoint = __nccwpck_require__(3868);
+var decideEndpoint = __nccwpck_require__(93868);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js
-var customEndpointFunctions = __nccwpck_require__(7228);
+var customEndpointFunctions = __nccwpck_require__(37228);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/bdd/BinaryDecisionDiagram.js
-var BinaryDecisionDiagram = __nccwpck_require__(2988);
+var BinaryDecisionDiagram = __nccwpck_require__(52988);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/endpoint/bdd.js
 
 const m = "ref";
@@ -14700,9 +14664,9 @@ const defaultEndpointResolver = (endpointParams, context = {}) => {
 customEndpointFunctions/* customEndpointFunctions */.m.aws = aws/* awsEndpointFunctions */.U;
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
-var TypeRegistry = __nccwpck_require__(9835);
+var TypeRegistry = __nccwpck_require__(19835);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js
-var exceptions = __nccwpck_require__(3441);
+var exceptions = __nccwpck_require__(23441);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/models/ECRServiceException.js
 
 
@@ -17547,11 +17511,11 @@ const runtimeConfig_getRuntimeConfig = (config) => {
 };
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js
-var region_config_resolver_extensions = __nccwpck_require__(5489);
+var region_config_resolver_extensions = __nccwpck_require__(65489);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js
-var defaultExtensionConfiguration = __nccwpck_require__(3954);
+var defaultExtensionConfiguration = __nccwpck_require__(53954);
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js
-var httpExtensionConfiguration = __nccwpck_require__(8440);
+var httpExtensionConfiguration = __nccwpck_require__(38440);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/auth/httpAuthExtensionConfiguration.js
 const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
     const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
@@ -17653,7 +17617,7 @@ class ECRClient extends client/* Client */.K {
 }
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
+var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ../src/ecr/attempt-budget.ts
 
 
@@ -17730,6 +17694,8 @@ class AttemptBudgetHandler {
     }
 }
 
+// EXTERNAL MODULE: ../src/image.ts
+var src_image = __nccwpck_require__(30126);
 ;// CONCATENATED MODULE: ../src/ecr/errors.ts
 // Turns an error from a BatchGetImage call into one sentence in the user's words: what went wrong and
 // what to do. Only text ECR itself sent is quoted as "AWS said"; what the SDK or Node says is turned
@@ -17957,8 +17923,46 @@ function clientPerRegion(create) {
     };
 }
 
+;// CONCATENATED MODULE: ../src/inputs/proxy.ts
+// The proxy settings' syntax: the http-proxy input, else HTTPS_PROXY/https_proxy, else
+// HTTP_PROXY/http_proxy; NO_PROXY/no_proxy lists hosts that bypass it. (ecr/proxy-agent.ts routes.)
+
+/** The proxy URL with any password replaced, for logs. */
+function redactProxy(url) {
+    const copy = new URL(url.href);
+    if (copy.password)
+        copy.password = '***';
+    if (copy.username)
+        copy.username = '***';
+    return copy.href.replace(/\/$/, '');
+}
+function parseProxy(input, env) {
+    const sources = [
+        ['http-proxy', input],
+        ['HTTPS_PROXY', env.HTTPS_PROXY],
+        ['https_proxy', env.https_proxy],
+        ['HTTP_PROXY', env.HTTP_PROXY],
+        ['http_proxy', env.http_proxy]
+    ];
+    const found = sources.find(([, value]) => value !== undefined && value.trim() !== '');
+    if (found === undefined)
+        return undefined;
+    const [source, raw = ''] = found;
+    const text = raw.trim();
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    }
+    catch {
+        throw new src_image/* InputError */.dz(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new src_image/* InputError */.dz(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
+    return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/models/enums.js
 const LayerFailureCode = {
     InvalidLayerDigest: "InvalidLayerDigest",
@@ -18308,7 +18312,7 @@ function checkDigests(results, acceptedMediaTypes) {
 }
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js
-var client_command_builder = __nccwpck_require__(5130);
+var client_command_builder = __nccwpck_require__(25130);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
 
 
@@ -18600,8 +18604,8 @@ async function resolvePlatforms(results, platform, fetch) {
     return resolved;
 }
 
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(77030);
 ;// CONCATENATED MODULE: ../src/ecr/proxy-agent.ts
 
 /** `host:port`, `[v6]:port`, or a bare IPv6 address (no port). */
@@ -18636,7 +18640,7 @@ function bypassesProxy(host, port, noProxy) {
         if (entryPort !== undefined && Number(entryPort) !== port)
             return false;
         const name = entryHost.replace(/^\*?\./, '').replace(/\.$/, '');
-        if ((0,external_node_net_namespaceObject.isIP)(hostname) !== 0)
+        if ((0,external_node_net_.isIP)(hostname) !== 0)
             return hostname === name; // no suffix (or CIDR) matching for addresses
         return name !== '' && (hostname === name || hostname.endsWith(`.${name}`));
     });
@@ -18647,11 +18651,11 @@ function bypassesProxy(host, port, noProxy) {
  */
 async function createProxyAgent(settings) {
     const [{ Agent }, { HttpsProxyAgent }, { HttpProxyAgent }, http, https] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 893).then(__nccwpck_require__.bind(__nccwpck_require__, 5893)),
-        Promise.all(/* import() */[__nccwpck_require__.e(318), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5852)),
-        Promise.all(/* import() */[__nccwpck_require__.e(318), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1329)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))
+        __nccwpck_require__.e(/* import() */ 893).then(__nccwpck_require__.bind(__nccwpck_require__, 15893)),
+        Promise.all(/* import() */[__nccwpck_require__.e(318), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85852)),
+        Promise.all(/* import() */[__nccwpck_require__.e(318), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21329)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 37067, 23)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 44708, 23))
     ]);
     const direct = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
     const proxied = {
@@ -18723,9 +18727,9 @@ function parseDuration(value, input) {
 }
 
 // EXTERNAL MODULE: ../src/inputs/image-ids.ts
-var image_ids = __nccwpck_require__(8147);
+var image_ids = __nccwpck_require__(98147);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ../src/inputs/files.ts
 // The `files`, `pin` and `if-no-files-found` inputs' syntax: globs relative to GITHUB_WORKSPACE, one
 // per line, `!` to exclude; none may leave the workspace. (src/manifests/ finds and reads the files.)
@@ -18763,12 +18767,56 @@ function workspaceOf(env) {
     return (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ../src/inputs/status.ts
+// The commit-status, commit-sha and github-token inputs: which commit gets a status under which
+// context, and the token to post it with. Read before any call; the token is masked in the log.
+
+
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** The head commit of a pull_request or pull_request_target event, from the event file. */
+function pullRequestHead(env) {
+    if (!/^pull_request(?:_target)?$/.test(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const sha = event.pull_request?.head?.sha;
+        return typeof sha === 'string' ? sha : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The status settings, or undefined when commit-status is empty (nothing is posted). */
+function parseStatus(context, shaInput, token, env) {
+    const name = context.trim();
+    if (name === '')
+        return undefined;
+    // eslint-disable-next-line no-control-regex
+    if (name.length > 255 || /[\u0000-\u001f\u007f]/.test(name))
+        throw new src_image/* InputError */.dz('commit-status must be a context name of at most 255 characters on one line, like ecr/images.');
+    const sha = (shaInput.trim() || pullRequestHead(env) || env.GITHUB_SHA || '').toLowerCase();
+    if (!SHA.test(sha))
+        throw new src_image/* InputError */.dz(sha === ''
+            ? 'commit-status needs a commit: set commit-sha, or run in a workflow (GITHUB_SHA).'
+            : `commit-sha '${sha}' is not a full commit SHA (40 hexadecimal characters).`);
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (owner === '' || repo === '')
+        throw new src_image/* InputError */.dz('commit-status needs GITHUB_REPOSITORY (owner/repo), which the runner sets.');
+    if (token.trim() === '')
+        throw new src_image/* InputError */.dz('commit-status needs a token: github-token is empty (its default is the job token, github.token).');
+    const targetUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return { context: name, sha, owner, repo, token: token.trim(), ...(targetUrl !== undefined && { targetUrl }) };
+}
+
 // EXTERNAL MODULE: ../src/inputs/references.ts
-var references = __nccwpck_require__(3939);
+var references = __nccwpck_require__(73939);
 ;// CONCATENATED MODULE: ../src/inputs/inputs.ts
 // Every workflow input, read and validated in one place before any call is made: getInputs() returns
 // one typed Inputs. The syntax of the larger inputs lives beside it (image-ids, references, platform,
 // proxy, durations); fail-on is parsed beside the failure-code table it names.
+
 
 
 
@@ -18899,6 +18947,10 @@ function getInputs(env = process.env) {
     if (expect === 'absent' && platform !== undefined)
         throw new src_image/* InputError */.dz('platform cannot be checked with expect: absent (the images must not exist at all): remove platform, or use expect: present.');
     const proxy = parseProxy(getInput('http-proxy'), env);
+    const token = getInput('github-token');
+    const status = parseStatus(getInput('commit-status'), getInput('commit-sha'), token, env);
+    if (status !== undefined)
+        setSecret(status.token);
     return {
         requests,
         acceptedMediaTypes: parseMediaTypes(getInput('accepted-media-types')),
@@ -18912,7 +18964,8 @@ function getInputs(env = process.env) {
         retryMaxAttempts: parseAttempts(getInput('retry-max-attempts')),
         timeoutMs,
         ...(proxy !== undefined && { proxy }),
-        ...(files !== undefined && { files })
+        ...(files !== undefined && { files }),
+        ...(status !== undefined && { status })
     };
 }
 /** files, pin and if-no-files-found; pin without files is an error (there would be nothing to pin). */
@@ -19020,7 +19073,7 @@ function logVerdicts(report) {
 }
 
 // EXTERNAL MODULE: ../src/report/files.ts
-var files = __nccwpck_require__(7457);
+var files = __nccwpck_require__(37457);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js + 1 modules
 var partition = __nccwpck_require__(8575);
 ;// CONCATENATED MODULE: ../src/ecr/image-uri.ts
@@ -19468,9 +19521,12 @@ async function lookUpUntilSettled(requests, round, options) {
 
 
 
+
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000;
 const EXIT_FAILURE = 1;
+/** Past the deadline, the one attempt at the commit status fits in the watchdog's grace. */
+const STATUS_GRACE_MS = WATCHDOG_GRACE_MS - 2_000;
 async function run() {
     let deadline;
     try {
@@ -19481,7 +19537,7 @@ async function run() {
             process.exit(EXIT_FAILURE);
         });
         // The files stage (only with files): the references in the files join the others.
-        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2568))).scanFiles(inputs.files) : undefined;
+        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92568))).scanFiles(inputs.files) : undefined;
         if (scan)
             logScan(scan);
         const requests = [...inputs.requests, ...(scan?.requests ?? [])];
@@ -19509,7 +19565,7 @@ async function run() {
         if (inputs.files?.pin && scan && (ending.kind === 'success' || ending.kind === 'failing-images')) {
             const digests = new Map(report.found.map((verdict) => [verdict.request, verdict.image.imageId?.imageDigest]));
             try {
-                pin = await (await __nccwpck_require__.e(/* import() */ 277).then(__nccwpck_require__.bind(__nccwpck_require__, 5277))).pinFiles(inputs.files.workspace, scan, (request) => digests.get(request));
+                pin = await (await __nccwpck_require__.e(/* import() */ 277).then(__nccwpck_require__.bind(__nccwpck_require__, 55277))).pinFiles(inputs.files.workspace, scan, (request) => digests.get(request));
             }
             catch (error) {
                 problems.push((0,src_text/* errorMessage */.gJ)(error));
@@ -19528,6 +19584,30 @@ async function run() {
         // A report that could not be written fails the step too, after the verdict is said.
         for (const problem of problems)
             setFailed(problem);
+        // The commit status (only with commit-status), after the verdict, so a status failure hides nothing.
+        if (inputs.status) {
+            if (inputs.proxy) {
+                // @actions/github reads the proxy from the environment when it loads: the action's own setting wins.
+                process.env.HTTPS_PROXY = process.env.HTTP_PROXY = inputs.proxy.url.href;
+                process.env.NO_PROXY = inputs.proxy.noProxy;
+            }
+            const github = await Promise.all(/* import() */[__nccwpck_require__.e(288), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7549));
+            try {
+                // Each attempt gets what the deadline leaves, at least its share of timeout; past the deadline, one
+                // attempt within the watchdog's grace, so an error status still gets out.
+                const expired = activeDeadline.expired;
+                const share = attemptBudgetMs(inputs.timeoutMs, github.STATUS_ATTEMPTS);
+                await github.postCommitStatus(inputs.status, github.commitStatusOf(report, ending), {
+                    attempts: expired ? 1 : github.STATUS_ATTEMPTS,
+                    attemptBudgetMs: () => expired ? Math.min(share, STATUS_GRACE_MS) : Math.min(ATTEMPT_BUDGET_MS, Math.max(activeDeadline.remainingMs(), share)),
+                    sleep: (ms) => deadline_sleep(ms),
+                    log: (line) => actions_core_info(line)
+                });
+            }
+            catch (error) {
+                setFailed((0,src_text/* errorMessage */.gJ)(error));
+            }
+        }
     }
     catch (error) {
         setFailed((0,src_text/* errorMessage */.gJ)(error));
@@ -19540,7 +19620,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 7457:
+/***/ 37457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -19548,16 +19628,16 @@ async function run() {
 /* harmony export */   hP: () => (/* binding */ writeManifestFile),
 /* harmony export */   qC: () => (/* binding */ writeImagesFile)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(126);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4704);
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(30126);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(34704);
 // Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked); and
 // how a file that cannot be written reads in a message.
 
@@ -19612,7 +19692,7 @@ async function writeManifestFile(path, manifest) {
 
 /***/ }),
 
-/***/ 4704:
+/***/ 34704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -19711,140 +19791,238 @@ function formatCount(count) {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 34589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
 
 /***/ }),
 
-/***/ 1421:
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 37540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 53053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 40610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 78474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 77030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 41792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 41692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 73136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 73429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 75919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -19858,28 +20036,35 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 2018:
+/***/ 52018:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
@@ -19908,7 +20093,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -20154,7 +20339,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3852);
+/******/ var __webpack_exports__ = __nccwpck_require__(73852);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

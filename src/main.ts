@@ -2,7 +2,8 @@
 // while waiting, under the step's deadline) → judge (policy, then how the step ends) → pin the files
 // (with pin) → report (report/report.ts) → end the step.
 import * as core from '@actions/core'
-import { Deadline } from './deadline.js'
+import { Deadline, sleep } from './deadline.js'
+import { ATTEMPT_BUDGET_MS, attemptBudgetMs } from './ecr/client.js'
 import { createLookupRound } from './ecr/round.js'
 import { getInputs } from './inputs/inputs.js'
 import type { PinResult } from './manifests/pin.js'
@@ -16,6 +17,8 @@ import { lookUpUntilSettled } from './verdict/wait.js'
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000
 const EXIT_FAILURE = 1
+/** Past the deadline, the one attempt at the commit status fits in the watchdog's grace. */
+const STATUS_GRACE_MS = WATCHDOG_GRACE_MS - 2_000
 
 export async function run(): Promise<void> {
   let deadline: Deadline | undefined
@@ -74,6 +77,31 @@ export async function run(): Promise<void> {
     } else core.setFailed(ending.message)
     // A report that could not be written fails the step too, after the verdict is said.
     for (const problem of problems) core.setFailed(problem)
+
+    // The commit status (only with commit-status), after the verdict, so a status failure hides nothing.
+    if (inputs.status) {
+      if (inputs.proxy) {
+        // @actions/github reads the proxy from the environment when it loads: the action's own setting wins.
+        process.env.HTTPS_PROXY = process.env.HTTP_PROXY = inputs.proxy.url.href
+        process.env.NO_PROXY = inputs.proxy.noProxy
+      }
+      const github = await import('./github/status.js')
+      try {
+        // Each attempt gets what the deadline leaves, at least its share of timeout; past the deadline, one
+        // attempt within the watchdog's grace, so an error status still gets out.
+        const expired = activeDeadline.expired
+        const share = attemptBudgetMs(inputs.timeoutMs, github.STATUS_ATTEMPTS)
+        await github.postCommitStatus(inputs.status, github.commitStatusOf(report, ending), {
+          attempts: expired ? 1 : github.STATUS_ATTEMPTS,
+          attemptBudgetMs: () =>
+            expired ? Math.min(share, STATUS_GRACE_MS) : Math.min(ATTEMPT_BUDGET_MS, Math.max(activeDeadline.remainingMs(), share)),
+          sleep: (ms) => sleep(ms),
+          log: (line) => core.info(line)
+        })
+      } catch (error) {
+        core.setFailed(errorMessage(error))
+      }
+    }
   } catch (error) {
     core.setFailed(errorMessage(error))
   } finally {

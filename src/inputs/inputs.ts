@@ -9,6 +9,7 @@ import { parseDuration } from './durations.js'
 import { parseImageIds } from './image-ids.js'
 import { type FilesSettings, parseFilePatterns, parseIfNoFilesFound, workspaceOf } from './files.js'
 import { type Platform, parsePlatform } from './platform.js'
+import { type StatusSettings, parseStatus } from './status.js'
 import { type ProxySettings, parseProxy } from './proxy.js'
 import { parseReferences, parseRepositoryName } from './references.js'
 
@@ -31,6 +32,8 @@ export interface Inputs {
   proxy?: ProxySettings
   /** With the files input: the manifest files to scan for references (and pin). */
   files?: FilesSettings
+  /** With commit-status: the commit status to post. */
+  status?: StatusSettings
 }
 
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000
@@ -156,6 +159,9 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
       'platform cannot be checked with expect: absent (the images must not exist at all): remove platform, or use expect: present.'
     )
   const proxy = parseProxy(core.getInput('http-proxy'), env)
+  const token = core.getInput('github-token')
+  const status = parseStatus(core.getInput('commit-status'), core.getInput('commit-sha'), token, env)
+  if (status !== undefined) core.setSecret(status.token)
   return {
     requests,
     acceptedMediaTypes: parseMediaTypes(core.getInput('accepted-media-types')),
@@ -169,7 +175,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     retryMaxAttempts: parseAttempts(core.getInput('retry-max-attempts')),
     timeoutMs,
     ...(proxy !== undefined && { proxy }),
-    ...(files !== undefined && { files })
+    ...(files !== undefined && { files }),
+    ...(status !== undefined && { status })
   }
 }
 

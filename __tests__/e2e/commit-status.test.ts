@@ -1,0 +1,138 @@
+// End to end: the gate's verdict as a commit status, posted through @actions/github to a fake GitHub
+// REST API on 127.0.0.1 (with the /api/v3 prefix of GitHub Enterprise Server), with each failure path.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { FakeGitHub } from '../../testkit/fake-github.js'
+import { NODES, STACK_TRACE, useHarness } from './harness.js'
+
+const SHA = 'a'.repeat(40)
+const HEAD = 'b'.repeat(40)
+
+describe.each(NODES)('commit status on $label', ({ path }) => {
+  const h = useHarness(path)
+  const github = new FakeGitHub({ prefix: '/api/v3' })
+  let apiUrl = ''
+  beforeAll(async () => {
+    apiUrl = await github.start()
+  })
+  afterAll(() => github.stop())
+  beforeEach(() => github.reset())
+  const env = (extra: Record<string, string> = {}) => ({
+    GITHUB_API_URL: apiUrl,
+    GITHUB_SERVER_URL: 'https://github.example.com',
+    GITHUB_REPOSITORY: 'octo/deploy',
+    GITHUB_RUN_ID: '42',
+    GITHUB_SHA: SHA,
+    ...extra
+  })
+  const run = (inputs: Record<string, string>, extra: Record<string, string> = {}) =>
+    h.run({ 'commit-status': 'ecr/images', 'github-token': github.token, ...inputs }, env(extra))
+
+  it.each([
+    ['success', { images: 'app:v1 team/api:v1.4.2' }, 0, '2 of 2 images found'],
+    ['success', { images: 'app:v9', expect: 'absent' }, 0, '1 of 1 images absent, as expected'],
+    ['failure', { images: 'app:v1 app:nope' }, 1, '1 of 2 images failed the gate'],
+    [
+      'error',
+      { images: 'nope/repo:v1' },
+      1,
+      "The lookup failed: Repository 'nope/repo' in the caller's registry (eu-west-1) does not exist. Check repository-name, registry-id and aws-r…"
+    ]
+  ])('posts %s for %j', async (state, inputs, code, description) => {
+    const result = await run(inputs)
+    expect(result.code).toBe(code)
+    expect(github.statuses).toEqual([
+      {
+        owner: 'octo',
+        repo: 'deploy',
+        sha: SHA,
+        state,
+        context: 'ecr/images',
+        description,
+        target_url: 'https://github.example.com/octo/deploy/actions/runs/42'
+      }
+    ])
+    expect(github.requests[0]?.path).toBe(`/api/v3/repos/octo/deploy/statuses/${SHA}`)
+    expect(result.stdout).toContain(`Set the commit status ecr/images on ${SHA}: ${state}`)
+    // The token is masked (the runner hides it from then on), and never written otherwise.
+    const log = (result.stdout + result.stderr).replace(`::add-mask::${github.token}`, '')
+    expect(log).not.toContain(github.token)
+    expect(github.statuses[0]?.description?.length).toBeLessThanOrEqual(140)
+  })
+
+  it("sets the status on a pull request's head, and on commit-sha when given", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'event-'))
+    try {
+      writeFileSync(join(dir, 'event.json'), JSON.stringify({ pull_request: { head: { sha: HEAD } } }))
+      await run({ images: 'app:v1' }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'event.json') })
+      await run({ images: 'app:v1', 'commit-sha': 'C'.repeat(40) })
+      expect(github.statuses.map((status) => status.sha)).toEqual([HEAD, 'c'.repeat(40)])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it.each([
+    [
+      403,
+      'Resource not accessible by integration',
+      /the token may not write statuses \(HTTP 403\) \(GitHub said: Resource not accessible by integration\)\. Give the job `permissions: statuses: write`; a pull request from a fork gets a read-only token/
+    ],
+    [
+      404,
+      'Not Found',
+      /GitHub answered HTTP 404 \(GitHub said: Not Found\): the token cannot see that repository, or lacks statuses: write/
+    ]
+  ])('fails in one sentence on HTTP %d, after the lookup said its verdict', async (status, message, expected) => {
+    github.failWith(Infinity, status, message)
+    const result = await run({ images: 'app:v1' })
+    expect(result.code).toBe(1)
+    expect(result.errors).toEqual([expect.stringMatching(expected)])
+    expect(result.stdout.indexOf('1 of 1 image(s) found.')).toBeLessThan(result.stdout.indexOf('::error::'))
+    expect(result.outputs).toMatchObject({ found: 'true' })
+    expect(github.requests).toHaveLength(1)
+    expect(result.stdout + result.stderr).not.toMatch(STACK_TRACE)
+  })
+
+  it('retries a GitHub outage, then sets the status', async () => {
+    github.failWith(2, 502, 'Bad Gateway')
+    const result = await run({ images: 'app:v1' })
+    expect(result.code).toBe(0)
+    expect(github.statuses).toHaveLength(1)
+    expect(result.stdout).toContain('GitHub did not take the commit status (HTTP 502); trying again.')
+  })
+
+  it('fails clearly after 3 attempts at an outage or a stall', async () => {
+    github.failWith(Infinity, 500, 'Server Error')
+    const down = await run({ images: 'app:v1' })
+    expect(down.code).toBe(1)
+    expect(down.errors).toEqual([
+      `::error::Could not set the commit status ecr/images on ${SHA.slice(0, 12)} in octo/deploy: GitHub did not take it after 3 attempt(s) (HTTP 500). The lookup's result above stands; retry the job to set the status.`
+    ])
+    github.reset()
+    github.stall(Infinity)
+    const stalled = await run({ images: 'app:v1', timeout: '2s' })
+    expect(stalled.code).toBe(1)
+    expect(stalled.errors).toEqual([expect.stringMatching(/GitHub did not take it after 3 attempt\(s\)/)])
+    expect(github.requests).toHaveLength(3)
+  })
+
+  it('posts nothing, and loads no GitHub code, without commit-status', async () => {
+    const result = await h.run({ images: 'app:v1' }, env())
+    expect(result.code).toBe(0)
+    expect(github.requests).toEqual([])
+  })
+
+  it.each([
+    [{ 'commit-sha': 'abc' }, "commit-sha 'abc' is not a full commit SHA"],
+    [{ 'github-token': '' }, 'commit-status needs a token']
+  ])('rejects %j before any call', async (inputs, message) => {
+    const result = await run({ images: 'app:v1', ...inputs })
+    expect(result.code).toBe(1)
+    expect(result.errors).toEqual([expect.stringContaining(message)])
+    expect(h.fake.requestsFor()).toHaveLength(0)
+    expect(github.requests).toHaveLength(0)
+  })
+})
