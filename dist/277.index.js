@@ -8,7 +8,8 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   PinError: () => (/* binding */ PinError),
-/* harmony export */   pinFiles: () => (/* binding */ pinFiles)
+/* harmony export */   pinFiles: () => (/* binding */ pinFiles),
+/* harmony export */   pinFound: () => (/* binding */ pinFound)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -86,6 +87,11 @@ async function pinFiles(workspace, scan, digestOf) {
     for (const { path, temporary } of staged)
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, path);
     return { changes, files: [...byFile.keys()] };
+}
+/** Pins what the report found: each file reference gets the digest ECR returned for it. */
+function pinFound(workspace, scan, report) {
+    const digests = new Map(report.found.map((verdict) => [verdict.request, verdict.image.imageId?.imageDigest]));
+    return pinFiles(workspace, scan, (request) => digests.get(request));
 }
 
 

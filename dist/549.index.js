@@ -5,48 +5,22 @@ export const modules = {
 /***/ 7549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DESCRIPTION_LIMIT: () => (/* binding */ DESCRIPTION_LIMIT),
-/* harmony export */   STATUS_ATTEMPTS: () => (/* binding */ STATUS_ATTEMPTS),
-/* harmony export */   StatusError: () => (/* binding */ StatusError),
-/* harmony export */   commitStatusOf: () => (/* binding */ commitStatusOf),
-/* harmony export */   postCommitStatus: () => (/* binding */ postCommitStatus)
+/* harmony export */   reportCommitStatus: () => (/* binding */ reportCommitStatus)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80288);
+/* unused harmony exports STATUS_ATTEMPTS, StatusError, postCommitStatus */
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61035);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34704);
-// The commit status (commit-status): the gate's verdict posted to a commit under a stable context, so
-// branch protection can require it whatever workflow produced it. Through @actions/github, which reads
-// GITHUB_API_URL (GitHub Enterprise Server) and the proxy settings when it loads: main.ts loads this
-// module only when commit-status is set, after the proxy is settled. A GitHub outage is retried; what
-// GitHub refuses is said in one sentence naming the permission. The token is never logged.
+// The commit status (commit-status): the gate's verdict (verdict/ending.ts says which) posted to a
+// commit under a stable context, so branch protection can require it whatever workflow produced it.
+// Through @actions/github, which reads GITHUB_API_URL (GitHub Enterprise Server) and the proxy settings
+// when it loads: main.ts loads this module only when commit-status is set, and it loads @actions/github
+// only after setting the proxy. A GitHub outage is retried; what GitHub refuses is said in one sentence
+// naming the permission. The token is never logged.
 
 
-/** GitHub's limit on a status's description. */
-const DESCRIPTION_LIMIT = 140;
 /** Attempts at posting the status, for a GitHub outage or a stall. */
 const STATUS_ATTEMPTS = 3;
-/** The state and description the gate's ending gives: failure for images, error for a lookup that failed. */
-function commitStatusOf(report, ending) {
-    const total = report.verdicts.length;
-    const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length;
-    let state;
-    let description;
-    if (ending.kind === 'call-error' || ending.kind === 'timed-out') {
-        state = 'error';
-        description = `The lookup failed: ${ending.message}`;
-    }
-    else if (ending.kind === 'failing-images' || ending.kind === 'gave-up') {
-        state = 'failure';
-        description = `${report.failing.length} of ${total} images failed the gate${ending.kind === 'gave-up' ? ' (gave up waiting)' : ''}`;
-    }
-    else {
-        state = 'success';
-        description = absent > 0 ? `${absent} of ${total} images absent, as expected` : `${report.found.length} of ${total} images found`;
-    }
-    const text = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(description);
-    return { state, description: text.length > DESCRIPTION_LIMIT ? `${text.slice(0, DESCRIPTION_LIMIT - 1)}…` : text };
-}
 /** A status GitHub did not take: the step fails with this message. */
 class StatusError extends Error {
     name = 'StatusError';
@@ -76,7 +50,9 @@ function retryable(error) {
 }
 /** Posts the status, retrying an outage; throws StatusError with one sentence when GitHub does not take it. */
 async function postCommitStatus(settings, status, options) {
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.token);
+    // Loaded here, not above: @actions/github reads GITHUB_API_URL and the proxy when it loads.
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 288).then(__webpack_require__.bind(__webpack_require__, 80288));
+    const octokit = getOctokit(settings.token);
     let lastError;
     let attempt = 0;
     while (++attempt <= options.attempts) {
@@ -107,6 +83,26 @@ async function postCommitStatus(settings, status, options) {
 function describeAttempt(error) {
     const status = error.status;
     return status !== undefined ? `HTTP ${status}` : (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? '').slice(0, 120);
+}
+/**
+ * Posts the status with the action's proxy and budgets: each attempt gets what the deadline leaves, at
+ * least its share of timeout; past the deadline, one attempt within the grace, so an error status still
+ * gets out.
+ */
+async function reportCommitStatus(settings, status, context) {
+    if (context.proxy) {
+        // @actions/github takes its proxy from the environment: the action's own setting wins.
+        process.env.HTTPS_PROXY = process.env.HTTP_PROXY = context.proxy.url.href;
+        process.env.NO_PROXY = context.proxy.noProxy;
+    }
+    const expired = context.deadline.expired;
+    const share = (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .attemptBudgetMs */ .Ps)(context.timeoutMs, STATUS_ATTEMPTS);
+    await postCommitStatus(settings, status, {
+        attempts: expired ? 1 : STATUS_ATTEMPTS,
+        attemptBudgetMs: () => expired ? Math.min(share, context.graceMs) : Math.min(_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTEMPT_BUDGET_MS */ .D_, Math.max(context.deadline.remainingMs(), share)),
+        sleep: (ms) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(ms),
+        log: context.log
+    });
 }
 
 

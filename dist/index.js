@@ -13386,6 +13386,112 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 61035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ Deadline),
+/* harmony export */   D_: () => (/* binding */ ATTEMPT_BUDGET_MS),
+/* harmony export */   Ps: () => (/* binding */ attemptBudgetMs),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony exports DeadlineError, MIN_ATTEMPT_BUDGET_MS */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34704);
+// The step's one timer (the timeout input): an AbortSignal that fires when the deadline passes, so
+// requests in flight and pauses between rounds end at once; the one `sleep`; a watchdog, the last
+// resort that ends the process should anything still hang well after the deadline; and the budget of
+// each attempt at a request (ECR's and GitHub's), derived from the timeout.
+
+class Deadline {
+    timeoutMs;
+    now;
+    at;
+    controller = new AbortController();
+    timer;
+    watchdogTimer;
+    constructor(timeoutMs, now = Date.now) {
+        this.timeoutMs = timeoutMs;
+        this.now = now;
+        this.at = now() + timeoutMs;
+        this.timer = setTimeout(() => this.controller.abort(new DeadlineError(timeoutMs)), timeoutMs);
+        this.timer.unref();
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get expired() {
+        return this.controller.signal.aborted || this.now() >= this.at;
+    }
+    remainingMs() {
+        return Math.max(0, this.at - this.now());
+    }
+    /** Sleeps `ms`, or less when the deadline passes first. */
+    sleep(ms) {
+        return sleep(ms, this.signal);
+    }
+    /** Calls `onHang` (which should end the process) if the step is still running `graceMs` after the deadline. */
+    startWatchdog(graceMs, onHang) {
+        this.watchdogTimer = setTimeout(onHang, this.timeoutMs + graceMs);
+        this.watchdogTimer.unref();
+    }
+    dispose() {
+        clearTimeout(this.timer);
+        clearTimeout(this.watchdogTimer);
+    }
+}
+/** The reason the deadline's signal carries. */
+class DeadlineError extends Error {
+    timeoutMs;
+    name = 'DeadlineError';
+    constructor(timeoutMs) {
+        super(`the step's timeout of ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(timeoutMs)} passed`);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** Sleeps `ms`, or less when `signal` aborts first. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/**
+ * The most one attempt may take, connecting, the headers and the whole body together: with the
+ * default 5 attempts, a server that never answers ends the step in under a minute.
+ */
+const ATTEMPT_BUDGET_MS = 10_000;
+/**
+ * The SDK's longest pause before retry k: a base of 100 ms, doubling, at most 20 s. (After throttling
+ * the base is 500 ms: then the deadline may come first, and the step says it timed out.)
+ */
+function longestPauseMs(k) {
+    return Math.min(20_000, 100 * 2 ** k);
+}
+/** The shortest budget an attempt gets, however little time is left. */
+const MIN_ATTEMPT_BUDGET_MS = 100;
+/**
+ * One attempt's budget: ATTEMPT_BUDGET_MS, or less when the step's timeout leaves less. Every attempt
+ * and the SDK's longest pauses between them fit in the timeout with one budget to spare, so a server
+ * that never answers ends in a clear error before the deadline. Never more than the deadline leaves.
+ */
+function attemptBudgetMs(timeoutMs, maxAttempts, remainingMs = timeoutMs) {
+    let pauses = 0;
+    for (let k = 1; k < maxAttempts; k++)
+        pauses += longestPauseMs(k);
+    const share = Math.floor((timeoutMs - pauses) / (maxAttempts + 1));
+    return Math.max(1, Math.min(ATTEMPT_BUDGET_MS, Math.max(MIN_ATTEMPT_BUDGET_MS, share), remainingMs));
+}
+
+
+/***/ }),
+
 /***/ 30126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13448,7 +13554,7 @@ const SCHEMA1_MEDIA_TYPES = new Set([
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92540);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78514);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
 // run() set, once the log has reached the runner (at most 5 s more): a retry pause the SDK still has
 // scheduled after the deadline must not keep it alive, and a log still in the pipe must not be cut short.
@@ -13668,7 +13774,7 @@ function parseReferences(text, defaults) {
 
 /***/ }),
 
-/***/ 92540:
+/***/ 78514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14179,74 +14285,50 @@ function setFailed(message) {
     error(message);
 }
 
+// EXTERNAL MODULE: ../src/deadline.ts
+var src_deadline = __nccwpck_require__(61035);
+// EXTERNAL MODULE: ../src/image.ts
+var src_image = __nccwpck_require__(30126);
+;// CONCATENATED MODULE: ../src/inputs/proxy.ts
+// The proxy settings' syntax: the http-proxy input, else HTTPS_PROXY/https_proxy, else
+// HTTP_PROXY/http_proxy; NO_PROXY/no_proxy lists hosts that bypass it. (ecr/proxy-agent.ts routes.)
+
+/** The proxy URL with any password replaced, for logs. */
+function redactProxy(url) {
+    const copy = new URL(url.href);
+    if (copy.password)
+        copy.password = '***';
+    if (copy.username)
+        copy.username = '***';
+    return copy.href.replace(/\/$/, '');
+}
+function parseProxy(input, env) {
+    const sources = [
+        ['http-proxy', input],
+        ['HTTPS_PROXY', env.HTTPS_PROXY],
+        ['https_proxy', env.https_proxy],
+        ['HTTP_PROXY', env.HTTP_PROXY],
+        ['http_proxy', env.http_proxy]
+    ];
+    const found = sources.find(([, value]) => value !== undefined && value.trim() !== '');
+    if (found === undefined)
+        return undefined;
+    const [source, raw = ''] = found;
+    const text = raw.trim();
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    }
+    catch {
+        throw new src_image/* InputError */.dz(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new src_image/* InputError */.dz(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
+    return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
+}
+
 // EXTERNAL MODULE: ../src/text.ts
 var src_text = __nccwpck_require__(34704);
-;// CONCATENATED MODULE: ../src/deadline.ts
-// The step's one timer (the timeout input): an AbortSignal that fires when the deadline passes, so
-// requests in flight and pauses between rounds end at once; the one `sleep`; and a watchdog, the last
-// resort that ends the process should anything still hang well after the deadline.
-
-class Deadline {
-    timeoutMs;
-    now;
-    at;
-    controller = new AbortController();
-    timer;
-    watchdogTimer;
-    constructor(timeoutMs, now = Date.now) {
-        this.timeoutMs = timeoutMs;
-        this.now = now;
-        this.at = now() + timeoutMs;
-        this.timer = setTimeout(() => this.controller.abort(new DeadlineError(timeoutMs)), timeoutMs);
-        this.timer.unref();
-    }
-    get signal() {
-        return this.controller.signal;
-    }
-    get expired() {
-        return this.controller.signal.aborted || this.now() >= this.at;
-    }
-    remainingMs() {
-        return Math.max(0, this.at - this.now());
-    }
-    /** Sleeps `ms`, or less when the deadline passes first. */
-    sleep(ms) {
-        return deadline_sleep(ms, this.signal);
-    }
-    /** Calls `onHang` (which should end the process) if the step is still running `graceMs` after the deadline. */
-    startWatchdog(graceMs, onHang) {
-        this.watchdogTimer = setTimeout(onHang, this.timeoutMs + graceMs);
-        this.watchdogTimer.unref();
-    }
-    dispose() {
-        clearTimeout(this.timer);
-        clearTimeout(this.watchdogTimer);
-    }
-}
-/** The reason the deadline's signal carries. */
-class DeadlineError extends Error {
-    timeoutMs;
-    name = 'DeadlineError';
-    constructor(timeoutMs) {
-        super(`the step's timeout of ${(0,src_text/* formatDuration */.a3)(timeoutMs)} passed`);
-        this.timeoutMs = timeoutMs;
-    }
-}
-/** Sleeps `ms`, or less when `signal` aborts first. */
-function deadline_sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
 var configurations = __nccwpck_require__(66868);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js
@@ -17694,8 +17776,6 @@ class AttemptBudgetHandler {
     }
 }
 
-// EXTERNAL MODULE: ../src/image.ts
-var src_image = __nccwpck_require__(30126);
 ;// CONCATENATED MODULE: ../src/ecr/errors.ts
 // Turns an error from a BatchGetImage call into one sentence in the user's words: what went wrong and
 // what to do. Only text ECR itself sent is quoted as "AWS said"; what the SDK or Node says is turned
@@ -17849,32 +17929,6 @@ function describeAttempt(error) {
 const ACTION_NAME = 'ecr-image-lookup-action';
 const ACTION_VERSION = '1.0.0';
 /**
- * The most one attempt may take, connecting, the headers and the whole body together: with the
- * default 5 attempts, a server that never answers ends the step in under a minute.
- */
-const ATTEMPT_BUDGET_MS = 10_000;
-/**
- * The SDK's longest pause before retry k: a base of 100 ms, doubling, at most 20 s. (After throttling
- * the base is 500 ms: then the deadline may come first, and the step says it timed out.)
- */
-function longestPauseMs(k) {
-    return Math.min(20_000, 100 * 2 ** k);
-}
-/** The shortest budget an attempt gets, however little time is left. */
-const MIN_ATTEMPT_BUDGET_MS = 100;
-/**
- * One attempt's budget: ATTEMPT_BUDGET_MS, or less when the step's timeout leaves less. Every attempt
- * and the SDK's longest pauses between them fit in the timeout with one budget to spare, so a server
- * that never answers ends in a clear error before the deadline. Never more than the deadline leaves.
- */
-function attemptBudgetMs(timeoutMs, maxAttempts, remainingMs = timeoutMs) {
-    let pauses = 0;
-    for (let k = 1; k < maxAttempts; k++)
-        pauses += longestPauseMs(k);
-    const share = Math.floor((timeoutMs - pauses) / (maxAttempts + 1));
-    return Math.max(1, Math.min(ATTEMPT_BUDGET_MS, Math.max(MIN_ATTEMPT_BUDGET_MS, share), remainingMs));
-}
-/**
  * A client for `region`. Credentials come from the SDK's default chain; custom endpoints from the
  * SDK's own settings (AWS_ENDPOINT_URL_ECR, AWS_USE_FIPS_ENDPOINT).
  */
@@ -17921,44 +17975,6 @@ function clientPerRegion(create) {
         }
         return client;
     };
-}
-
-;// CONCATENATED MODULE: ../src/inputs/proxy.ts
-// The proxy settings' syntax: the http-proxy input, else HTTPS_PROXY/https_proxy, else
-// HTTP_PROXY/http_proxy; NO_PROXY/no_proxy lists hosts that bypass it. (ecr/proxy-agent.ts routes.)
-
-/** The proxy URL with any password replaced, for logs. */
-function redactProxy(url) {
-    const copy = new URL(url.href);
-    if (copy.password)
-        copy.password = '***';
-    if (copy.username)
-        copy.username = '***';
-    return copy.href.replace(/\/$/, '');
-}
-function parseProxy(input, env) {
-    const sources = [
-        ['http-proxy', input],
-        ['HTTPS_PROXY', env.HTTPS_PROXY],
-        ['https_proxy', env.https_proxy],
-        ['HTTP_PROXY', env.HTTP_PROXY],
-        ['http_proxy', env.http_proxy]
-    ];
-    const found = sources.find(([, value]) => value !== undefined && value.trim() !== '');
-    if (found === undefined)
-        return undefined;
-    const [source, raw = ''] = found;
-    const text = raw.trim();
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
-    }
-    catch {
-        throw new src_image/* InputError */.dz(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new src_image/* InputError */.dz(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
-    return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -18680,6 +18696,7 @@ async function createProxyAgent(settings) {
 
 
 
+
 /**
  * A round for these inputs. The step's deadline aborts requests in flight and bounds each attempt's
  * budget; `log` gets one line per failed attempt.
@@ -18693,7 +18710,7 @@ async function createLookupRound(inputs, deadline, log) {
     }
     const clientFor = clientPerRegion((region) => createEcrClient(region, {
         maxAttempts: inputs.retryMaxAttempts,
-        attemptBudgetMs: () => attemptBudgetMs(inputs.timeoutMs, inputs.retryMaxAttempts, deadline.remainingMs()),
+        attemptBudgetMs: () => (0,src_deadline/* attemptBudgetMs */.Ps)(inputs.timeoutMs, inputs.retryMaxAttempts, deadline.remainingMs()),
         log,
         ...(agent !== undefined && { agent })
     }));
@@ -19419,6 +19436,33 @@ function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }) {
         return { kind: 'failing-images', message: `${report.failing.length} of ${report.verdicts.length} image(s) failed: ${failingNames}` };
     return { kind: 'success', message: `${report.found.length} of ${report.verdicts.length} image(s) found.` };
 }
+/** Whether ECR answered (the gate has a verdict on the images): what pin may act on. */
+function ecrAnswered(ending) {
+    return ending.kind === 'success' || ending.kind === 'failing-images';
+}
+/** GitHub's limit on a status's description. */
+const DESCRIPTION_LIMIT = 140;
+/** The state and description the gate's ending gives: failure for images, error for a lookup that failed. */
+function commitStatusOf(report, ending) {
+    const total = report.verdicts.length;
+    const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length;
+    let state;
+    let description;
+    if (ending.kind === 'call-error' || ending.kind === 'timed-out') {
+        state = 'error';
+        description = `The lookup failed: ${ending.message}`;
+    }
+    else if (ending.kind === 'failing-images' || ending.kind === 'gave-up') {
+        state = 'failure';
+        description = `${report.failing.length} of ${total} images failed the gate${ending.kind === 'gave-up' ? ' (gave up waiting)' : ''}`;
+    }
+    else {
+        state = 'success';
+        description = absent > 0 ? `${absent} of ${total} images absent, as expected` : `${report.found.length} of ${total} images found`;
+    }
+    const text = (0,src_text/* safeText */.Hk)(description);
+    return { state, description: text.length > DESCRIPTION_LIMIT ? `${text.slice(0, DESCRIPTION_LIMIT - 1)}…` : text };
+}
 
 ;// CONCATENATED MODULE: ../src/verdict/policy.ts
 
@@ -19475,7 +19519,7 @@ function isSettled(result, expect) {
  * A whole-call error ends the wait at once.
  */
 async function lookUpUntilSettled(requests, round, options) {
-    const sleep = options.sleep ?? ((ms) => deadline_sleep(ms));
+    const sleep = options.sleep ?? ((ms) => (0,src_deadline/* sleep */.yy)(ms));
     const now = options.now ?? Date.now;
     const random = options.random ?? Math.random;
     const started = now();
@@ -19521,17 +19565,14 @@ async function lookUpUntilSettled(requests, round, options) {
 
 
 
-
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000;
 const EXIT_FAILURE = 1;
-/** Past the deadline, the one attempt at the commit status fits in the watchdog's grace. */
-const STATUS_GRACE_MS = WATCHDOG_GRACE_MS - 2_000;
 async function run() {
     let deadline;
     try {
         const inputs = getInputs();
-        const activeDeadline = (deadline = new Deadline(inputs.timeoutMs));
+        const activeDeadline = (deadline = new src_deadline/* Deadline */.B2(inputs.timeoutMs));
         deadline.startWatchdog(WATCHDOG_GRACE_MS, () => {
             setFailed(`Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(inputs.timeoutMs)} passed and the step did not finish.`);
             process.exit(EXIT_FAILURE);
@@ -19559,18 +19600,16 @@ async function run() {
             timeoutMs: inputs.timeoutMs,
             expect: inputs.expect
         });
-        // pin (only with pin: true, and never after a whole-call error or the deadline): rewrite what was found.
+        // pin (only with pin: true, and only when ECR answered): rewrite what was found.
         const problems = [];
         let pin;
-        if (inputs.files?.pin && scan && (ending.kind === 'success' || ending.kind === 'failing-images')) {
-            const digests = new Map(report.found.map((verdict) => [verdict.request, verdict.image.imageId?.imageDigest]));
+        if (inputs.files?.pin && scan && ecrAnswered(ending))
             try {
-                pin = await (await __nccwpck_require__.e(/* import() */ 277).then(__nccwpck_require__.bind(__nccwpck_require__, 55277))).pinFiles(inputs.files.workspace, scan, (request) => digests.get(request));
+                pin = await (await __nccwpck_require__.e(/* import() */ 277).then(__nccwpck_require__.bind(__nccwpck_require__, 55277))).pinFound(inputs.files.workspace, scan, report);
             }
             catch (error) {
                 problems.push((0,src_text/* errorMessage */.gJ)(error));
             }
-        }
         problems.push(...(await writeReport(report, ending, { ...inputs, ...(pin && { pin }) })));
         if (ending.kind === 'success')
             actions_core_info(ending.message);
@@ -19585,29 +19624,20 @@ async function run() {
         for (const problem of problems)
             setFailed(problem);
         // The commit status (only with commit-status), after the verdict, so a status failure hides nothing.
-        if (inputs.status) {
-            if (inputs.proxy) {
-                // @actions/github reads the proxy from the environment when it loads: the action's own setting wins.
-                process.env.HTTPS_PROXY = process.env.HTTP_PROXY = inputs.proxy.url.href;
-                process.env.NO_PROXY = inputs.proxy.noProxy;
-            }
-            const github = await Promise.all(/* import() */[__nccwpck_require__.e(288), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7549));
+        if (inputs.status)
             try {
-                // Each attempt gets what the deadline leaves, at least its share of timeout; past the deadline, one
-                // attempt within the watchdog's grace, so an error status still gets out.
-                const expired = activeDeadline.expired;
-                const share = attemptBudgetMs(inputs.timeoutMs, github.STATUS_ATTEMPTS);
-                await github.postCommitStatus(inputs.status, github.commitStatusOf(report, ending), {
-                    attempts: expired ? 1 : github.STATUS_ATTEMPTS,
-                    attemptBudgetMs: () => expired ? Math.min(share, STATUS_GRACE_MS) : Math.min(ATTEMPT_BUDGET_MS, Math.max(activeDeadline.remainingMs(), share)),
-                    sleep: (ms) => deadline_sleep(ms),
+                const { reportCommitStatus } = await __nccwpck_require__.e(/* import() */ 549).then(__nccwpck_require__.bind(__nccwpck_require__, 7549));
+                await reportCommitStatus(inputs.status, commitStatusOf(report, ending), {
+                    deadline: activeDeadline,
+                    timeoutMs: inputs.timeoutMs,
+                    graceMs: WATCHDOG_GRACE_MS - 2_000,
+                    ...(inputs.proxy && { proxy: inputs.proxy }),
                     log: (line) => actions_core_info(line)
                 });
             }
             catch (error) {
                 setFailed((0,src_text/* errorMessage */.gJ)(error));
             }
-        }
     }
     catch (error) {
         setFailed((0,src_text/* errorMessage */.gJ)(error));

@@ -1,6 +1,7 @@
 // The step's one timer (the timeout input): an AbortSignal that fires when the deadline passes, so
-// requests in flight and pauses between rounds end at once; the one `sleep`; and a watchdog, the last
-// resort that ends the process should anything still hang well after the deadline.
+// requests in flight and pauses between rounds end at once; the one `sleep`; a watchdog, the last
+// resort that ends the process should anything still hang well after the deadline; and the budget of
+// each attempt at a request (ECR's and GitHub's), derived from the timeout.
 import { formatDuration } from './text.js'
 
 export class Deadline {
@@ -67,4 +68,33 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
     signal?.addEventListener('abort', done, { once: true })
   })
+}
+
+/**
+ * The most one attempt may take, connecting, the headers and the whole body together: with the
+ * default 5 attempts, a server that never answers ends the step in under a minute.
+ */
+export const ATTEMPT_BUDGET_MS = 10_000
+
+/**
+ * The SDK's longest pause before retry k: a base of 100 ms, doubling, at most 20 s. (After throttling
+ * the base is 500 ms: then the deadline may come first, and the step says it timed out.)
+ */
+function longestPauseMs(k: number): number {
+  return Math.min(20_000, 100 * 2 ** k)
+}
+
+/** The shortest budget an attempt gets, however little time is left. */
+export const MIN_ATTEMPT_BUDGET_MS = 100
+
+/**
+ * One attempt's budget: ATTEMPT_BUDGET_MS, or less when the step's timeout leaves less. Every attempt
+ * and the SDK's longest pauses between them fit in the timeout with one budget to spare, so a server
+ * that never answers ends in a clear error before the deadline. Never more than the deadline leaves.
+ */
+export function attemptBudgetMs(timeoutMs: number, maxAttempts: number, remainingMs: number = timeoutMs): number {
+  let pauses = 0
+  for (let k = 1; k < maxAttempts; k++) pauses += longestPauseMs(k)
+  const share = Math.floor((timeoutMs - pauses) / (maxAttempts + 1))
+  return Math.max(1, Math.min(ATTEMPT_BUDGET_MS, Math.max(MIN_ATTEMPT_BUDGET_MS, share), remainingMs))
 }

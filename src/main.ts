@@ -2,23 +2,20 @@
 // while waiting, under the step's deadline) → judge (policy, then how the step ends) → pin the files
 // (with pin) → report (report/report.ts) → end the step.
 import * as core from '@actions/core'
-import { Deadline, sleep } from './deadline.js'
-import { ATTEMPT_BUDGET_MS, attemptBudgetMs } from './ecr/client.js'
+import { Deadline } from './deadline.js'
 import { createLookupRound } from './ecr/round.js'
 import { getInputs } from './inputs/inputs.js'
 import type { PinResult } from './manifests/pin.js'
 import { logScan } from './report/log.js'
 import { writeReport } from './report/report.js'
 import { errorMessage, formatDuration, safeText } from './text.js'
-import { decideEnding } from './verdict/ending.js'
+import { commitStatusOf, decideEnding, ecrAnswered } from './verdict/ending.js'
 import { evaluate } from './verdict/policy.js'
 import { lookUpUntilSettled } from './verdict/wait.js'
 
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000
 const EXIT_FAILURE = 1
-/** Past the deadline, the one attempt at the commit status fits in the watchdog's grace. */
-const STATUS_GRACE_MS = WATCHDOG_GRACE_MS - 2_000
 
 export async function run(): Promise<void> {
   let deadline: Deadline | undefined
@@ -55,17 +52,15 @@ export async function run(): Promise<void> {
       expect: inputs.expect
     })
 
-    // pin (only with pin: true, and never after a whole-call error or the deadline): rewrite what was found.
+    // pin (only with pin: true, and only when ECR answered): rewrite what was found.
     const problems: string[] = []
     let pin: PinResult | undefined
-    if (inputs.files?.pin && scan && (ending.kind === 'success' || ending.kind === 'failing-images')) {
-      const digests = new Map(report.found.map((verdict) => [verdict.request, verdict.image.imageId?.imageDigest]))
+    if (inputs.files?.pin && scan && ecrAnswered(ending))
       try {
-        pin = await (await import('./manifests/pin.js')).pinFiles(inputs.files.workspace, scan, (request) => digests.get(request))
+        pin = await (await import('./manifests/pin.js')).pinFound(inputs.files.workspace, scan, report)
       } catch (error) {
         problems.push(errorMessage(error))
       }
-    }
 
     problems.push(...(await writeReport(report, ending, { ...inputs, ...(pin && { pin }) })))
 
@@ -79,29 +74,19 @@ export async function run(): Promise<void> {
     for (const problem of problems) core.setFailed(problem)
 
     // The commit status (only with commit-status), after the verdict, so a status failure hides nothing.
-    if (inputs.status) {
-      if (inputs.proxy) {
-        // @actions/github reads the proxy from the environment when it loads: the action's own setting wins.
-        process.env.HTTPS_PROXY = process.env.HTTP_PROXY = inputs.proxy.url.href
-        process.env.NO_PROXY = inputs.proxy.noProxy
-      }
-      const github = await import('./github/status.js')
+    if (inputs.status)
       try {
-        // Each attempt gets what the deadline leaves, at least its share of timeout; past the deadline, one
-        // attempt within the watchdog's grace, so an error status still gets out.
-        const expired = activeDeadline.expired
-        const share = attemptBudgetMs(inputs.timeoutMs, github.STATUS_ATTEMPTS)
-        await github.postCommitStatus(inputs.status, github.commitStatusOf(report, ending), {
-          attempts: expired ? 1 : github.STATUS_ATTEMPTS,
-          attemptBudgetMs: () =>
-            expired ? Math.min(share, STATUS_GRACE_MS) : Math.min(ATTEMPT_BUDGET_MS, Math.max(activeDeadline.remainingMs(), share)),
-          sleep: (ms) => sleep(ms),
+        const { reportCommitStatus } = await import('./github/status.js')
+        await reportCommitStatus(inputs.status, commitStatusOf(report, ending), {
+          deadline: activeDeadline,
+          timeoutMs: inputs.timeoutMs,
+          graceMs: WATCHDOG_GRACE_MS - 2_000,
+          ...(inputs.proxy && { proxy: inputs.proxy }),
           log: (line) => core.info(line)
         })
       } catch (error) {
         core.setFailed(errorMessage(error))
       }
-    }
   } catch (error) {
     core.setFailed(errorMessage(error))
   } finally {

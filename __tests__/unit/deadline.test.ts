@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { Deadline, DeadlineError, sleep } from '../../src/deadline.js'
+import { ATTEMPT_BUDGET_MS, Deadline, DeadlineError, MIN_ATTEMPT_BUDGET_MS, attemptBudgetMs, sleep } from '../../src/deadline.js'
 
 describe('Deadline', () => {
   it('aborts its signal with a DeadlineError when it passes, ending a pause early', async () => {
@@ -48,5 +48,34 @@ describe('the watchdog', () => {
     await deadline.sleep(60_000)
     expect(deadline.expired).toBe(true)
     deadline.dispose()
+  })
+})
+
+describe('attemptBudgetMs', () => {
+  /** The SDK's longest pauses between n attempts (a base of 100 ms, doubling, at most 20 s). */
+  const pauses = (n: number): number =>
+    Array.from({ length: n - 1 }, (_, k) => Math.min(20_000, 100 * 2 ** (k + 1))).reduce((a, b) => a + b, 0)
+
+  it('is 10 s on default inputs, so a server that never answers ends the step in under a minute', () => {
+    const budget = attemptBudgetMs(5 * 60_000, 5)
+    expect(budget).toBe(ATTEMPT_BUDGET_MS)
+    expect(5 * budget + pauses(5)).toBeLessThan(60_000)
+  })
+
+  it.each([
+    [3_000, 2],
+    [6_000, 5],
+    [30_000, 5],
+    [60_000, 20],
+    [3_600_000, 20]
+  ])('fits every attempt and pause in a timeout of %d ms with %d attempts, with a budget to spare', (timeout, attempts) => {
+    const budget = attemptBudgetMs(timeout, attempts)
+    if (budget > MIN_ATTEMPT_BUDGET_MS) expect(attempts * budget + pauses(attempts) + budget).toBeLessThanOrEqual(timeout)
+    expect(budget).toBeLessThanOrEqual(ATTEMPT_BUDGET_MS)
+  })
+
+  it('never outlives the deadline', () => {
+    expect(attemptBudgetMs(300_000, 5, 1_234)).toBe(1_234)
+    expect(attemptBudgetMs(300_000, 5, 0)).toBe(1)
   })
 })

@@ -3,12 +3,12 @@
 // manifest (fetched and checked the same way). Clients are made once per region, through the proxy
 // when one is set.
 import type { Agent } from 'node:http'
-import type { Deadline } from '../deadline.js'
+import { type Deadline, attemptBudgetMs } from '../deadline.js'
 import type { ImageRequest } from '../image.js'
 import type { Inputs } from '../inputs/inputs.js'
 import { redactProxy } from '../inputs/proxy.js'
 import { safeText } from '../text.js'
-import { attemptBudgetMs, clientPerRegion, createEcrClient } from './client.js'
+import { clientPerRegion, createEcrClient } from './client.js'
 import { checkDigests } from './digest.js'
 import { type LookupResult, lookupImages } from './lookup.js'
 import { resolvePlatforms } from './platform.js'

@@ -1,40 +1,17 @@
-// The commit status (commit-status): the gate's verdict posted to a commit under a stable context, so
-// branch protection can require it whatever workflow produced it. Through @actions/github, which reads
-// GITHUB_API_URL (GitHub Enterprise Server) and the proxy settings when it loads: main.ts loads this
-// module only when commit-status is set, after the proxy is settled. A GitHub outage is retried; what
-// GitHub refuses is said in one sentence naming the permission. The token is never logged.
-import { getOctokit } from '@actions/github'
+// The commit status (commit-status): the gate's verdict (verdict/ending.ts says which) posted to a
+// commit under a stable context, so branch protection can require it whatever workflow produced it.
+// Through @actions/github, which reads GITHUB_API_URL (GitHub Enterprise Server) and the proxy settings
+// when it loads: main.ts loads this module only when commit-status is set, and it loads @actions/github
+// only after setting the proxy. A GitHub outage is retried; what GitHub refuses is said in one sentence
+// naming the permission. The token is never logged.
+import { ATTEMPT_BUDGET_MS, type Deadline, attemptBudgetMs, sleep } from '../deadline.js'
+import type { ProxySettings } from '../inputs/proxy.js'
 import type { StatusSettings } from '../inputs/status.js'
 import { errorMessage, safeText } from '../text.js'
-import type { Ending } from '../verdict/ending.js'
-import type { Report } from '../verdict/policy.js'
+import type { CommitStatus } from '../verdict/ending.js'
 
-export type StatusState = 'success' | 'failure' | 'error'
-
-/** GitHub's limit on a status's description. */
-export const DESCRIPTION_LIMIT = 140
 /** Attempts at posting the status, for a GitHub outage or a stall. */
 export const STATUS_ATTEMPTS = 3
-
-/** The state and description the gate's ending gives: failure for images, error for a lookup that failed. */
-export function commitStatusOf(report: Report, ending: Ending): { state: StatusState; description: string } {
-  const total = report.verdicts.length
-  const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length
-  let state: StatusState
-  let description: string
-  if (ending.kind === 'call-error' || ending.kind === 'timed-out') {
-    state = 'error'
-    description = `The lookup failed: ${ending.message}`
-  } else if (ending.kind === 'failing-images' || ending.kind === 'gave-up') {
-    state = 'failure'
-    description = `${report.failing.length} of ${total} images failed the gate${ending.kind === 'gave-up' ? ' (gave up waiting)' : ''}`
-  } else {
-    state = 'success'
-    description = absent > 0 ? `${absent} of ${total} images absent, as expected` : `${report.found.length} of ${total} images found`
-  }
-  const text = safeText(description)
-  return { state, description: text.length > DESCRIPTION_LIMIT ? `${text.slice(0, DESCRIPTION_LIMIT - 1)}…` : text }
-}
 
 /** A status GitHub did not take: the step fails with this message. */
 export class StatusError extends Error {
@@ -81,11 +58,9 @@ function retryable(error: unknown): boolean {
 }
 
 /** Posts the status, retrying an outage; throws StatusError with one sentence when GitHub does not take it. */
-export async function postCommitStatus(
-  settings: StatusSettings,
-  status: { state: StatusState; description: string },
-  options: PostOptions
-): Promise<void> {
+export async function postCommitStatus(settings: StatusSettings, status: CommitStatus, options: PostOptions): Promise<void> {
+  // Loaded here, not above: @actions/github reads GITHUB_API_URL and the proxy when it loads.
+  const { getOctokit } = await import('@actions/github')
   const octokit = getOctokit(settings.token)
   let lastError: unknown
   let attempt = 0
@@ -116,4 +91,35 @@ export async function postCommitStatus(
 function describeAttempt(error: unknown): string {
   const status = (error as RequestFailure).status
   return status !== undefined ? `HTTP ${status}` : safeText(errorMessage(error).split('\n')[0] ?? '').slice(0, 120)
+}
+
+export interface StatusContext {
+  deadline: Deadline
+  timeoutMs: number
+  /** How long past the deadline one attempt may still take (within the watchdog's grace). */
+  graceMs: number
+  proxy?: ProxySettings
+  log: (line: string) => void
+}
+
+/**
+ * Posts the status with the action's proxy and budgets: each attempt gets what the deadline leaves, at
+ * least its share of timeout; past the deadline, one attempt within the grace, so an error status still
+ * gets out.
+ */
+export async function reportCommitStatus(settings: StatusSettings, status: CommitStatus, context: StatusContext): Promise<void> {
+  if (context.proxy) {
+    // @actions/github takes its proxy from the environment: the action's own setting wins.
+    process.env.HTTPS_PROXY = process.env.HTTP_PROXY = context.proxy.url.href
+    process.env.NO_PROXY = context.proxy.noProxy
+  }
+  const expired = context.deadline.expired
+  const share = attemptBudgetMs(context.timeoutMs, STATUS_ATTEMPTS)
+  await postCommitStatus(settings, status, {
+    attempts: expired ? 1 : STATUS_ATTEMPTS,
+    attemptBudgetMs: () =>
+      expired ? Math.min(share, context.graceMs) : Math.min(ATTEMPT_BUDGET_MS, Math.max(context.deadline.remainingMs(), share)),
+    sleep: (ms) => sleep(ms),
+    log: context.log
+  })
 }

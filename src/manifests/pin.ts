@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { chmod, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ImageRequest } from '../image.js'
+import type { Report } from '../verdict/policy.js'
 import { describeFileError } from '../report/files.js'
 import type { FileReference } from './extract.js'
 import type { ScanResult } from './scan.js'
@@ -90,4 +91,10 @@ export async function pinFiles(
   }
   for (const { path, temporary } of staged) await rename(temporary, path)
   return { changes, files: [...byFile.keys()] }
+}
+
+/** Pins what the report found: each file reference gets the digest ECR returned for it. */
+export function pinFound(workspace: string, scan: ScanResult, report: Report): Promise<PinResult> {
+  const digests = new Map(report.found.map((verdict) => [verdict.request, verdict.image.imageId?.imageDigest]))
+  return pinFiles(workspace, scan, (request) => digests.get(request))
 }

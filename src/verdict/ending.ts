@@ -53,3 +53,39 @@ export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect 
     return { kind: 'failing-images', message: `${report.failing.length} of ${report.verdicts.length} image(s) failed: ${failingNames}` }
   return { kind: 'success', message: `${report.found.length} of ${report.verdicts.length} image(s) found.` }
 }
+
+/** Whether ECR answered (the gate has a verdict on the images): what pin may act on. */
+export function ecrAnswered(ending: Ending): boolean {
+  return ending.kind === 'success' || ending.kind === 'failing-images'
+}
+
+export type StatusState = 'success' | 'failure' | 'error'
+
+/** A commit status's state and description (at most GitHub's 140 characters, on one line). */
+export interface CommitStatus {
+  state: StatusState
+  description: string
+}
+
+/** GitHub's limit on a status's description. */
+export const DESCRIPTION_LIMIT = 140
+
+/** The state and description the gate's ending gives: failure for images, error for a lookup that failed. */
+export function commitStatusOf(report: Report, ending: Ending): CommitStatus {
+  const total = report.verdicts.length
+  const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length
+  let state: StatusState
+  let description: string
+  if (ending.kind === 'call-error' || ending.kind === 'timed-out') {
+    state = 'error'
+    description = `The lookup failed: ${ending.message}`
+  } else if (ending.kind === 'failing-images' || ending.kind === 'gave-up') {
+    state = 'failure'
+    description = `${report.failing.length} of ${total} images failed the gate${ending.kind === 'gave-up' ? ' (gave up waiting)' : ''}`
+  } else {
+    state = 'success'
+    description = absent > 0 ? `${absent} of ${total} images absent, as expected` : `${report.found.length} of ${total} images found`
+  }
+  const text = safeText(description)
+  return { state, description: text.length > DESCRIPTION_LIMIT ? `${text.slice(0, DESCRIPTION_LIMIT - 1)}…` : text }
+}

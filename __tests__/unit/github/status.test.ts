@@ -1,35 +1,61 @@
-// status.ts: the commit status the gate's ending gives.
-import { describe, expect, it } from '@jest/globals'
-import { commitStatusOf } from '../../../src/github/status.js'
-import type { LookupResult } from '../../../src/ecr/lookup.js'
-import type { Expectation } from '../../../src/failure-codes.js'
-import type { Ending } from '../../../src/verdict/ending.js'
-import { evaluate } from '../../../src/verdict/policy.js'
-import { DIGEST_A, image, request } from '../../../__fixtures__/images.js'
+// status.ts with @actions/github mocked: retries through an outage, and one sentence for what GitHub refuses.
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 
-const found: LookupResult = { request: request({ tag: 'v1' }), status: 'found', image: image('v1', DIGEST_A) }
-const missing: LookupResult = { request: request({ tag: 'v2' }), status: 'failed', failure: { failureCode: 'ImageNotFound' } }
+const createCommitStatus = jest.fn<(params: Record<string, unknown>) => Promise<unknown>>()
+jest.unstable_mockModule('@actions/github', () => ({ getOctokit: () => ({ rest: { repos: { createCommitStatus } } }) }))
+const { STATUS_ATTEMPTS, postCommitStatus } = await import('../../../src/github/status.js')
 
-describe('commitStatusOf', () => {
-  it.each<[string, LookupResult[], Expectation, Ending, string]>([
-    ['success', [found], 'present', { kind: 'success', message: '' }, '1 of 1 images found'],
-    ['absent', [missing], 'absent', { kind: 'success', message: '' }, '1 of 1 images absent, as expected'],
-    ['failing', [found, missing], 'present', { kind: 'failing-images', message: '' }, '1 of 2 images failed the gate'],
-    ['gave up', [missing], 'present', { kind: 'gave-up', message: '' }, '1 of 1 images failed the gate (gave up waiting)'],
-    ['a call error', [found], 'present', { kind: 'call-error', message: 'Access denied.' }, 'The lookup failed: Access denied.'],
-    ['the deadline', [found], 'present', { kind: 'timed-out', message: 'Timed out.' }, 'The lookup failed: Timed out.']
-  ])('%s', (_label, results, expectation, ending, description) => {
-    const status = commitStatusOf(evaluate(results, { kind: 'all' }, expectation), ending)
-    expect(status.description).toBe(description)
-    expect(status.state).toBe(
-      ending.kind === 'success' ? 'success' : ending.kind === 'call-error' || ending.kind === 'timed-out' ? 'error' : 'failure'
+const settings = { context: 'ecr/images', sha: 'a'.repeat(40), owner: 'octo', repo: 'deploy', token: 't', targetUrl: 'https://x/runs/1' }
+const status = { state: 'success' as const, description: '1 of 1 images found' }
+const httpError = (code: number, message: string) => Object.assign(new Error(message), { status: code, response: { data: { message } } })
+
+describe('postCommitStatus', () => {
+  const pauses: number[] = []
+  const lines: string[] = []
+  const options = {
+    attempts: STATUS_ATTEMPTS,
+    attemptBudgetMs: () => 1000,
+    sleep: async (ms: number) => void pauses.push(ms),
+    log: (line: string) => void lines.push(line)
+  }
+  beforeEach(() => {
+    createCommitStatus.mockReset()
+    pauses.length = 0
+    lines.length = 0
+  })
+
+  it('posts the state, context, description and link', async () => {
+    createCommitStatus.mockResolvedValue({})
+    await postCommitStatus(settings, status, options)
+    expect(createCommitStatus).toHaveBeenCalledWith(
+      expect.objectContaining({
+        owner: 'octo',
+        repo: 'deploy',
+        sha: settings.sha,
+        state: 'success',
+        context: 'ecr/images',
+        target_url: 'https://x/runs/1'
+      })
     )
   })
 
-  it('keeps the description within 140 characters, on one line', () => {
-    const status = commitStatusOf(evaluate([found], { kind: 'all' }), { kind: 'call-error', message: `x\n${'y'.repeat(300)}` })
-    expect(status.description).toHaveLength(140)
-    expect(status.description).not.toContain('\n')
-    expect(status.description.endsWith('…')).toBe(true)
+  it('retries an outage with growing pauses, then gives up in one sentence', async () => {
+    createCommitStatus.mockRejectedValue(httpError(503, 'Service Unavailable'))
+    await expect(postCommitStatus(settings, status, options)).rejects.toThrow(
+      "Could not set the commit status ecr/images on aaaaaaaaaaaa in octo/deploy: GitHub did not take it after 3 attempt(s) (HTTP 503). The lookup's result above stands; retry the job to set the status."
+    )
+    expect(createCommitStatus).toHaveBeenCalledTimes(3)
+    expect(pauses).toEqual([500, 1000])
+  })
+
+  it.each([
+    [401, /rejected the token \(HTTP 401\)/],
+    [403, /may not write statuses \(HTTP 403\) \(GitHub said: nope\)\. Give the job `permissions: statuses: write`/],
+    [404, /GitHub answered HTTP 404 \(GitHub said: nope\)/],
+    [422, /GitHub refused .* \(HTTP 422\) \(GitHub said: nope\): check commit-sha\./]
+  ])('does not retry HTTP %d, and says what to do', async (code, message) => {
+    createCommitStatus.mockRejectedValue(httpError(code, 'nope'))
+    await expect(postCommitStatus(settings, status, options)).rejects.toThrow(message)
+    expect(createCommitStatus).toHaveBeenCalledTimes(1)
   })
 })
