@@ -13492,6 +13492,326 @@ function attemptBudgetMs(timeoutMs, maxAttempts, remainingMs = timeoutMs) {
 
 /***/ }),
 
+/***/ 45329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mY: () => (/* binding */ FailureCode),
+  DF: () => (/* binding */ NO_FAILURE_CODE),
+  E$: () => (/* binding */ absentAsExpected),
+  Ps: () => (/* binding */ describeFailureCode),
+  Od: () => (/* binding */ failureFails),
+  XV: () => (/* binding */ parseFailOn),
+  IS: () => (/* binding */ waitAsksAgain)
+});
+
+// UNUSED EXPORTS: FAILURE_CODES, nearestFailureCode
+
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/models/enums.js
+const LayerFailureCode = {
+    InvalidLayerDigest: "InvalidLayerDigest",
+    MissingLayerDigest: "MissingLayerDigest",
+};
+const LayerAvailability = {
+    ARCHIVED: "ARCHIVED",
+    AVAILABLE: "AVAILABLE",
+    UNAVAILABLE: "UNAVAILABLE",
+};
+const ImageFailureCode = {
+    ImageInaccessible: "ImageInaccessible",
+    ImageNotFound: "ImageNotFound",
+    ImageReferencedByManifestList: "ImageReferencedByManifestList",
+    ImageTagDoesNotMatchDigest: "ImageTagDoesNotMatchDigest",
+    InvalidImageDigest: "InvalidImageDigest",
+    InvalidImageTag: "InvalidImageTag",
+    KmsError: "KmsError",
+    MissingDigestAndTag: "MissingDigestAndTag",
+    UpstreamAccessDenied: "UpstreamAccessDenied",
+    UpstreamTooManyRequests: "UpstreamTooManyRequests",
+    UpstreamUnavailable: "UpstreamUnavailable",
+};
+const ScanningConfigurationFailureCode = {
+    REPOSITORY_NOT_FOUND: "REPOSITORY_NOT_FOUND",
+};
+const ScanningRepositoryFilterType = {
+    WILDCARD: "WILDCARD",
+};
+const ScanFrequency = {
+    CONTINUOUS_SCAN: "CONTINUOUS_SCAN",
+    MANUAL: "MANUAL",
+    SCAN_ON_PUSH: "SCAN_ON_PUSH",
+};
+const UpstreamRegistry = {
+    AzureContainerRegistry: "azure-container-registry",
+    Chainguard: "chainguard",
+    DockerHub: "docker-hub",
+    Ecr: "ecr",
+    EcrPublic: "ecr-public",
+    GitHubContainerRegistry: "github-container-registry",
+    GitLabContainerRegistry: "gitlab-container-registry",
+    K8s: "k8s",
+    Quay: "quay",
+};
+const EncryptionType = {
+    AES256: "AES256",
+    KMS: "KMS",
+    KMS_DSSE: "KMS_DSSE",
+};
+const ImageTagMutability = {
+    IMMUTABLE: "IMMUTABLE",
+    IMMUTABLE_WITH_EXCLUSION: "IMMUTABLE_WITH_EXCLUSION",
+    MUTABLE: "MUTABLE",
+    MUTABLE_WITH_EXCLUSION: "MUTABLE_WITH_EXCLUSION",
+};
+const ImageTagMutabilityExclusionFilterType = {
+    WILDCARD: "WILDCARD",
+};
+const RCTAppliedFor = {
+    CREATE_ON_PUSH: "CREATE_ON_PUSH",
+    PULL_THROUGH_CACHE: "PULL_THROUGH_CACHE",
+    REPLICATION: "REPLICATION",
+};
+const SigningRepositoryFilterType = {
+    WILDCARD_MATCH: "WILDCARD_MATCH",
+};
+const ReplicationStatus = {
+    COMPLETE: "COMPLETE",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const ImageStatusFilter = {
+    ACTIVATING: "ACTIVATING",
+    ACTIVE: "ACTIVE",
+    ANY: "ANY",
+    ARCHIVED: "ARCHIVED",
+};
+const TagStatus = {
+    ANY: "ANY",
+    TAGGED: "TAGGED",
+    UNTAGGED: "UNTAGGED",
+};
+const FindingSeverity = {
+    CRITICAL: "CRITICAL",
+    HIGH: "HIGH",
+    INFORMATIONAL: "INFORMATIONAL",
+    LOW: "LOW",
+    MEDIUM: "MEDIUM",
+    UNDEFINED: "UNDEFINED",
+};
+const ScanStatus = {
+    ACTIVE: "ACTIVE",
+    COMPLETE: "COMPLETE",
+    FAILED: "FAILED",
+    FINDINGS_UNAVAILABLE: "FINDINGS_UNAVAILABLE",
+    IMAGE_ARCHIVED: "IMAGE_ARCHIVED",
+    IN_PROGRESS: "IN_PROGRESS",
+    LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
+    PENDING: "PENDING",
+    SCAN_ELIGIBILITY_EXPIRED: "SCAN_ELIGIBILITY_EXPIRED",
+    UNSUPPORTED_IMAGE: "UNSUPPORTED_IMAGE",
+};
+const ImageStatus = {
+    ACTIVATING: "ACTIVATING",
+    ACTIVE: "ACTIVE",
+    ARCHIVED: "ARCHIVED",
+};
+const SigningStatus = {
+    COMPLETE: "COMPLETE",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const RepositoryFilterType = {
+    PREFIX_MATCH: "PREFIX_MATCH",
+};
+const ReplicationBackfillResultStatus = {
+    COMPLETE: "COMPLETE",
+    FAILED: "FAILED",
+};
+const ReplicationBackfillStatus = {
+    COMPLETE: "COMPLETE",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+    PREPARING: "PREPARING",
+    STOPPED: "STOPPED",
+    STOPPING: "STOPPING",
+};
+const LifecyclePolicyTargetStorageClass = {
+    ARCHIVE: "ARCHIVE",
+};
+const ImageActionType = {
+    EXPIRE: "EXPIRE",
+    TRANSITION: "TRANSITION",
+};
+const LifecyclePolicyStorageClass = {
+    ARCHIVE: "ARCHIVE",
+    STANDARD: "STANDARD",
+};
+const LifecyclePolicyPreviewStatus = {
+    COMPLETE: "COMPLETE",
+    EXPIRED: "EXPIRED",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const ScanType = {
+    BASIC: "BASIC",
+    ENHANCED: "ENHANCED",
+};
+const ArtifactStatusFilter = {
+    ACTIVATING: "ACTIVATING",
+    ACTIVE: "ACTIVE",
+    ANY: "ANY",
+    ARCHIVED: "ARCHIVED",
+};
+const ArtifactStatus = {
+    ACTIVATING: "ACTIVATING",
+    ACTIVE: "ACTIVE",
+    ARCHIVED: "ARCHIVED",
+};
+const TargetStorageClass = {
+    ARCHIVE: "ARCHIVE",
+    STANDARD: "STANDARD",
+};
+
+// EXTERNAL MODULE: ../src/image.ts
+var src_image = __nccwpck_require__(30126);
+// EXTERNAL MODULE: ../src/text.ts
+var src_text = __nccwpck_require__(34704);
+;// CONCATENATED MODULE: ../src/failure-codes.ts
+// The one table of per-image failure codes: ECR's (the SDK's ImageFailureCode, so an SDK update brings
+// new codes) and this action's own. For each code: where it comes from, what it means (annotations and
+// the README's table), how it reads in the job summary, whether a wait round asks again, and whether it
+// is the good case under `expect: absent`. Beside it: the `fail-on` input and the decision whether a
+// failure fails the step. Other modules name codes through FailureCode, never as string literals.
+
+
+
+/** Every code this action knows by name. */
+const FailureCode = {
+    ...ImageFailureCode,
+    ImageNotReturned: 'ImageNotReturned',
+    PlatformNotFound: 'PlatformNotFound',
+    DigestMismatch: 'DigestMismatch'
+};
+/** A failure without a code (ECR always sends one; this keeps the report whole if it does not). */
+const NO_FAILURE_CODE = 'UnknownFailure';
+/** ECR's codes. One the SDK adds later is still known (see describeFailureCode), with a plain meaning. */
+const ECR_CODES = {
+    [FailureCode.ImageNotFound]: {
+        meaning: 'no image has that tag or digest (also: tag and digest given and the tag does not exist)',
+        summary: 'missing',
+        waitAsksAgain: true,
+        absentAsExpected: true
+    },
+    [FailureCode.ImageTagDoesNotMatchDigest]: {
+        meaning: 'tag and digest given, and the tag now points at another digest',
+        waitAsksAgain: true
+    },
+    [FailureCode.InvalidImageDigest]: { meaning: 'the digest is malformed (this action rejects malformed digests before asking)' },
+    [FailureCode.InvalidImageTag]: { meaning: 'the tag is malformed' },
+    [FailureCode.MissingDigestAndTag]: { meaning: 'an id with neither a tag nor a digest (this action never sends one)' },
+    [FailureCode.KmsError]: { meaning: "the repository's KMS key cannot be used" },
+    [FailureCode.UpstreamAccessDenied]: { meaning: "a pull-through cache's upstream registry refused access" },
+    [FailureCode.UpstreamTooManyRequests]: { meaning: "a pull-through cache's upstream registry throttled the request" },
+    [FailureCode.UpstreamUnavailable]: { meaning: "a pull-through cache's upstream registry is unavailable" },
+    [FailureCode.ImageInaccessible]: { meaning: 'the image cannot be pulled (for example, it is archived)' },
+    [FailureCode.ImageReferencedByManifestList]: { meaning: 'shared with BatchDeleteImage; not expected here' }
+};
+const ACTION_CODES = {
+    [FailureCode.ImageNotReturned]: {
+        meaning: 'ECR answered with neither an image nor a failure for that id',
+        waitAsksAgain: true
+    },
+    [FailureCode.PlatformNotFound]: {
+        meaning: 'the index has no manifest for the platform input, or that manifest is not in the repository',
+        summary: 'platform missing'
+    },
+    [FailureCode.DigestMismatch]: { meaning: 'the manifest does not hash to its digest (verify-digest)', summary: 'digest mismatch' }
+};
+function info(origin, details) {
+    return { origin, summary: 'failed', waitAsksAgain: false, absentAsExpected: false, ...details };
+}
+/** Every known code with its row of the table, ECR's first (in the SDK's order), then the action's. */
+const FAILURE_CODES = new Map([
+    ...Object.values(ImageFailureCode).map((code) => [
+        code,
+        info('ECR', ECR_CODES[code] ?? { meaning: `ECR's ${code} (see the BatchGetImage API reference)` })
+    ]),
+    ...Object.entries(ACTION_CODES).map(([code, details]) => [code, info('action', details)])
+]);
+/** A code's row; a code ECR sends that no table lists yet is reported like any other, plainly. */
+function describeFailureCode(code) {
+    return (FAILURE_CODES.get(code ?? NO_FAILURE_CODE) ??
+        info('ECR', { meaning: code === undefined ? 'ECR gave no failure code' : `a failure code this action does not know (${code})` }));
+}
+/** Whether a failure with this code fails the step under `fail-on`. */
+function failureFails(code, failOn) {
+    if (failOn.kind === 'all')
+        return true;
+    if (failOn.kind === 'none')
+        return false;
+    return code !== undefined && failOn.codes.has(code);
+}
+/** Whether, with images expected to be present, a later round may clear this failure. */
+function waitAsksAgain(code) {
+    return code !== undefined && (FAILURE_CODES.get(code)?.waitAsksAgain ?? false);
+}
+/** Whether, under `expect: absent`, this failure is the good case. */
+function absentAsExpected(code) {
+    return code !== undefined && (FAILURE_CODES.get(code)?.absentAsExpected ?? false);
+}
+/** Edit distance, case-insensitive: how far a typo is from a known code. */
+function distance(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= x.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= y.length; j++)
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+        previous = current;
+    }
+    return previous[y.length] ?? 0;
+}
+/** The known code nearest to `entry`. */
+function nearestFailureCode(entry) {
+    let best = '';
+    let bestDistance = Infinity;
+    for (const code of FAILURE_CODES.keys()) {
+        const d = distance(entry, code);
+        if (d < bestDistance)
+            [best, bestDistance] = [code, d];
+    }
+    return best;
+}
+/**
+ * The `fail-on` input: `all` (default), `none`, or known codes (any case). Anything else is an input
+ * error naming the nearest code: a typo must never quietly turn a gate off.
+ */
+function parseFailOn(value) {
+    const entries = (0,src_text/* splitList */.ry)(value);
+    if (entries.length === 0)
+        return { kind: 'all' };
+    const keywords = entries.filter((entry) => /^(all|none)$/i.test(entry));
+    if (keywords.length > 0) {
+        if (entries.length > 1)
+            throw new src_image/* InputError */.dz(`fail-on: '${keywords[0]}' cannot be combined with other entries; give all, none, or a list of codes.`);
+        return { kind: keywords[0]?.toLowerCase() === 'none' ? 'none' : 'all' };
+    }
+    const codes = new Set();
+    for (const entry of entries) {
+        const known = [...FAILURE_CODES.keys()].find((code) => code.toLowerCase() === entry.toLowerCase());
+        if (known === undefined)
+            throw new src_image/* InputError */.dz(`fail-on: '${entry}' is not a failure code; did you mean ${nearestFailureCode(entry)}? Known codes: ${[...FAILURE_CODES.keys()].join(', ')} (or all, none).`);
+        codes.add(known);
+    }
+    return { kind: 'codes', codes };
+}
+
+
+/***/ }),
+
 /***/ 30126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13554,7 +13874,7 @@ const SCHEMA1_MEDIA_TYPES = new Set([
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78514);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74847);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
 // run() set, once the log has reached the runner (at most 5 s more): a retry pause the SDK still has
 // scheduled after the deadline must not keep it alive, and a log still in the pipe must not be cut short.
@@ -13689,6 +14009,33 @@ function parseImageIds(text, location) {
 
 /***/ }),
 
+/***/ 77266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ formatPlatform),
+/* harmony export */   F: () => (/* binding */ parsePlatform)
+/* harmony export */ });
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30126);
+// The `platform` input's syntax: `os/arch[/variant]`. (ecr/platform.ts picks that platform's manifest.)
+
+function parsePlatform(value) {
+    const text = value.trim();
+    if (text.length === 0)
+        return undefined;
+    const parts = text.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part)))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`platform '${value}' is not os/arch[/variant], for example linux/arm64 or linux/arm/v7.`);
+    const [os = '', architecture = '', variant] = parts;
+    return { os, architecture, ...(variant !== undefined && { variant }) };
+}
+function formatPlatform(platform) {
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+
+
+/***/ }),
+
 /***/ 73939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13774,7 +14121,7 @@ function parseReferences(text, defaults) {
 
 /***/ }),
 
-/***/ 78514:
+/***/ 74847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17979,302 +18326,8 @@ function clientPerRegion(create) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/models/enums.js
-const LayerFailureCode = {
-    InvalidLayerDigest: "InvalidLayerDigest",
-    MissingLayerDigest: "MissingLayerDigest",
-};
-const LayerAvailability = {
-    ARCHIVED: "ARCHIVED",
-    AVAILABLE: "AVAILABLE",
-    UNAVAILABLE: "UNAVAILABLE",
-};
-const ImageFailureCode = {
-    ImageInaccessible: "ImageInaccessible",
-    ImageNotFound: "ImageNotFound",
-    ImageReferencedByManifestList: "ImageReferencedByManifestList",
-    ImageTagDoesNotMatchDigest: "ImageTagDoesNotMatchDigest",
-    InvalidImageDigest: "InvalidImageDigest",
-    InvalidImageTag: "InvalidImageTag",
-    KmsError: "KmsError",
-    MissingDigestAndTag: "MissingDigestAndTag",
-    UpstreamAccessDenied: "UpstreamAccessDenied",
-    UpstreamTooManyRequests: "UpstreamTooManyRequests",
-    UpstreamUnavailable: "UpstreamUnavailable",
-};
-const ScanningConfigurationFailureCode = {
-    REPOSITORY_NOT_FOUND: "REPOSITORY_NOT_FOUND",
-};
-const ScanningRepositoryFilterType = {
-    WILDCARD: "WILDCARD",
-};
-const ScanFrequency = {
-    CONTINUOUS_SCAN: "CONTINUOUS_SCAN",
-    MANUAL: "MANUAL",
-    SCAN_ON_PUSH: "SCAN_ON_PUSH",
-};
-const UpstreamRegistry = {
-    AzureContainerRegistry: "azure-container-registry",
-    Chainguard: "chainguard",
-    DockerHub: "docker-hub",
-    Ecr: "ecr",
-    EcrPublic: "ecr-public",
-    GitHubContainerRegistry: "github-container-registry",
-    GitLabContainerRegistry: "gitlab-container-registry",
-    K8s: "k8s",
-    Quay: "quay",
-};
-const EncryptionType = {
-    AES256: "AES256",
-    KMS: "KMS",
-    KMS_DSSE: "KMS_DSSE",
-};
-const ImageTagMutability = {
-    IMMUTABLE: "IMMUTABLE",
-    IMMUTABLE_WITH_EXCLUSION: "IMMUTABLE_WITH_EXCLUSION",
-    MUTABLE: "MUTABLE",
-    MUTABLE_WITH_EXCLUSION: "MUTABLE_WITH_EXCLUSION",
-};
-const ImageTagMutabilityExclusionFilterType = {
-    WILDCARD: "WILDCARD",
-};
-const RCTAppliedFor = {
-    CREATE_ON_PUSH: "CREATE_ON_PUSH",
-    PULL_THROUGH_CACHE: "PULL_THROUGH_CACHE",
-    REPLICATION: "REPLICATION",
-};
-const SigningRepositoryFilterType = {
-    WILDCARD_MATCH: "WILDCARD_MATCH",
-};
-const ReplicationStatus = {
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-};
-const ImageStatusFilter = {
-    ACTIVATING: "ACTIVATING",
-    ACTIVE: "ACTIVE",
-    ANY: "ANY",
-    ARCHIVED: "ARCHIVED",
-};
-const TagStatus = {
-    ANY: "ANY",
-    TAGGED: "TAGGED",
-    UNTAGGED: "UNTAGGED",
-};
-const FindingSeverity = {
-    CRITICAL: "CRITICAL",
-    HIGH: "HIGH",
-    INFORMATIONAL: "INFORMATIONAL",
-    LOW: "LOW",
-    MEDIUM: "MEDIUM",
-    UNDEFINED: "UNDEFINED",
-};
-const ScanStatus = {
-    ACTIVE: "ACTIVE",
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-    FINDINGS_UNAVAILABLE: "FINDINGS_UNAVAILABLE",
-    IMAGE_ARCHIVED: "IMAGE_ARCHIVED",
-    IN_PROGRESS: "IN_PROGRESS",
-    LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
-    PENDING: "PENDING",
-    SCAN_ELIGIBILITY_EXPIRED: "SCAN_ELIGIBILITY_EXPIRED",
-    UNSUPPORTED_IMAGE: "UNSUPPORTED_IMAGE",
-};
-const ImageStatus = {
-    ACTIVATING: "ACTIVATING",
-    ACTIVE: "ACTIVE",
-    ARCHIVED: "ARCHIVED",
-};
-const SigningStatus = {
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-};
-const RepositoryFilterType = {
-    PREFIX_MATCH: "PREFIX_MATCH",
-};
-const ReplicationBackfillResultStatus = {
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-};
-const ReplicationBackfillStatus = {
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-    PREPARING: "PREPARING",
-    STOPPED: "STOPPED",
-    STOPPING: "STOPPING",
-};
-const LifecyclePolicyTargetStorageClass = {
-    ARCHIVE: "ARCHIVE",
-};
-const ImageActionType = {
-    EXPIRE: "EXPIRE",
-    TRANSITION: "TRANSITION",
-};
-const LifecyclePolicyStorageClass = {
-    ARCHIVE: "ARCHIVE",
-    STANDARD: "STANDARD",
-};
-const LifecyclePolicyPreviewStatus = {
-    COMPLETE: "COMPLETE",
-    EXPIRED: "EXPIRED",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-};
-const ScanType = {
-    BASIC: "BASIC",
-    ENHANCED: "ENHANCED",
-};
-const ArtifactStatusFilter = {
-    ACTIVATING: "ACTIVATING",
-    ACTIVE: "ACTIVE",
-    ANY: "ANY",
-    ARCHIVED: "ARCHIVED",
-};
-const ArtifactStatus = {
-    ACTIVATING: "ACTIVATING",
-    ACTIVE: "ACTIVE",
-    ARCHIVED: "ARCHIVED",
-};
-const TargetStorageClass = {
-    ARCHIVE: "ARCHIVE",
-    STANDARD: "STANDARD",
-};
-
-;// CONCATENATED MODULE: ../src/failure-codes.ts
-// The one table of per-image failure codes: ECR's (the SDK's ImageFailureCode, so an SDK update brings
-// new codes) and this action's own. For each code: where it comes from, what it means (annotations and
-// the README's table), how it reads in the job summary, whether a wait round asks again, and whether it
-// is the good case under `expect: absent`. Beside it: the `fail-on` input and the decision whether a
-// failure fails the step. Other modules name codes through FailureCode, never as string literals.
-
-
-
-/** Every code this action knows by name. */
-const FailureCode = {
-    ...ImageFailureCode,
-    ImageNotReturned: 'ImageNotReturned',
-    PlatformNotFound: 'PlatformNotFound',
-    DigestMismatch: 'DigestMismatch'
-};
-/** A failure without a code (ECR always sends one; this keeps the report whole if it does not). */
-const NO_FAILURE_CODE = 'UnknownFailure';
-/** ECR's codes. One the SDK adds later is still known (see describeFailureCode), with a plain meaning. */
-const ECR_CODES = {
-    [FailureCode.ImageNotFound]: {
-        meaning: 'no image has that tag or digest (also: tag and digest given and the tag does not exist)',
-        summary: 'missing',
-        waitAsksAgain: true,
-        absentAsExpected: true
-    },
-    [FailureCode.ImageTagDoesNotMatchDigest]: {
-        meaning: 'tag and digest given, and the tag now points at another digest',
-        waitAsksAgain: true
-    },
-    [FailureCode.InvalidImageDigest]: { meaning: 'the digest is malformed (this action rejects malformed digests before asking)' },
-    [FailureCode.InvalidImageTag]: { meaning: 'the tag is malformed' },
-    [FailureCode.MissingDigestAndTag]: { meaning: 'an id with neither a tag nor a digest (this action never sends one)' },
-    [FailureCode.KmsError]: { meaning: "the repository's KMS key cannot be used" },
-    [FailureCode.UpstreamAccessDenied]: { meaning: "a pull-through cache's upstream registry refused access" },
-    [FailureCode.UpstreamTooManyRequests]: { meaning: "a pull-through cache's upstream registry throttled the request" },
-    [FailureCode.UpstreamUnavailable]: { meaning: "a pull-through cache's upstream registry is unavailable" },
-    [FailureCode.ImageInaccessible]: { meaning: 'the image cannot be pulled (for example, it is archived)' },
-    [FailureCode.ImageReferencedByManifestList]: { meaning: 'shared with BatchDeleteImage; not expected here' }
-};
-const ACTION_CODES = {
-    [FailureCode.ImageNotReturned]: {
-        meaning: 'ECR answered with neither an image nor a failure for that id',
-        waitAsksAgain: true
-    },
-    [FailureCode.PlatformNotFound]: {
-        meaning: 'the index has no manifest for the platform input, or that manifest is not in the repository',
-        summary: 'platform missing'
-    },
-    [FailureCode.DigestMismatch]: { meaning: 'the manifest does not hash to its digest (verify-digest)', summary: 'digest mismatch' }
-};
-function info(origin, details) {
-    return { origin, summary: 'failed', waitAsksAgain: false, absentAsExpected: false, ...details };
-}
-/** Every known code with its row of the table, ECR's first (in the SDK's order), then the action's. */
-const FAILURE_CODES = new Map([
-    ...Object.values(ImageFailureCode).map((code) => [
-        code,
-        info('ECR', ECR_CODES[code] ?? { meaning: `ECR's ${code} (see the BatchGetImage API reference)` })
-    ]),
-    ...Object.entries(ACTION_CODES).map(([code, details]) => [code, info('action', details)])
-]);
-/** A code's row; a code ECR sends that no table lists yet is reported like any other, plainly. */
-function describeFailureCode(code) {
-    return (FAILURE_CODES.get(code ?? NO_FAILURE_CODE) ??
-        info('ECR', { meaning: code === undefined ? 'ECR gave no failure code' : `a failure code this action does not know (${code})` }));
-}
-/** Whether a failure with this code fails the step under `fail-on`. */
-function failureFails(code, failOn) {
-    if (failOn.kind === 'all')
-        return true;
-    if (failOn.kind === 'none')
-        return false;
-    return code !== undefined && failOn.codes.has(code);
-}
-/** Whether, with images expected to be present, a later round may clear this failure. */
-function waitAsksAgain(code) {
-    return code !== undefined && (FAILURE_CODES.get(code)?.waitAsksAgain ?? false);
-}
-/** Whether, under `expect: absent`, this failure is the good case. */
-function absentAsExpected(code) {
-    return code !== undefined && (FAILURE_CODES.get(code)?.absentAsExpected ?? false);
-}
-/** Edit distance, case-insensitive: how far a typo is from a known code. */
-function distance(a, b) {
-    const x = a.toLowerCase();
-    const y = b.toLowerCase();
-    let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= x.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= y.length; j++)
-            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
-        previous = current;
-    }
-    return previous[y.length] ?? 0;
-}
-/** The known code nearest to `entry`. */
-function nearestFailureCode(entry) {
-    let best = '';
-    let bestDistance = Infinity;
-    for (const code of FAILURE_CODES.keys()) {
-        const d = distance(entry, code);
-        if (d < bestDistance)
-            [best, bestDistance] = [code, d];
-    }
-    return best;
-}
-/**
- * The `fail-on` input: `all` (default), `none`, or known codes (any case). Anything else is an input
- * error naming the nearest code: a typo must never quietly turn a gate off.
- */
-function parseFailOn(value) {
-    const entries = (0,src_text/* splitList */.ry)(value);
-    if (entries.length === 0)
-        return { kind: 'all' };
-    const keywords = entries.filter((entry) => /^(all|none)$/i.test(entry));
-    if (keywords.length > 0) {
-        if (entries.length > 1)
-            throw new src_image/* InputError */.dz(`fail-on: '${keywords[0]}' cannot be combined with other entries; give all, none, or a list of codes.`);
-        return { kind: keywords[0]?.toLowerCase() === 'none' ? 'none' : 'all' };
-    }
-    const codes = new Set();
-    for (const entry of entries) {
-        const known = [...FAILURE_CODES.keys()].find((code) => code.toLowerCase() === entry.toLowerCase());
-        if (known === undefined)
-            throw new src_image/* InputError */.dz(`fail-on: '${entry}' is not a failure code; did you mean ${nearestFailureCode(entry)}? Known codes: ${[...FAILURE_CODES.keys()].join(', ')} (or all, none).`);
-        codes.add(known);
-    }
-    return { kind: 'codes', codes };
-}
-
+// EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
+var failure_codes = __nccwpck_require__(45329);
 ;// CONCATENATED MODULE: ../src/ecr/digest.ts
 // verify-digest: a manifest ECR did not convert must hash (sha256 of its exact bytes) to its digest.
 
@@ -18320,7 +18373,7 @@ function checkDigests(results, acceptedMediaTypes) {
             status: 'failed',
             failure: {
                 imageId: result.image.imageId,
-                failureCode: FailureCode.DigestMismatch,
+                failureCode: failure_codes/* FailureCode */.mY.DigestMismatch,
                 failureReason: `the manifest ECR returned hashes to ${actual}, not to its digest ${claimed}`
             }
         };
@@ -18424,7 +18477,7 @@ function matchResults(requests, images, failures) {
             status: 'failed',
             failure: {
                 imageId: toImageIdentifier(request.id),
-                failureCode: FailureCode.ImageNotReturned,
+                failureCode: failure_codes/* FailureCode */.mY.ImageNotReturned,
                 failureReason: 'ECR returned neither an image nor a failure for this id'
             }
         };
@@ -18515,182 +18568,7 @@ async function lookupImages(requests, options) {
     return requests.map((request) => ({ ...byKey.get((0,src_image/* requestKey */.lq)(request)), request }));
 }
 
-;// CONCATENATED MODULE: ../src/inputs/platform.ts
-// The `platform` input's syntax: `os/arch[/variant]`. (ecr/platform.ts picks that platform's manifest.)
-
-function parsePlatform(value) {
-    const text = value.trim();
-    if (text.length === 0)
-        return undefined;
-    const parts = text.split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part)))
-        throw new src_image/* InputError */.dz(`platform '${value}' is not os/arch[/variant], for example linux/arm64 or linux/arm/v7.`);
-    const [os = '', architecture = '', variant] = parts;
-    return { os, architecture, ...(variant !== undefined && { variant }) };
-}
-function formatPlatform(platform) {
-    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
-}
-
-;// CONCATENATED MODULE: ../src/ecr/platform.ts
-// The platform input at work: pick a platform's manifest out of an OCI index or Docker manifest list,
-// and prove that manifest exists by fetching it by digest.
-
-
-
-function describePlatform(descriptor) {
-    const platform = descriptor.platform ?? {};
-    return [platform.os, platform.architecture, platform.variant].filter((part) => typeof part === 'string').join('/') || 'unknown';
-}
-/**
- * The child manifest for `platform` in an index's text: the digest, or the platforms it does have.
- * Without a variant in `platform`, any variant matches (linux/arm64 matches linux/arm64/v8).
- */
-function selectPlatform(indexText, platform) {
-    let manifests = [];
-    try {
-        const parsed = JSON.parse(indexText);
-        if (Array.isArray(parsed.manifests))
-            manifests = parsed.manifests;
-    }
-    catch {
-        return { available: [] };
-    }
-    const match = manifests.find((descriptor) => descriptor.platform?.os === platform.os &&
-        descriptor.platform?.architecture === platform.architecture &&
-        (platform.variant === undefined || descriptor.platform?.variant === platform.variant) &&
-        typeof descriptor.digest === 'string');
-    if (match)
-        return { digest: match.digest };
-    // Attestation manifests (platform unknown/unknown) are not platforms a user can ask for.
-    return { available: manifests.map(describePlatform).filter((name) => name !== 'unknown/unknown') };
-}
-function platformNotFound(result, reason) {
-    return {
-        request: result.request,
-        status: 'failed',
-        failure: { imageId: result.image.imageId, failureCode: FailureCode.PlatformNotFound, failureReason: reason }
-    };
-}
-/**
- * For each found image: a plain manifest is its own platform digest; an index gets the digest of
- * its manifest for `platform`, after that manifest is fetched by digest (with `fetch`, which also
- * checks digests when verify-digest is on) to prove it exists. An index without the platform, or
- * whose platform manifest is missing, becomes a PlatformNotFound failure; a platform manifest that
- * fails the digest check makes the image a DigestMismatch.
- */
-async function resolvePlatforms(results, platform, fetch) {
-    const wanted = formatPlatform(platform);
-    const children = new Map();
-    const resolved = results.map((result, index) => {
-        if (result.status !== 'found')
-            return result;
-        const mediaType = result.image.imageManifestMediaType ?? '';
-        const digest = result.image.imageId?.imageDigest;
-        // A single-platform manifest does not say its platform (that is in its config blob): it stands for itself.
-        if (!src_image/* INDEX_MEDIA_TYPES */.kA.has(mediaType))
-            return digest ? { ...result, platformDigest: digest, unchecked: [...(result.unchecked ?? []), 'platform-single-manifest'] } : result;
-        const choice = selectPlatform(result.image.imageManifest ?? '', platform);
-        if ('available' in choice)
-            return platformNotFound(result, `the image index has no ${wanted} manifest (it has ${choice.available.join(', ') || 'no platforms'})`);
-        children.set(index, { ...result.request, requested: `${result.request.requested} (${wanted})`, id: { digest: choice.digest } });
-        return result;
-    });
-    if (children.size === 0)
-        return resolved;
-    const fetched = await fetch([...children.values()]);
-    let next = 0;
-    for (const [index, child] of children) {
-        const answer = fetched[next++];
-        const parent = resolved[index];
-        const digest = child.id.digest;
-        if (answer?.status === 'error')
-            resolved[index] = { request: parent.request, status: 'error', error: answer.error };
-        else if (answer?.status === 'failed' && answer.failure.failureCode === FailureCode.DigestMismatch)
-            resolved[index] = {
-                request: parent.request,
-                status: 'failed',
-                failure: { ...answer.failure, imageId: parent.image.imageId, failureReason: `${wanted}: ${answer.failure.failureReason}` }
-            };
-        else if (answer?.status !== 'found')
-            resolved[index] = platformNotFound(parent, `the image index lists ${wanted} as ${digest}, but ECR has no such manifest (${answer?.failure.failureCode ?? 'no answer'})`);
-        else
-            resolved[index] = { ...parent, platformDigest: digest };
-    }
-    return resolved;
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(77030);
-;// CONCATENATED MODULE: ../src/ecr/proxy-agent.ts
-
-/** `host:port`, `[v6]:port`, or a bare IPv6 address (no port). */
-function splitHostPort(entry) {
-    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
-    if (bracketed)
-        return [bracketed[1] ?? '', bracketed[2]];
-    if ((entry.match(/:/g) ?? []).length > 1)
-        return [entry, undefined];
-    const match = /^(.*?)(?::(\d+))?$/.exec(entry);
-    return [match?.[1] ?? '', match?.[2]];
-}
-/**
- * Whether a request to host:port goes direct under a NO_PROXY list: `*` matches everything; an
- * entry matches the host itself and its subdomains (`example.com`, `.example.com` and
- * `*.example.com` alike); `host:port` matches only that port. IP addresses match exactly (CIDR
- * ranges are not supported).
- */
-function bypassesProxy(host, port, noProxy) {
-    const hostname = host
-        .toLowerCase()
-        .replace(/^\[(.*)\]$/, '$1')
-        .replace(/\.$/, '');
-    return noProxy
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .some((raw) => {
-        const entry = raw.toLowerCase();
-        if (entry === '*')
-            return true;
-        const [entryHost, entryPort] = splitHostPort(entry);
-        if (entryPort !== undefined && Number(entryPort) !== port)
-            return false;
-        const name = entryHost.replace(/^\*?\./, '').replace(/\.$/, '');
-        if ((0,external_node_net_.isIP)(hostname) !== 0)
-            return hostname === name; // no suffix (or CIDR) matching for addresses
-        return name !== '' && (hostname === name || hostname.endsWith(`.${name}`));
-    });
-}
-/**
- * One agent for every ECR request: direct for hosts NO_PROXY matches, else through the proxy
- * (CONNECT for https endpoints, absolute-URI requests for http ones).
- */
-async function createProxyAgent(settings) {
-    const [{ Agent }, { HttpsProxyAgent }, { HttpProxyAgent }, http, https] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 893).then(__nccwpck_require__.bind(__nccwpck_require__, 15893)),
-        Promise.all(/* import() */[__nccwpck_require__.e(318), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85852)),
-        Promise.all(/* import() */[__nccwpck_require__.e(318), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21329)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 37067, 23)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 44708, 23))
-    ]);
-    const direct = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
-    const proxied = {
-        http: new HttpProxyAgent(settings.url, { keepAlive: true }),
-        https: new HttpsProxyAgent(settings.url, { keepAlive: true })
-    };
-    class ProxyRouter extends Agent {
-        connect(_request, options) {
-            const scheme = options.secureEndpoint ? 'https' : 'http';
-            const port = options.port ?? (options.secureEndpoint ? 443 : 80);
-            return bypassesProxy(options.host ?? 'localhost', port, settings.noProxy) ? direct[scheme] : proxied[scheme];
-        }
-    }
-    return new ProxyRouter({ keepAlive: true });
-}
-
 ;// CONCATENATED MODULE: ../src/ecr/round.ts
-
-
 
 
 
@@ -18706,7 +18584,8 @@ async function createLookupRound(inputs, deadline, log) {
     if (inputs.proxy !== undefined) {
         const { url, noProxy } = inputs.proxy;
         log(`Using the proxy ${redactProxy(url)}${noProxy ? ` (NO_PROXY: ${(0,src_text/* safeText */.Hk)(noProxy)})` : ''}.`);
-        agent = await createProxyAgent(inputs.proxy);
+        // Loaded only with a proxy, like the agents it loads.
+        agent = await (await __nccwpck_require__.e(/* import() */ 334).then(__nccwpck_require__.bind(__nccwpck_require__, 87334))).createProxyAgent(inputs.proxy);
     }
     const clientFor = clientPerRegion((region) => createEcrClient(region, {
         maxAttempts: inputs.retryMaxAttempts,
@@ -18720,10 +18599,11 @@ async function createLookupRound(inputs, deadline, log) {
         return inputs.verifyDigest ? checkDigests(results, inputs.acceptedMediaTypes) : results;
     };
     const { platform } = inputs;
-    return async (requests) => {
-        const results = await fetch(requests);
-        return platform !== undefined ? resolvePlatforms(results, platform, fetch) : results;
-    };
+    if (platform === undefined)
+        return fetch;
+    // Loaded only with the platform input.
+    const { resolvePlatforms } = await __nccwpck_require__.e(/* import() */ 371).then(__nccwpck_require__.bind(__nccwpck_require__, 22371));
+    return async (requests) => resolvePlatforms(await fetch(requests), platform, fetch);
 }
 
 ;// CONCATENATED MODULE: ../src/inputs/durations.ts
@@ -18784,6 +18664,8 @@ function workspaceOf(env) {
     return (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
 }
 
+// EXTERNAL MODULE: ../src/inputs/platform.ts
+var inputs_platform = __nccwpck_require__(77266);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ../src/inputs/status.ts
@@ -18952,7 +18834,7 @@ function getInputs(env = process.env) {
     const waitIntervalMs = parseDuration(getInput('wait-interval') || '5s', 'wait-interval');
     if (waitIntervalMs <= 0)
         throw new src_image/* InputError */.dz('wait-interval must be more than 0.');
-    const platform = parsePlatform(getInput('platform'));
+    const platform = (0,inputs_platform/* parsePlatform */.F)(getInput('platform'));
     const manifestFile = getInput('manifest-file').trim();
     const timeoutInput = getInput('timeout').trim();
     const timeoutMs = timeoutInput === '' ? waitTimeoutMs + DEFAULT_TIMEOUT_MS : parseDuration(timeoutInput, 'timeout');
@@ -18971,7 +18853,7 @@ function getInputs(env = process.env) {
     return {
         requests,
         acceptedMediaTypes: parseMediaTypes(getInput('accepted-media-types')),
-        failOn: parseFailOn(getInput('fail-on')),
+        failOn: (0,failure_codes/* parseFailOn */.XV)(getInput('fail-on')),
         expect,
         waitTimeoutMs,
         waitIntervalMs,
@@ -19072,8 +18954,8 @@ function logVerdicts(report) {
             info(`✔ ${name}: absent, as expected`);
         }
         else if (verdict.status === 'failed') {
-            const code = (0,src_text/* safeText */.Hk)(verdict.failure.failureCode ?? NO_FAILURE_CODE);
-            const reason = (0,src_text/* safeText */.Hk)(verdict.failure.failureReason ?? describeFailureCode(verdict.failure.failureCode).meaning);
+            const code = (0,src_text/* safeText */.Hk)(verdict.failure.failureCode ?? failure_codes/* NO_FAILURE_CODE */.DF);
+            const reason = (0,src_text/* safeText */.Hk)(verdict.failure.failureReason ?? (0,failure_codes/* describeFailureCode */.Ps)(verdict.failure.failureCode).meaning);
             const message = `${name}: ${code}: ${reason}`;
             // A reference from a file is annotated where it is written, so it shows in the pull request's diff.
             const properties = { title: `Image ${code}`, ...atSource(verdict.request) };
@@ -19285,8 +19167,8 @@ function row(verdict) {
         case 'absent':
             return [reference, '✅ absent, as expected', '', '', '', ...where];
         case 'failed': {
-            const code = verdict.failure.failureCode ?? NO_FAILURE_CODE;
-            const text = describeFailureCode(verdict.failure.failureCode).summary;
+            const code = verdict.failure.failureCode ?? failure_codes/* NO_FAILURE_CODE */.DF;
+            const text = (0,failure_codes/* describeFailureCode */.Ps)(verdict.failure.failureCode).summary;
             const detail = (0,src_text/* escapeMarkdown */.FV)(`${code}: ${verdict.failure.failureReason ?? ''}`);
             return [
                 reference,
@@ -19471,9 +19353,9 @@ function judge(result, failOn, expect) {
     if (result.status === 'found')
         return expect === 'absent' ? { ...result, status: 'present' } : result;
     if (result.status === 'failed') {
-        if (expect === 'absent' && absentAsExpected(result.failure.failureCode))
+        if (expect === 'absent' && (0,failure_codes/* absentAsExpected */.E$)(result.failure.failureCode))
             return { ...result, status: 'absent' };
-        return { ...result, fails: failureFails(result.failure.failureCode, failOn) };
+        return { ...result, fails: (0,failure_codes/* failureFails */.Od)(result.failure.failureCode, failOn) };
     }
     return result;
 }
@@ -19511,7 +19393,7 @@ function isSettled(result, expect) {
         return true;
     if (expect === 'absent')
         return result.status !== 'found';
-    return result.status === 'found' || !waitAsksAgain(result.failure.failureCode);
+    return result.status === 'found' || !(0,failure_codes/* waitAsksAgain */.IS)(result.failure.failureCode);
 }
 /**
  * Runs `round` over all requests, then (when timeoutMs > 0) again over the unsettled ones, pausing

@@ -11,8 +11,6 @@ import { safeText } from '../text.js'
 import { clientPerRegion, createEcrClient } from './client.js'
 import { checkDigests } from './digest.js'
 import { type LookupResult, lookupImages } from './lookup.js'
-import { resolvePlatforms } from './platform.js'
-import { createProxyAgent } from './proxy-agent.js'
 
 export type LookupRound = (requests: ImageRequest[]) => Promise<LookupResult[]>
 
@@ -27,7 +25,8 @@ export async function createLookupRound(inputs: RoundInputs, deadline: Deadline,
   if (inputs.proxy !== undefined) {
     const { url, noProxy } = inputs.proxy
     log(`Using the proxy ${redactProxy(url)}${noProxy ? ` (NO_PROXY: ${safeText(noProxy)})` : ''}.`)
-    agent = await createProxyAgent(inputs.proxy)
+    // Loaded only with a proxy, like the agents it loads.
+    agent = await (await import('./proxy-agent.js')).createProxyAgent(inputs.proxy)
   }
   const clientFor = clientPerRegion((region) =>
     createEcrClient(region, {
@@ -43,8 +42,8 @@ export async function createLookupRound(inputs: RoundInputs, deadline: Deadline,
     return inputs.verifyDigest ? checkDigests(results, inputs.acceptedMediaTypes) : results
   }
   const { platform } = inputs
-  return async (requests) => {
-    const results = await fetch(requests)
-    return platform !== undefined ? resolvePlatforms(results, platform, fetch) : results
-  }
+  if (platform === undefined) return fetch
+  // Loaded only with the platform input.
+  const { resolvePlatforms } = await import('./platform.js')
+  return async (requests) => resolvePlatforms(await fetch(requests), platform, fetch)
 }
