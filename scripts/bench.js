@@ -1,4 +1,4 @@
-// npm run bench [-- --runs N] [-- --baseline PATH]: times whole processes against the fake ECR on
+// npm run bench [-- --runs N] [-- --baseline PATH] [-- --realistic [--rtt MS]]: times whole processes against the fake ECR on
 // 127.0.0.1, the way the runner runs them, side by side in one run:
 //   bare Node 24 (`node -e 0`), the action doing one lookup, the action doing 1,000 ids over 10
 //   repositories (images), the action scanning 500 manifests with 2,000 references over 20 repositories
@@ -6,6 +6,9 @@
 //   --baseline PATH also times another build of the action (a dist/index.js, for example a copy of
 //   the previous commit's dist/) on the same two lookups, interleaved with this one, so a change to
 //   start-up is measured against what it replaces in the same run.
+//   --realistic also times one lookup, 1,000 ids and the AWS CLI against the fake over HTTPS behind a
+//   latency proxy (40 ms round trips, or --rtt MS), counting TLS handshakes, connections and the most
+//   requests in flight at once.
 // Prints min / median / max wall time and peak memory (with /usr/bin/time), the ratios the
 // performance goals name, and the request counts. Figures only: nothing here passes or fails.
 import { execFileSync, spawn } from 'node:child_process'
@@ -24,6 +27,9 @@ const WARMUP = 2
 const baselineArg = args.indexOf('--baseline')
 const BASELINE = baselineArg >= 0 ? resolve(String(args[baselineArg + 1])) : undefined
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+const REALISTIC = args.includes('--realistic')
+const rttArg = args.indexOf('--rtt')
+const RTT_MS = rttArg >= 0 ? Number(args[rttArg + 1]) : 40
 
 /** The AWS CLI to compare with: AWS_CLI, else Debian's /usr/bin/aws, else `aws` on PATH. */
 function findAwsCli() {
@@ -46,7 +52,8 @@ const nodeVersion = execFileSync(node24, ['--version'], { encoding: 'utf8' }).tr
 const aws = findAwsCli()
 
 const fake = await startFakeProcess()
-const { endpoint, requestCount } = fake
+// --realistic: the fake over HTTPS (a certificate made for the run), behind a round-trip delay.
+const tlsFake = REALISTIC ? await startFakeProcess({ tls: true, rttMs: RTT_MS }) : undefined
 
 const temp = mkdtempSync(join(tmpdir(), 'ecr-bench-'))
 const baseEnv = { ...fakeAwsEnvironment(temp), AWS_PAGER: '' }
@@ -56,10 +63,32 @@ const baseEnv = { ...fakeAwsEnvironment(temp), AWS_PAGER: '' }
  * its own runner files under `temp`.
  * @param {string} name @param {Record<string, string>} inputs @returns {Record<string, string | undefined>}
  */
-function actionEnv(name, inputs) {
+function actionEnv(name, inputs, on = fake) {
   const caseTemp = join(temp, name)
   mkdirSync(caseTemp, { recursive: true })
-  return { ...runnerEnvironment({ temp: caseTemp, endpoint, inputs }).env, GITHUB_WORKSPACE: workspace }
+  return {
+    ...runnerEnvironment({ temp: caseTemp, endpoint: on.endpoint, inputs }).env,
+    GITHUB_WORKSPACE: workspace,
+    ...(on.caFile && { NODE_EXTRA_CA_CERTS: on.caFile })
+  }
+}
+
+/** The AWS CLI's one lookup against `on`. @param {typeof fake} on */
+function cliArgs(on) {
+  return [
+    'ecr',
+    'batch-get-image',
+    '--repository-name',
+    'app',
+    '--image-ids',
+    'imageTag=v1',
+    '--endpoint-url',
+    on.endpoint,
+    '--region',
+    'eu-west-1',
+    '--output',
+    'json'
+  ]
 }
 
 // The files case's workspace: 500 manifests, 2,000 references over 20 repositories.
@@ -112,28 +141,47 @@ const cases = [
           name: `${aws.version}: one lookup`,
           key: 'cli',
           command: aws.path,
-          args: [
-            'ecr',
-            'batch-get-image',
-            '--repository-name',
-            'app',
-            '--image-ids',
-            'imageTag=v1',
-            '--endpoint-url',
-            endpoint,
-            '--region',
-            'eu-west-1',
-            '--output',
-            'json'
-          ],
+          args: cliArgs(fake),
           env: baseEnv
         }
+      ]
+    : []),
+  ...(tlsFake
+    ? [
+        {
+          name: `tls, ${RTT_MS} ms round trips: one lookup`,
+          key: 'tlsOne',
+          command: node24,
+          args: [ACTION_ENTRY],
+          env: actionEnv('tls-one', { images: 'app:v1' }, tlsFake),
+          fake: tlsFake
+        },
+        {
+          name: `tls, ${RTT_MS} ms round trips: 1,000 ids over 10 repositories`,
+          key: 'tlsThousand',
+          command: node24,
+          args: [ACTION_ENTRY],
+          env: actionEnv('tls-thousand', { images: THOUSAND_REFERENCES }, tlsFake),
+          fake: tlsFake
+        },
+        ...(aws
+          ? [
+              {
+                name: `tls, ${RTT_MS} ms round trips: ${aws.version}, one lookup`,
+                key: 'tlsCli',
+                command: aws.path,
+                args: cliArgs(tlsFake),
+                env: { ...baseEnv, AWS_CA_BUNDLE: tlsFake.caFile },
+                fake: tlsFake
+              }
+            ]
+          : [])
       ]
     : [])
 ]
 
 /**
- * @typedef {{ name: string, key: string, command: string, args: string[], env: Record<string, string | undefined> }} Case
+ * @typedef {{ name: string, key: string, command: string, args: string[], env: Record<string, string | undefined>, fake?: typeof fake }} Case
  * @typedef {{ min: number, median: number, max: number }} Stats
  */
 
@@ -165,20 +213,28 @@ const stats = (values) => {
   return { min: sorted[0] ?? NaN, median: sorted[Math.floor(sorted.length / 2)] ?? NaN, max: sorted[sorted.length - 1] ?? NaN }
 }
 
-/** @type {Record<string, { name: string, time: Stats, memory: Stats, requests: number }>} */
+/** @typedef {{ requests: number, handshakes: number, connections: number, maxInFlight: number }} Counts */
+/** @type {Record<string, { name: string, time: Stats, memory: Stats, requests: number, counts?: Counts }>} */
 const results = {}
 try {
   for (const testCase of cases) for (let index = 0; index < WARMUP; index++) await measure(testCase)
   /** @type {Map<string, { ms: number, mib: number }[]>} */
   const samples = new Map(cases.map((testCase) => [testCase.key, []]))
-  /** @type {Map<string, number>} */
-  const requests = new Map()
+  /** @type {Map<string, Counts>} */
+  const counts = new Map()
   // Round by round, every case once per round: drift on the machine touches every case alike.
   for (let index = 0; index < RUNS; index++)
     for (const testCase of cases) {
-      const before = await requestCount()
+      const on = testCase.fake ?? fake
+      const before = await on.stats(true)
       samples.get(testCase.key)?.push(await measure(testCase))
-      requests.set(testCase.key, (await requestCount()) - before)
+      const after = await on.stats()
+      counts.set(testCase.key, {
+        requests: after.requests - before.requests,
+        handshakes: after.handshakes - before.handshakes,
+        connections: after.connections - before.connections,
+        maxInFlight: after.maxInFlight
+      })
     }
   for (const testCase of cases) {
     const runs = samples.get(testCase.key) ?? []
@@ -186,11 +242,13 @@ try {
       name: testCase.name,
       time: stats(runs.map((s) => s.ms)),
       memory: stats(runs.map((s) => s.mib)),
-      requests: requests.get(testCase.key) ?? 0
+      requests: counts.get(testCase.key)?.requests ?? 0,
+      ...(testCase.fake && { counts: counts.get(testCase.key) })
     }
   }
 } finally {
   fake.stop()
+  tlsFake?.stop()
   rmSync(temp, { recursive: true, force: true })
 }
 
@@ -227,5 +285,23 @@ if (BASELINE) {
   lines.push(`Against the baseline (${BASELINE}):`)
   lines.push(`- one lookup / baseline: ${f(median('one') / median('baseOne'), 2)}`)
   lines.push(`- 1,000 ids / baseline: ${f(median('thousand') / median('baseThousand'), 2)}`)
+}
+if (tlsFake) {
+  lines.push(
+    '',
+    `Over TLS with ${RTT_MS} ms round trips (a latency proxy in front of the fake, the certificate trusted through NODE_EXTRA_CA_CERTS and AWS_CA_BUNDLE):`,
+    '',
+    '| process | median ms | TLS handshakes | connections | requests | most in flight at once |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...Object.values(results)
+      .filter((r) => r.counts)
+      .map(
+        (r) =>
+          `| ${r.name} | ${f(r.time.median)} | ${r.counts?.handshakes} | ${r.counts?.connections} | ${r.counts?.requests} | ${r.counts?.maxInFlight} |`
+      ),
+    '',
+    `- 1,000 ids over TLS: ${f(median('tlsThousand'), 0)} ms against one lookup + one round trip, ${f(median('tlsOne') + RTT_MS, 0)} ms (goal: within)`,
+    `- one lookup over TLS / AWS CLI over TLS: ${f(median('tlsOne') / median('tlsCli'), 2)}`
+  )
 }
 console.log(lines.join('\n'))

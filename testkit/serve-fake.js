@@ -1,15 +1,22 @@
 // The fake ECR in a process of its own, for the benchmark and the profiler (so its work is not timed
-// with the action's). Run directly, it seeds the demo images and 10 repositories of 100 tags
-// (bench/r0..r19:t0..t99), prints its URL as one JSON line, and stops on SIGTERM or when stdin closes.
-// GET /__fake/requests answers with the number of BatchGetImage requests so far.
+// with the action's). Run directly, it seeds the demo images and 20 repositories of 100 tags
+// (bench/r0..r19:t0..t99), prints one JSON line (the endpoint, a plain-HTTP stats URL, and with --tls
+// the CA file to trust), and stops on SIGTERM or when stdin closes. `--tls` serves HTTPS with a
+// certificate made for the run; `--rtt MS` puts a latency proxy in front (MS per round trip).
+// GET {stats}/__fake/requests answers with the BatchGetImage requests, TLS handshakes, connections
+// and the most requests in flight at once so far.
 import { spawn } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { FakeEcr } from './fake-ecr/index.js'
 import { seedDemo } from './demo-data.js'
+import { startLatencyProxy } from './latency-proxy.js'
 import { ociManifest } from './manifests.js'
+import { createCertificate } from './tls.js'
 
 /** 1,000 references over the 10 benchmark repositories, one per line. */
 export const THOUSAND_REFERENCES = Array.from({ length: 1000 }, (_, index) => `bench/r${index % 10}:t${Math.floor(index / 10)}`).join('\n')
@@ -34,31 +41,73 @@ export function writeFleet(workspace, registry) {
 }
 
 /**
- * Starts this file as a child process: the one way the benchmark and the profiler start the fake.
- * @returns {Promise<{ endpoint: string, requestCount: () => Promise<number>, stop: () => void }>}
+ * @typedef {{ requests: number, handshakes: number, connections: number, maxInFlight: number }} FakeStats
  */
-export async function startFakeProcess() {
-  const server = spawn(process.execPath, [fileURLToPath(import.meta.url)], { stdio: ['pipe', 'pipe', 'inherit'] })
+
+/**
+ * Starts this file as a child process: the one way the benchmark and the profiler start the fake.
+ * @param {{ tls?: boolean, rttMs?: number }} [options]
+ * @returns {Promise<{ endpoint: string, caFile?: string, stats: (reset?: boolean) => Promise<FakeStats>, requestCount: () => Promise<number>, stop: () => void }>}
+ */
+export async function startFakeProcess(options = {}) {
+  const args = [...(options.tls ? ['--tls'] : []), ...(options.rttMs ? ['--rtt', String(options.rttMs)] : [])]
+  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), ...args], { stdio: ['pipe', 'pipe', 'inherit'] })
   const line = await new Promise((resolve) =>
     createInterface({ input: /** @type {import('node:stream').Readable} */ (server.stdout) }).once('line', resolve)
   )
-  const endpoint = JSON.parse(String(line)).url
+  const { url, stats: statsUrl, caFile } = JSON.parse(String(line))
+  /** The counters so far; `reset` starts maxInFlight over after this reading. */
+  const stats = async (reset = false) =>
+    /** @type {FakeStats} */ (await (await fetch(`${statsUrl}/__fake/requests${reset ? '?reset' : ''}`)).json())
   return {
-    endpoint,
-    requestCount: async () => /** @type {{ requests: number }} */ (await (await fetch(`${endpoint}/__fake/requests`)).json()).requests,
+    endpoint: url,
+    ...(caFile && { caFile }),
+    stats,
+    requestCount: async () => (await stats()).requests,
     stop: () => void server.stdin?.end()
   }
 }
 
 async function serve() {
-  const fake = new FakeEcr()
+  const args = process.argv.slice(2)
+  const tls = args.includes('--tls')
+  const rttArg = args.indexOf('--rtt')
+  const rttMs = rttArg >= 0 ? Number(args[rttArg + 1]) : 0
+  const dir = mkdtempSync(join(tmpdir(), 'serve-fake-'))
+  const certificate = tls ? createCertificate(dir) : undefined
+  const fake = new FakeEcr(certificate ? { tls: certificate } : {})
   seedDemo(fake)
   for (let repo = 0; repo < 20; repo++)
     for (let tag = 0; tag < 100; tag++)
       fake.putImage({ repository: `bench/r${repo}`, tags: [`t${tag}`], manifest: ociManifest(`bench-${repo}-${tag}`) })
-  const url = await fake.start()
-  process.stdout.write(`${JSON.stringify({ url })}\n`)
-  const stop = () => void fake.stop().then(() => process.exit(0))
+  const direct = await fake.start()
+  const port = Number(new URL(direct).port)
+  const proxy = rttMs > 0 ? await startLatencyProxy(port, rttMs) : undefined
+  const url = proxy ? direct.replace(`:${port}`, `:${proxy.port}`) : direct
+  // Plain HTTP for the counters, whatever the fake speaks.
+  const statsServer = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.once('finish', () => {
+      // ?reset: the next reading's maxInFlight counts from now.
+      if (req.url?.endsWith('?reset')) fake.maxInFlight = 0
+    })
+    res.end(
+      JSON.stringify({
+        requests: fake.requestsFor().length,
+        handshakes: fake.handshakes,
+        connections: proxy?.connections() ?? fake.connections,
+        maxInFlight: fake.maxInFlight
+      })
+    )
+  })
+  await new Promise((resolve) => statsServer.listen(0, '127.0.0.1', () => resolve(undefined)))
+  const stats = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (statsServer.address()).port}`
+  process.stdout.write(`${JSON.stringify({ url, stats, ...(certificate && { caFile: certificate.certFile }) })}\n`)
+  const stop = () =>
+    void Promise.all([fake.stop(), proxy?.stop()]).then(() => {
+      rmSync(dir, { recursive: true, force: true })
+      process.exit(0)
+    })
   process.on('SIGTERM', stop)
   process.stdin.on('end', stop).resume()
 }

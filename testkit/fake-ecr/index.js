@@ -63,6 +63,13 @@ export class FakeEcr {
     const handler = (req, res) => void this.handle(req, res)
     this.scheme = options.tls ? 'https' : 'http'
     this.server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler)
+    /** Connections accepted, TLS handshakes completed, and the most requests in flight at once. */
+    this.connections = 0
+    this.handshakes = 0
+    this.inFlight = 0
+    this.maxInFlight = 0
+    this.server.on('connection', () => this.connections++)
+    if (options.tls) this.server.on('secureConnection', () => this.handshakes++)
     this.server.on(options.tls ? 'secureConnection' : 'connection', (socket) => {
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))
@@ -259,7 +266,17 @@ export class FakeEcr {
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async handle(req, res) {
     // A test's window into the fake when it runs in another process (npm run bench).
-    if (req.method === 'GET' && req.url === '/__fake/requests') return sendJson(res, 200, { requests: this.requestsFor().length })
+    if (req.method === 'GET' && req.url === '/__fake/requests')
+      return sendJson(res, 200, {
+        requests: this.requestsFor().length,
+        handshakes: this.handshakes,
+        connections: this.connections,
+        maxInFlight: this.maxInFlight
+      })
+    // Counting requests in flight at once (BatchGetImage and the rest), for npm run bench.
+    this.inFlight++
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight)
+    res.once('close', () => this.inFlight--)
     // Instance metadata (AWS_EC2_METADATA_SERVICE_ENDPOINT), IMDSv2, for credential chain tests.
     if (req.url?.startsWith('/latest/')) return instanceMetadata(this, req, res)
     // Container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI), for credential chain tests.
