@@ -18405,7 +18405,7 @@ class BatchGetImageCommand extends command(_ep0, _mw0, "BatchGetImage", BatchGet
 
 
 const MAX_IDS_PER_REQUEST = 100;
-const MAX_CONCURRENT_REQUESTS = 8;
+const MAX_CONCURRENT_REQUESTS = 16;
 /** Runs `work` over `items` with at most `limit` running at once; results keep the items' order. */
 async function mapWithConcurrency(items, limit, work) {
     const results = new Array(items.length);

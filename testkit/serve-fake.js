@@ -88,15 +88,26 @@ async function serve() {
   const statsServer = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' })
     res.once('finish', () => {
-      // ?reset: the next reading's maxInFlight counts from now.
-      if (req.url?.endsWith('?reset')) fake.maxInFlight = 0
+      // ?reset: the next reading counts from now.
+      if (req.url?.endsWith('?reset')) {
+        fake.maxInFlight = 0
+        fake.arrivals = []
+      }
     })
+    // Behind the latency proxy, requests the client sent together arrive within a fraction of a round trip.
+    const window = Math.max(5, rttMs / 2)
+    const sorted = [...fake.arrivals].sort((a, b) => a - b)
+    let together = 0
+    for (let first = 0, last = 0; last < sorted.length; last++) {
+      while ((sorted[last] ?? 0) - (sorted[first] ?? 0) > window) first++
+      together = Math.max(together, last - first + 1)
+    }
     res.end(
       JSON.stringify({
         requests: fake.requestsFor().length,
         handshakes: fake.handshakes,
         connections: proxy?.connections() ?? fake.connections,
-        maxInFlight: fake.maxInFlight
+        maxInFlight: rttMs > 0 ? together : fake.maxInFlight
       })
     )
   })

@@ -13,7 +13,7 @@ import { type ImageId, type ImageRequest, repositoryKey, requestKey } from '../i
 import { ResponseShapeError } from './errors.js'
 
 export const MAX_IDS_PER_REQUEST = 100
-export const MAX_CONCURRENT_REQUESTS = 8
+export const MAX_CONCURRENT_REQUESTS = 16
 
 /** A per-image failure: ECR's, or one of this action's own codes (so the code is any string). */
 export interface Failure {

@@ -68,6 +68,8 @@ export class FakeEcr {
     this.handshakes = 0
     this.inFlight = 0
     this.maxInFlight = 0
+    /** @type {number[]} when each request arrived (ms), for counting requests sent together */
+    this.arrivals = []
     this.server.on('connection', () => this.connections++)
     if (options.tls) this.server.on('secureConnection', () => this.handshakes++)
     this.server.on(options.tls ? 'secureConnection' : 'connection', (socket) => {
@@ -299,6 +301,7 @@ export class FakeEcr {
       body: safeParse(rawBody)
     }
     this.requests.push(request)
+    this.arrivals.push(Date.now())
     try {
       for (const interceptor of this.interceptors) if (await interceptor({ req, res, request, rawBody, fake: this })) return
       if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return sts(this, res, rawBody, request)

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals'
 import { BatchGetImageCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import { clientPerRegion } from '../../../src/ecr/client.js'
-import { lookupImages, matchResults, planBatches } from '../../../src/ecr/lookup.js'
+import { MAX_CONCURRENT_REQUESTS, lookupImages, matchResults, planBatches } from '../../../src/ecr/lookup.js'
 import { DIGEST_A, DIGEST_B, image, request } from '../../../__fixtures__/images.js'
 
 const ecr = mockClient(ECRClient)
@@ -19,6 +19,22 @@ const options = {
 describe('lookupImages', () => {
   beforeEach(() => {
     ecr.reset()
+  })
+
+  it('sends at most 16 requests at once, and that many when there are more', async () => {
+    let inFlight = 0
+    let most = 0
+    ecr.on(BatchGetImageCommand).callsFake(async () => {
+      most = Math.max(most, ++inFlight)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      inFlight--
+      return { images: [] }
+    })
+    const requests = Array.from({ length: 40 }, (_, index) => request({ tag: 'v1' }, { repositoryName: `r${index}` }))
+    await lookupImages(requests, options)
+    expect(MAX_CONCURRENT_REQUESTS).toBe(16)
+    expect(most).toBe(16)
+    expect(ecr.commandCalls(BatchGetImageCommand)).toHaveLength(40)
   })
 
   it('asks each distinct id once, in requests of at most 100, and answers every request in order', async () => {
