@@ -99,6 +99,15 @@ writeFleet(workspace, `${FAKE_ACCOUNT_ID}.dkr.ecr.eu-west-1.amazonaws.com`)
 const cases = [
   { name: `bare node -e 0 (${nodeVersion})`, key: 'bare', command: node24, args: ['-e', '0'], env: baseEnv },
   { name: 'action: one lookup', key: 'one', command: node24, args: [ACTION_ENTRY], env: actionEnv('one', { images: 'app:v1' }) },
+  {
+    // RUNNER_TEMP as a job's first step finds it: no compile cache (the other cases are later steps).
+    name: "action: one lookup, a job's first step",
+    key: 'oneFirst',
+    command: node24,
+    args: [ACTION_ENTRY],
+    env: actionEnv('one-first', { images: 'app:v1' }),
+    freshRunnerTemp: true
+  },
   ...(BASELINE
     ? [
         {
@@ -181,13 +190,18 @@ const cases = [
 ]
 
 /**
- * @typedef {{ name: string, key: string, command: string, args: string[], env: Record<string, string | undefined>, fake?: typeof fake }} Case
+ * @typedef {{ name: string, key: string, command: string, args: string[], env: Record<string, string | undefined>, fake?: typeof fake,
+ *   freshRunnerTemp?: boolean }} Case
  * @typedef {{ min: number, median: number, max: number }} Stats
  */
 
 /** Runs one process to its end: wall time (ms) and peak RSS (MiB, when /usr/bin/time is there). @param {Case} testCase */
 async function measure(testCase) {
   for (const file of [testCase.env.GITHUB_OUTPUT, testCase.env.GITHUB_STEP_SUMMARY]) if (file) writeFileSync(file, '')
+  if (testCase.freshRunnerTemp && testCase.env.RUNNER_TEMP) {
+    rmSync(testCase.env.RUNNER_TEMP, { recursive: true, force: true })
+    mkdirSync(testCase.env.RUNNER_TEMP, { recursive: true })
+  }
   const memoryFile = join(temp, 'memory')
   const [command, commandArgs] = TIME
     ? [TIME, ['-f', '%M', '-o', memoryFile, testCase.command, ...testCase.args]]
@@ -273,6 +287,7 @@ lines.push('Ratios of medians:')
 if (results.cli) lines.push(goal('one lookup / AWS CLI', median('one') / median('cli'), 0.15))
 else lines.push('- one lookup / AWS CLI: n/a (install the AWS CLI: apt-get install awscli)')
 lines.push(goal('one lookup / bare node', median('one') / median('bare'), 3))
+lines.push(goal("one lookup in a job's first step / bare node", median('oneFirst') / median('bare'), 3))
 lines.push(goal('1,000 ids / one lookup', median('thousand') / median('one'), 1.5))
 lines.push(
   `- peak memory of one lookup: ${f(results.one?.memory.median, 1)} MiB (goal ≤ 90)${TIME ? '' : ' (needs /usr/bin/time: apt-get install time)'}`

@@ -1,7 +1,7 @@
 // npm run profile [-- --thousand]: runs the bundle once under `node --cpu-prof` (Node 24) against
 // the fake ECR, the way the benchmark does, and prints where the time went: self time by area
 // (Node's own start-up and built-in modules, compiling the bundle, the AWS SDK, the action's code,
-// garbage collection) and the files with the most self time, mapped through dist/index.js.map.
+// garbage collection) and the files with the most self time, mapped through dist/action.js.map.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { SourceMap } from 'node:module'
@@ -29,14 +29,14 @@ if (!file) throw new Error('no profile was written')
 /** @type {{ nodes: { id: number, callFrame: { url: string, functionName: string, lineNumber: number, columnNumber: number } }[], samples: number[], timeDeltas: number[] }} */
 const profile = JSON.parse(readFileSync(join(temp, file), 'utf8'))
 rmSync(temp, { recursive: true, force: true })
-const sourceMap = new SourceMap(JSON.parse(readFileSync(join(ROOT, 'dist', 'index.js.map'), 'utf8')))
+const sourceMap = new SourceMap(JSON.parse(readFileSync(join(ROOT, 'dist', 'action.js.map'), 'utf8')))
 
 /**
  * @param {{ url: string, functionName: string, lineNumber: number, columnNumber: number }} frame
  * @returns {[string, string]} the area and the place within it
  */
 function classify(frame) {
-  if (frame.url.endsWith('/dist/index.js')) {
+  if (frame.url.endsWith('/dist/action.js')) {
     const entry = /** @type {{ originalSource?: string }} */ (sourceMap.findEntry(frame.lineNumber, frame.columnNumber))
     const source = entry.originalSource ?? ''
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1]

@@ -1,4 +1,4 @@
-// Runs the bundled action (dist/index.js) as a child process the way the GitHub runner does:
+// Runs the action (dist/index.js, which loads the bundle dist/action.js) as a child process the way the GitHub runner does:
 // inputs as INPUT_* variables (with action.yml's defaults for those not given), GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files, RUNNER_TEMP, and the exit code. Credentials and endpoint point at a fake ECR.
 import { spawn } from 'node:child_process'

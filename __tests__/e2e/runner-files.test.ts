@@ -2,12 +2,12 @@
 // per-image log lines; a summary or images-file that cannot be written is a warning that costs no
 // output and never fails a lookup that succeeded.
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { NODES, STACK_TRACE, useHarness } from './harness.js'
 
-describe.each(NODES)('the runner files on $label', ({ path }) => {
+describe.each(NODES)('the runner files on $label', ({ path, label }) => {
   const h = useHarness(path)
 
   it.each([
@@ -57,5 +57,23 @@ describe.each(NODES)('the runner files on $label', ({ path }) => {
     expect(run.code).toBe(1)
     expect(run.errors).toEqual([expect.stringContaining('app:nope: ImageNotFound')])
     expect(run.warnings).toEqual([expect.stringContaining('Could not write the job summary')])
+  })
+
+  it("keeps Node's compile cache under RUNNER_TEMP for a job's later steps, not its first", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runner-temp-'))
+    try {
+      const cache = join(dir, 'ecr-image-lookup-compile-cache')
+      const first = await h.run({ images: 'app:v1' }, { RUNNER_TEMP: dir })
+      expect(first.code).toBe(0)
+      expect(readdirSync(cache)).toEqual([])
+      const second = await h.run({ images: 'app:v1' }, { RUNNER_TEMP: dir })
+      expect(second.code).toBe(0)
+      // Node 22.1 and later have the compile cache; on older Node the folder stays empty.
+      if (Number(/node (\d+)/.exec(label)?.[1]) >= 24) expect(readdirSync(cache).length).toBeGreaterThan(0)
+      const third = await h.run({ images: 'app:v1' }, { RUNNER_TEMP: dir })
+      expect(third.outputs.digest).toBe(h.digests.v1)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
