@@ -3,6 +3,7 @@
 // path, the Authorization header and the body as GitHub does, keeps what it was sent, and can answer
 // an error status or never answer. The prefix (`/api/v3`) lets tests act as GitHub Enterprise Server.
 import { createServer } from 'node:http'
+import { listenOnLoopback } from './loopback.js'
 
 const STATES = new Set(['error', 'failure', 'pending', 'success'])
 
@@ -22,26 +23,21 @@ export class FakeGitHub {
     this.statuses = []
     /** @type {{ times: number, status?: number, message?: string, stall?: boolean }[]} */
     this.faults = []
-    /** @type {Set<import('node:net').Socket>} */
-    this.sockets = new Set()
     this.server = createServer((req, res) => void this.handle(req, res))
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket)
-      socket.on('close', () => this.sockets.delete(socket))
-    })
+    /** @type {(() => Promise<void>) | undefined} */
+    this.close = undefined
   }
 
   /** @returns {Promise<string>} the API URL, for GITHUB_API_URL */
   async start() {
-    await new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => resolve(undefined)))
-    const address = /** @type {import('node:net').AddressInfo} */ (this.server.address())
-    this.url = `http://127.0.0.1:${address.port}${this.prefix}`
+    const listening = await listenOnLoopback(this.server)
+    this.close = listening.close
+    this.url = `http://127.0.0.1:${listening.port}${this.prefix}`
     return this.url
   }
 
   async stop() {
-    for (const socket of this.sockets) socket.destroy()
-    await new Promise((resolve) => this.server.close(() => resolve(undefined)))
+    await this.close?.()
   }
 
   reset() {

@@ -9,6 +9,7 @@ import { createServer as createTlsServer } from 'node:https'
 import { MEDIA_TYPES, sha256Digest } from '../manifests.js'
 import { batchGetImage, repositoryKey } from './batch-get-image.js'
 import { containerCredentials, instanceMetadata, sts } from './credentials.js'
+import { listenOnLoopback } from '../loopback.js'
 import { parseAuthorization, verifySignature } from './sigv4.js'
 import { AwsError, safeParse, sendAwsError, sendJson } from './wire.js'
 
@@ -57,8 +58,6 @@ export class FakeEcr {
     this.requests = []
     /** @type {Interceptor[]} */
     this.interceptors = []
-    /** @type {Set<import('node:net').Socket>} */
-    this.sockets = new Set()
     /** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} */
     const handler = (req, res) => void this.handle(req, res)
     this.scheme = options.tls ? 'https' : 'http'
@@ -72,10 +71,8 @@ export class FakeEcr {
     this.arrivals = []
     this.server.on('connection', () => this.connections++)
     if (options.tls) this.server.on('secureConnection', () => this.handshakes++)
-    this.server.on(options.tls ? 'secureConnection' : 'connection', (socket) => {
-      this.sockets.add(socket)
-      socket.on('close', () => this.sockets.delete(socket))
-    })
+    /** @type {(() => Promise<void>) | undefined} */
+    this.close = undefined
   }
 
   /**
@@ -89,18 +86,14 @@ export class FakeEcr {
 
   /** Starts listening on 127.0.0.1; resolves to the endpoint URL. @param {number} [port] */
   async start(port = 0) {
-    await new Promise((resolve, reject) => {
-      this.server.once('error', reject)
-      this.server.listen(port, '127.0.0.1', () => resolve(undefined))
-    })
-    const address = /** @type {import('node:net').AddressInfo} */ (this.server.address())
-    this.url = `${this.scheme}://127.0.0.1:${address.port}`
+    const listening = await listenOnLoopback(this.server, port, this.scheme === 'https' ? 'secureConnection' : 'connection')
+    this.close = listening.close
+    this.url = `${this.scheme}://127.0.0.1:${listening.port}`
     return this.url
   }
 
   async stop() {
-    for (const socket of this.sockets) socket.destroy()
-    await new Promise((resolve) => this.server.close(() => resolve(undefined)))
+    await this.close?.()
   }
 
   /** Forgets requests and interceptors (keeps the seeded data). */
