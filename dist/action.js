@@ -13874,7 +13874,7 @@ const SCHEMA1_MEDIA_TYPES = new Set([
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74847);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3864);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
 // run() set, once the log has reached the runner (at most 5 s more): a retry pause the SDK still has
 // scheduled after the deadline must not keep it alive, and a log still in the pipe must not be cut short.
@@ -14121,7 +14121,7 @@ function parseReferences(text, defaults) {
 
 /***/ }),
 
-/***/ 74847:
+/***/ 3864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18267,14 +18267,18 @@ function describeAttempt(error) {
     return `${name}${status !== undefined ? ` (HTTP ${status})` : ''}${detail}`;
 }
 
+;// CONCATENATED MODULE: ../package.json
+const package_namespaceObject_0 = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ../src/ecr/client.ts
 
 
 
 
 
+
+/** The user agent's name and version: the version lives in package.json only. */
 const ACTION_NAME = 'ecr-image-lookup-action';
-const ACTION_VERSION = '1.0.0';
+const ACTION_VERSION = package_namespaceObject_0.rE;
 /**
  * A client for `region`. Credentials come from the SDK's default chain; custom endpoints from the
  * SDK's own settings (AWS_ENDPOINT_URL_ECR, AWS_USE_FIPS_ENDPOINT).

@@ -6,15 +6,46 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parse } from 'yaml'
 import { FAKE_CREDENTIALS } from './fake-ecr/index.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const ACTION_ENTRY = join(ROOT, 'dist', 'index.js')
 
-/** @returns {Record<string, { default?: string, required?: boolean }>} */
-export function actionInputs() {
-  return parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')).inputs ?? {}
+/**
+ * The `inputs:` of action.yml, each with its default, read without a YAML package (so `npm run demo`
+ * works with nothing installed). It reads the shapes action.yml uses: plain and quoted scalars, and
+ * literal blocks (`|`); __tests__/unit/testkit/run-action.test.ts checks it against a real parser.
+ * @param {string} [text] @returns {Record<string, { default?: string }>}
+ */
+export function actionInputs(text = readFileSync(join(ROOT, 'action.yml'), 'utf8')) {
+  /** @type {Record<string, { default?: string }>} */
+  const inputs = {}
+  const lines = text.split(/\r?\n/)
+  const start = lines.indexOf('inputs:')
+  let current = ''
+  for (let index = start + 1; index < lines.length; index++) {
+    const line = lines[index] ?? ''
+    if (/^\S/.test(line)) break // the next top-level key
+    const name = /^ {2}([\w-]+):\s*$/.exec(line)
+    if (name) {
+      current = name[1] ?? ''
+      inputs[current] = {}
+      continue
+    }
+    const value = /^ {4}default:\s?(.*)$/.exec(line)
+    if (!value || current === '') continue
+    const raw = (value[1] ?? '').trim()
+    if (raw === '|') {
+      const block = []
+      for (index++; index < lines.length && (/^ {6}/.test(lines[index] ?? '') || lines[index] === ''); index++)
+        block.push((lines[index] ?? '').slice(6))
+      index--
+      inputs[current] = { default: `${block.join('\n').replace(/\n+$/, '')}\n` }
+    } else if (/^'.*'$/.test(raw)) inputs[current] = { default: raw.slice(1, -1).replace(/''/g, "'") }
+    else if (/^".*"$/.test(raw)) inputs[current] = { default: JSON.parse(raw) }
+    else inputs[current] = { default: raw }
+  }
+  return inputs
 }
 
 /** The runner's name for an input's variable: INPUT_ + name upper-cased, spaces to '_'. @param {string} name */

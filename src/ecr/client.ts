@@ -7,9 +7,11 @@ import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { safeText } from '../text.js'
 import { AttemptBudgetHandler, addFacts } from './attempt-budget.js'
 import { describeAttempt } from './errors.js'
+import packageJson from '../../package.json' with { type: 'json' }
 
+/** The user agent's name and version: the version lives in package.json only. */
 export const ACTION_NAME = 'ecr-image-lookup-action'
-export const ACTION_VERSION = '1.0.0'
+export const ACTION_VERSION: string = packageJson.version
 
 export interface ClientSettings {
   /** Attempts per request (the SDK's maxAttempts). */
