@@ -2,7 +2,8 @@
 // with the action's). Run directly, it seeds the demo images and 20 repositories of 100 tags
 // (bench/r0..r19:t0..t99), prints one JSON line (the endpoint, a plain-HTTP stats URL, and with --tls
 // the CA file to trust), and stops on SIGTERM or when stdin closes. `--tls` serves HTTPS with a
-// certificate made for the run; `--rtt MS` puts a latency proxy in front (MS per round trip).
+// certificate made for the run; `--rtt MS` puts a latency proxy in front (MS per round trip); `--keep`
+// runs until killed instead of until stdin closes.
 // GET {stats}/__fake/requests answers with the BatchGetImage requests, TLS handshakes, connections
 // and the most requests in flight at once so far.
 import { spawn } from 'node:child_process'
@@ -120,7 +121,8 @@ async function serve() {
       process.exit(0)
     })
   process.on('SIGTERM', stop)
-  process.stdin.on('end', stop).resume()
+  // --keep: run until killed (a workflow's background step has no stdin to close).
+  if (!args.includes('--keep')) process.stdin.on('end', stop).resume()
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await serve()
