@@ -5,7 +5,7 @@
 // certificate made for the run; `--rtt MS` puts a latency proxy in front (MS per round trip); `--keep`
 // runs until killed instead of until stdin closes.
 // GET {stats}/__fake/requests answers with the BatchGetImage requests, TLS handshakes, connections
-// and the most requests in flight at once so far.
+// and the most requests sent together (arriving within half a round trip) so far.
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -48,7 +48,7 @@ export function writeFleet(workspace, registry) {
 /**
  * Starts this file as a child process: the one way the benchmark and the profiler start the fake.
  * @param {{ tls?: boolean, rttMs?: number }} [options]
- * @returns {Promise<{ endpoint: string, caFile?: string, stats: (reset?: boolean) => Promise<FakeStats>, requestCount: () => Promise<number>, stop: () => void }>}
+ * @returns {Promise<{ endpoint: string, caFile?: string, stats: (reset?: boolean) => Promise<FakeStats>, stop: () => void }>}
  */
 export async function startFakeProcess(options = {}) {
   const args = [...(options.tls ? ['--tls'] : []), ...(options.rttMs ? ['--rtt', String(options.rttMs)] : [])]
@@ -57,14 +57,13 @@ export async function startFakeProcess(options = {}) {
     createInterface({ input: /** @type {import('node:stream').Readable} */ (server.stdout) }).once('line', resolve)
   )
   const { url, stats: statsUrl, caFile } = JSON.parse(String(line))
-  /** The counters so far; `reset` starts maxInFlight over after this reading. */
+  /** The counters so far; `reset` counts requests sent together afresh after this reading. */
   const stats = async (reset = false) =>
     /** @type {FakeStats} */ (await (await fetch(`${statsUrl}/__fake/requests${reset ? '?reset' : ''}`)).json())
   return {
     endpoint: url,
     ...(caFile && { caFile }),
     stats,
-    requestCount: async () => (await stats()).requests,
     stop: () => void server.stdin?.end()
   }
 }
@@ -87,30 +86,12 @@ async function serve() {
   const url = proxy ? direct.replace(`:${port}`, `:${proxy.port}`) : direct
   // Plain HTTP for the counters, whatever the fake speaks.
   const statsServer = createServer((req, res) => {
+    // Requests sent together arrive within a fraction of a round trip of each other.
+    const { together, ...counts } = fake.stats(Math.max(5, rttMs / 2))
     res.writeHead(200, { 'content-type': 'application/json' })
-    res.once('finish', () => {
-      // ?reset: the next reading counts from now.
-      if (req.url?.endsWith('?reset')) {
-        fake.maxInFlight = 0
-        fake.arrivals = []
-      }
-    })
-    // Behind the latency proxy, requests the client sent together arrive within a fraction of a round trip.
-    const window = Math.max(5, rttMs / 2)
-    const sorted = [...fake.arrivals].sort((a, b) => a - b)
-    let together = 0
-    for (let first = 0, last = 0; last < sorted.length; last++) {
-      while ((sorted[last] ?? 0) - (sorted[first] ?? 0) > window) first++
-      together = Math.max(together, last - first + 1)
-    }
-    res.end(
-      JSON.stringify({
-        requests: fake.requestsFor().length,
-        handshakes: fake.handshakes,
-        connections: proxy?.connections() ?? fake.connections,
-        maxInFlight: rttMs > 0 ? together : fake.maxInFlight
-      })
-    )
+    res.end(JSON.stringify({ ...counts, connections: proxy?.connections() ?? counts.connections, maxInFlight: together }))
+    // ?reset: the next reading counts requests sent together from now.
+    if (req.url?.endsWith('?reset')) fake.arrivals = []
   })
   await new Promise((resolve) => statsServer.listen(0, '127.0.0.1', () => resolve(undefined)))
   const stats = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (statsServer.address()).port}`

@@ -62,11 +62,9 @@ export class FakeEcr {
     const handler = (req, res) => void this.handle(req, res)
     this.scheme = options.tls ? 'https' : 'http'
     this.server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler)
-    /** Connections accepted, TLS handshakes completed, and the most requests in flight at once. */
+    /** Connections accepted and TLS handshakes completed, for npm run bench. */
     this.connections = 0
     this.handshakes = 0
-    this.inFlight = 0
-    this.maxInFlight = 0
     /** @type {number[]} when each request arrived (ms), for counting requests sent together */
     this.arrivals = []
     this.server.on('connection', () => this.connections++)
@@ -94,6 +92,21 @@ export class FakeEcr {
 
   async stop() {
     await this.close?.()
+  }
+
+  /**
+   * The counters npm run bench reports. `together`: the most requests that arrived within `windowMs` of
+   * each other (behind a latency proxy, the ones the client sent at once).
+   * @param {number} windowMs
+   */
+  stats(windowMs) {
+    const sorted = [...this.arrivals].sort((a, b) => a - b)
+    let together = 0
+    for (let first = 0, last = 0; last < sorted.length; last++) {
+      while ((sorted[last] ?? 0) - (sorted[first] ?? 0) > windowMs) first++
+      together = Math.max(together, last - first + 1)
+    }
+    return { requests: this.requestsFor().length, handshakes: this.handshakes, connections: this.connections, together }
   }
 
   /** Forgets requests and interceptors (keeps the seeded data). */
@@ -260,18 +273,6 @@ export class FakeEcr {
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async handle(req, res) {
-    // A test's window into the fake when it runs in another process (npm run bench).
-    if (req.method === 'GET' && req.url === '/__fake/requests')
-      return sendJson(res, 200, {
-        requests: this.requestsFor().length,
-        handshakes: this.handshakes,
-        connections: this.connections,
-        maxInFlight: this.maxInFlight
-      })
-    // Counting requests in flight at once (BatchGetImage and the rest), for npm run bench.
-    this.inFlight++
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight)
-    res.once('close', () => this.inFlight--)
     // Instance metadata (AWS_EC2_METADATA_SERVICE_ENDPOINT), IMDSv2, for credential chain tests.
     if (req.url?.startsWith('/latest/')) return instanceMetadata(this, req, res)
     // Container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI), for credential chain tests.
