@@ -1,6 +1,2825 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 18323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G5: () => (/* binding */ command),
+/* harmony export */   lq: () => (/* binding */ _ep0),
+/* harmony export */   yt: () => (/* binding */ _mw0)
+/* harmony export */ });
+/* harmony import */ var _smithy_core_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(25130);
+/* harmony import */ var _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(13697);
+/* harmony import */ var _endpoint_EndpointParameters__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31852);
+
+
+
+const command = (0,_smithy_core_client__WEBPACK_IMPORTED_MODULE_0__/* .makeBuilder */ .k)(_endpoint_EndpointParameters__WEBPACK_IMPORTED_MODULE_1__/* .commonParams */ .S, "AmazonEC2ContainerRegistry_V20150921", "ECRClient", _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_2__.getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+
+/***/ }),
+
+/***/ 31852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ commonParams),
+/* harmony export */   v: () => (/* binding */ resolveClientEndpointParameters)
+/* harmony export */ });
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "ecr",
+    });
+};
+const commonParams = {
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+
+/***/ }),
+
+/***/ 26062:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e$c: () => (/* binding */ BatchGetImage$),
+  Jcz: () => (/* binding */ PutImage$),
+  q1U: () => (/* binding */ errorTypeRegistries)
+});
+
+// UNUSED EXPORTS: Attribute$, AuthorizationData$, AwsEcrContainerImageDetails$, BatchCheckLayerAvailability$, BatchCheckLayerAvailabilityRequest$, BatchCheckLayerAvailabilityResponse$, BatchDeleteImage$, BatchDeleteImageRequest$, BatchDeleteImageResponse$, BatchGetImageRequest$, BatchGetImageResponse$, BatchGetRepositoryScanningConfiguration$, BatchGetRepositoryScanningConfigurationRequest$, BatchGetRepositoryScanningConfigurationResponse$, BlockedByOrganizationPolicyException$, CompleteLayerUpload$, CompleteLayerUploadRequest$, CompleteLayerUploadResponse$, CreatePullThroughCacheRule$, CreatePullThroughCacheRuleRequest$, CreatePullThroughCacheRuleResponse$, CreateRepository$, CreateRepositoryCreationTemplate$, CreateRepositoryCreationTemplateRequest$, CreateRepositoryCreationTemplateResponse$, CreateRepositoryRequest$, CreateRepositoryResponse$, CvssScore$, CvssScoreAdjustment$, CvssScoreDetails$, DeleteLifecyclePolicy$, DeleteLifecyclePolicyRequest$, DeleteLifecyclePolicyResponse$, DeletePullThroughCacheRule$, DeletePullThroughCacheRuleRequest$, DeletePullThroughCacheRuleResponse$, DeleteRegistryPolicy$, DeleteRegistryPolicyRequest$, DeleteRegistryPolicyResponse$, DeleteRepository$, DeleteRepositoryCreationTemplate$, DeleteRepositoryCreationTemplateRequest$, DeleteRepositoryCreationTemplateResponse$, DeleteRepositoryPolicy$, DeleteRepositoryPolicyRequest$, DeleteRepositoryPolicyResponse$, DeleteRepositoryRequest$, DeleteRepositoryResponse$, DeleteSigningConfiguration$, DeleteSigningConfigurationRequest$, DeleteSigningConfigurationResponse$, DeregisterPullTimeUpdateExclusion$, DeregisterPullTimeUpdateExclusionRequest$, DeregisterPullTimeUpdateExclusionResponse$, DescribeImageReplicationStatus$, DescribeImageReplicationStatusRequest$, DescribeImageReplicationStatusResponse$, DescribeImageScanFindings$, DescribeImageScanFindingsRequest$, DescribeImageScanFindingsResponse$, DescribeImageSigningStatus$, DescribeImageSigningStatusRequest$, DescribeImageSigningStatusResponse$, DescribeImages$, DescribeImagesFilter$, DescribeImagesRequest$, DescribeImagesResponse$, DescribePullThroughCacheRules$, DescribePullThroughCacheRulesRequest$, DescribePullThroughCacheRulesResponse$, DescribeRegistry$, DescribeRegistryRequest$, DescribeRegistryResponse$, DescribeReplicationBackfillResults$, DescribeReplicationBackfillResultsRequest$, DescribeReplicationBackfillResultsResponse$, DescribeRepositories$, DescribeRepositoriesRequest$, DescribeRepositoriesResponse$, DescribeRepositoryCreationTemplates$, DescribeRepositoryCreationTemplatesRequest$, DescribeRepositoryCreationTemplatesResponse$, ECRServiceException$, EmptyUploadException$, EncryptionConfiguration$, EncryptionConfigurationForRepositoryCreationTemplate$, EnhancedImageScanFinding$, ExclusionAlreadyExistsException$, ExclusionNotFoundException$, GetAccountSetting$, GetAccountSettingRequest$, GetAccountSettingResponse$, GetAuthorizationToken$, GetAuthorizationTokenRequest$, GetAuthorizationTokenResponse$, GetDownloadUrlForLayer$, GetDownloadUrlForLayerRequest$, GetDownloadUrlForLayerResponse$, GetLifecyclePolicy$, GetLifecyclePolicyPreview$, GetLifecyclePolicyPreviewRequest$, GetLifecyclePolicyPreviewResponse$, GetLifecyclePolicyRequest$, GetLifecyclePolicyResponse$, GetRegistryPolicy$, GetRegistryPolicyRequest$, GetRegistryPolicyResponse$, GetRegistryScanningConfiguration$, GetRegistryScanningConfigurationRequest$, GetRegistryScanningConfigurationResponse$, GetRepositoryPolicy$, GetRepositoryPolicyRequest$, GetRepositoryPolicyResponse$, GetSigningConfiguration$, GetSigningConfigurationRequest$, GetSigningConfigurationResponse$, Image$, ImageAlreadyExistsException$, ImageArchivedException$, ImageDetail$, ImageDigestDoesNotMatchException$, ImageFailure$, ImageIdentifier$, ImageNotFoundException$, ImageReferrer$, ImageReplicationStatus$, ImageScanFinding$, ImageScanFindings$, ImageScanFindingsSummary$, ImageScanStatus$, ImageScanningConfiguration$, ImageSigningStatus$, ImageStorageClassUpdateNotSupportedException$, ImageTagAlreadyExistsException$, ImageTagMutabilityExclusionFilter$, InitiateLayerUpload$, InitiateLayerUploadRequest$, InitiateLayerUploadResponse$, InvalidLayerException$, InvalidLayerPartException$, InvalidParameterException$, InvalidTagParameterException$, KmsException$, Layer$, LayerAlreadyExistsException$, LayerFailure$, LayerInaccessibleException$, LayerPartTooSmallException$, LayersNotFoundException$, LifecyclePolicyNotFoundException$, LifecyclePolicyPreviewFilter$, LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewResult$, LifecyclePolicyPreviewSummary$, LifecyclePolicyRuleAction$, LimitExceededException$, ListImageReferrers$, ListImageReferrersFilter$, ListImageReferrersRequest$, ListImageReferrersResponse$, ListImages$, ListImagesFilter$, ListImagesRequest$, ListImagesResponse$, ListPullTimeUpdateExclusions$, ListPullTimeUpdateExclusionsRequest$, ListPullTimeUpdateExclusionsResponse$, ListReplicationBackfills$, ListReplicationBackfillsRequest$, ListReplicationBackfillsResponse$, ListTagsForResource$, ListTagsForResourceRequest$, ListTagsForResourceResponse$, PackageVulnerabilityDetails$, PullThroughCacheRule$, PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleNotFoundException$, PutAccountSetting$, PutAccountSettingRequest$, PutAccountSettingResponse$, PutImageRequest$, PutImageResponse$, PutImageScanningConfiguration$, PutImageScanningConfigurationRequest$, PutImageScanningConfigurationResponse$, PutImageTagMutability$, PutImageTagMutabilityRequest$, PutImageTagMutabilityResponse$, PutLifecyclePolicy$, PutLifecyclePolicyRequest$, PutLifecyclePolicyResponse$, PutRegistryPolicy$, PutRegistryPolicyRequest$, PutRegistryPolicyResponse$, PutRegistryScanningConfiguration$, PutRegistryScanningConfigurationRequest$, PutRegistryScanningConfigurationResponse$, PutReplicationConfiguration$, PutReplicationConfigurationRequest$, PutReplicationConfigurationResponse$, PutSigningConfiguration$, PutSigningConfigurationRequest$, PutSigningConfigurationResponse$, Recommendation$, ReferencedImagesNotFoundException$, RegisterPullTimeUpdateExclusion$, RegisterPullTimeUpdateExclusionRequest$, RegisterPullTimeUpdateExclusionResponse$, RegistryPolicyNotFoundException$, RegistryScanningConfiguration$, RegistryScanningRule$, Remediation$, ReplicationBackfillInProgressException$, ReplicationBackfillInvalidStatusException$, ReplicationBackfillNotFoundException$, ReplicationBackfillProgress$, ReplicationBackfillResult$, ReplicationBackfillSummary$, ReplicationConfiguration$, ReplicationDestination$, ReplicationRule$, Repository$, RepositoryAlreadyExistsException$, RepositoryCreationTemplate$, RepositoryFilter$, RepositoryNotEmptyException$, RepositoryNotFoundException$, RepositoryPolicyNotFoundException$, RepositoryScanningConfiguration$, RepositoryScanningConfigurationFailure$, Resource$, ResourceDetails$, ScanNotFoundException$, ScanningRepositoryFilter$, ScoreDetails$, SecretNotFoundException$, ServerException$, SetRepositoryPolicy$, SetRepositoryPolicyRequest$, SetRepositoryPolicyResponse$, SigningConfiguration$, SigningConfigurationNotFoundException$, SigningRepositoryFilter$, SigningRule$, StartImageScan$, StartImageScanRequest$, StartImageScanResponse$, StartLifecyclePolicyPreview$, StartLifecyclePolicyPreviewRequest$, StartLifecyclePolicyPreviewResponse$, StartReplicationBackfill$, StartReplicationBackfillRequest$, StartReplicationBackfillResponse$, StopReplicationBackfill$, StopReplicationBackfillRequest$, StopReplicationBackfillResponse$, SubjectIdentifier$, Tag$, TagResource$, TagResourceRequest$, TagResourceResponse$, TemplateAlreadyExistsException$, TemplateNotFoundException$, TooManyTagsException$, TransitioningImageTotalCount$, UnableToAccessSecretException$, UnableToDecryptSecretValueException$, UnableToGetUpstreamImageException$, UnableToGetUpstreamLayerException$, UnableToListUpstreamImageReferrersException$, UnsupportedImageTypeException$, UnsupportedUpstreamRegistryException$, UntagResource$, UntagResourceRequest$, UntagResourceResponse$, UpdateImageStorageClass$, UpdateImageStorageClassRequest$, UpdateImageStorageClassResponse$, UpdatePullThroughCacheRule$, UpdatePullThroughCacheRuleRequest$, UpdatePullThroughCacheRuleResponse$, UpdateRepositoryCreationTemplate$, UpdateRepositoryCreationTemplateRequest$, UpdateRepositoryCreationTemplateResponse$, UploadLayerPart$, UploadLayerPartRequest$, UploadLayerPartResponse$, UploadNotFoundException$, ValidatePullThroughCacheRule$, ValidatePullThroughCacheRuleRequest$, ValidatePullThroughCacheRuleResponse$, ValidationException$, VulnerablePackage$
+
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
+var TypeRegistry = __nccwpck_require__(19835);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js
+var exceptions = __nccwpck_require__(23441);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/models/ECRServiceException.js
+
+
+class ECRServiceException extends exceptions/* ServiceException */.T {
+    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecr#ECRServiceException";
+    constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, ECRServiceException.prototype);
+    }
+}
+
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/models/errors.js
+
+class InvalidParameterException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#InvalidParameterException";
+    name = "InvalidParameterException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidParameterException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidParameterException.prototype);
+    }
+}
+class RepositoryNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#RepositoryNotFoundException";
+    name = "RepositoryNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "RepositoryNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, RepositoryNotFoundException.prototype);
+    }
+}
+class ServerException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ServerException";
+    name = "ServerException";
+    $fault = "server";
+    constructor(opts) {
+        super({
+            name: "ServerException",
+            $fault: "server",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServerException.prototype);
+    }
+}
+class LimitExceededException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#LimitExceededException";
+    name = "LimitExceededException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "LimitExceededException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LimitExceededException.prototype);
+    }
+}
+class UnableToGetUpstreamImageException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamImageException";
+    name = "UnableToGetUpstreamImageException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UnableToGetUpstreamImageException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnableToGetUpstreamImageException.prototype);
+    }
+}
+class ValidationException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ValidationException";
+    name = "ValidationException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ValidationException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ValidationException.prototype);
+    }
+}
+class EmptyUploadException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#EmptyUploadException";
+    name = "EmptyUploadException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "EmptyUploadException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, EmptyUploadException.prototype);
+    }
+}
+class InvalidLayerException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#InvalidLayerException";
+    name = "InvalidLayerException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidLayerException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidLayerException.prototype);
+    }
+}
+class KmsException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#KmsException";
+    name = "KmsException";
+    $fault = "client";
+    kmsError;
+    constructor(opts) {
+        super({
+            name: "KmsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, KmsException.prototype);
+        this.kmsError = opts.kmsError;
+    }
+}
+class LayerAlreadyExistsException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#LayerAlreadyExistsException";
+    name = "LayerAlreadyExistsException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "LayerAlreadyExistsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LayerAlreadyExistsException.prototype);
+    }
+}
+class LayerPartTooSmallException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#LayerPartTooSmallException";
+    name = "LayerPartTooSmallException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "LayerPartTooSmallException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LayerPartTooSmallException.prototype);
+    }
+}
+class UploadNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#UploadNotFoundException";
+    name = "UploadNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UploadNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UploadNotFoundException.prototype);
+    }
+}
+class PullThroughCacheRuleAlreadyExistsException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleAlreadyExistsException";
+    name = "PullThroughCacheRuleAlreadyExistsException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "PullThroughCacheRuleAlreadyExistsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, PullThroughCacheRuleAlreadyExistsException.prototype);
+    }
+}
+class SecretNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#SecretNotFoundException";
+    name = "SecretNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SecretNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SecretNotFoundException.prototype);
+    }
+}
+class UnableToAccessSecretException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#UnableToAccessSecretException";
+    name = "UnableToAccessSecretException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UnableToAccessSecretException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnableToAccessSecretException.prototype);
+    }
+}
+class UnableToDecryptSecretValueException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#UnableToDecryptSecretValueException";
+    name = "UnableToDecryptSecretValueException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UnableToDecryptSecretValueException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnableToDecryptSecretValueException.prototype);
+    }
+}
+class UnsupportedUpstreamRegistryException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#UnsupportedUpstreamRegistryException";
+    name = "UnsupportedUpstreamRegistryException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UnsupportedUpstreamRegistryException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnsupportedUpstreamRegistryException.prototype);
+    }
+}
+class InvalidTagParameterException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#InvalidTagParameterException";
+    name = "InvalidTagParameterException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidTagParameterException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidTagParameterException.prototype);
+    }
+}
+class RepositoryAlreadyExistsException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#RepositoryAlreadyExistsException";
+    name = "RepositoryAlreadyExistsException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "RepositoryAlreadyExistsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, RepositoryAlreadyExistsException.prototype);
+    }
+}
+class TooManyTagsException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#TooManyTagsException";
+    name = "TooManyTagsException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "TooManyTagsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, TooManyTagsException.prototype);
+    }
+}
+class TemplateAlreadyExistsException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#TemplateAlreadyExistsException";
+    name = "TemplateAlreadyExistsException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "TemplateAlreadyExistsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, TemplateAlreadyExistsException.prototype);
+    }
+}
+class LifecyclePolicyNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#LifecyclePolicyNotFoundException";
+    name = "LifecyclePolicyNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "LifecyclePolicyNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LifecyclePolicyNotFoundException.prototype);
+    }
+}
+class PullThroughCacheRuleNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleNotFoundException";
+    name = "PullThroughCacheRuleNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "PullThroughCacheRuleNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, PullThroughCacheRuleNotFoundException.prototype);
+    }
+}
+class RegistryPolicyNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#RegistryPolicyNotFoundException";
+    name = "RegistryPolicyNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "RegistryPolicyNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, RegistryPolicyNotFoundException.prototype);
+    }
+}
+class RepositoryNotEmptyException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#RepositoryNotEmptyException";
+    name = "RepositoryNotEmptyException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "RepositoryNotEmptyException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, RepositoryNotEmptyException.prototype);
+    }
+}
+class TemplateNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#TemplateNotFoundException";
+    name = "TemplateNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "TemplateNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, TemplateNotFoundException.prototype);
+    }
+}
+class RepositoryPolicyNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#RepositoryPolicyNotFoundException";
+    name = "RepositoryPolicyNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "RepositoryPolicyNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, RepositoryPolicyNotFoundException.prototype);
+    }
+}
+class SigningConfigurationNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#SigningConfigurationNotFoundException";
+    name = "SigningConfigurationNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SigningConfigurationNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SigningConfigurationNotFoundException.prototype);
+    }
+}
+class ExclusionNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ExclusionNotFoundException";
+    name = "ExclusionNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ExclusionNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ExclusionNotFoundException.prototype);
+    }
+}
+class ImageNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ImageNotFoundException";
+    name = "ImageNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ImageNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ImageNotFoundException.prototype);
+    }
+}
+class ScanNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ScanNotFoundException";
+    name = "ScanNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ScanNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ScanNotFoundException.prototype);
+    }
+}
+class ReplicationBackfillNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ReplicationBackfillNotFoundException";
+    name = "ReplicationBackfillNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ReplicationBackfillNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ReplicationBackfillNotFoundException.prototype);
+    }
+}
+class LayerInaccessibleException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#LayerInaccessibleException";
+    name = "LayerInaccessibleException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "LayerInaccessibleException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LayerInaccessibleException.prototype);
+    }
+}
+class LayersNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#LayersNotFoundException";
+    name = "LayersNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "LayersNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LayersNotFoundException.prototype);
+    }
+}
+class UnableToGetUpstreamLayerException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamLayerException";
+    name = "UnableToGetUpstreamLayerException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UnableToGetUpstreamLayerException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnableToGetUpstreamLayerException.prototype);
+    }
+}
+class LifecyclePolicyPreviewNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewNotFoundException";
+    name = "LifecyclePolicyPreviewNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "LifecyclePolicyPreviewNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LifecyclePolicyPreviewNotFoundException.prototype);
+    }
+}
+class UnableToListUpstreamImageReferrersException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#UnableToListUpstreamImageReferrersException";
+    name = "UnableToListUpstreamImageReferrersException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UnableToListUpstreamImageReferrersException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnableToListUpstreamImageReferrersException.prototype);
+    }
+}
+class ImageAlreadyExistsException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ImageAlreadyExistsException";
+    name = "ImageAlreadyExistsException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ImageAlreadyExistsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ImageAlreadyExistsException.prototype);
+    }
+}
+class ImageDigestDoesNotMatchException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ImageDigestDoesNotMatchException";
+    name = "ImageDigestDoesNotMatchException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ImageDigestDoesNotMatchException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ImageDigestDoesNotMatchException.prototype);
+    }
+}
+class ImageTagAlreadyExistsException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ImageTagAlreadyExistsException";
+    name = "ImageTagAlreadyExistsException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ImageTagAlreadyExistsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ImageTagAlreadyExistsException.prototype);
+    }
+}
+class ReferencedImagesNotFoundException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ReferencedImagesNotFoundException";
+    name = "ReferencedImagesNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ReferencedImagesNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ReferencedImagesNotFoundException.prototype);
+    }
+}
+class BlockedByOrganizationPolicyException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#BlockedByOrganizationPolicyException";
+    name = "BlockedByOrganizationPolicyException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "BlockedByOrganizationPolicyException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, BlockedByOrganizationPolicyException.prototype);
+    }
+}
+class ExclusionAlreadyExistsException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ExclusionAlreadyExistsException";
+    name = "ExclusionAlreadyExistsException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ExclusionAlreadyExistsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ExclusionAlreadyExistsException.prototype);
+    }
+}
+class ImageArchivedException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ImageArchivedException";
+    name = "ImageArchivedException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ImageArchivedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ImageArchivedException.prototype);
+    }
+}
+class UnsupportedImageTypeException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#UnsupportedImageTypeException";
+    name = "UnsupportedImageTypeException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UnsupportedImageTypeException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnsupportedImageTypeException.prototype);
+    }
+}
+class LifecyclePolicyPreviewInProgressException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewInProgressException";
+    name = "LifecyclePolicyPreviewInProgressException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "LifecyclePolicyPreviewInProgressException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LifecyclePolicyPreviewInProgressException.prototype);
+    }
+}
+class ReplicationBackfillInProgressException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ReplicationBackfillInProgressException";
+    name = "ReplicationBackfillInProgressException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ReplicationBackfillInProgressException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ReplicationBackfillInProgressException.prototype);
+    }
+}
+class ReplicationBackfillInvalidStatusException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ReplicationBackfillInvalidStatusException";
+    name = "ReplicationBackfillInvalidStatusException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ReplicationBackfillInvalidStatusException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ReplicationBackfillInvalidStatusException.prototype);
+    }
+}
+class ImageStorageClassUpdateNotSupportedException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#ImageStorageClassUpdateNotSupportedException";
+    name = "ImageStorageClassUpdateNotSupportedException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ImageStorageClassUpdateNotSupportedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ImageStorageClassUpdateNotSupportedException.prototype);
+    }
+}
+class InvalidLayerPartException extends ECRServiceException {
+    static shapeId = "com.amazonaws.ecr#InvalidLayerPartException";
+    name = "InvalidLayerPartException";
+    $fault = "client";
+    registryId;
+    repositoryName;
+    uploadId;
+    lastValidByteReceived;
+    constructor(opts) {
+        super({
+            name: "InvalidLayerPartException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidLayerPartException.prototype);
+        this.registryId = opts.registryId;
+        this.repositoryName = opts.repositoryName;
+        this.uploadId = opts.uploadId;
+        this.lastValidByteReceived = opts.lastValidByteReceived;
+    }
+}
+
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js
+const _A = "Attribute";
+const _AD = "AuthorizationData";
+const _ADL = "AuthorizationDataList";
+const _AECID = "AwsEcrContainerImageDetails";
+const _AL = "AttributeList";
+const _BBOPE = "BlockedByOrganizationPolicyException";
+const _BCLA = "BatchCheckLayerAvailability";
+const _BCLAR = "BatchCheckLayerAvailabilityRequest";
+const _BCLARa = "BatchCheckLayerAvailabilityResponse";
+const _BDI = "BatchDeleteImage";
+const _BDIR = "BatchDeleteImageRequest";
+const _BDIRa = "BatchDeleteImageResponse";
+const _BGI = "BatchGetImage";
+const _BGIR = "BatchGetImageRequest";
+const _BGIRa = "BatchGetImageResponse";
+const _BGRSC = "BatchGetRepositoryScanningConfiguration";
+const _BGRSCR = "BatchGetRepositoryScanningConfigurationRequest";
+const _BGRSCRa = "BatchGetRepositoryScanningConfigurationResponse";
+const _CLU = "CompleteLayerUpload";
+const _CLUR = "CompleteLayerUploadRequest";
+const _CLURo = "CompleteLayerUploadResponse";
+const _CPTCR = "CreatePullThroughCacheRule";
+const _CPTCRR = "CreatePullThroughCacheRuleRequest";
+const _CPTCRRr = "CreatePullThroughCacheRuleResponse";
+const _CR = "CreateRepository";
+const _CRCT = "CreateRepositoryCreationTemplate";
+const _CRCTR = "CreateRepositoryCreationTemplateRequest";
+const _CRCTRr = "CreateRepositoryCreationTemplateResponse";
+const _CRR = "CreateRepositoryRequest";
+const _CRRr = "CreateRepositoryResponse";
+const _CS = "CvssScore";
+const _CSA = "CvssScoreAdjustment";
+const _CSAL = "CvssScoreAdjustmentList";
+const _CSD = "CvssScoreDetails";
+const _CSL = "CvssScoreList";
+const _DI = "DescribeImages";
+const _DIF = "DescribeImagesFilter";
+const _DIR = "DescribeImagesRequest";
+const _DIRS = "DescribeImageReplicationStatus";
+const _DIRSR = "DescribeImageReplicationStatusRequest";
+const _DIRSRe = "DescribeImageReplicationStatusResponse";
+const _DIRe = "DescribeImagesResponse";
+const _DISF = "DescribeImageScanFindings";
+const _DISFR = "DescribeImageScanFindingsRequest";
+const _DISFRe = "DescribeImageScanFindingsResponse";
+const _DISS = "DescribeImageSigningStatus";
+const _DISSR = "DescribeImageSigningStatusRequest";
+const _DISSRe = "DescribeImageSigningStatusResponse";
+const _DLP = "DeleteLifecyclePolicy";
+const _DLPR = "DeleteLifecyclePolicyRequest";
+const _DLPRe = "DeleteLifecyclePolicyResponse";
+const _DPTCR = "DeletePullThroughCacheRule";
+const _DPTCRR = "DeletePullThroughCacheRuleRequest";
+const _DPTCRRe = "DeletePullThroughCacheRuleResponse";
+const _DPTCRRes = "DescribePullThroughCacheRulesRequest";
+const _DPTCRResc = "DescribePullThroughCacheRulesResponse";
+const _DPTCRe = "DescribePullThroughCacheRules";
+const _DPTUE = "DeregisterPullTimeUpdateExclusion";
+const _DPTUER = "DeregisterPullTimeUpdateExclusionRequest";
+const _DPTUERe = "DeregisterPullTimeUpdateExclusionResponse";
+const _DR = "DeleteRepository";
+const _DRBR = "DescribeReplicationBackfillResults";
+const _DRBRR = "DescribeReplicationBackfillResultsRequest";
+const _DRBRRe = "DescribeReplicationBackfillResultsResponse";
+const _DRCT = "DeleteRepositoryCreationTemplate";
+const _DRCTR = "DeleteRepositoryCreationTemplateRequest";
+const _DRCTRe = "DeleteRepositoryCreationTemplateResponse";
+const _DRCTRes = "DescribeRepositoryCreationTemplatesRequest";
+const _DRCTResc = "DescribeRepositoryCreationTemplatesResponse";
+const _DRCTe = "DescribeRepositoryCreationTemplates";
+const _DRP = "DeleteRegistryPolicy";
+const _DRPR = "DeleteRegistryPolicyRequest";
+const _DRPRe = "DeleteRegistryPolicyResponse";
+const _DRPRel = "DeleteRepositoryPolicyRequest";
+const _DRPRele = "DeleteRepositoryPolicyResponse";
+const _DRPe = "DeleteRepositoryPolicy";
+const _DRR = "DeleteRepositoryRequest";
+const _DRRe = "DeleteRepositoryResponse";
+const _DRRes = "DescribeRegistryRequest";
+const _DRResc = "DescribeRegistryResponse";
+const _DRRescr = "DescribeRepositoriesRequest";
+const _DRRescri = "DescribeRepositoriesResponse";
+const _DRe = "DescribeRegistry";
+const _DRes = "DescribeRepositories";
+const _DSC = "DeleteSigningConfiguration";
+const _DSCR = "DeleteSigningConfigurationRequest";
+const _DSCRe = "DeleteSigningConfigurationResponse";
+const _EAEE = "ExclusionAlreadyExistsException";
+const _EC = "EncryptionConfiguration";
+const _ECFRCT = "EncryptionConfigurationForRepositoryCreationTemplate";
+const _EISF = "EnhancedImageScanFinding";
+const _EISFL = "EnhancedImageScanFindingList";
+const _ENFE = "ExclusionNotFoundException";
+const _EUE = "EmptyUploadException";
+const _GAS = "GetAccountSetting";
+const _GASR = "GetAccountSettingRequest";
+const _GASRe = "GetAccountSettingResponse";
+const _GAT = "GetAuthorizationToken";
+const _GATR = "GetAuthorizationTokenRequest";
+const _GATRe = "GetAuthorizationTokenResponse";
+const _GDUFL = "GetDownloadUrlForLayer";
+const _GDUFLR = "GetDownloadUrlForLayerRequest";
+const _GDUFLRe = "GetDownloadUrlForLayerResponse";
+const _GLP = "GetLifecyclePolicy";
+const _GLPP = "GetLifecyclePolicyPreview";
+const _GLPPR = "GetLifecyclePolicyPreviewRequest";
+const _GLPPRe = "GetLifecyclePolicyPreviewResponse";
+const _GLPR = "GetLifecyclePolicyRequest";
+const _GLPRe = "GetLifecyclePolicyResponse";
+const _GRP = "GetRegistryPolicy";
+const _GRPR = "GetRegistryPolicyRequest";
+const _GRPRe = "GetRegistryPolicyResponse";
+const _GRPRet = "GetRepositoryPolicyRequest";
+const _GRPRete = "GetRepositoryPolicyResponse";
+const _GRPe = "GetRepositoryPolicy";
+const _GRSC = "GetRegistryScanningConfiguration";
+const _GRSCR = "GetRegistryScanningConfigurationRequest";
+const _GRSCRe = "GetRegistryScanningConfigurationResponse";
+const _GSC = "GetSigningConfiguration";
+const _GSCR = "GetSigningConfigurationRequest";
+const _GSCRe = "GetSigningConfigurationResponse";
+const _I = "Image";
+const _IAE = "ImageArchivedException";
+const _IAEE = "ImageAlreadyExistsException";
+const _ID = "ImageDetail";
+const _IDDNME = "ImageDigestDoesNotMatchException";
+const _IDL = "ImageDetailList";
+const _IF = "ImageFailure";
+const _IFL = "ImageFailureList";
+const _II = "ImageIdentifier";
+const _IIL = "ImageIdentifierList";
+const _IL = "ImageList";
+const _ILE = "InvalidLayerException";
+const _ILPE = "InvalidLayerPartException";
+const _ILU = "InitiateLayerUpload";
+const _ILUR = "InitiateLayerUploadRequest";
+const _ILURn = "InitiateLayerUploadResponse";
+const _INFE = "ImageNotFoundException";
+const _IPE = "InvalidParameterException";
+const _IR = "ImageReferrer";
+const _IRL = "ImageReferrerList";
+const _IRS = "ImageReplicationStatus";
+const _IRSL = "ImageReplicationStatusList";
+const _ISC = "ImageScanningConfiguration";
+const _ISCUNSE = "ImageStorageClassUpdateNotSupportedException";
+const _ISF = "ImageScanFinding";
+const _ISFL = "ImageScanFindingList";
+const _ISFS = "ImageScanFindingsSummary";
+const _ISFm = "ImageScanFindings";
+const _ISS = "ImageScanStatus";
+const _ISSL = "ImageSigningStatusList";
+const _ISSm = "ImageSigningStatus";
+const _ITAEE = "ImageTagAlreadyExistsException";
+const _ITMEF = "ImageTagMutabilityExclusionFilter";
+const _ITMEFm = "ImageTagMutabilityExclusionFilters";
+const _ITPE = "InvalidTagParameterException";
+const _K = "Key";
+const _KE = "KmsException";
+const _L = "Layer";
+const _LAEE = "LayerAlreadyExistsException";
+const _LEE = "LimitExceededException";
+const _LF = "LayerFailure";
+const _LFL = "LayerFailureList";
+const _LI = "ListImages";
+const _LIE = "LayerInaccessibleException";
+const _LIF = "ListImagesFilter";
+const _LIR = "ListImagesRequest";
+const _LIRF = "ListImageReferrersFilter";
+const _LIRR = "ListImageReferrersRequest";
+const _LIRRi = "ListImageReferrersResponse";
+const _LIRi = "ListImagesResponse";
+const _LIRis = "ListImageReferrers";
+const _LL = "LayerList";
+const _LNFE = "LayersNotFoundException";
+const _LPNFE = "LifecyclePolicyNotFoundException";
+const _LPPF = "LifecyclePolicyPreviewFilter";
+const _LPPIPE = "LifecyclePolicyPreviewInProgressException";
+const _LPPNFE = "LifecyclePolicyPreviewNotFoundException";
+const _LPPR = "LifecyclePolicyPreviewResult";
+const _LPPRL = "LifecyclePolicyPreviewResultList";
+const _LPPS = "LifecyclePolicyPreviewSummary";
+const _LPRA = "LifecyclePolicyRuleAction";
+const _LPTSE = "LayerPartTooSmallException";
+const _LPTUE = "ListPullTimeUpdateExclusions";
+const _LPTUER = "ListPullTimeUpdateExclusionsRequest";
+const _LPTUERi = "ListPullTimeUpdateExclusionsResponse";
+const _LRB = "ListReplicationBackfills";
+const _LRBR = "ListReplicationBackfillsRequest";
+const _LRBRi = "ListReplicationBackfillsResponse";
+const _LTFR = "ListTagsForResource";
+const _LTFRR = "ListTagsForResourceRequest";
+const _LTFRRi = "ListTagsForResourceResponse";
+const _PAS = "PutAccountSetting";
+const _PASR = "PutAccountSettingRequest";
+const _PASRu = "PutAccountSettingResponse";
+const _PI = "PutImage";
+const _PIR = "PutImageRequest";
+const _PIRu = "PutImageResponse";
+const _PISC = "PutImageScanningConfiguration";
+const _PISCR = "PutImageScanningConfigurationRequest";
+const _PISCRu = "PutImageScanningConfigurationResponse";
+const _PITM = "PutImageTagMutability";
+const _PITMR = "PutImageTagMutabilityRequest";
+const _PITMRu = "PutImageTagMutabilityResponse";
+const _PLP = "PutLifecyclePolicy";
+const _PLPR = "PutLifecyclePolicyRequest";
+const _PLPRu = "PutLifecyclePolicyResponse";
+const _PRC = "PutReplicationConfiguration";
+const _PRCR = "PutReplicationConfigurationRequest";
+const _PRCRu = "PutReplicationConfigurationResponse";
+const _PRP = "PutRegistryPolicy";
+const _PRPR = "PutRegistryPolicyRequest";
+const _PRPRu = "PutRegistryPolicyResponse";
+const _PRSC = "PutRegistryScanningConfiguration";
+const _PRSCR = "PutRegistryScanningConfigurationRequest";
+const _PRSCRu = "PutRegistryScanningConfigurationResponse";
+const _PSC = "PutSigningConfiguration";
+const _PSCR = "PutSigningConfigurationRequest";
+const _PSCRu = "PutSigningConfigurationResponse";
+const _PTCR = "PullThroughCacheRule";
+const _PTCRAEE = "PullThroughCacheRuleAlreadyExistsException";
+const _PTCRL = "PullThroughCacheRuleList";
+const _PTCRNFE = "PullThroughCacheRuleNotFoundException";
+const _PVD = "PackageVulnerabilityDetails";
+const _R = "Recommendation";
+const _RAEE = "RepositoryAlreadyExistsException";
+const _RBIPE = "ReplicationBackfillInProgressException";
+const _RBISE = "ReplicationBackfillInvalidStatusException";
+const _RBNFE = "ReplicationBackfillNotFoundException";
+const _RBP = "ReplicationBackfillProgress";
+const _RBR = "ReplicationBackfillResult";
+const _RBRL = "ReplicationBackfillResultList";
+const _RBS = "ReplicationBackfillSummary";
+const _RBSL = "ReplicationBackfillSummaryList";
+const _RC = "ReplicationConfiguration";
+const _RCT = "RepositoryCreationTemplate";
+const _RCTL = "RepositoryCreationTemplateList";
+const _RD = "ReplicationDestination";
+const _RDL = "ReplicationDestinationList";
+const _RDe = "ResourceDetails";
+const _RF = "RepositoryFilter";
+const _RFL = "RepositoryFilterList";
+const _RINFE = "ReferencedImagesNotFoundException";
+const _RL = "RepositoryList";
+const _RLe = "ResourceList";
+const _RNEE = "RepositoryNotEmptyException";
+const _RNFE = "RepositoryNotFoundException";
+const _RPNFE = "RegistryPolicyNotFoundException";
+const _RPNFEe = "RepositoryPolicyNotFoundException";
+const _RPTUE = "RegisterPullTimeUpdateExclusion";
+const _RPTUER = "RegisterPullTimeUpdateExclusionRequest";
+const _RPTUERe = "RegisterPullTimeUpdateExclusionResponse";
+const _RR = "ReplicationRule";
+const _RRL = "ReplicationRuleList";
+const _RSC = "RegistryScanningConfiguration";
+const _RSCF = "RepositoryScanningConfigurationFailure";
+const _RSCFL = "RepositoryScanningConfigurationFailureList";
+const _RSCL = "RepositoryScanningConfigurationList";
+const _RSCe = "RepositoryScanningConfiguration";
+const _RSR = "RegistryScanningRule";
+const _RSRL = "RegistryScanningRuleList";
+const _Re = "Remediation";
+const _Rep = "Repository";
+const _Res = "Resource";
+const _SC = "SigningConfiguration";
+const _SCNFE = "SigningConfigurationNotFoundException";
+const _SD = "ScoreDetails";
+const _SE = "ServerException";
+const _SI = "SubjectIdentifier";
+const _SIS = "StartImageScan";
+const _SISR = "StartImageScanRequest";
+const _SISRt = "StartImageScanResponse";
+const _SLPP = "StartLifecyclePolicyPreview";
+const _SLPPR = "StartLifecyclePolicyPreviewRequest";
+const _SLPPRt = "StartLifecyclePolicyPreviewResponse";
+const _SNFE = "ScanNotFoundException";
+const _SNFEe = "SecretNotFoundException";
+const _SR = "SigningRule";
+const _SRB = "StartReplicationBackfill";
+const _SRBR = "StartReplicationBackfillRequest";
+const _SRBRt = "StartReplicationBackfillResponse";
+const _SRBRto = "StopReplicationBackfillRequest";
+const _SRBRtop = "StopReplicationBackfillResponse";
+const _SRBt = "StopReplicationBackfill";
+const _SRF = "ScanningRepositoryFilter";
+const _SRFL = "ScanningRepositoryFilterList";
+const _SRFLi = "SigningRepositoryFilterList";
+const _SRFi = "SigningRepositoryFilter";
+const _SRL = "SigningRuleList";
+const _SRP = "SetRepositoryPolicy";
+const _SRPR = "SetRepositoryPolicyRequest";
+const _SRPRe = "SetRepositoryPolicyResponse";
+const _T = "Tag";
+const _TAEE = "TemplateAlreadyExistsException";
+const _TITC = "TransitioningImageTotalCount";
+const _TITCr = "TransitioningImageTotalCounts";
+const _TL = "TagList";
+const _TMTE = "TooManyTagsException";
+const _TNFE = "TemplateNotFoundException";
+const _TR = "TagResource";
+const _TRR = "TagResourceRequest";
+const _TRRa = "TagResourceResponse";
+const _UISC = "UpdateImageStorageClass";
+const _UISCR = "UpdateImageStorageClassRequest";
+const _UISCRp = "UpdateImageStorageClassResponse";
+const _UITE = "UnsupportedImageTypeException";
+const _ULP = "UploadLayerPart";
+const _ULPR = "UploadLayerPartRequest";
+const _ULPRp = "UploadLayerPartResponse";
+const _UNFE = "UploadNotFoundException";
+const _UPTCR = "UpdatePullThroughCacheRule";
+const _UPTCRR = "UpdatePullThroughCacheRuleRequest";
+const _UPTCRRp = "UpdatePullThroughCacheRuleResponse";
+const _UR = "UntagResource";
+const _URCT = "UpdateRepositoryCreationTemplate";
+const _URCTR = "UpdateRepositoryCreationTemplateRequest";
+const _URCTRp = "UpdateRepositoryCreationTemplateResponse";
+const _URR = "UntagResourceRequest";
+const _URRn = "UntagResourceResponse";
+const _UTASE = "UnableToAccessSecretException";
+const _UTDSVE = "UnableToDecryptSecretValueException";
+const _UTGUIE = "UnableToGetUpstreamImageException";
+const _UTGULE = "UnableToGetUpstreamLayerException";
+const _UTLUIRE = "UnableToListUpstreamImageReferrersException";
+const _UURE = "UnsupportedUpstreamRegistryException";
+const _V = "Value";
+const _VE = "ValidationException";
+const _VP = "VulnerablePackage";
+const _VPL = "VulnerablePackagesList";
+const _VPTCR = "ValidatePullThroughCacheRule";
+const _VPTCRR = "ValidatePullThroughCacheRuleRequest";
+const _VPTCRRa = "ValidatePullThroughCacheRuleResponse";
+const _a = "architecture";
+const _aAI = "awsAccountId";
+const _aD = "authorizationData";
+const _aECI = "awsEcrContainerImage";
+const _aF = "appliedFor";
+const _aMT = "acceptedMediaTypes";
+const _aMTr = "artifactMediaType";
+const _aRP = "appliedRulePriority";
+const _aS = "artifactStatus";
+const _aSF = "appliedScanFilters";
+const _aT = "authorizationToken";
+const _aTr = "artifactType";
+const _aTrt = "artifactTypes";
+const _ac = "action";
+const _ad = "adjustments";
+const _an = "annotations";
+const _ar = "arch";
+const _at = "attributes";
+const _au = "author";
+const _b = "backfills";
+const _bS = "baseScore";
+const _c = "client";
+const _cA = "credentialArn";
+const _cAr = "createdAt";
+const _cRA = "customRoleArn";
+const _cRC = "completedReplicationCount";
+const _cv = "cvss";
+const _d = "description";
+const _dU = "downloadUrl";
+const _de = "destination";
+const _des = "destinations";
+const _det = "details";
+const _di = "digest";
+const _e = "error";
+const _eA = "expiresAt";
+const _eAn = "endedAt";
+const _eAx = "exploitAvailable";
+const _eC = "encryptionConfiguration";
+const _eF = "enhancedFindings";
+const _eITC = "expiringImageTotalCount";
+const _eRP = "ecrRepositoryPrefix";
+const _eRPc = "ecrRepositoryPrefixes";
+const _eT = "encryptionType";
+const _ep = "epoch";
+const _f = "failures";
+const _fA = "findingArn";
+const _fAi = "fixAvailable";
+const _fC = "failureCode";
+const _fCa = "failureCodes";
+const _fIV = "fixedInVersion";
+const _fOA = "firstObservedAt";
+const _fP = "filePath";
+const _fR = "failureReason";
+const _fRC = "failedReplicationCount";
+const _fSC = "findingSeverityCounts";
+const _fT = "filterType";
+const _fa = "failure";
+const _fi = "filter";
+const _fin = "findings";
+const _fo = "force";
+const _hE = "httpError";
+const _i = "images";
+const _iD = "imageDetails";
+const _iDm = "imageDigest";
+const _iH = "imageHash";
+const _iI = "imageIds";
+const _iIm = "imageId";
+const _iM = "imageManifest";
+const _iMMT = "imageManifestMediaType";
+const _iPA = "imagePushedAt";
+const _iS = "imageStatus";
+const _iSC = "imageScanningConfiguration";
+const _iSCA = "imageScanCompletedAt";
+const _iSF = "imageScanFindings";
+const _iSFS = "imageScanFindingsSummary";
+const _iSIB = "imageSizeInBytes";
+const _iSS = "imageScanStatus";
+const _iT = "imageTags";
+const _iTC = "imageTotalCount";
+const _iTM = "imageTagMutability";
+const _iTMEF = "imageTagMutabilityExclusionFilters";
+const _iTm = "imageTag";
+const _iUC = "inUseCount";
+const _iV = "isValid";
+const _id = "id";
+const _im = "image";
+const _k = "key";
+const _kE = "kmsError";
+const _kK = "kmsKey";
+const _l = "layers";
+const _lA = "layerAvailability";
+const _lAA = "lastArchivedAt";
+const _lAAa = "lastActivatedAt";
+const _lBR = "lastByteReceived";
+const _lD = "layerDigests";
+const _lDa = "layerDigest";
+const _lEA = "lastEvaluatedAt";
+const _lIUA = "lastInUseAt";
+const _lOA = "lastObservedAt";
+const _lP = "lifecyclePolicy";
+const _lPB = "layerPartBlob";
+const _lPT = "lifecyclePolicyText";
+const _lRPT = "lastRecordedPullTime";
+const _lS = "layerSize";
+const _lVBR = "lastValidByteReceived";
+const _m = "message";
+const _mR = "maxResults";
+const _mT = "mediaType";
+const _me = "metric";
+const _n = "name";
+const _nT = "nextToken";
+const _p = "platform";
+const _pA = "pushedAt";
+const _pAr = "principalArn";
+const _pE = "proxyEndpoint";
+const _pFB = "partFirstByte";
+const _pLB = "partLastByte";
+const _pM = "packageManager";
+const _pR = "previewResults";
+const _pS = "partSize";
+const _pT = "policyText";
+const _pTCR = "pullThroughCacheRules";
+const _pTUE = "pullTimeUpdateExclusions";
+const _pVD = "packageVulnerabilityDetails";
+const _pr = "prefix";
+const _pre = "prefixes";
+const _pro = "progress";
+const _r = "registry";
+const _rA = "resourceArn";
+const _rAe = "repositoryArn";
+const _rBI = "replicationBackfillId";
+const _rC = "replicationConfiguration";
+const _rCT = "repositoryCreationTemplate";
+const _rCTe = "repositoryCreationTemplates";
+const _rF = "repositoryFilters";
+const _rI = "registryId";
+const _rIe = "registryIds";
+const _rN = "repositoryName";
+const _rNe = "repositoryNames";
+const _rP = "repositoryPolicy";
+const _rS = "replicationStatuses";
+const _rSC = "registryScanningConfiguration";
+const _rSF = "resultStatusFilter";
+const _rT = "resourceTags";
+const _rU = "referenceUrls";
+const _rUe = "repositoryUri";
+const _rV = "relatedVulnerabilities";
+const _re = "repository";
+const _rea = "reason";
+const _rec = "recommendation";
+const _ref = "referrers";
+const _reg = "region";
+const _rel = "release";
+const _rem = "remediation";
+const _rep = "repositories";
+const _res = "results";
+const _reso = "resources";
+const _ru = "rules";
+const _s = "smithy.ts.sdk.synthetic.com.amazonaws.ecr";
+const _sA = "startedAt";
+const _sC = "scanningConfigurations";
+const _sCc = "scanningConfiguration";
+const _sCi = "signingConfiguration";
+const _sCt = "storageClass";
+const _sD = "scoreDetails";
+const _sF = "scanFrequency";
+const _sI = "subjectId";
+const _sIFC = "subImageFailureCodes";
+const _sLH = "sourceLayerHash";
+const _sMD = "subjectManifestDigest";
+const _sOP = "scanOnPush";
+const _sPA = "signingProfileArn";
+const _sS = "scoreSource";
+const _sSi = "signingStatuses";
+const _sT = "scanType";
+const _sU = "sourceUrl";
+const _sV = "scoringVector";
+const _sc = "score";
+const _se = "server";
+const _sev = "severity";
+const _si = "size";
+const _so = "source";
+const _st = "status";
+const _su = "summary";
+const _t = "tags";
+const _tITC = "transitioningImageTotalCounts";
+const _tK = "tagKeys";
+const _tRC = "totalReplicationCount";
+const _tS = "tagStatus";
+const _tSC = "targetStorageClass";
+const _te = "text";
+const _ti = "title";
+const _ty = "type";
+const _u = "uri";
+const _uA = "updatedAt";
+const _uI = "uploadId";
+const _uR = "upstreamRegistry";
+const _uRP = "upstreamRepositoryPrefix";
+const _uRU = "upstreamRegistryUrl";
+const _ur = "url";
+const _v = "value";
+const _vCA = "vendorCreatedAt";
+const _vI = "vulnerabilityId";
+const _vP = "vulnerablePackages";
+const _vS = "vendorSeverity";
+const _vSUA = "vulnerabilitySourceUpdatedAt";
+const _vUA = "vendorUpdatedAt";
+const _ve = "version";
+const n0 = "com.amazonaws.ecr";
+
+
+
+const _s_registry = new TypeRegistry/* TypeRegistry */.O(_s);
+var ECRServiceException$ = [-3, _s, "ECRServiceException", 0, [], []];
+_s_registry.registerError(ECRServiceException$, ECRServiceException);
+const n0_registry = new TypeRegistry/* TypeRegistry */.O(n0);
+var BlockedByOrganizationPolicyException$ = [-3, n0, _BBOPE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(BlockedByOrganizationPolicyException$, BlockedByOrganizationPolicyException);
+var EmptyUploadException$ = [-3, n0, _EUE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(EmptyUploadException$, EmptyUploadException);
+var ExclusionAlreadyExistsException$ = [-3, n0, _EAEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ExclusionAlreadyExistsException$, ExclusionAlreadyExistsException);
+var ExclusionNotFoundException$ = [-3, n0, _ENFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ExclusionNotFoundException$, ExclusionNotFoundException);
+var ImageAlreadyExistsException$ = [-3, n0, _IAEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ImageAlreadyExistsException$, ImageAlreadyExistsException);
+var ImageArchivedException$ = [-3, n0, _IAE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ImageArchivedException$, ImageArchivedException);
+var ImageDigestDoesNotMatchException$ = [-3, n0, _IDDNME,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ImageDigestDoesNotMatchException$, ImageDigestDoesNotMatchException);
+var ImageNotFoundException$ = [-3, n0, _INFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ImageNotFoundException$, ImageNotFoundException);
+var ImageStorageClassUpdateNotSupportedException$ = [-3, n0, _ISCUNSE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ImageStorageClassUpdateNotSupportedException$, ImageStorageClassUpdateNotSupportedException);
+var ImageTagAlreadyExistsException$ = [-3, n0, _ITAEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ImageTagAlreadyExistsException$, ImageTagAlreadyExistsException);
+var InvalidLayerException$ = [-3, n0, _ILE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidLayerException$, InvalidLayerException);
+var InvalidLayerPartException$ = [-3, n0, _ILPE,
+    { [_e]: _c },
+    [_rI, _rN, _uI, _lVBR, _m],
+    [0, 0, 0, 1, 0]
+];
+n0_registry.registerError(InvalidLayerPartException$, InvalidLayerPartException);
+var InvalidParameterException$ = [-3, n0, _IPE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidParameterException$, InvalidParameterException);
+var InvalidTagParameterException$ = [-3, n0, _ITPE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidTagParameterException$, InvalidTagParameterException);
+var KmsException$ = [-3, n0, _KE,
+    { [_e]: _c },
+    [_m, _kE],
+    [0, 0]
+];
+n0_registry.registerError(KmsException$, KmsException);
+var LayerAlreadyExistsException$ = [-3, n0, _LAEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(LayerAlreadyExistsException$, LayerAlreadyExistsException);
+var LayerInaccessibleException$ = [-3, n0, _LIE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(LayerInaccessibleException$, LayerInaccessibleException);
+var LayerPartTooSmallException$ = [-3, n0, _LPTSE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(LayerPartTooSmallException$, LayerPartTooSmallException);
+var LayersNotFoundException$ = [-3, n0, _LNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(LayersNotFoundException$, LayersNotFoundException);
+var LifecyclePolicyNotFoundException$ = [-3, n0, _LPNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(LifecyclePolicyNotFoundException$, LifecyclePolicyNotFoundException);
+var LifecyclePolicyPreviewInProgressException$ = [-3, n0, _LPPIPE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewInProgressException);
+var LifecyclePolicyPreviewNotFoundException$ = [-3, n0, _LPPNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewNotFoundException);
+var LimitExceededException$ = [-3, n0, _LEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(LimitExceededException$, LimitExceededException);
+var PullThroughCacheRuleAlreadyExistsException$ = [-3, n0, _PTCRAEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleAlreadyExistsException);
+var PullThroughCacheRuleNotFoundException$ = [-3, n0, _PTCRNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(PullThroughCacheRuleNotFoundException$, PullThroughCacheRuleNotFoundException);
+var ReferencedImagesNotFoundException$ = [-3, n0, _RINFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ReferencedImagesNotFoundException$, ReferencedImagesNotFoundException);
+var RegistryPolicyNotFoundException$ = [-3, n0, _RPNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(RegistryPolicyNotFoundException$, RegistryPolicyNotFoundException);
+var ReplicationBackfillInProgressException$ = [-3, n0, _RBIPE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ReplicationBackfillInProgressException$, ReplicationBackfillInProgressException);
+var ReplicationBackfillInvalidStatusException$ = [-3, n0, _RBISE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ReplicationBackfillInvalidStatusException$, ReplicationBackfillInvalidStatusException);
+var ReplicationBackfillNotFoundException$ = [-3, n0, _RBNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ReplicationBackfillNotFoundException$, ReplicationBackfillNotFoundException);
+var RepositoryAlreadyExistsException$ = [-3, n0, _RAEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(RepositoryAlreadyExistsException$, RepositoryAlreadyExistsException);
+var RepositoryNotEmptyException$ = [-3, n0, _RNEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(RepositoryNotEmptyException$, RepositoryNotEmptyException);
+var RepositoryNotFoundException$ = [-3, n0, _RNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(RepositoryNotFoundException$, RepositoryNotFoundException);
+var RepositoryPolicyNotFoundException$ = [-3, n0, _RPNFEe,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(RepositoryPolicyNotFoundException$, RepositoryPolicyNotFoundException);
+var ScanNotFoundException$ = [-3, n0, _SNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ScanNotFoundException$, ScanNotFoundException);
+var SecretNotFoundException$ = [-3, n0, _SNFEe,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SecretNotFoundException$, SecretNotFoundException);
+var ServerException$ = [-3, n0, _SE,
+    { [_e]: _se },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ServerException$, ServerException);
+var SigningConfigurationNotFoundException$ = [-3, n0, _SCNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SigningConfigurationNotFoundException$, SigningConfigurationNotFoundException);
+var TemplateAlreadyExistsException$ = [-3, n0, _TAEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(TemplateAlreadyExistsException$, TemplateAlreadyExistsException);
+var TemplateNotFoundException$ = [-3, n0, _TNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(TemplateNotFoundException$, TemplateNotFoundException);
+var TooManyTagsException$ = [-3, n0, _TMTE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(TooManyTagsException$, TooManyTagsException);
+var UnableToAccessSecretException$ = [-3, n0, _UTASE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UnableToAccessSecretException$, UnableToAccessSecretException);
+var UnableToDecryptSecretValueException$ = [-3, n0, _UTDSVE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UnableToDecryptSecretValueException$, UnableToDecryptSecretValueException);
+var UnableToGetUpstreamImageException$ = [-3, n0, _UTGUIE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UnableToGetUpstreamImageException$, UnableToGetUpstreamImageException);
+var UnableToGetUpstreamLayerException$ = [-3, n0, _UTGULE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UnableToGetUpstreamLayerException$, UnableToGetUpstreamLayerException);
+var UnableToListUpstreamImageReferrersException$ = [-3, n0, _UTLUIRE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UnableToListUpstreamImageReferrersException$, UnableToListUpstreamImageReferrersException);
+var UnsupportedImageTypeException$ = [-3, n0, _UITE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UnsupportedImageTypeException$, UnsupportedImageTypeException);
+var UnsupportedUpstreamRegistryException$ = [-3, n0, _UURE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UnsupportedUpstreamRegistryException$, UnsupportedUpstreamRegistryException);
+var UploadNotFoundException$ = [-3, n0, _UNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UploadNotFoundException$, UploadNotFoundException);
+var ValidationException$ = [-3, n0, _VE,
+    { [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ValidationException$, ValidationException);
+const errorTypeRegistries = [
+    _s_registry,
+    n0_registry,
+];
+var Attribute$ = [3, n0, _A,
+    0,
+    [_k, _v],
+    [0, 0], 1
+];
+var AuthorizationData$ = [3, n0, _AD,
+    0,
+    [_aT, _eA, _pE],
+    [0, 4, 0]
+];
+var AwsEcrContainerImageDetails$ = [3, n0, _AECID,
+    0,
+    [_a, _au, _iH, _iT, _p, _pA, _lIUA, _iUC, _r, _rN],
+    [0, 0, 0, 64 | 0, 0, 4, 4, 1, 0, 0]
+];
+var BatchCheckLayerAvailabilityRequest$ = [3, n0, _BCLAR,
+    0,
+    [_rN, _lD, _rI],
+    [0, 64 | 0, 0], 2
+];
+var BatchCheckLayerAvailabilityResponse$ = [3, n0, _BCLARa,
+    0,
+    [_l, _f],
+    [() => LayerList, () => LayerFailureList]
+];
+var BatchDeleteImageRequest$ = [3, n0, _BDIR,
+    0,
+    [_rN, _iI, _rI],
+    [0, () => ImageIdentifierList, 0], 2
+];
+var BatchDeleteImageResponse$ = [3, n0, _BDIRa,
+    0,
+    [_iI, _f],
+    [() => ImageIdentifierList, () => ImageFailureList]
+];
+var BatchGetImageRequest$ = [3, n0, _BGIR,
+    0,
+    [_rN, _iI, _rI, _aMT],
+    [0, () => ImageIdentifierList, 0, 64 | 0], 2
+];
+var BatchGetImageResponse$ = [3, n0, _BGIRa,
+    0,
+    [_i, _f],
+    [() => ImageList, () => ImageFailureList]
+];
+var BatchGetRepositoryScanningConfigurationRequest$ = [3, n0, _BGRSCR,
+    0,
+    [_rNe],
+    [64 | 0], 1
+];
+var BatchGetRepositoryScanningConfigurationResponse$ = [3, n0, _BGRSCRa,
+    0,
+    [_sC, _f],
+    [() => RepositoryScanningConfigurationList, () => RepositoryScanningConfigurationFailureList]
+];
+var CompleteLayerUploadRequest$ = [3, n0, _CLUR,
+    0,
+    [_rN, _uI, _lD, _rI],
+    [0, 0, 64 | 0, 0], 3
+];
+var CompleteLayerUploadResponse$ = [3, n0, _CLURo,
+    0,
+    [_rI, _rN, _uI, _lDa],
+    [0, 0, 0, 0]
+];
+var CreatePullThroughCacheRuleRequest$ = [3, n0, _CPTCRR,
+    0,
+    [_eRP, _uRU, _rI, _uR, _cA, _cRA, _uRP],
+    [0, 0, 0, 0, 0, 0, 0], 2
+];
+var CreatePullThroughCacheRuleResponse$ = [3, n0, _CPTCRRr,
+    0,
+    [_eRP, _uRU, _cAr, _rI, _uR, _cA, _cRA, _uRP],
+    [0, 0, 4, 0, 0, 0, 0, 0]
+];
+var CreateRepositoryCreationTemplateRequest$ = [3, n0, _CRCTR,
+    0,
+    [_pr, _aF, _d, _eC, _rT, _iTM, _iTMEF, _rP, _lP, _cRA],
+    [0, 64 | 0, 0, () => EncryptionConfigurationForRepositoryCreationTemplate$, () => TagList, 0, () => ImageTagMutabilityExclusionFilters, 0, 0, 0], 2
+];
+var CreateRepositoryCreationTemplateResponse$ = [3, n0, _CRCTRr,
+    0,
+    [_rI, _rCT],
+    [0, () => RepositoryCreationTemplate$]
+];
+var CreateRepositoryRequest$ = [3, n0, _CRR,
+    0,
+    [_rN, _rI, _t, _iTM, _iTMEF, _iSC, _eC],
+    [0, 0, () => TagList, 0, () => ImageTagMutabilityExclusionFilters, () => ImageScanningConfiguration$, () => EncryptionConfiguration$], 1
+];
+var CreateRepositoryResponse$ = [3, n0, _CRRr,
+    0,
+    [_re],
+    [() => Repository$]
+];
+var CvssScore$ = [3, n0, _CS,
+    0,
+    [_bS, _sV, _so, _ve],
+    [1, 0, 0, 0]
+];
+var CvssScoreAdjustment$ = [3, n0, _CSA,
+    0,
+    [_me, _rea],
+    [0, 0]
+];
+var CvssScoreDetails$ = [3, n0, _CSD,
+    0,
+    [_ad, _sc, _sS, _sV, _ve],
+    [() => CvssScoreAdjustmentList, 1, 0, 0, 0]
+];
+var DeleteLifecyclePolicyRequest$ = [3, n0, _DLPR,
+    0,
+    [_rN, _rI],
+    [0, 0], 1
+];
+var DeleteLifecyclePolicyResponse$ = [3, n0, _DLPRe,
+    0,
+    [_rI, _rN, _lPT, _lEA],
+    [0, 0, 0, 4]
+];
+var DeletePullThroughCacheRuleRequest$ = [3, n0, _DPTCRR,
+    0,
+    [_eRP, _rI],
+    [0, 0], 1
+];
+var DeletePullThroughCacheRuleResponse$ = [3, n0, _DPTCRRe,
+    0,
+    [_eRP, _uRU, _cAr, _rI, _cA, _cRA, _uRP],
+    [0, 0, 4, 0, 0, 0, 0]
+];
+var DeleteRegistryPolicyRequest$ = [3, n0, _DRPR,
+    0,
+    [],
+    []
+];
+var DeleteRegistryPolicyResponse$ = [3, n0, _DRPRe,
+    0,
+    [_rI, _pT],
+    [0, 0]
+];
+var DeleteRepositoryCreationTemplateRequest$ = [3, n0, _DRCTR,
+    0,
+    [_pr],
+    [0], 1
+];
+var DeleteRepositoryCreationTemplateResponse$ = [3, n0, _DRCTRe,
+    0,
+    [_rI, _rCT],
+    [0, () => RepositoryCreationTemplate$]
+];
+var DeleteRepositoryPolicyRequest$ = [3, n0, _DRPRel,
+    0,
+    [_rN, _rI],
+    [0, 0], 1
+];
+var DeleteRepositoryPolicyResponse$ = [3, n0, _DRPRele,
+    0,
+    [_rI, _rN, _pT],
+    [0, 0, 0]
+];
+var DeleteRepositoryRequest$ = [3, n0, _DRR,
+    0,
+    [_rN, _rI, _fo],
+    [0, 0, 2], 1
+];
+var DeleteRepositoryResponse$ = [3, n0, _DRRe,
+    0,
+    [_re],
+    [() => Repository$]
+];
+var DeleteSigningConfigurationRequest$ = [3, n0, _DSCR,
+    0,
+    [],
+    []
+];
+var DeleteSigningConfigurationResponse$ = [3, n0, _DSCRe,
+    0,
+    [_rI, _sCi],
+    [0, () => SigningConfiguration$]
+];
+var DeregisterPullTimeUpdateExclusionRequest$ = [3, n0, _DPTUER,
+    0,
+    [_pAr],
+    [0], 1
+];
+var DeregisterPullTimeUpdateExclusionResponse$ = [3, n0, _DPTUERe,
+    0,
+    [_pAr],
+    [0]
+];
+var DescribeImageReplicationStatusRequest$ = [3, n0, _DIRSR,
+    0,
+    [_rN, _iIm, _rI],
+    [0, () => ImageIdentifier$, 0], 2
+];
+var DescribeImageReplicationStatusResponse$ = [3, n0, _DIRSRe,
+    0,
+    [_rN, _iIm, _rS],
+    [0, () => ImageIdentifier$, () => ImageReplicationStatusList]
+];
+var DescribeImageScanFindingsRequest$ = [3, n0, _DISFR,
+    0,
+    [_rN, _iIm, _rI, _nT, _mR],
+    [0, () => ImageIdentifier$, 0, 0, 1], 2
+];
+var DescribeImageScanFindingsResponse$ = [3, n0, _DISFRe,
+    0,
+    [_rI, _rN, _iIm, _iSS, _iSF, _nT],
+    [0, 0, () => ImageIdentifier$, () => ImageScanStatus$, () => ImageScanFindings$, 0]
+];
+var DescribeImagesFilter$ = [3, n0, _DIF,
+    0,
+    [_tS, _iS],
+    [0, 0]
+];
+var DescribeImageSigningStatusRequest$ = [3, n0, _DISSR,
+    0,
+    [_rN, _iIm, _rI],
+    [0, () => ImageIdentifier$, 0], 2
+];
+var DescribeImageSigningStatusResponse$ = [3, n0, _DISSRe,
+    0,
+    [_rN, _iIm, _rI, _sSi],
+    [0, () => ImageIdentifier$, 0, () => ImageSigningStatusList]
+];
+var DescribeImagesRequest$ = [3, n0, _DIR,
+    0,
+    [_rN, _rI, _iI, _nT, _mR, _fi],
+    [0, 0, () => ImageIdentifierList, 0, 1, () => DescribeImagesFilter$], 1
+];
+var DescribeImagesResponse$ = [3, n0, _DIRe,
+    0,
+    [_iD, _nT],
+    [() => ImageDetailList, 0]
+];
+var DescribePullThroughCacheRulesRequest$ = [3, n0, _DPTCRRes,
+    0,
+    [_rI, _eRPc, _nT, _mR],
+    [0, 64 | 0, 0, 1]
+];
+var DescribePullThroughCacheRulesResponse$ = [3, n0, _DPTCRResc,
+    0,
+    [_pTCR, _nT],
+    [() => PullThroughCacheRuleList, 0]
+];
+var DescribeRegistryRequest$ = [3, n0, _DRRes,
+    0,
+    [],
+    []
+];
+var DescribeRegistryResponse$ = [3, n0, _DRResc,
+    0,
+    [_rI, _rC],
+    [0, () => ReplicationConfiguration$]
+];
+var DescribeReplicationBackfillResultsRequest$ = [3, n0, _DRBRR,
+    0,
+    [_rBI, _rI, _rSF, _mR, _nT],
+    [0, 0, 0, 1, 0], 1
+];
+var DescribeReplicationBackfillResultsResponse$ = [3, n0, _DRBRRe,
+    0,
+    [_rI, _rBI, _de, _st, _fC, _pro, _res, _sA, _eAn, _nT],
+    [0, 0, () => ReplicationDestination$, 0, 0, () => ReplicationBackfillProgress$, () => ReplicationBackfillResultList, 4, 4, 0]
+];
+var DescribeRepositoriesRequest$ = [3, n0, _DRRescr,
+    0,
+    [_rI, _rNe, _nT, _mR],
+    [0, 64 | 0, 0, 1]
+];
+var DescribeRepositoriesResponse$ = [3, n0, _DRRescri,
+    0,
+    [_rep, _nT],
+    [() => RepositoryList, 0]
+];
+var DescribeRepositoryCreationTemplatesRequest$ = [3, n0, _DRCTRes,
+    0,
+    [_pre, _nT, _mR],
+    [64 | 0, 0, 1]
+];
+var DescribeRepositoryCreationTemplatesResponse$ = [3, n0, _DRCTResc,
+    0,
+    [_rI, _rCTe, _nT],
+    [0, () => RepositoryCreationTemplateList, 0]
+];
+var EncryptionConfiguration$ = [3, n0, _EC,
+    0,
+    [_eT, _kK],
+    [0, 0], 1
+];
+var EncryptionConfigurationForRepositoryCreationTemplate$ = [3, n0, _ECFRCT,
+    0,
+    [_eT, _kK],
+    [0, 0], 1
+];
+var EnhancedImageScanFinding$ = [3, n0, _EISF,
+    0,
+    [_aAI, _d, _fA, _fOA, _lOA, _pVD, _rem, _reso, _sc, _sD, _sev, _st, _ti, _ty, _uA, _fAi, _eAx],
+    [0, 0, 0, 4, 4, () => PackageVulnerabilityDetails$, () => Remediation$, () => ResourceList, 1, () => ScoreDetails$, 0, 0, 0, 0, 4, 0, 0]
+];
+var GetAccountSettingRequest$ = [3, n0, _GASR,
+    0,
+    [_n],
+    [0], 1
+];
+var GetAccountSettingResponse$ = [3, n0, _GASRe,
+    0,
+    [_n, _v],
+    [0, 0]
+];
+var GetAuthorizationTokenRequest$ = [3, n0, _GATR,
+    0,
+    [_rIe],
+    [64 | 0]
+];
+var GetAuthorizationTokenResponse$ = [3, n0, _GATRe,
+    0,
+    [_aD],
+    [() => AuthorizationDataList]
+];
+var GetDownloadUrlForLayerRequest$ = [3, n0, _GDUFLR,
+    0,
+    [_rN, _lDa, _rI],
+    [0, 0, 0], 2
+];
+var GetDownloadUrlForLayerResponse$ = [3, n0, _GDUFLRe,
+    0,
+    [_dU, _lDa],
+    [0, 0]
+];
+var GetLifecyclePolicyPreviewRequest$ = [3, n0, _GLPPR,
+    0,
+    [_rN, _rI, _iI, _nT, _mR, _fi],
+    [0, 0, () => ImageIdentifierList, 0, 1, () => LifecyclePolicyPreviewFilter$], 1
+];
+var GetLifecyclePolicyPreviewResponse$ = [3, n0, _GLPPRe,
+    0,
+    [_rI, _rN, _lPT, _st, _nT, _pR, _su],
+    [0, 0, 0, 0, 0, () => LifecyclePolicyPreviewResultList, () => LifecyclePolicyPreviewSummary$]
+];
+var GetLifecyclePolicyRequest$ = [3, n0, _GLPR,
+    0,
+    [_rN, _rI],
+    [0, 0], 1
+];
+var GetLifecyclePolicyResponse$ = [3, n0, _GLPRe,
+    0,
+    [_rI, _rN, _lPT, _lEA],
+    [0, 0, 0, 4]
+];
+var GetRegistryPolicyRequest$ = [3, n0, _GRPR,
+    0,
+    [],
+    []
+];
+var GetRegistryPolicyResponse$ = [3, n0, _GRPRe,
+    0,
+    [_rI, _pT],
+    [0, 0]
+];
+var GetRegistryScanningConfigurationRequest$ = [3, n0, _GRSCR,
+    0,
+    [],
+    []
+];
+var GetRegistryScanningConfigurationResponse$ = [3, n0, _GRSCRe,
+    0,
+    [_rI, _sCc],
+    [0, () => RegistryScanningConfiguration$]
+];
+var GetRepositoryPolicyRequest$ = [3, n0, _GRPRet,
+    0,
+    [_rN, _rI],
+    [0, 0], 1
+];
+var GetRepositoryPolicyResponse$ = [3, n0, _GRPRete,
+    0,
+    [_rI, _rN, _pT],
+    [0, 0, 0]
+];
+var GetSigningConfigurationRequest$ = [3, n0, _GSCR,
+    0,
+    [],
+    []
+];
+var GetSigningConfigurationResponse$ = [3, n0, _GSCRe,
+    0,
+    [_rI, _sCi],
+    [0, () => SigningConfiguration$]
+];
+var Image$ = [3, n0, _I,
+    0,
+    [_rI, _rN, _iIm, _iM, _iMMT],
+    [0, 0, () => ImageIdentifier$, 0, 0]
+];
+var ImageDetail$ = [3, n0, _ID,
+    0,
+    [_rI, _rN, _iDm, _iT, _iSIB, _iPA, _iSS, _iSFS, _iMMT, _aMTr, _lRPT, _sMD, _iS, _lAA, _lAAa],
+    [0, 0, 0, 64 | 0, 1, 4, () => ImageScanStatus$, () => ImageScanFindingsSummary$, 0, 0, 4, 0, 0, 4, 4]
+];
+var ImageFailure$ = [3, n0, _IF,
+    0,
+    [_iIm, _fC, _fR],
+    [() => ImageIdentifier$, 0, 0]
+];
+var ImageIdentifier$ = [3, n0, _II,
+    0,
+    [_iDm, _iTm],
+    [0, 0]
+];
+var ImageReferrer$ = [3, n0, _IR,
+    0,
+    [_di, _mT, _si, _aTr, _an, _aS],
+    [0, 0, 1, 0, 128 | 0, 0], 3
+];
+var ImageReplicationStatus$ = [3, n0, _IRS,
+    0,
+    [_reg, _rI, _st, _fC],
+    [0, 0, 0, 0]
+];
+var ImageScanFinding$ = [3, n0, _ISF,
+    0,
+    [_n, _d, _u, _sev, _at],
+    [0, 0, 0, 0, () => AttributeList]
+];
+var ImageScanFindings$ = [3, n0, _ISFm,
+    0,
+    [_iSCA, _vSUA, _fSC, _fin, _eF],
+    [4, 4, 128 | 1, () => ImageScanFindingList, () => EnhancedImageScanFindingList]
+];
+var ImageScanFindingsSummary$ = [3, n0, _ISFS,
+    0,
+    [_iSCA, _vSUA, _fSC],
+    [4, 4, 128 | 1]
+];
+var ImageScanningConfiguration$ = [3, n0, _ISC,
+    0,
+    [_sOP],
+    [2]
+];
+var ImageScanStatus$ = [3, n0, _ISS,
+    0,
+    [_st, _d],
+    [0, 0]
+];
+var ImageSigningStatus$ = [3, n0, _ISSm,
+    0,
+    [_sPA, _fC, _fR, _st],
+    [0, 0, 0, 0]
+];
+var ImageTagMutabilityExclusionFilter$ = [3, n0, _ITMEF,
+    0,
+    [_fT, _fi],
+    [0, 0], 2
+];
+var InitiateLayerUploadRequest$ = [3, n0, _ILUR,
+    0,
+    [_rN, _rI],
+    [0, 0], 1
+];
+var InitiateLayerUploadResponse$ = [3, n0, _ILURn,
+    0,
+    [_uI, _pS],
+    [0, 1]
+];
+var Layer$ = [3, n0, _L,
+    0,
+    [_lDa, _lA, _lS, _mT],
+    [0, 0, 1, 0]
+];
+var LayerFailure$ = [3, n0, _LF,
+    0,
+    [_lDa, _fC, _fR],
+    [0, 0, 0]
+];
+var LifecyclePolicyPreviewFilter$ = [3, n0, _LPPF,
+    0,
+    [_tS],
+    [0]
+];
+var LifecyclePolicyPreviewResult$ = [3, n0, _LPPR,
+    0,
+    [_iT, _iDm, _iPA, _ac, _aRP, _sCt],
+    [64 | 0, 0, 4, () => LifecyclePolicyRuleAction$, 1, 0]
+];
+var LifecyclePolicyPreviewSummary$ = [3, n0, _LPPS,
+    0,
+    [_eITC, _tITC],
+    [1, () => TransitioningImageTotalCounts]
+];
+var LifecyclePolicyRuleAction$ = [3, n0, _LPRA,
+    0,
+    [_ty, _tSC],
+    [0, 0]
+];
+var ListImageReferrersFilter$ = [3, n0, _LIRF,
+    0,
+    [_aTrt, _aS],
+    [64 | 0, 0]
+];
+var ListImageReferrersRequest$ = [3, n0, _LIRR,
+    0,
+    [_rN, _sI, _rI, _fi, _nT, _mR],
+    [0, () => SubjectIdentifier$, 0, () => ListImageReferrersFilter$, 0, 1], 2
+];
+var ListImageReferrersResponse$ = [3, n0, _LIRRi,
+    0,
+    [_ref, _nT],
+    [() => ImageReferrerList, 0]
+];
+var ListImagesFilter$ = [3, n0, _LIF,
+    0,
+    [_tS, _iS],
+    [0, 0]
+];
+var ListImagesRequest$ = [3, n0, _LIR,
+    0,
+    [_rN, _rI, _nT, _mR, _fi],
+    [0, 0, 0, 1, () => ListImagesFilter$], 1
+];
+var ListImagesResponse$ = [3, n0, _LIRi,
+    0,
+    [_iI, _nT],
+    [() => ImageIdentifierList, 0]
+];
+var ListPullTimeUpdateExclusionsRequest$ = [3, n0, _LPTUER,
+    0,
+    [_mR, _nT],
+    [1, 0]
+];
+var ListPullTimeUpdateExclusionsResponse$ = [3, n0, _LPTUERi,
+    0,
+    [_pTUE, _nT],
+    [64 | 0, 0]
+];
+var ListReplicationBackfillsRequest$ = [3, n0, _LRBR,
+    0,
+    [_rI, _mR, _nT],
+    [0, 1, 0]
+];
+var ListReplicationBackfillsResponse$ = [3, n0, _LRBRi,
+    0,
+    [_rI, _b, _nT],
+    [0, () => ReplicationBackfillSummaryList, 0]
+];
+var ListTagsForResourceRequest$ = [3, n0, _LTFRR,
+    0,
+    [_rA],
+    [0], 1
+];
+var ListTagsForResourceResponse$ = [3, n0, _LTFRRi,
+    0,
+    [_t],
+    [() => TagList]
+];
+var PackageVulnerabilityDetails$ = [3, n0, _PVD,
+    0,
+    [_cv, _rU, _rV, _so, _sU, _vCA, _vS, _vUA, _vI, _vP],
+    [() => CvssScoreList, 64 | 0, 64 | 0, 0, 0, 4, 0, 4, 0, () => VulnerablePackagesList]
+];
+var PullThroughCacheRule$ = [3, n0, _PTCR,
+    0,
+    [_eRP, _uRU, _cAr, _rI, _cA, _cRA, _uRP, _uR, _uA],
+    [0, 0, 4, 0, 0, 0, 0, 0, 4]
+];
+var PutAccountSettingRequest$ = [3, n0, _PASR,
+    0,
+    [_n, _v],
+    [0, 0], 2
+];
+var PutAccountSettingResponse$ = [3, n0, _PASRu,
+    0,
+    [_n, _v],
+    [0, 0]
+];
+var PutImageRequest$ = [3, n0, _PIR,
+    0,
+    [_rN, _iM, _rI, _iMMT, _iTm, _iDm],
+    [0, 0, 0, 0, 0, 0], 2
+];
+var PutImageResponse$ = [3, n0, _PIRu,
+    0,
+    [_im],
+    [() => Image$]
+];
+var PutImageScanningConfigurationRequest$ = [3, n0, _PISCR,
+    0,
+    [_rN, _iSC, _rI],
+    [0, () => ImageScanningConfiguration$, 0], 2
+];
+var PutImageScanningConfigurationResponse$ = [3, n0, _PISCRu,
+    0,
+    [_rI, _rN, _iSC],
+    [0, 0, () => ImageScanningConfiguration$]
+];
+var PutImageTagMutabilityRequest$ = [3, n0, _PITMR,
+    0,
+    [_rN, _iTM, _rI, _iTMEF],
+    [0, 0, 0, () => ImageTagMutabilityExclusionFilters], 2
+];
+var PutImageTagMutabilityResponse$ = [3, n0, _PITMRu,
+    0,
+    [_rI, _rN, _iTM, _iTMEF],
+    [0, 0, 0, () => ImageTagMutabilityExclusionFilters]
+];
+var PutLifecyclePolicyRequest$ = [3, n0, _PLPR,
+    0,
+    [_rN, _lPT, _rI],
+    [0, 0, 0], 2
+];
+var PutLifecyclePolicyResponse$ = [3, n0, _PLPRu,
+    0,
+    [_rI, _rN, _lPT],
+    [0, 0, 0]
+];
+var PutRegistryPolicyRequest$ = [3, n0, _PRPR,
+    0,
+    [_pT],
+    [0], 1
+];
+var PutRegistryPolicyResponse$ = [3, n0, _PRPRu,
+    0,
+    [_rI, _pT],
+    [0, 0]
+];
+var PutRegistryScanningConfigurationRequest$ = [3, n0, _PRSCR,
+    0,
+    [_sT, _ru],
+    [0, () => RegistryScanningRuleList]
+];
+var PutRegistryScanningConfigurationResponse$ = [3, n0, _PRSCRu,
+    0,
+    [_rSC],
+    [() => RegistryScanningConfiguration$]
+];
+var PutReplicationConfigurationRequest$ = [3, n0, _PRCR,
+    0,
+    [_rC],
+    [() => ReplicationConfiguration$], 1
+];
+var PutReplicationConfigurationResponse$ = [3, n0, _PRCRu,
+    0,
+    [_rC],
+    [() => ReplicationConfiguration$]
+];
+var PutSigningConfigurationRequest$ = [3, n0, _PSCR,
+    0,
+    [_sCi],
+    [() => SigningConfiguration$], 1
+];
+var PutSigningConfigurationResponse$ = [3, n0, _PSCRu,
+    0,
+    [_sCi],
+    [() => SigningConfiguration$]
+];
+var Recommendation$ = [3, n0, _R,
+    0,
+    [_ur, _te],
+    [0, 0]
+];
+var RegisterPullTimeUpdateExclusionRequest$ = [3, n0, _RPTUER,
+    0,
+    [_pAr],
+    [0], 1
+];
+var RegisterPullTimeUpdateExclusionResponse$ = [3, n0, _RPTUERe,
+    0,
+    [_pAr, _cAr],
+    [0, 4]
+];
+var RegistryScanningConfiguration$ = [3, n0, _RSC,
+    0,
+    [_sT, _ru],
+    [0, () => RegistryScanningRuleList]
+];
+var RegistryScanningRule$ = [3, n0, _RSR,
+    0,
+    [_sF, _rF],
+    [0, () => ScanningRepositoryFilterList], 2
+];
+var Remediation$ = [3, n0, _Re,
+    0,
+    [_rec],
+    [() => Recommendation$]
+];
+var ReplicationBackfillProgress$ = [3, n0, _RBP,
+    0,
+    [_tRC, _cRC, _fRC, _fCa],
+    [1, 1, 1, 64 | 0], 4
+];
+var ReplicationBackfillResult$ = [3, n0, _RBR,
+    0,
+    [_rN, _iIm, _st, _fC, _sIFC],
+    [0, () => ImageIdentifier$, 0, 0, 64 | 0], 3
+];
+var ReplicationBackfillSummary$ = [3, n0, _RBS,
+    0,
+    [_rBI, _de, _st, _sA, _fC, _pro, _eAn],
+    [0, () => ReplicationDestination$, 0, 4, 0, () => ReplicationBackfillProgress$, 4], 4
+];
+var ReplicationConfiguration$ = [3, n0, _RC,
+    0,
+    [_ru],
+    [() => ReplicationRuleList], 1
+];
+var ReplicationDestination$ = [3, n0, _RD,
+    0,
+    [_reg, _rI],
+    [0, 0], 2
+];
+var ReplicationRule$ = [3, n0, _RR,
+    0,
+    [_des, _rF],
+    [() => ReplicationDestinationList, () => RepositoryFilterList], 1
+];
+var Repository$ = [3, n0, _Rep,
+    0,
+    [_rAe, _rI, _rN, _rUe, _cAr, _iTM, _iTMEF, _iSC, _eC],
+    [0, 0, 0, 0, 4, 0, () => ImageTagMutabilityExclusionFilters, () => ImageScanningConfiguration$, () => EncryptionConfiguration$]
+];
+var RepositoryCreationTemplate$ = [3, n0, _RCT,
+    0,
+    [_pr, _d, _eC, _rT, _iTM, _iTMEF, _rP, _lP, _aF, _cRA, _cAr, _uA],
+    [0, 0, () => EncryptionConfigurationForRepositoryCreationTemplate$, () => TagList, 0, () => ImageTagMutabilityExclusionFilters, 0, 0, 64 | 0, 0, 4, 4]
+];
+var RepositoryFilter$ = [3, n0, _RF,
+    0,
+    [_fi, _fT],
+    [0, 0], 2
+];
+var RepositoryScanningConfiguration$ = [3, n0, _RSCe,
+    0,
+    [_rAe, _rN, _sOP, _sF, _aSF],
+    [0, 0, 2, 0, () => ScanningRepositoryFilterList]
+];
+var RepositoryScanningConfigurationFailure$ = [3, n0, _RSCF,
+    0,
+    [_rN, _fC, _fR],
+    [0, 0, 0]
+];
+var Resource$ = [3, n0, _Res,
+    0,
+    [_det, _id, _t, _ty],
+    [() => ResourceDetails$, 0, 128 | 0, 0]
+];
+var ResourceDetails$ = [3, n0, _RDe,
+    0,
+    [_aECI],
+    [() => AwsEcrContainerImageDetails$]
+];
+var ScanningRepositoryFilter$ = [3, n0, _SRF,
+    0,
+    [_fi, _fT],
+    [0, 0], 2
+];
+var ScoreDetails$ = [3, n0, _SD,
+    0,
+    [_cv],
+    [() => CvssScoreDetails$]
+];
+var SetRepositoryPolicyRequest$ = [3, n0, _SRPR,
+    0,
+    [_rN, _pT, _rI, _fo],
+    [0, 0, 0, 2], 2
+];
+var SetRepositoryPolicyResponse$ = [3, n0, _SRPRe,
+    0,
+    [_rI, _rN, _pT],
+    [0, 0, 0]
+];
+var SigningConfiguration$ = [3, n0, _SC,
+    0,
+    [_ru],
+    [() => SigningRuleList], 1
+];
+var SigningRepositoryFilter$ = [3, n0, _SRFi,
+    0,
+    [_fi, _fT],
+    [0, 0], 2
+];
+var SigningRule$ = [3, n0, _SR,
+    0,
+    [_sPA, _rF],
+    [0, () => SigningRepositoryFilterList], 1
+];
+var StartImageScanRequest$ = [3, n0, _SISR,
+    0,
+    [_rN, _iIm, _rI],
+    [0, () => ImageIdentifier$, 0], 2
+];
+var StartImageScanResponse$ = [3, n0, _SISRt,
+    0,
+    [_rI, _rN, _iIm, _iSS],
+    [0, 0, () => ImageIdentifier$, () => ImageScanStatus$]
+];
+var StartLifecyclePolicyPreviewRequest$ = [3, n0, _SLPPR,
+    0,
+    [_rN, _rI, _lPT],
+    [0, 0, 0], 1
+];
+var StartLifecyclePolicyPreviewResponse$ = [3, n0, _SLPPRt,
+    0,
+    [_rI, _rN, _lPT, _st],
+    [0, 0, 0, 0]
+];
+var StartReplicationBackfillRequest$ = [3, n0, _SRBR,
+    0,
+    [_de, _rI],
+    [() => ReplicationDestination$, 0], 1
+];
+var StartReplicationBackfillResponse$ = [3, n0, _SRBRt,
+    0,
+    [_rBI, _rI, _de, _st, _sA],
+    [0, 0, () => ReplicationDestination$, 0, 4]
+];
+var StopReplicationBackfillRequest$ = [3, n0, _SRBRto,
+    0,
+    [_rBI, _rI],
+    [0, 0], 1
+];
+var StopReplicationBackfillResponse$ = [3, n0, _SRBRtop,
+    0,
+    [_rI, _rBI, _de, _st, _sA],
+    [0, 0, () => ReplicationDestination$, 0, 4]
+];
+var SubjectIdentifier$ = [3, n0, _SI,
+    0,
+    [_iDm],
+    [0], 1
+];
+var Tag$ = [3, n0, _T,
+    0,
+    [_K, _V],
+    [0, 0], 2
+];
+var TagResourceRequest$ = [3, n0, _TRR,
+    0,
+    [_rA, _t],
+    [0, () => TagList], 2
+];
+var TagResourceResponse$ = [3, n0, _TRRa,
+    0,
+    [],
+    []
+];
+var TransitioningImageTotalCount$ = [3, n0, _TITC,
+    0,
+    [_tSC, _iTC],
+    [0, 1]
+];
+var UntagResourceRequest$ = [3, n0, _URR,
+    0,
+    [_rA, _tK],
+    [0, 64 | 0], 2
+];
+var UntagResourceResponse$ = [3, n0, _URRn,
+    0,
+    [],
+    []
+];
+var UpdateImageStorageClassRequest$ = [3, n0, _UISCR,
+    0,
+    [_rN, _iIm, _tSC, _rI],
+    [0, () => ImageIdentifier$, 0, 0], 3
+];
+var UpdateImageStorageClassResponse$ = [3, n0, _UISCRp,
+    0,
+    [_rI, _rN, _iIm, _iS],
+    [0, 0, () => ImageIdentifier$, 0]
+];
+var UpdatePullThroughCacheRuleRequest$ = [3, n0, _UPTCRR,
+    0,
+    [_eRP, _rI, _cA, _cRA],
+    [0, 0, 0, 0], 1
+];
+var UpdatePullThroughCacheRuleResponse$ = [3, n0, _UPTCRRp,
+    0,
+    [_eRP, _rI, _uA, _cA, _cRA, _uRP],
+    [0, 0, 4, 0, 0, 0]
+];
+var UpdateRepositoryCreationTemplateRequest$ = [3, n0, _URCTR,
+    0,
+    [_pr, _d, _eC, _rT, _iTM, _iTMEF, _rP, _lP, _aF, _cRA],
+    [0, 0, () => EncryptionConfigurationForRepositoryCreationTemplate$, () => TagList, 0, () => ImageTagMutabilityExclusionFilters, 0, 0, 64 | 0, 0], 1
+];
+var UpdateRepositoryCreationTemplateResponse$ = [3, n0, _URCTRp,
+    0,
+    [_rI, _rCT],
+    [0, () => RepositoryCreationTemplate$]
+];
+var UploadLayerPartRequest$ = [3, n0, _ULPR,
+    0,
+    [_rN, _uI, _pFB, _pLB, _lPB, _rI],
+    [0, 0, 1, 1, 21, 0], 5
+];
+var UploadLayerPartResponse$ = [3, n0, _ULPRp,
+    0,
+    [_rI, _rN, _uI, _lBR],
+    [0, 0, 0, 1]
+];
+var ValidatePullThroughCacheRuleRequest$ = [3, n0, _VPTCRR,
+    0,
+    [_eRP, _rI],
+    [0, 0], 1
+];
+var ValidatePullThroughCacheRuleResponse$ = [3, n0, _VPTCRRa,
+    0,
+    [_eRP, _rI, _uRU, _cA, _cRA, _uRP, _iV, _fa],
+    [0, 0, 0, 0, 0, 0, 2, 0]
+];
+var VulnerablePackage$ = [3, n0, _VP,
+    0,
+    [_ar, _ep, _fP, _n, _pM, _rel, _sLH, _ve, _fIV],
+    [0, 1, 0, 0, 0, 0, 0, 0, 0]
+];
+var ArtifactTypeList = (/* unused pure expression or super */ null && (64 | 0));
+var AttributeList = [1, n0, _AL,
+    0, () => Attribute$
+];
+var AuthorizationDataList = [1, n0, _ADL,
+    0, () => AuthorizationData$
+];
+var BatchedOperationLayerDigestList = (/* unused pure expression or super */ null && (64 | 0));
+var CvssScoreAdjustmentList = [1, n0, _CSAL,
+    0, () => CvssScoreAdjustment$
+];
+var CvssScoreList = [1, n0, _CSL,
+    0, () => CvssScore$
+];
+var EnhancedImageScanFindingList = [1, n0, _EISFL,
+    0, () => EnhancedImageScanFinding$
+];
+var GetAuthorizationTokenRegistryIdList = (/* unused pure expression or super */ null && (64 | 0));
+var ImageDetailList = [1, n0, _IDL,
+    0, () => ImageDetail$
+];
+var ImageFailureList = [1, n0, _IFL,
+    0, () => ImageFailure$
+];
+var ImageIdentifierList = [1, n0, _IIL,
+    0, () => ImageIdentifier$
+];
+var ImageList = [1, n0, _IL,
+    0, () => Image$
+];
+var ImageReferrerList = [1, n0, _IRL,
+    0, () => ImageReferrer$
+];
+var ImageReplicationStatusList = [1, n0, _IRSL,
+    0, () => ImageReplicationStatus$
+];
+var ImageScanFindingList = [1, n0, _ISFL,
+    0, () => ImageScanFinding$
+];
+var ImageSigningStatusList = [1, n0, _ISSL,
+    0, () => ImageSigningStatus$
+];
+var ImageTagList = (/* unused pure expression or super */ null && (64 | 0));
+var ImageTagMutabilityExclusionFilters = [1, n0, _ITMEFm,
+    0, () => ImageTagMutabilityExclusionFilter$
+];
+var ImageTagsList = (/* unused pure expression or super */ null && (64 | 0));
+var LayerDigestList = (/* unused pure expression or super */ null && (64 | 0));
+var LayerFailureList = [1, n0, _LFL,
+    0, () => LayerFailure$
+];
+var LayerList = [1, n0, _LL,
+    0, () => Layer$
+];
+var LifecyclePolicyPreviewResultList = [1, n0, _LPPRL,
+    0, () => LifecyclePolicyPreviewResult$
+];
+var MediaTypeList = (/* unused pure expression or super */ null && (64 | 0));
+var PrefixList = (/* unused pure expression or super */ null && (64 | 0));
+var PullThroughCacheRuleList = [1, n0, _PTCRL,
+    0, () => PullThroughCacheRule$
+];
+var PullThroughCacheRuleRepositoryPrefixList = (/* unused pure expression or super */ null && (64 | 0));
+var PullTimeUpdateExclusionList = (/* unused pure expression or super */ null && (64 | 0));
+var RCTAppliedForList = (/* unused pure expression or super */ null && (64 | 0));
+var ReferenceUrlsList = (/* unused pure expression or super */ null && (64 | 0));
+var RegistryScanningRuleList = [1, n0, _RSRL,
+    0, () => RegistryScanningRule$
+];
+var RelatedVulnerabilitiesList = (/* unused pure expression or super */ null && (64 | 0));
+var ReplicationBackfillResultList = [1, n0, _RBRL,
+    0, () => ReplicationBackfillResult$
+];
+var ReplicationBackfillSummaryList = [1, n0, _RBSL,
+    0, () => ReplicationBackfillSummary$
+];
+var ReplicationDestinationList = [1, n0, _RDL,
+    0, () => ReplicationDestination$
+];
+var ReplicationErrorList = (/* unused pure expression or super */ null && (64 | 0));
+var ReplicationRuleList = [1, n0, _RRL,
+    0, () => ReplicationRule$
+];
+var RepositoryCreationTemplateList = [1, n0, _RCTL,
+    0, () => RepositoryCreationTemplate$
+];
+var RepositoryFilterList = [1, n0, _RFL,
+    0, () => RepositoryFilter$
+];
+var RepositoryList = [1, n0, _RL,
+    0, () => Repository$
+];
+var RepositoryNameList = (/* unused pure expression or super */ null && (64 | 0));
+var RepositoryScanningConfigurationFailureList = [1, n0, _RSCFL,
+    0, () => RepositoryScanningConfigurationFailure$
+];
+var RepositoryScanningConfigurationList = [1, n0, _RSCL,
+    0, () => RepositoryScanningConfiguration$
+];
+var ResourceList = [1, n0, _RLe,
+    0, () => Resource$
+];
+var ScanningConfigurationRepositoryNameList = (/* unused pure expression or super */ null && (64 | 0));
+var ScanningRepositoryFilterList = [1, n0, _SRFL,
+    0, () => ScanningRepositoryFilter$
+];
+var SigningRepositoryFilterList = [1, n0, _SRFLi,
+    0, () => SigningRepositoryFilter$
+];
+var SigningRuleList = [1, n0, _SRL,
+    0, () => SigningRule$
+];
+var TagKeyList = (/* unused pure expression or super */ null && (64 | 0));
+var TagList = [1, n0, _TL,
+    0, () => Tag$
+];
+var TransitioningImageTotalCounts = [1, n0, _TITCr,
+    0, () => TransitioningImageTotalCount$
+];
+var VulnerablePackagesList = [1, n0, _VPL,
+    0, () => VulnerablePackage$
+];
+var Annotations = (/* unused pure expression or super */ null && (128 | 0));
+var FindingSeverityCounts = (/* unused pure expression or super */ null && (128 | 1));
+var Tags = (/* unused pure expression or super */ null && (128 | 0));
+var BatchCheckLayerAvailability$ = [9, n0, _BCLA,
+    0, () => BatchCheckLayerAvailabilityRequest$, () => BatchCheckLayerAvailabilityResponse$
+];
+var BatchDeleteImage$ = [9, n0, _BDI,
+    0, () => BatchDeleteImageRequest$, () => BatchDeleteImageResponse$
+];
+var BatchGetImage$ = [9, n0, _BGI,
+    0, () => BatchGetImageRequest$, () => BatchGetImageResponse$
+];
+var BatchGetRepositoryScanningConfiguration$ = [9, n0, _BGRSC,
+    0, () => BatchGetRepositoryScanningConfigurationRequest$, () => BatchGetRepositoryScanningConfigurationResponse$
+];
+var CompleteLayerUpload$ = [9, n0, _CLU,
+    0, () => CompleteLayerUploadRequest$, () => CompleteLayerUploadResponse$
+];
+var CreatePullThroughCacheRule$ = [9, n0, _CPTCR,
+    0, () => CreatePullThroughCacheRuleRequest$, () => CreatePullThroughCacheRuleResponse$
+];
+var CreateRepository$ = [9, n0, _CR,
+    0, () => CreateRepositoryRequest$, () => CreateRepositoryResponse$
+];
+var CreateRepositoryCreationTemplate$ = [9, n0, _CRCT,
+    0, () => CreateRepositoryCreationTemplateRequest$, () => CreateRepositoryCreationTemplateResponse$
+];
+var DeleteLifecyclePolicy$ = [9, n0, _DLP,
+    0, () => DeleteLifecyclePolicyRequest$, () => DeleteLifecyclePolicyResponse$
+];
+var DeletePullThroughCacheRule$ = [9, n0, _DPTCR,
+    0, () => DeletePullThroughCacheRuleRequest$, () => DeletePullThroughCacheRuleResponse$
+];
+var DeleteRegistryPolicy$ = [9, n0, _DRP,
+    0, () => DeleteRegistryPolicyRequest$, () => DeleteRegistryPolicyResponse$
+];
+var DeleteRepository$ = [9, n0, _DR,
+    0, () => DeleteRepositoryRequest$, () => DeleteRepositoryResponse$
+];
+var DeleteRepositoryCreationTemplate$ = [9, n0, _DRCT,
+    0, () => DeleteRepositoryCreationTemplateRequest$, () => DeleteRepositoryCreationTemplateResponse$
+];
+var DeleteRepositoryPolicy$ = [9, n0, _DRPe,
+    0, () => DeleteRepositoryPolicyRequest$, () => DeleteRepositoryPolicyResponse$
+];
+var DeleteSigningConfiguration$ = [9, n0, _DSC,
+    0, () => DeleteSigningConfigurationRequest$, () => DeleteSigningConfigurationResponse$
+];
+var DeregisterPullTimeUpdateExclusion$ = [9, n0, _DPTUE,
+    0, () => DeregisterPullTimeUpdateExclusionRequest$, () => DeregisterPullTimeUpdateExclusionResponse$
+];
+var DescribeImageReplicationStatus$ = [9, n0, _DIRS,
+    0, () => DescribeImageReplicationStatusRequest$, () => DescribeImageReplicationStatusResponse$
+];
+var DescribeImages$ = [9, n0, _DI,
+    0, () => DescribeImagesRequest$, () => DescribeImagesResponse$
+];
+var DescribeImageScanFindings$ = [9, n0, _DISF,
+    0, () => DescribeImageScanFindingsRequest$, () => DescribeImageScanFindingsResponse$
+];
+var DescribeImageSigningStatus$ = [9, n0, _DISS,
+    0, () => DescribeImageSigningStatusRequest$, () => DescribeImageSigningStatusResponse$
+];
+var DescribePullThroughCacheRules$ = [9, n0, _DPTCRe,
+    0, () => DescribePullThroughCacheRulesRequest$, () => DescribePullThroughCacheRulesResponse$
+];
+var DescribeRegistry$ = [9, n0, _DRe,
+    0, () => DescribeRegistryRequest$, () => DescribeRegistryResponse$
+];
+var DescribeReplicationBackfillResults$ = [9, n0, _DRBR,
+    0, () => DescribeReplicationBackfillResultsRequest$, () => DescribeReplicationBackfillResultsResponse$
+];
+var DescribeRepositories$ = [9, n0, _DRes,
+    0, () => DescribeRepositoriesRequest$, () => DescribeRepositoriesResponse$
+];
+var DescribeRepositoryCreationTemplates$ = [9, n0, _DRCTe,
+    0, () => DescribeRepositoryCreationTemplatesRequest$, () => DescribeRepositoryCreationTemplatesResponse$
+];
+var GetAccountSetting$ = [9, n0, _GAS,
+    0, () => GetAccountSettingRequest$, () => GetAccountSettingResponse$
+];
+var GetAuthorizationToken$ = [9, n0, _GAT,
+    0, () => GetAuthorizationTokenRequest$, () => GetAuthorizationTokenResponse$
+];
+var GetDownloadUrlForLayer$ = [9, n0, _GDUFL,
+    0, () => GetDownloadUrlForLayerRequest$, () => GetDownloadUrlForLayerResponse$
+];
+var GetLifecyclePolicy$ = [9, n0, _GLP,
+    0, () => GetLifecyclePolicyRequest$, () => GetLifecyclePolicyResponse$
+];
+var GetLifecyclePolicyPreview$ = [9, n0, _GLPP,
+    0, () => GetLifecyclePolicyPreviewRequest$, () => GetLifecyclePolicyPreviewResponse$
+];
+var GetRegistryPolicy$ = [9, n0, _GRP,
+    0, () => GetRegistryPolicyRequest$, () => GetRegistryPolicyResponse$
+];
+var GetRegistryScanningConfiguration$ = [9, n0, _GRSC,
+    0, () => GetRegistryScanningConfigurationRequest$, () => GetRegistryScanningConfigurationResponse$
+];
+var GetRepositoryPolicy$ = [9, n0, _GRPe,
+    0, () => GetRepositoryPolicyRequest$, () => GetRepositoryPolicyResponse$
+];
+var GetSigningConfiguration$ = [9, n0, _GSC,
+    0, () => GetSigningConfigurationRequest$, () => GetSigningConfigurationResponse$
+];
+var InitiateLayerUpload$ = [9, n0, _ILU,
+    0, () => InitiateLayerUploadRequest$, () => InitiateLayerUploadResponse$
+];
+var ListImageReferrers$ = [9, n0, _LIRis,
+    0, () => ListImageReferrersRequest$, () => ListImageReferrersResponse$
+];
+var ListImages$ = [9, n0, _LI,
+    0, () => ListImagesRequest$, () => ListImagesResponse$
+];
+var ListPullTimeUpdateExclusions$ = [9, n0, _LPTUE,
+    0, () => ListPullTimeUpdateExclusionsRequest$, () => ListPullTimeUpdateExclusionsResponse$
+];
+var ListReplicationBackfills$ = [9, n0, _LRB,
+    0, () => ListReplicationBackfillsRequest$, () => ListReplicationBackfillsResponse$
+];
+var ListTagsForResource$ = [9, n0, _LTFR,
+    0, () => ListTagsForResourceRequest$, () => ListTagsForResourceResponse$
+];
+var PutAccountSetting$ = [9, n0, _PAS,
+    0, () => PutAccountSettingRequest$, () => PutAccountSettingResponse$
+];
+var PutImage$ = [9, n0, _PI,
+    0, () => PutImageRequest$, () => PutImageResponse$
+];
+var PutImageScanningConfiguration$ = [9, n0, _PISC,
+    0, () => PutImageScanningConfigurationRequest$, () => PutImageScanningConfigurationResponse$
+];
+var PutImageTagMutability$ = [9, n0, _PITM,
+    0, () => PutImageTagMutabilityRequest$, () => PutImageTagMutabilityResponse$
+];
+var PutLifecyclePolicy$ = [9, n0, _PLP,
+    0, () => PutLifecyclePolicyRequest$, () => PutLifecyclePolicyResponse$
+];
+var PutRegistryPolicy$ = [9, n0, _PRP,
+    0, () => PutRegistryPolicyRequest$, () => PutRegistryPolicyResponse$
+];
+var PutRegistryScanningConfiguration$ = [9, n0, _PRSC,
+    0, () => PutRegistryScanningConfigurationRequest$, () => PutRegistryScanningConfigurationResponse$
+];
+var PutReplicationConfiguration$ = [9, n0, _PRC,
+    0, () => PutReplicationConfigurationRequest$, () => PutReplicationConfigurationResponse$
+];
+var PutSigningConfiguration$ = [9, n0, _PSC,
+    0, () => PutSigningConfigurationRequest$, () => PutSigningConfigurationResponse$
+];
+var RegisterPullTimeUpdateExclusion$ = [9, n0, _RPTUE,
+    0, () => RegisterPullTimeUpdateExclusionRequest$, () => RegisterPullTimeUpdateExclusionResponse$
+];
+var SetRepositoryPolicy$ = [9, n0, _SRP,
+    0, () => SetRepositoryPolicyRequest$, () => SetRepositoryPolicyResponse$
+];
+var StartImageScan$ = [9, n0, _SIS,
+    0, () => StartImageScanRequest$, () => StartImageScanResponse$
+];
+var StartLifecyclePolicyPreview$ = [9, n0, _SLPP,
+    0, () => StartLifecyclePolicyPreviewRequest$, () => StartLifecyclePolicyPreviewResponse$
+];
+var StartReplicationBackfill$ = [9, n0, _SRB,
+    0, () => StartReplicationBackfillRequest$, () => StartReplicationBackfillResponse$
+];
+var StopReplicationBackfill$ = [9, n0, _SRBt,
+    0, () => StopReplicationBackfillRequest$, () => StopReplicationBackfillResponse$
+];
+var TagResource$ = [9, n0, _TR,
+    0, () => TagResourceRequest$, () => TagResourceResponse$
+];
+var UntagResource$ = [9, n0, _UR,
+    0, () => UntagResourceRequest$, () => UntagResourceResponse$
+];
+var UpdateImageStorageClass$ = [9, n0, _UISC,
+    0, () => UpdateImageStorageClassRequest$, () => UpdateImageStorageClassResponse$
+];
+var UpdatePullThroughCacheRule$ = [9, n0, _UPTCR,
+    0, () => UpdatePullThroughCacheRuleRequest$, () => UpdatePullThroughCacheRuleResponse$
+];
+var UpdateRepositoryCreationTemplate$ = [9, n0, _URCT,
+    0, () => UpdateRepositoryCreationTemplateRequest$, () => UpdateRepositoryCreationTemplateResponse$
+];
+var UploadLayerPart$ = [9, n0, _ULP,
+    0, () => UploadLayerPartRequest$, () => UploadLayerPartResponse$
+];
+var ValidatePullThroughCacheRule$ = [9, n0, _VPTCR,
+    0, () => ValidatePullThroughCacheRuleRequest$, () => ValidatePullThroughCacheRuleResponse$
+];
+
+
+/***/ }),
+
 /***/ 88739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13392,10 +16211,12 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B2: () => (/* binding */ Deadline),
 /* harmony export */   D_: () => (/* binding */ ATTEMPT_BUDGET_MS),
+/* harmony export */   Eu: () => (/* binding */ untilAborted),
 /* harmony export */   Ps: () => (/* binding */ attemptBudgetMs),
+/* harmony export */   j3: () => (/* binding */ DeadlineError),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony exports DeadlineError, MIN_ATTEMPT_BUDGET_MS */
+/* unused harmony export MIN_ATTEMPT_BUDGET_MS */
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34704);
 // The step's one timer (the timeout input): an AbortSignal that fires when the deadline passes, so
 // requests in flight and pauses between rounds end at once; the one `sleep`; a watchdog, the last
@@ -13463,6 +16284,23 @@ function sleep(ms, signal) {
     });
 }
 /**
+ * `promise`, or the signal's reason as soon as it aborts: the SDK checks the signal only when an
+ * attempt starts, not while it pauses between attempts (up to 20 s after throttling).
+ */
+function untilAborted(promise, signal) {
+    if (signal === undefined)
+        return promise;
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        // Handled first, so its own rejection after an abort is never an unhandled one.
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
  * The most one attempt may take, connecting, the headers and the whole body together: with the
  * default 5 attempts, a server that never answers ends the step in under a minute.
  */
@@ -13487,6 +16325,420 @@ function attemptBudgetMs(timeoutMs, maxAttempts, remainingMs = timeoutMs) {
         pauses += longestPauseMs(k);
     const share = Math.floor((timeoutMs - pauses) / (maxAttempts + 1));
     return Math.max(1, Math.min(ATTEMPT_BUDGET_MS, Math.max(MIN_ATTEMPT_BUDGET_MS, share), remainingMs));
+}
+
+
+/***/ }),
+
+/***/ 86796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i5: () => (/* binding */ conversionRisk),
+/* harmony export */   ic: () => (/* binding */ checkDigests),
+/* harmony export */   sc: () => (/* binding */ sha256)
+/* harmony export */ });
+/* unused harmony export mayBeConverted */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _failure_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(45329);
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(30126);
+// verify-digest: a manifest ECR did not convert must hash (sha256 of its exact bytes) to its digest.
+
+
+
+/** `sha256:` + the hex sha256 of the text's UTF-8 bytes: an image digest. */
+function sha256(text) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
+}
+/**
+ * Why ECR may have converted this manifest, if it may have: schema 1 results are always conversions;
+ * a lookup by tag may convert when the accepted media types leave out one of the four modern types.
+ * A lookup by digest is never converted.
+ */
+function conversionRisk(result, acceptedMediaTypes) {
+    if (_image_js__WEBPACK_IMPORTED_MODULE_2__/* .SCHEMA1_MEDIA_TYPES */ .uM.has(result.image.imageManifestMediaType ?? ''))
+        return 'digest-schema1';
+    if (result.request.id.digest !== undefined)
+        return undefined;
+    return _image_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MEDIA_TYPES */ .Ly.every((type) => acceptedMediaTypes.includes(type)) ? undefined : 'digest-converted';
+}
+/** Whether ECR may have converted this manifest (see conversionRisk). */
+function mayBeConverted(result, acceptedMediaTypes) {
+    return conversionRisk(result, acceptedMediaTypes) !== undefined;
+}
+/**
+ * Turns each found image whose manifest does not hash to its digest into a DigestMismatch failure; one
+ * ECR may have converted is not checked, and says so (unchecked).
+ */
+function checkDigests(results, acceptedMediaTypes) {
+    return results.map((result) => {
+        if (result.status !== 'found')
+            return result;
+        const risk = conversionRisk(result, acceptedMediaTypes);
+        if (risk !== undefined)
+            return { ...result, unchecked: [...(result.unchecked ?? []), risk] };
+        const claimed = result.image.imageId?.imageDigest;
+        const actual = sha256(result.image.imageManifest ?? '');
+        if (claimed === undefined || claimed === actual)
+            return result;
+        return {
+            request: result.request,
+            status: 'failed',
+            failure: {
+                imageId: result.image.imageId,
+                failureCode: _failure_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .FailureCode */ .mY.DigestMismatch,
+                failureReason: `the manifest ECR returned hashes to ${actual}, not to its digest ${claimed}`
+            }
+        };
+    });
+}
+
+
+/***/ }),
+
+/***/ 23175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Be: () => (/* binding */ describeAttempt),
+/* harmony export */   MV: () => (/* binding */ attemptsText),
+/* harmony export */   RD: () => (/* binding */ ResponseShapeError),
+/* harmony export */   iR: () => (/* binding */ describeCallError),
+/* harmony export */   pH: () => (/* binding */ awsSaid)
+/* harmony export */ });
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30126);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34704);
+// Turns an error from a BatchGetImage call into one sentence in the user's words: what went wrong and
+// what to do. Only text ECR itself sent is quoted as "AWS said"; what the SDK or Node says is turned
+// into plain words (a proxy's HTML page, an untrusted certificate, a body cut short, a stall).
+
+
+/** The answer had the wrong shape for BatchGetImage (valid JSON, but not ECR's). */
+class ResponseShapeError extends Error {
+    problem;
+    httpStatusCode;
+    name = 'ResponseShapeError';
+    constructor(problem, httpStatusCode) {
+        super(`the answer is JSON but not BatchGetImage's: ${problem}`);
+        this.problem = problem;
+        this.httpStatusCode = httpStatusCode;
+    }
+}
+const CREDENTIAL_ERRORS = new Set([
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'InvalidClientTokenId',
+    'IncompleteSignature',
+    'MissingAuthenticationTokenException',
+    'SignatureDoesNotMatch'
+]);
+const THROTTLING_ERRORS = new Set(['ThrottlingException', 'LimitExceededException', 'TooManyRequestsException', 'RequestLimitExceeded']);
+const NETWORK_TEXT = {
+    ECONNREFUSED: 'ECONNREFUSED: the connection was refused',
+    ECONNRESET: 'ECONNRESET: the connection was closed without an answer',
+    EPIPE: 'EPIPE: the connection was closed while sending',
+    ENOTFOUND: 'ENOTFOUND: the host name does not resolve',
+    EAI_AGAIN: 'EAI_AGAIN: the host name could not be resolved now',
+    EHOSTUNREACH: 'EHOSTUNREACH: the host cannot be reached',
+    ENETUNREACH: 'ENETUNREACH: the network cannot be reached',
+    ECONNABORTED: 'ECONNABORTED: the connection was aborted'
+};
+/** Node's codes for a certificate it does not trust, in plain words. */
+const CERTIFICATE_ERRORS = {
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
+    SELF_SIGNED_CERT_IN_CHAIN: 'its chain ends in a self-signed certificate Node does not trust',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'Node does not know the CA that signed it',
+    UNABLE_TO_GET_ISSUER_CERT: 'Node does not know the CA that signed it',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'Node does not know the CA that signed it',
+    CERT_UNTRUSTED: 'Node does not trust it',
+    CERT_SIGNATURE_FAILURE: 'its signature does not verify',
+    CERT_HAS_EXPIRED: 'it has expired',
+    CERT_NOT_YET_VALID: 'it is not valid yet',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'it is for another host name'
+};
+const CHECK_PATH = 'check the network path to ECR (proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR)';
+function fieldsOf(error) {
+    return (typeof error === 'object' && error !== null ? error : {});
+}
+/** True when the error is ECR's own answer, parsed by the SDK: only then is its message AWS's words. */
+function fromAws(fields) {
+    return (fields.$fault === 'client' || fields.$fault === 'server') && fields.name !== 'SyntaxError';
+}
+/** What AWS said, quoted safely, plus the request id when there is one; nothing when AWS did not say it. */
+function awsSaid(error) {
+    const fields = fieldsOf(error);
+    if (!fromAws(fields))
+        return '';
+    const message = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)).slice(0, 500);
+    const requestId = fields.$metadata?.requestId;
+    return ` (AWS said: ${message}${requestId ? `; request id ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(requestId)}` : ''})`;
+}
+/** ` after 3 attempts`, when the SDK tried more than once. */
+function attemptsText(error) {
+    const attempts = fieldsOf(error).$metadata?.attempts;
+    return attempts !== undefined && attempts > 1 ? ` after ${attempts} attempts` : '';
+}
+/** The host the request went to, for messages. */
+function hostOf(fields, context) {
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(fields.host ?? `ECR in ${context.region}`);
+}
+/** `HTTP 503 (text/html)`: an answer that was not ECR's JSON. */
+function answerText(fields, status) {
+    const type = fields.$response?.headers?.['content-type'];
+    return `HTTP ${status ?? '?'}${type ? ` (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(type.split(';')[0] ?? type)})` : ''}`;
+}
+/** One sentence for the user: what went wrong and what to do. `operation` names the call in the last resort. */
+function describeCallError(error, context, operation = 'BatchGetImage') {
+    const fields = fieldsOf(error);
+    const name = fields.name ?? '';
+    const code = fields.code ?? '';
+    const status = fields.$metadata?.httpStatusCode;
+    const repository = (0,_image_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRepository */ .MD)(context);
+    const host = hostOf(fields, context);
+    const attempts = attemptsText(error);
+    if (name === 'RepositoryNotFoundException')
+        return `Repository ${repository} does not exist. Check repository-name, registry-id and aws-region.${awsSaid(error)}`;
+    if (name === 'AccessDeniedException')
+        return `Access denied looking up images in ${repository}: the role needs the IAM permission ecr:BatchGetImage on that repository (and the repository policy must allow it for cross-account lookups).${awsSaid(error)}`;
+    if (CREDENTIAL_ERRORS.has(name))
+        return `AWS rejected the credentials (${name}): they are invalid or expired. Refresh or configure them, for example with aws-actions/configure-aws-credentials.${awsSaid(error)}`;
+    if (name === 'CredentialsProviderError')
+        return 'No AWS credentials found: configure them before this step, for example with aws-actions/configure-aws-credentials (role-to-assume), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
+    if (name === 'InvalidParameterException')
+        return `ECR rejected the request for ${repository} as invalid; check the inputs.${awsSaid(error)}`;
+    if (name === 'UnableToGetUpstreamImageException')
+        return `The pull-through cache behind ${repository} could not reach its upstream registry; check the cache rule and its credentials in Secrets Manager.${awsSaid(error)}`;
+    if (THROTTLING_ERRORS.has(name))
+        return `ECR throttled the requests (${name})${attempts}; retry later, or look up fewer images at once.${awsSaid(error)}`;
+    if (CERTIFICATE_ERRORS[code] !== undefined)
+        return `The TLS certificate of ${host} is not trusted: ${CERTIFICATE_ERRORS[code]} (${code}). If a private CA or a TLS-inspecting proxy signs it, give Node its CA certificate with NODE_EXTRA_CA_CERTS (the path of a PEM file); otherwise check AWS_ENDPOINT_URL_ECR.`;
+    // The SDK names some socket errors (ECONNRESET, EPIPE) TimeoutError: the code says what happened.
+    if (fields.phase !== 'body' && code !== 'ETIMEDOUT' && NETWORK_TEXT[code] !== undefined)
+        return `Could not reach ECR in ${context.region} (${NETWORK_TEXT[code]})${attempts}; check the network, proxy and any AWS_ENDPOINT_URL_ECR setting.`;
+    if (fields.attemptBudgetMs !== undefined || name === 'TimeoutError' || code === 'ETIMEDOUT') {
+        const budget = fields.attemptBudgetMs !== undefined ? ` within its budget of ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(fields.attemptBudgetMs)}` : '';
+        if (fields.phase === 'body')
+            return `${host} sent its answer too slowly: no attempt finished reading it${budget}${attempts}${fields.receivedBytes !== undefined ? ` (the last had ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(fields.receivedBytes)}${fields.expectedBytes !== undefined ? ` of ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(fields.expectedBytes)}` : ''})` : ''}. Something on the way is holding the answer back: ${CHECK_PATH}.`;
+        return `${host} did not answer: no attempt got a response${budget}${attempts}. The server or something on the way accepts connections and does not answer: ${CHECK_PATH}.`;
+    }
+    if (fields.phase === 'body' && (code === 'ECONNRESET' || /aborted/i.test((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error))))
+        return `The answer from ${host} was cut short: the connection closed after ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(fields.receivedBytes ?? 0)}${fields.expectedBytes !== undefined ? ` of ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(fields.expectedBytes)}` : ''}${attempts}; ${CHECK_PATH}, and retry the job.`;
+    if (error instanceof ResponseShapeError)
+        return `The answer from ${host} (HTTP ${error.httpStatusCode ?? '?'}) is JSON, but not what BatchGetImage answers (${error.problem}): something other than ECR answered. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
+    if (name === 'SyntaxError' || (!fromAws(fields) && status !== undefined && status >= 400)) {
+        const answer = answerText(fields, status);
+        if (status !== undefined && status >= 500)
+            return `${host} answered ${answer} with a page that is not ECR's${attempts}: a proxy or load balancer between the runner and ECR answered, not ECR. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR, or retry the job if the proxy was briefly down.`;
+        if (status !== undefined && status >= 400)
+            return `${host} answered ${answer} with a page that is not ECR's: a proxy or firewall between the runner and ECR refused the request. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR.`;
+        return `The answer from ${host}, ${answer}, could not be read: it is not the JSON ECR sends. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
+    }
+    if (fields.$fault === 'server' || (status ?? 0) >= 500)
+        return `ECR had a server error (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(name || 'unknown')})${attempts}; retry the job.${awsSaid(error)}`;
+    return `${operation} on ${repository} failed (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(name || code || 'unknown error')})${attempts}.${awsSaid(error)}`;
+}
+/** What one failed attempt was, for its log line: `ThrottlingException (HTTP 400)`, `ECONNRESET`, `HTTP 503 (text/html), not ECR's JSON`. */
+function describeAttempt(error) {
+    const fields = fieldsOf(error);
+    const status = fields.$metadata?.httpStatusCode;
+    if (fields.attemptBudgetMs !== undefined)
+        return `no ${fields.phase === 'body' ? 'complete answer' : 'answer'} within the attempt's budget of ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(fields.attemptBudgetMs)}`;
+    if (fields.name === 'SyntaxError')
+        return `${answerText(fields, status)}, not ECR's JSON`;
+    const name = fields.code ?? fields.name ?? 'Error';
+    const detail = fromAws(fields) ? `: ${((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? '').slice(0, 200)}` : '';
+    return `${name}${status !== undefined ? ` (HTTP ${status})` : ''}${detail}`;
+}
+
+
+/***/ }),
+
+/***/ 77784:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TD: () => (/* binding */ lookupImages)
+});
+
+// UNUSED EXPORTS: MAX_CONCURRENT_REQUESTS, MAX_IDS_PER_REQUEST, chunk, mapWithConcurrency, matchResults, planBatches, toImageIdentifier
+
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
+var commandBuilder = __nccwpck_require__(18323);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __nccwpck_require__(26062);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commands/BatchGetImageCommand.js
+
+
+class BatchGetImageCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "BatchGetImage", schemas_0/* BatchGetImage$ */.e$c) {
+}
+
+// EXTERNAL MODULE: ../src/deadline.ts
+var deadline = __nccwpck_require__(61035);
+// EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
+var failure_codes = __nccwpck_require__(45329);
+// EXTERNAL MODULE: ../src/image.ts
+var src_image = __nccwpck_require__(30126);
+// EXTERNAL MODULE: ../src/ecr/errors.ts
+var errors = __nccwpck_require__(23175);
+;// CONCATENATED MODULE: ../src/ecr/lookup.ts
+// Looking images up with BatchGetImage: group the requests by repository (and registry and region),
+// ask each distinct id once in requests of at most 100 ids, run the requests with a small concurrency
+// bound, and match each answer back to what was asked by tag and digest (never by position).
+
+
+
+
+
+const MAX_IDS_PER_REQUEST = 100;
+const MAX_CONCURRENT_REQUESTS = 16;
+/** Runs `work` over `items` with at most `limit` running at once; results keep the items' order. */
+async function mapWithConcurrency(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+/** Splits `items` into chunks of at most `size`. */
+function chunk(items, size) {
+    const chunks = [];
+    for (let start = 0; start < items.length; start += size)
+        chunks.push(items.slice(start, start + size));
+    return chunks;
+}
+/** True when `got` (from a response) is an answer for the requested `id`. */
+function imageMatches(id, got) {
+    if (got === undefined)
+        return false;
+    if (id.digest !== undefined && got.imageDigest !== id.digest)
+        return false;
+    if (id.tag !== undefined && got.imageTag !== id.tag)
+        return false;
+    return true;
+}
+/** A failure echoes the id exactly as asked. */
+function failureMatches(id, got) {
+    return got !== undefined && (got.imageTag ?? undefined) === id.tag && (got.imageDigest ?? undefined) === id.digest;
+}
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const value = key(item);
+        if (value === undefined)
+            continue;
+        const group = groups.get(value);
+        if (group)
+            group.push(item);
+        else
+            groups.set(value, [item]);
+    }
+    return groups;
+}
+function toImageIdentifier(id) {
+    return { ...(id.tag !== undefined && { imageTag: id.tag }), ...(id.digest !== undefined && { imageDigest: id.digest }) };
+}
+/** Pairs each asked request with its image or failure; one with neither is reported, not dropped. */
+function matchResults(requests, images, failures) {
+    // Index the answers by digest and by tag (a batch has up to 100 of each), keeping answer order.
+    const byDigest = groupBy(images, (image) => image.imageId?.imageDigest);
+    const byTag = groupBy(images, (image) => image.imageId?.imageTag);
+    const failuresByTag = groupBy(failures, (failure) => failure.imageId?.imageTag ?? failure.imageId?.imageDigest);
+    return requests.map((request) => {
+        const { id } = request;
+        const candidates = (id.digest !== undefined ? byDigest.get(id.digest) : byTag.get(id.tag ?? '')) ?? [];
+        const image = candidates.find((candidate) => imageMatches(id, candidate.imageId));
+        if (image)
+            return { request, status: 'found', image };
+        const failure = failuresByTag.get(id.tag ?? id.digest ?? '')?.find((candidate) => failureMatches(id, candidate.imageId));
+        if (failure)
+            return { request, status: 'failed', failure };
+        return {
+            request,
+            status: 'failed',
+            failure: {
+                imageId: toImageIdentifier(request.id),
+                failureCode: failure_codes/* FailureCode */.mY.ImageNotReturned,
+                failureReason: 'ECR returned neither an image nor a failure for this id'
+            }
+        };
+    });
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * The SDK takes any JSON for an answer: a proxy's or an emulator's JSON that is not BatchGetImage's
+ * would otherwise fail later as a TypeError, or pass as an answer without images.
+ */
+function checkShape(response) {
+    const problem = () => {
+        const { images, failures } = response;
+        if (images !== undefined && !Array.isArray(images))
+            return 'images is not a list';
+        if (failures !== undefined && !Array.isArray(failures))
+            return 'failures is not a list';
+        for (const image of images ?? []) {
+            if (!isObject(image) || !isObject(image.imageId))
+                return 'an image without an imageId';
+            if (image.imageManifest !== undefined && typeof image.imageManifest !== 'string')
+                return 'a manifest that is not text';
+        }
+        for (const failure of failures ?? [])
+            if (!isObject(failure))
+                return 'a failure that is not an object';
+        return undefined;
+    };
+    const found = problem();
+    if (found !== undefined)
+        throw new errors/* ResponseShapeError */.RD(found, response.$metadata?.httpStatusCode);
+}
+/** One BatchGetImage call for up to 100 requests of one repository. */
+async function batchGetImage(batch, options) {
+    const [first] = batch;
+    if (first === undefined)
+        return [];
+    try {
+        const sent = options.clientFor(first.region).send(new BatchGetImageCommand({
+            repositoryName: first.repositoryName,
+            ...(first.registryId !== undefined && { registryId: first.registryId }),
+            imageIds: batch.map((request) => toImageIdentifier(request.id)),
+            acceptedMediaTypes: [...options.acceptedMediaTypes]
+        }), options.signal !== undefined ? { abortSignal: options.signal } : {});
+        const response = await (0,deadline/* untilAborted */.Eu)(sent, options.signal);
+        checkShape(response);
+        return matchResults(batch, response.images ?? [], response.failures ?? []);
+    }
+    catch (error) {
+        return batch.map((request) => ({ request, status: 'error', error }));
+    }
+}
+/** The distinct requests grouped by repository, split into batches of at most 100. */
+function planBatches(requests) {
+    const groups = new Map();
+    for (const request of requests) {
+        const group = groups.get((0,src_image/* repositoryKey */.Kq)(request)) ?? new Map();
+        groups.set((0,src_image/* repositoryKey */.Kq)(request), group);
+        if (!group.has((0,src_image/* requestKey */.lq)(request)))
+            group.set((0,src_image/* requestKey */.lq)(request), request);
+    }
+    return [...groups.values()].flatMap((group) => chunk([...group.values()], MAX_IDS_PER_REQUEST));
+}
+/**
+ * Looks up every request. Returns one result per request, in the same order (repeats included,
+ * each with its own `requested` text); each distinct image is asked once.
+ */
+async function lookupImages(requests, options) {
+    const answered = (await mapWithConcurrency(planBatches(requests), MAX_CONCURRENT_REQUESTS, (batch) => batchGetImage(batch, options))).flat();
+    const byKey = new Map(answered.map((result) => [(0,src_image/* requestKey */.lq)(result.request), result]));
+    return requests.map((request) => ({ ...byKey.get((0,src_image/* requestKey */.lq)(request)), request }));
 }
 
 
@@ -13761,29 +17013,9 @@ function waitAsksAgain(code) {
 function absentAsExpected(code) {
     return code !== undefined && (FAILURE_CODES.get(code)?.absentAsExpected ?? false);
 }
-/** Edit distance, case-insensitive: how far a typo is from a known code. */
-function distance(a, b) {
-    const x = a.toLowerCase();
-    const y = b.toLowerCase();
-    let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= x.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= y.length; j++)
-            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
-        previous = current;
-    }
-    return previous[y.length] ?? 0;
-}
 /** The known code nearest to `entry`. */
 function nearestFailureCode(entry) {
-    let best = '';
-    let bestDistance = Infinity;
-    for (const code of FAILURE_CODES.keys()) {
-        const d = distance(entry, code);
-        if (d < bestDistance)
-            [best, bestDistance] = [code, d];
-    }
-    return best;
+    return (0,src_text/* nearest */.pA)(entry, [...FAILURE_CODES.keys()]);
 }
 /**
  * The `fail-on` input: `all` (default), `none`, or known codes (any case). Anything else is an input
@@ -13874,7 +17106,7 @@ const SCHEMA1_MEDIA_TYPES = new Set([
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3864);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44192);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
 // run() set, once the log has reached the runner (at most 5 s more): a retry pause the SDK still has
 // scheduled after the deadline must not keep it alive, and a log still in the pipe must not be cut short.
@@ -14121,7 +17353,7 @@ function parseReferences(text, defaults) {
 
 /***/ }),
 
-/***/ 3864:
+/***/ 44192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14634,48 +17866,6 @@ function setFailed(message) {
 
 // EXTERNAL MODULE: ../src/deadline.ts
 var src_deadline = __nccwpck_require__(61035);
-// EXTERNAL MODULE: ../src/image.ts
-var src_image = __nccwpck_require__(30126);
-;// CONCATENATED MODULE: ../src/inputs/proxy.ts
-// The proxy settings' syntax: the http-proxy input, else HTTPS_PROXY/https_proxy, else
-// HTTP_PROXY/http_proxy; NO_PROXY/no_proxy lists hosts that bypass it. (ecr/proxy-agent.ts routes.)
-
-/** The proxy URL with any password replaced, for logs. */
-function redactProxy(url) {
-    const copy = new URL(url.href);
-    if (copy.password)
-        copy.password = '***';
-    if (copy.username)
-        copy.username = '***';
-    return copy.href.replace(/\/$/, '');
-}
-function parseProxy(input, env) {
-    const sources = [
-        ['http-proxy', input],
-        ['HTTPS_PROXY', env.HTTPS_PROXY],
-        ['https_proxy', env.https_proxy],
-        ['HTTP_PROXY', env.HTTP_PROXY],
-        ['http_proxy', env.http_proxy]
-    ];
-    const found = sources.find(([, value]) => value !== undefined && value.trim() !== '');
-    if (found === undefined)
-        return undefined;
-    const [source, raw = ''] = found;
-    const text = raw.trim();
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
-    }
-    catch {
-        throw new src_image/* InputError */.dz(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new src_image/* InputError */.dz(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
-    return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
-}
-
-// EXTERNAL MODULE: ../src/text.ts
-var src_text = __nccwpck_require__(34704);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
 var configurations = __nccwpck_require__(66868);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js
@@ -14754,21 +17944,8 @@ const resolveHttpAuthSchemeConfig = (config) => {
     });
 };
 
-;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/endpoint/EndpointParameters.js
-const resolveClientEndpointParameters = (options) => {
-    return Object.assign(options, {
-        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
-        useFipsEndpoint: options.useFipsEndpoint ?? false,
-        defaultSigningName: "ecr",
-    });
-};
-const commonParams = {
-    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
-    Endpoint: { type: "builtInParams", name: "endpoint" },
-    Region: { type: "builtInParams", name: "region" },
-    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
-};
-
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/endpoint/EndpointParameters.js
+var EndpointParameters = __nccwpck_require__(31852);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/package.json
 const package_namespaceObject = {"rE":"3.1169.0"};
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
@@ -15092,2764 +18269,8 @@ const defaultEndpointResolver = (endpointParams, context = {}) => {
 };
 customEndpointFunctions/* customEndpointFunctions */.m.aws = aws/* awsEndpointFunctions */.U;
 
-// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
-var TypeRegistry = __nccwpck_require__(19835);
-// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js
-var exceptions = __nccwpck_require__(23441);
-;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/models/ECRServiceException.js
-
-
-class ECRServiceException extends exceptions/* ServiceException */.T {
-    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecr#ECRServiceException";
-    constructor(options) {
-        super(options);
-        Object.setPrototypeOf(this, ECRServiceException.prototype);
-    }
-}
-
-;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/models/errors.js
-
-class InvalidParameterException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#InvalidParameterException";
-    name = "InvalidParameterException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "InvalidParameterException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidParameterException.prototype);
-    }
-}
-class RepositoryNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RepositoryNotFoundException";
-    name = "RepositoryNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "RepositoryNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, RepositoryNotFoundException.prototype);
-    }
-}
-class ServerException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ServerException";
-    name = "ServerException";
-    $fault = "server";
-    constructor(opts) {
-        super({
-            name: "ServerException",
-            $fault: "server",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ServerException.prototype);
-    }
-}
-class LimitExceededException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LimitExceededException";
-    name = "LimitExceededException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "LimitExceededException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, LimitExceededException.prototype);
-    }
-}
-class UnableToGetUpstreamImageException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamImageException";
-    name = "UnableToGetUpstreamImageException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "UnableToGetUpstreamImageException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, UnableToGetUpstreamImageException.prototype);
-    }
-}
-class ValidationException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ValidationException";
-    name = "ValidationException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ValidationException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ValidationException.prototype);
-    }
-}
-class EmptyUploadException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#EmptyUploadException";
-    name = "EmptyUploadException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "EmptyUploadException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, EmptyUploadException.prototype);
-    }
-}
-class InvalidLayerException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#InvalidLayerException";
-    name = "InvalidLayerException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "InvalidLayerException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidLayerException.prototype);
-    }
-}
-class KmsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#KmsException";
-    name = "KmsException";
-    $fault = "client";
-    kmsError;
-    constructor(opts) {
-        super({
-            name: "KmsException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, KmsException.prototype);
-        this.kmsError = opts.kmsError;
-    }
-}
-class LayerAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LayerAlreadyExistsException";
-    name = "LayerAlreadyExistsException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "LayerAlreadyExistsException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, LayerAlreadyExistsException.prototype);
-    }
-}
-class LayerPartTooSmallException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LayerPartTooSmallException";
-    name = "LayerPartTooSmallException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "LayerPartTooSmallException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, LayerPartTooSmallException.prototype);
-    }
-}
-class UploadNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UploadNotFoundException";
-    name = "UploadNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "UploadNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, UploadNotFoundException.prototype);
-    }
-}
-class PullThroughCacheRuleAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleAlreadyExistsException";
-    name = "PullThroughCacheRuleAlreadyExistsException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "PullThroughCacheRuleAlreadyExistsException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, PullThroughCacheRuleAlreadyExistsException.prototype);
-    }
-}
-class SecretNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#SecretNotFoundException";
-    name = "SecretNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "SecretNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, SecretNotFoundException.prototype);
-    }
-}
-class UnableToAccessSecretException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToAccessSecretException";
-    name = "UnableToAccessSecretException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "UnableToAccessSecretException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, UnableToAccessSecretException.prototype);
-    }
-}
-class UnableToDecryptSecretValueException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToDecryptSecretValueException";
-    name = "UnableToDecryptSecretValueException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "UnableToDecryptSecretValueException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, UnableToDecryptSecretValueException.prototype);
-    }
-}
-class UnsupportedUpstreamRegistryException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnsupportedUpstreamRegistryException";
-    name = "UnsupportedUpstreamRegistryException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "UnsupportedUpstreamRegistryException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, UnsupportedUpstreamRegistryException.prototype);
-    }
-}
-class InvalidTagParameterException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#InvalidTagParameterException";
-    name = "InvalidTagParameterException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "InvalidTagParameterException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidTagParameterException.prototype);
-    }
-}
-class RepositoryAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RepositoryAlreadyExistsException";
-    name = "RepositoryAlreadyExistsException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "RepositoryAlreadyExistsException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, RepositoryAlreadyExistsException.prototype);
-    }
-}
-class TooManyTagsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#TooManyTagsException";
-    name = "TooManyTagsException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "TooManyTagsException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyTagsException.prototype);
-    }
-}
-class TemplateAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#TemplateAlreadyExistsException";
-    name = "TemplateAlreadyExistsException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "TemplateAlreadyExistsException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TemplateAlreadyExistsException.prototype);
-    }
-}
-class LifecyclePolicyNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LifecyclePolicyNotFoundException";
-    name = "LifecyclePolicyNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "LifecyclePolicyNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, LifecyclePolicyNotFoundException.prototype);
-    }
-}
-class PullThroughCacheRuleNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleNotFoundException";
-    name = "PullThroughCacheRuleNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "PullThroughCacheRuleNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, PullThroughCacheRuleNotFoundException.prototype);
-    }
-}
-class RegistryPolicyNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RegistryPolicyNotFoundException";
-    name = "RegistryPolicyNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "RegistryPolicyNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, RegistryPolicyNotFoundException.prototype);
-    }
-}
-class RepositoryNotEmptyException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RepositoryNotEmptyException";
-    name = "RepositoryNotEmptyException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "RepositoryNotEmptyException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, RepositoryNotEmptyException.prototype);
-    }
-}
-class TemplateNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#TemplateNotFoundException";
-    name = "TemplateNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "TemplateNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TemplateNotFoundException.prototype);
-    }
-}
-class RepositoryPolicyNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#RepositoryPolicyNotFoundException";
-    name = "RepositoryPolicyNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "RepositoryPolicyNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, RepositoryPolicyNotFoundException.prototype);
-    }
-}
-class SigningConfigurationNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#SigningConfigurationNotFoundException";
-    name = "SigningConfigurationNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "SigningConfigurationNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, SigningConfigurationNotFoundException.prototype);
-    }
-}
-class ExclusionNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ExclusionNotFoundException";
-    name = "ExclusionNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ExclusionNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ExclusionNotFoundException.prototype);
-    }
-}
-class ImageNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageNotFoundException";
-    name = "ImageNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ImageNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ImageNotFoundException.prototype);
-    }
-}
-class ScanNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ScanNotFoundException";
-    name = "ScanNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ScanNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ScanNotFoundException.prototype);
-    }
-}
-class ReplicationBackfillNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ReplicationBackfillNotFoundException";
-    name = "ReplicationBackfillNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ReplicationBackfillNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ReplicationBackfillNotFoundException.prototype);
-    }
-}
-class LayerInaccessibleException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LayerInaccessibleException";
-    name = "LayerInaccessibleException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "LayerInaccessibleException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, LayerInaccessibleException.prototype);
-    }
-}
-class LayersNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LayersNotFoundException";
-    name = "LayersNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "LayersNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, LayersNotFoundException.prototype);
-    }
-}
-class UnableToGetUpstreamLayerException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamLayerException";
-    name = "UnableToGetUpstreamLayerException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "UnableToGetUpstreamLayerException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, UnableToGetUpstreamLayerException.prototype);
-    }
-}
-class LifecyclePolicyPreviewNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewNotFoundException";
-    name = "LifecyclePolicyPreviewNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "LifecyclePolicyPreviewNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, LifecyclePolicyPreviewNotFoundException.prototype);
-    }
-}
-class UnableToListUpstreamImageReferrersException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnableToListUpstreamImageReferrersException";
-    name = "UnableToListUpstreamImageReferrersException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "UnableToListUpstreamImageReferrersException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, UnableToListUpstreamImageReferrersException.prototype);
-    }
-}
-class ImageAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageAlreadyExistsException";
-    name = "ImageAlreadyExistsException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ImageAlreadyExistsException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ImageAlreadyExistsException.prototype);
-    }
-}
-class ImageDigestDoesNotMatchException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageDigestDoesNotMatchException";
-    name = "ImageDigestDoesNotMatchException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ImageDigestDoesNotMatchException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ImageDigestDoesNotMatchException.prototype);
-    }
-}
-class ImageTagAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageTagAlreadyExistsException";
-    name = "ImageTagAlreadyExistsException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ImageTagAlreadyExistsException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ImageTagAlreadyExistsException.prototype);
-    }
-}
-class ReferencedImagesNotFoundException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ReferencedImagesNotFoundException";
-    name = "ReferencedImagesNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ReferencedImagesNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ReferencedImagesNotFoundException.prototype);
-    }
-}
-class BlockedByOrganizationPolicyException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#BlockedByOrganizationPolicyException";
-    name = "BlockedByOrganizationPolicyException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "BlockedByOrganizationPolicyException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, BlockedByOrganizationPolicyException.prototype);
-    }
-}
-class ExclusionAlreadyExistsException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ExclusionAlreadyExistsException";
-    name = "ExclusionAlreadyExistsException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ExclusionAlreadyExistsException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ExclusionAlreadyExistsException.prototype);
-    }
-}
-class ImageArchivedException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageArchivedException";
-    name = "ImageArchivedException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ImageArchivedException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ImageArchivedException.prototype);
-    }
-}
-class UnsupportedImageTypeException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#UnsupportedImageTypeException";
-    name = "UnsupportedImageTypeException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "UnsupportedImageTypeException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, UnsupportedImageTypeException.prototype);
-    }
-}
-class LifecyclePolicyPreviewInProgressException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewInProgressException";
-    name = "LifecyclePolicyPreviewInProgressException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "LifecyclePolicyPreviewInProgressException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, LifecyclePolicyPreviewInProgressException.prototype);
-    }
-}
-class ReplicationBackfillInProgressException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ReplicationBackfillInProgressException";
-    name = "ReplicationBackfillInProgressException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ReplicationBackfillInProgressException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ReplicationBackfillInProgressException.prototype);
-    }
-}
-class ReplicationBackfillInvalidStatusException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ReplicationBackfillInvalidStatusException";
-    name = "ReplicationBackfillInvalidStatusException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ReplicationBackfillInvalidStatusException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ReplicationBackfillInvalidStatusException.prototype);
-    }
-}
-class ImageStorageClassUpdateNotSupportedException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#ImageStorageClassUpdateNotSupportedException";
-    name = "ImageStorageClassUpdateNotSupportedException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ImageStorageClassUpdateNotSupportedException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ImageStorageClassUpdateNotSupportedException.prototype);
-    }
-}
-class InvalidLayerPartException extends ECRServiceException {
-    static shapeId = "com.amazonaws.ecr#InvalidLayerPartException";
-    name = "InvalidLayerPartException";
-    $fault = "client";
-    registryId;
-    repositoryName;
-    uploadId;
-    lastValidByteReceived;
-    constructor(opts) {
-        super({
-            name: "InvalidLayerPartException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidLayerPartException.prototype);
-        this.registryId = opts.registryId;
-        this.repositoryName = opts.repositoryName;
-        this.uploadId = opts.uploadId;
-        this.lastValidByteReceived = opts.lastValidByteReceived;
-    }
-}
-
-;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js
-const _A = "Attribute";
-const _AD = "AuthorizationData";
-const _ADL = "AuthorizationDataList";
-const _AECID = "AwsEcrContainerImageDetails";
-const _AL = "AttributeList";
-const _BBOPE = "BlockedByOrganizationPolicyException";
-const _BCLA = "BatchCheckLayerAvailability";
-const _BCLAR = "BatchCheckLayerAvailabilityRequest";
-const _BCLARa = "BatchCheckLayerAvailabilityResponse";
-const _BDI = "BatchDeleteImage";
-const _BDIR = "BatchDeleteImageRequest";
-const _BDIRa = "BatchDeleteImageResponse";
-const _BGI = "BatchGetImage";
-const _BGIR = "BatchGetImageRequest";
-const _BGIRa = "BatchGetImageResponse";
-const _BGRSC = "BatchGetRepositoryScanningConfiguration";
-const _BGRSCR = "BatchGetRepositoryScanningConfigurationRequest";
-const _BGRSCRa = "BatchGetRepositoryScanningConfigurationResponse";
-const _CLU = "CompleteLayerUpload";
-const _CLUR = "CompleteLayerUploadRequest";
-const _CLURo = "CompleteLayerUploadResponse";
-const _CPTCR = "CreatePullThroughCacheRule";
-const _CPTCRR = "CreatePullThroughCacheRuleRequest";
-const _CPTCRRr = "CreatePullThroughCacheRuleResponse";
-const _CR = "CreateRepository";
-const _CRCT = "CreateRepositoryCreationTemplate";
-const _CRCTR = "CreateRepositoryCreationTemplateRequest";
-const _CRCTRr = "CreateRepositoryCreationTemplateResponse";
-const _CRR = "CreateRepositoryRequest";
-const _CRRr = "CreateRepositoryResponse";
-const _CS = "CvssScore";
-const _CSA = "CvssScoreAdjustment";
-const _CSAL = "CvssScoreAdjustmentList";
-const _CSD = "CvssScoreDetails";
-const _CSL = "CvssScoreList";
-const _DI = "DescribeImages";
-const _DIF = "DescribeImagesFilter";
-const _DIR = "DescribeImagesRequest";
-const _DIRS = "DescribeImageReplicationStatus";
-const _DIRSR = "DescribeImageReplicationStatusRequest";
-const _DIRSRe = "DescribeImageReplicationStatusResponse";
-const _DIRe = "DescribeImagesResponse";
-const _DISF = "DescribeImageScanFindings";
-const _DISFR = "DescribeImageScanFindingsRequest";
-const _DISFRe = "DescribeImageScanFindingsResponse";
-const _DISS = "DescribeImageSigningStatus";
-const _DISSR = "DescribeImageSigningStatusRequest";
-const _DISSRe = "DescribeImageSigningStatusResponse";
-const _DLP = "DeleteLifecyclePolicy";
-const _DLPR = "DeleteLifecyclePolicyRequest";
-const _DLPRe = "DeleteLifecyclePolicyResponse";
-const _DPTCR = "DeletePullThroughCacheRule";
-const _DPTCRR = "DeletePullThroughCacheRuleRequest";
-const _DPTCRRe = "DeletePullThroughCacheRuleResponse";
-const _DPTCRRes = "DescribePullThroughCacheRulesRequest";
-const _DPTCRResc = "DescribePullThroughCacheRulesResponse";
-const _DPTCRe = "DescribePullThroughCacheRules";
-const _DPTUE = "DeregisterPullTimeUpdateExclusion";
-const _DPTUER = "DeregisterPullTimeUpdateExclusionRequest";
-const _DPTUERe = "DeregisterPullTimeUpdateExclusionResponse";
-const _DR = "DeleteRepository";
-const _DRBR = "DescribeReplicationBackfillResults";
-const _DRBRR = "DescribeReplicationBackfillResultsRequest";
-const _DRBRRe = "DescribeReplicationBackfillResultsResponse";
-const _DRCT = "DeleteRepositoryCreationTemplate";
-const _DRCTR = "DeleteRepositoryCreationTemplateRequest";
-const _DRCTRe = "DeleteRepositoryCreationTemplateResponse";
-const _DRCTRes = "DescribeRepositoryCreationTemplatesRequest";
-const _DRCTResc = "DescribeRepositoryCreationTemplatesResponse";
-const _DRCTe = "DescribeRepositoryCreationTemplates";
-const _DRP = "DeleteRegistryPolicy";
-const _DRPR = "DeleteRegistryPolicyRequest";
-const _DRPRe = "DeleteRegistryPolicyResponse";
-const _DRPRel = "DeleteRepositoryPolicyRequest";
-const _DRPRele = "DeleteRepositoryPolicyResponse";
-const _DRPe = "DeleteRepositoryPolicy";
-const _DRR = "DeleteRepositoryRequest";
-const _DRRe = "DeleteRepositoryResponse";
-const _DRRes = "DescribeRegistryRequest";
-const _DRResc = "DescribeRegistryResponse";
-const _DRRescr = "DescribeRepositoriesRequest";
-const _DRRescri = "DescribeRepositoriesResponse";
-const _DRe = "DescribeRegistry";
-const _DRes = "DescribeRepositories";
-const _DSC = "DeleteSigningConfiguration";
-const _DSCR = "DeleteSigningConfigurationRequest";
-const _DSCRe = "DeleteSigningConfigurationResponse";
-const _EAEE = "ExclusionAlreadyExistsException";
-const _EC = "EncryptionConfiguration";
-const _ECFRCT = "EncryptionConfigurationForRepositoryCreationTemplate";
-const _EISF = "EnhancedImageScanFinding";
-const _EISFL = "EnhancedImageScanFindingList";
-const _ENFE = "ExclusionNotFoundException";
-const _EUE = "EmptyUploadException";
-const _GAS = "GetAccountSetting";
-const _GASR = "GetAccountSettingRequest";
-const _GASRe = "GetAccountSettingResponse";
-const _GAT = "GetAuthorizationToken";
-const _GATR = "GetAuthorizationTokenRequest";
-const _GATRe = "GetAuthorizationTokenResponse";
-const _GDUFL = "GetDownloadUrlForLayer";
-const _GDUFLR = "GetDownloadUrlForLayerRequest";
-const _GDUFLRe = "GetDownloadUrlForLayerResponse";
-const _GLP = "GetLifecyclePolicy";
-const _GLPP = "GetLifecyclePolicyPreview";
-const _GLPPR = "GetLifecyclePolicyPreviewRequest";
-const _GLPPRe = "GetLifecyclePolicyPreviewResponse";
-const _GLPR = "GetLifecyclePolicyRequest";
-const _GLPRe = "GetLifecyclePolicyResponse";
-const _GRP = "GetRegistryPolicy";
-const _GRPR = "GetRegistryPolicyRequest";
-const _GRPRe = "GetRegistryPolicyResponse";
-const _GRPRet = "GetRepositoryPolicyRequest";
-const _GRPRete = "GetRepositoryPolicyResponse";
-const _GRPe = "GetRepositoryPolicy";
-const _GRSC = "GetRegistryScanningConfiguration";
-const _GRSCR = "GetRegistryScanningConfigurationRequest";
-const _GRSCRe = "GetRegistryScanningConfigurationResponse";
-const _GSC = "GetSigningConfiguration";
-const _GSCR = "GetSigningConfigurationRequest";
-const _GSCRe = "GetSigningConfigurationResponse";
-const _I = "Image";
-const _IAE = "ImageArchivedException";
-const _IAEE = "ImageAlreadyExistsException";
-const _ID = "ImageDetail";
-const _IDDNME = "ImageDigestDoesNotMatchException";
-const _IDL = "ImageDetailList";
-const _IF = "ImageFailure";
-const _IFL = "ImageFailureList";
-const _II = "ImageIdentifier";
-const _IIL = "ImageIdentifierList";
-const _IL = "ImageList";
-const _ILE = "InvalidLayerException";
-const _ILPE = "InvalidLayerPartException";
-const _ILU = "InitiateLayerUpload";
-const _ILUR = "InitiateLayerUploadRequest";
-const _ILURn = "InitiateLayerUploadResponse";
-const _INFE = "ImageNotFoundException";
-const _IPE = "InvalidParameterException";
-const _IR = "ImageReferrer";
-const _IRL = "ImageReferrerList";
-const _IRS = "ImageReplicationStatus";
-const _IRSL = "ImageReplicationStatusList";
-const _ISC = "ImageScanningConfiguration";
-const _ISCUNSE = "ImageStorageClassUpdateNotSupportedException";
-const _ISF = "ImageScanFinding";
-const _ISFL = "ImageScanFindingList";
-const _ISFS = "ImageScanFindingsSummary";
-const _ISFm = "ImageScanFindings";
-const _ISS = "ImageScanStatus";
-const _ISSL = "ImageSigningStatusList";
-const _ISSm = "ImageSigningStatus";
-const _ITAEE = "ImageTagAlreadyExistsException";
-const _ITMEF = "ImageTagMutabilityExclusionFilter";
-const _ITMEFm = "ImageTagMutabilityExclusionFilters";
-const _ITPE = "InvalidTagParameterException";
-const _K = "Key";
-const _KE = "KmsException";
-const _L = "Layer";
-const _LAEE = "LayerAlreadyExistsException";
-const _LEE = "LimitExceededException";
-const _LF = "LayerFailure";
-const _LFL = "LayerFailureList";
-const _LI = "ListImages";
-const _LIE = "LayerInaccessibleException";
-const _LIF = "ListImagesFilter";
-const _LIR = "ListImagesRequest";
-const _LIRF = "ListImageReferrersFilter";
-const _LIRR = "ListImageReferrersRequest";
-const _LIRRi = "ListImageReferrersResponse";
-const _LIRi = "ListImagesResponse";
-const _LIRis = "ListImageReferrers";
-const _LL = "LayerList";
-const _LNFE = "LayersNotFoundException";
-const _LPNFE = "LifecyclePolicyNotFoundException";
-const _LPPF = "LifecyclePolicyPreviewFilter";
-const _LPPIPE = "LifecyclePolicyPreviewInProgressException";
-const _LPPNFE = "LifecyclePolicyPreviewNotFoundException";
-const _LPPR = "LifecyclePolicyPreviewResult";
-const _LPPRL = "LifecyclePolicyPreviewResultList";
-const _LPPS = "LifecyclePolicyPreviewSummary";
-const _LPRA = "LifecyclePolicyRuleAction";
-const _LPTSE = "LayerPartTooSmallException";
-const _LPTUE = "ListPullTimeUpdateExclusions";
-const _LPTUER = "ListPullTimeUpdateExclusionsRequest";
-const _LPTUERi = "ListPullTimeUpdateExclusionsResponse";
-const _LRB = "ListReplicationBackfills";
-const _LRBR = "ListReplicationBackfillsRequest";
-const _LRBRi = "ListReplicationBackfillsResponse";
-const _LTFR = "ListTagsForResource";
-const _LTFRR = "ListTagsForResourceRequest";
-const _LTFRRi = "ListTagsForResourceResponse";
-const _PAS = "PutAccountSetting";
-const _PASR = "PutAccountSettingRequest";
-const _PASRu = "PutAccountSettingResponse";
-const _PI = "PutImage";
-const _PIR = "PutImageRequest";
-const _PIRu = "PutImageResponse";
-const _PISC = "PutImageScanningConfiguration";
-const _PISCR = "PutImageScanningConfigurationRequest";
-const _PISCRu = "PutImageScanningConfigurationResponse";
-const _PITM = "PutImageTagMutability";
-const _PITMR = "PutImageTagMutabilityRequest";
-const _PITMRu = "PutImageTagMutabilityResponse";
-const _PLP = "PutLifecyclePolicy";
-const _PLPR = "PutLifecyclePolicyRequest";
-const _PLPRu = "PutLifecyclePolicyResponse";
-const _PRC = "PutReplicationConfiguration";
-const _PRCR = "PutReplicationConfigurationRequest";
-const _PRCRu = "PutReplicationConfigurationResponse";
-const _PRP = "PutRegistryPolicy";
-const _PRPR = "PutRegistryPolicyRequest";
-const _PRPRu = "PutRegistryPolicyResponse";
-const _PRSC = "PutRegistryScanningConfiguration";
-const _PRSCR = "PutRegistryScanningConfigurationRequest";
-const _PRSCRu = "PutRegistryScanningConfigurationResponse";
-const _PSC = "PutSigningConfiguration";
-const _PSCR = "PutSigningConfigurationRequest";
-const _PSCRu = "PutSigningConfigurationResponse";
-const _PTCR = "PullThroughCacheRule";
-const _PTCRAEE = "PullThroughCacheRuleAlreadyExistsException";
-const _PTCRL = "PullThroughCacheRuleList";
-const _PTCRNFE = "PullThroughCacheRuleNotFoundException";
-const _PVD = "PackageVulnerabilityDetails";
-const _R = "Recommendation";
-const _RAEE = "RepositoryAlreadyExistsException";
-const _RBIPE = "ReplicationBackfillInProgressException";
-const _RBISE = "ReplicationBackfillInvalidStatusException";
-const _RBNFE = "ReplicationBackfillNotFoundException";
-const _RBP = "ReplicationBackfillProgress";
-const _RBR = "ReplicationBackfillResult";
-const _RBRL = "ReplicationBackfillResultList";
-const _RBS = "ReplicationBackfillSummary";
-const _RBSL = "ReplicationBackfillSummaryList";
-const _RC = "ReplicationConfiguration";
-const _RCT = "RepositoryCreationTemplate";
-const _RCTL = "RepositoryCreationTemplateList";
-const _RD = "ReplicationDestination";
-const _RDL = "ReplicationDestinationList";
-const _RDe = "ResourceDetails";
-const _RF = "RepositoryFilter";
-const _RFL = "RepositoryFilterList";
-const _RINFE = "ReferencedImagesNotFoundException";
-const _RL = "RepositoryList";
-const _RLe = "ResourceList";
-const _RNEE = "RepositoryNotEmptyException";
-const _RNFE = "RepositoryNotFoundException";
-const _RPNFE = "RegistryPolicyNotFoundException";
-const _RPNFEe = "RepositoryPolicyNotFoundException";
-const _RPTUE = "RegisterPullTimeUpdateExclusion";
-const _RPTUER = "RegisterPullTimeUpdateExclusionRequest";
-const _RPTUERe = "RegisterPullTimeUpdateExclusionResponse";
-const _RR = "ReplicationRule";
-const _RRL = "ReplicationRuleList";
-const _RSC = "RegistryScanningConfiguration";
-const _RSCF = "RepositoryScanningConfigurationFailure";
-const _RSCFL = "RepositoryScanningConfigurationFailureList";
-const _RSCL = "RepositoryScanningConfigurationList";
-const _RSCe = "RepositoryScanningConfiguration";
-const _RSR = "RegistryScanningRule";
-const _RSRL = "RegistryScanningRuleList";
-const _Re = "Remediation";
-const _Rep = "Repository";
-const _Res = "Resource";
-const _SC = "SigningConfiguration";
-const _SCNFE = "SigningConfigurationNotFoundException";
-const _SD = "ScoreDetails";
-const _SE = "ServerException";
-const _SI = "SubjectIdentifier";
-const _SIS = "StartImageScan";
-const _SISR = "StartImageScanRequest";
-const _SISRt = "StartImageScanResponse";
-const _SLPP = "StartLifecyclePolicyPreview";
-const _SLPPR = "StartLifecyclePolicyPreviewRequest";
-const _SLPPRt = "StartLifecyclePolicyPreviewResponse";
-const _SNFE = "ScanNotFoundException";
-const _SNFEe = "SecretNotFoundException";
-const _SR = "SigningRule";
-const _SRB = "StartReplicationBackfill";
-const _SRBR = "StartReplicationBackfillRequest";
-const _SRBRt = "StartReplicationBackfillResponse";
-const _SRBRto = "StopReplicationBackfillRequest";
-const _SRBRtop = "StopReplicationBackfillResponse";
-const _SRBt = "StopReplicationBackfill";
-const _SRF = "ScanningRepositoryFilter";
-const _SRFL = "ScanningRepositoryFilterList";
-const _SRFLi = "SigningRepositoryFilterList";
-const _SRFi = "SigningRepositoryFilter";
-const _SRL = "SigningRuleList";
-const _SRP = "SetRepositoryPolicy";
-const _SRPR = "SetRepositoryPolicyRequest";
-const _SRPRe = "SetRepositoryPolicyResponse";
-const _T = "Tag";
-const _TAEE = "TemplateAlreadyExistsException";
-const _TITC = "TransitioningImageTotalCount";
-const _TITCr = "TransitioningImageTotalCounts";
-const _TL = "TagList";
-const _TMTE = "TooManyTagsException";
-const _TNFE = "TemplateNotFoundException";
-const _TR = "TagResource";
-const _TRR = "TagResourceRequest";
-const _TRRa = "TagResourceResponse";
-const _UISC = "UpdateImageStorageClass";
-const _UISCR = "UpdateImageStorageClassRequest";
-const _UISCRp = "UpdateImageStorageClassResponse";
-const _UITE = "UnsupportedImageTypeException";
-const _ULP = "UploadLayerPart";
-const _ULPR = "UploadLayerPartRequest";
-const _ULPRp = "UploadLayerPartResponse";
-const _UNFE = "UploadNotFoundException";
-const _UPTCR = "UpdatePullThroughCacheRule";
-const _UPTCRR = "UpdatePullThroughCacheRuleRequest";
-const _UPTCRRp = "UpdatePullThroughCacheRuleResponse";
-const _UR = "UntagResource";
-const _URCT = "UpdateRepositoryCreationTemplate";
-const _URCTR = "UpdateRepositoryCreationTemplateRequest";
-const _URCTRp = "UpdateRepositoryCreationTemplateResponse";
-const _URR = "UntagResourceRequest";
-const _URRn = "UntagResourceResponse";
-const _UTASE = "UnableToAccessSecretException";
-const _UTDSVE = "UnableToDecryptSecretValueException";
-const _UTGUIE = "UnableToGetUpstreamImageException";
-const _UTGULE = "UnableToGetUpstreamLayerException";
-const _UTLUIRE = "UnableToListUpstreamImageReferrersException";
-const _UURE = "UnsupportedUpstreamRegistryException";
-const _V = "Value";
-const _VE = "ValidationException";
-const _VP = "VulnerablePackage";
-const _VPL = "VulnerablePackagesList";
-const _VPTCR = "ValidatePullThroughCacheRule";
-const _VPTCRR = "ValidatePullThroughCacheRuleRequest";
-const _VPTCRRa = "ValidatePullThroughCacheRuleResponse";
-const _a = "architecture";
-const _aAI = "awsAccountId";
-const _aD = "authorizationData";
-const _aECI = "awsEcrContainerImage";
-const _aF = "appliedFor";
-const _aMT = "acceptedMediaTypes";
-const _aMTr = "artifactMediaType";
-const _aRP = "appliedRulePriority";
-const _aS = "artifactStatus";
-const _aSF = "appliedScanFilters";
-const _aT = "authorizationToken";
-const _aTr = "artifactType";
-const _aTrt = "artifactTypes";
-const _ac = "action";
-const _ad = "adjustments";
-const _an = "annotations";
-const _ar = "arch";
-const _at = "attributes";
-const _au = "author";
-const _b = "backfills";
-const _bS = "baseScore";
-const _c = "client";
-const _cA = "credentialArn";
-const _cAr = "createdAt";
-const _cRA = "customRoleArn";
-const _cRC = "completedReplicationCount";
-const _cv = "cvss";
-const _d = "description";
-const _dU = "downloadUrl";
-const _de = "destination";
-const _des = "destinations";
-const _det = "details";
-const _di = "digest";
-const _e = "error";
-const _eA = "expiresAt";
-const _eAn = "endedAt";
-const _eAx = "exploitAvailable";
-const _eC = "encryptionConfiguration";
-const _eF = "enhancedFindings";
-const _eITC = "expiringImageTotalCount";
-const _eRP = "ecrRepositoryPrefix";
-const _eRPc = "ecrRepositoryPrefixes";
-const _eT = "encryptionType";
-const _ep = "epoch";
-const _f = "failures";
-const _fA = "findingArn";
-const _fAi = "fixAvailable";
-const _fC = "failureCode";
-const _fCa = "failureCodes";
-const _fIV = "fixedInVersion";
-const _fOA = "firstObservedAt";
-const _fP = "filePath";
-const _fR = "failureReason";
-const _fRC = "failedReplicationCount";
-const _fSC = "findingSeverityCounts";
-const _fT = "filterType";
-const _fa = "failure";
-const _fi = "filter";
-const _fin = "findings";
-const _fo = "force";
-const _hE = "httpError";
-const _i = "images";
-const _iD = "imageDetails";
-const _iDm = "imageDigest";
-const _iH = "imageHash";
-const _iI = "imageIds";
-const _iIm = "imageId";
-const _iM = "imageManifest";
-const _iMMT = "imageManifestMediaType";
-const _iPA = "imagePushedAt";
-const _iS = "imageStatus";
-const _iSC = "imageScanningConfiguration";
-const _iSCA = "imageScanCompletedAt";
-const _iSF = "imageScanFindings";
-const _iSFS = "imageScanFindingsSummary";
-const _iSIB = "imageSizeInBytes";
-const _iSS = "imageScanStatus";
-const _iT = "imageTags";
-const _iTC = "imageTotalCount";
-const _iTM = "imageTagMutability";
-const _iTMEF = "imageTagMutabilityExclusionFilters";
-const _iTm = "imageTag";
-const _iUC = "inUseCount";
-const _iV = "isValid";
-const _id = "id";
-const _im = "image";
-const _k = "key";
-const _kE = "kmsError";
-const _kK = "kmsKey";
-const _l = "layers";
-const _lA = "layerAvailability";
-const _lAA = "lastArchivedAt";
-const _lAAa = "lastActivatedAt";
-const _lBR = "lastByteReceived";
-const _lD = "layerDigests";
-const _lDa = "layerDigest";
-const _lEA = "lastEvaluatedAt";
-const _lIUA = "lastInUseAt";
-const _lOA = "lastObservedAt";
-const _lP = "lifecyclePolicy";
-const _lPB = "layerPartBlob";
-const _lPT = "lifecyclePolicyText";
-const _lRPT = "lastRecordedPullTime";
-const _lS = "layerSize";
-const _lVBR = "lastValidByteReceived";
-const _m = "message";
-const _mR = "maxResults";
-const _mT = "mediaType";
-const _me = "metric";
-const _n = "name";
-const _nT = "nextToken";
-const _p = "platform";
-const _pA = "pushedAt";
-const _pAr = "principalArn";
-const _pE = "proxyEndpoint";
-const _pFB = "partFirstByte";
-const _pLB = "partLastByte";
-const _pM = "packageManager";
-const _pR = "previewResults";
-const _pS = "partSize";
-const _pT = "policyText";
-const _pTCR = "pullThroughCacheRules";
-const _pTUE = "pullTimeUpdateExclusions";
-const _pVD = "packageVulnerabilityDetails";
-const _pr = "prefix";
-const _pre = "prefixes";
-const _pro = "progress";
-const _r = "registry";
-const _rA = "resourceArn";
-const _rAe = "repositoryArn";
-const _rBI = "replicationBackfillId";
-const _rC = "replicationConfiguration";
-const _rCT = "repositoryCreationTemplate";
-const _rCTe = "repositoryCreationTemplates";
-const _rF = "repositoryFilters";
-const _rI = "registryId";
-const _rIe = "registryIds";
-const _rN = "repositoryName";
-const _rNe = "repositoryNames";
-const _rP = "repositoryPolicy";
-const _rS = "replicationStatuses";
-const _rSC = "registryScanningConfiguration";
-const _rSF = "resultStatusFilter";
-const _rT = "resourceTags";
-const _rU = "referenceUrls";
-const _rUe = "repositoryUri";
-const _rV = "relatedVulnerabilities";
-const _re = "repository";
-const _rea = "reason";
-const _rec = "recommendation";
-const _ref = "referrers";
-const _reg = "region";
-const _rel = "release";
-const _rem = "remediation";
-const _rep = "repositories";
-const _res = "results";
-const _reso = "resources";
-const _ru = "rules";
-const _s = "smithy.ts.sdk.synthetic.com.amazonaws.ecr";
-const _sA = "startedAt";
-const _sC = "scanningConfigurations";
-const _sCc = "scanningConfiguration";
-const _sCi = "signingConfiguration";
-const _sCt = "storageClass";
-const _sD = "scoreDetails";
-const _sF = "scanFrequency";
-const _sI = "subjectId";
-const _sIFC = "subImageFailureCodes";
-const _sLH = "sourceLayerHash";
-const _sMD = "subjectManifestDigest";
-const _sOP = "scanOnPush";
-const _sPA = "signingProfileArn";
-const _sS = "scoreSource";
-const _sSi = "signingStatuses";
-const _sT = "scanType";
-const _sU = "sourceUrl";
-const _sV = "scoringVector";
-const _sc = "score";
-const _se = "server";
-const _sev = "severity";
-const _si = "size";
-const _so = "source";
-const _st = "status";
-const _su = "summary";
-const _t = "tags";
-const _tITC = "transitioningImageTotalCounts";
-const _tK = "tagKeys";
-const _tRC = "totalReplicationCount";
-const _tS = "tagStatus";
-const _tSC = "targetStorageClass";
-const _te = "text";
-const _ti = "title";
-const _ty = "type";
-const _u = "uri";
-const _uA = "updatedAt";
-const _uI = "uploadId";
-const _uR = "upstreamRegistry";
-const _uRP = "upstreamRepositoryPrefix";
-const _uRU = "upstreamRegistryUrl";
-const _ur = "url";
-const _v = "value";
-const _vCA = "vendorCreatedAt";
-const _vI = "vulnerabilityId";
-const _vP = "vulnerablePackages";
-const _vS = "vendorSeverity";
-const _vSUA = "vulnerabilitySourceUpdatedAt";
-const _vUA = "vendorUpdatedAt";
-const _ve = "version";
-const n0 = "com.amazonaws.ecr";
-
-
-
-const _s_registry = new TypeRegistry/* TypeRegistry */.O(_s);
-var ECRServiceException$ = [-3, _s, "ECRServiceException", 0, [], []];
-_s_registry.registerError(ECRServiceException$, ECRServiceException);
-const n0_registry = new TypeRegistry/* TypeRegistry */.O(n0);
-var BlockedByOrganizationPolicyException$ = [-3, n0, _BBOPE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(BlockedByOrganizationPolicyException$, BlockedByOrganizationPolicyException);
-var EmptyUploadException$ = [-3, n0, _EUE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(EmptyUploadException$, EmptyUploadException);
-var ExclusionAlreadyExistsException$ = [-3, n0, _EAEE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ExclusionAlreadyExistsException$, ExclusionAlreadyExistsException);
-var ExclusionNotFoundException$ = [-3, n0, _ENFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ExclusionNotFoundException$, ExclusionNotFoundException);
-var ImageAlreadyExistsException$ = [-3, n0, _IAEE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ImageAlreadyExistsException$, ImageAlreadyExistsException);
-var ImageArchivedException$ = [-3, n0, _IAE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ImageArchivedException$, ImageArchivedException);
-var ImageDigestDoesNotMatchException$ = [-3, n0, _IDDNME,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ImageDigestDoesNotMatchException$, ImageDigestDoesNotMatchException);
-var ImageNotFoundException$ = [-3, n0, _INFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ImageNotFoundException$, ImageNotFoundException);
-var ImageStorageClassUpdateNotSupportedException$ = [-3, n0, _ISCUNSE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ImageStorageClassUpdateNotSupportedException$, ImageStorageClassUpdateNotSupportedException);
-var ImageTagAlreadyExistsException$ = [-3, n0, _ITAEE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ImageTagAlreadyExistsException$, ImageTagAlreadyExistsException);
-var InvalidLayerException$ = [-3, n0, _ILE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(InvalidLayerException$, InvalidLayerException);
-var InvalidLayerPartException$ = [-3, n0, _ILPE,
-    { [_e]: _c },
-    [_rI, _rN, _uI, _lVBR, _m],
-    [0, 0, 0, 1, 0]
-];
-n0_registry.registerError(InvalidLayerPartException$, InvalidLayerPartException);
-var InvalidParameterException$ = [-3, n0, _IPE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(InvalidParameterException$, InvalidParameterException);
-var InvalidTagParameterException$ = [-3, n0, _ITPE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(InvalidTagParameterException$, InvalidTagParameterException);
-var KmsException$ = [-3, n0, _KE,
-    { [_e]: _c },
-    [_m, _kE],
-    [0, 0]
-];
-n0_registry.registerError(KmsException$, KmsException);
-var LayerAlreadyExistsException$ = [-3, n0, _LAEE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(LayerAlreadyExistsException$, LayerAlreadyExistsException);
-var LayerInaccessibleException$ = [-3, n0, _LIE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(LayerInaccessibleException$, LayerInaccessibleException);
-var LayerPartTooSmallException$ = [-3, n0, _LPTSE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(LayerPartTooSmallException$, LayerPartTooSmallException);
-var LayersNotFoundException$ = [-3, n0, _LNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(LayersNotFoundException$, LayersNotFoundException);
-var LifecyclePolicyNotFoundException$ = [-3, n0, _LPNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(LifecyclePolicyNotFoundException$, LifecyclePolicyNotFoundException);
-var LifecyclePolicyPreviewInProgressException$ = [-3, n0, _LPPIPE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewInProgressException);
-var LifecyclePolicyPreviewNotFoundException$ = [-3, n0, _LPPNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewNotFoundException);
-var LimitExceededException$ = [-3, n0, _LEE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(LimitExceededException$, LimitExceededException);
-var PullThroughCacheRuleAlreadyExistsException$ = [-3, n0, _PTCRAEE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleAlreadyExistsException);
-var PullThroughCacheRuleNotFoundException$ = [-3, n0, _PTCRNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(PullThroughCacheRuleNotFoundException$, PullThroughCacheRuleNotFoundException);
-var ReferencedImagesNotFoundException$ = [-3, n0, _RINFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ReferencedImagesNotFoundException$, ReferencedImagesNotFoundException);
-var RegistryPolicyNotFoundException$ = [-3, n0, _RPNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(RegistryPolicyNotFoundException$, RegistryPolicyNotFoundException);
-var ReplicationBackfillInProgressException$ = [-3, n0, _RBIPE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ReplicationBackfillInProgressException$, ReplicationBackfillInProgressException);
-var ReplicationBackfillInvalidStatusException$ = [-3, n0, _RBISE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ReplicationBackfillInvalidStatusException$, ReplicationBackfillInvalidStatusException);
-var ReplicationBackfillNotFoundException$ = [-3, n0, _RBNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ReplicationBackfillNotFoundException$, ReplicationBackfillNotFoundException);
-var RepositoryAlreadyExistsException$ = [-3, n0, _RAEE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(RepositoryAlreadyExistsException$, RepositoryAlreadyExistsException);
-var RepositoryNotEmptyException$ = [-3, n0, _RNEE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(RepositoryNotEmptyException$, RepositoryNotEmptyException);
-var RepositoryNotFoundException$ = [-3, n0, _RNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(RepositoryNotFoundException$, RepositoryNotFoundException);
-var RepositoryPolicyNotFoundException$ = [-3, n0, _RPNFEe,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(RepositoryPolicyNotFoundException$, RepositoryPolicyNotFoundException);
-var ScanNotFoundException$ = [-3, n0, _SNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ScanNotFoundException$, ScanNotFoundException);
-var SecretNotFoundException$ = [-3, n0, _SNFEe,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(SecretNotFoundException$, SecretNotFoundException);
-var ServerException$ = [-3, n0, _SE,
-    { [_e]: _se },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ServerException$, ServerException);
-var SigningConfigurationNotFoundException$ = [-3, n0, _SCNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(SigningConfigurationNotFoundException$, SigningConfigurationNotFoundException);
-var TemplateAlreadyExistsException$ = [-3, n0, _TAEE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(TemplateAlreadyExistsException$, TemplateAlreadyExistsException);
-var TemplateNotFoundException$ = [-3, n0, _TNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(TemplateNotFoundException$, TemplateNotFoundException);
-var TooManyTagsException$ = [-3, n0, _TMTE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(TooManyTagsException$, TooManyTagsException);
-var UnableToAccessSecretException$ = [-3, n0, _UTASE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(UnableToAccessSecretException$, UnableToAccessSecretException);
-var UnableToDecryptSecretValueException$ = [-3, n0, _UTDSVE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(UnableToDecryptSecretValueException$, UnableToDecryptSecretValueException);
-var UnableToGetUpstreamImageException$ = [-3, n0, _UTGUIE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(UnableToGetUpstreamImageException$, UnableToGetUpstreamImageException);
-var UnableToGetUpstreamLayerException$ = [-3, n0, _UTGULE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(UnableToGetUpstreamLayerException$, UnableToGetUpstreamLayerException);
-var UnableToListUpstreamImageReferrersException$ = [-3, n0, _UTLUIRE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(UnableToListUpstreamImageReferrersException$, UnableToListUpstreamImageReferrersException);
-var UnsupportedImageTypeException$ = [-3, n0, _UITE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(UnsupportedImageTypeException$, UnsupportedImageTypeException);
-var UnsupportedUpstreamRegistryException$ = [-3, n0, _UURE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(UnsupportedUpstreamRegistryException$, UnsupportedUpstreamRegistryException);
-var UploadNotFoundException$ = [-3, n0, _UNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(UploadNotFoundException$, UploadNotFoundException);
-var ValidationException$ = [-3, n0, _VE,
-    { [_e]: _c, [_hE]: 400 },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ValidationException$, ValidationException);
-const errorTypeRegistries = [
-    _s_registry,
-    n0_registry,
-];
-var Attribute$ = [3, n0, _A,
-    0,
-    [_k, _v],
-    [0, 0], 1
-];
-var AuthorizationData$ = [3, n0, _AD,
-    0,
-    [_aT, _eA, _pE],
-    [0, 4, 0]
-];
-var AwsEcrContainerImageDetails$ = [3, n0, _AECID,
-    0,
-    [_a, _au, _iH, _iT, _p, _pA, _lIUA, _iUC, _r, _rN],
-    [0, 0, 0, 64 | 0, 0, 4, 4, 1, 0, 0]
-];
-var BatchCheckLayerAvailabilityRequest$ = [3, n0, _BCLAR,
-    0,
-    [_rN, _lD, _rI],
-    [0, 64 | 0, 0], 2
-];
-var BatchCheckLayerAvailabilityResponse$ = [3, n0, _BCLARa,
-    0,
-    [_l, _f],
-    [() => LayerList, () => LayerFailureList]
-];
-var BatchDeleteImageRequest$ = [3, n0, _BDIR,
-    0,
-    [_rN, _iI, _rI],
-    [0, () => ImageIdentifierList, 0], 2
-];
-var BatchDeleteImageResponse$ = [3, n0, _BDIRa,
-    0,
-    [_iI, _f],
-    [() => ImageIdentifierList, () => ImageFailureList]
-];
-var BatchGetImageRequest$ = [3, n0, _BGIR,
-    0,
-    [_rN, _iI, _rI, _aMT],
-    [0, () => ImageIdentifierList, 0, 64 | 0], 2
-];
-var BatchGetImageResponse$ = [3, n0, _BGIRa,
-    0,
-    [_i, _f],
-    [() => ImageList, () => ImageFailureList]
-];
-var BatchGetRepositoryScanningConfigurationRequest$ = [3, n0, _BGRSCR,
-    0,
-    [_rNe],
-    [64 | 0], 1
-];
-var BatchGetRepositoryScanningConfigurationResponse$ = [3, n0, _BGRSCRa,
-    0,
-    [_sC, _f],
-    [() => RepositoryScanningConfigurationList, () => RepositoryScanningConfigurationFailureList]
-];
-var CompleteLayerUploadRequest$ = [3, n0, _CLUR,
-    0,
-    [_rN, _uI, _lD, _rI],
-    [0, 0, 64 | 0, 0], 3
-];
-var CompleteLayerUploadResponse$ = [3, n0, _CLURo,
-    0,
-    [_rI, _rN, _uI, _lDa],
-    [0, 0, 0, 0]
-];
-var CreatePullThroughCacheRuleRequest$ = [3, n0, _CPTCRR,
-    0,
-    [_eRP, _uRU, _rI, _uR, _cA, _cRA, _uRP],
-    [0, 0, 0, 0, 0, 0, 0], 2
-];
-var CreatePullThroughCacheRuleResponse$ = [3, n0, _CPTCRRr,
-    0,
-    [_eRP, _uRU, _cAr, _rI, _uR, _cA, _cRA, _uRP],
-    [0, 0, 4, 0, 0, 0, 0, 0]
-];
-var CreateRepositoryCreationTemplateRequest$ = [3, n0, _CRCTR,
-    0,
-    [_pr, _aF, _d, _eC, _rT, _iTM, _iTMEF, _rP, _lP, _cRA],
-    [0, 64 | 0, 0, () => EncryptionConfigurationForRepositoryCreationTemplate$, () => TagList, 0, () => ImageTagMutabilityExclusionFilters, 0, 0, 0], 2
-];
-var CreateRepositoryCreationTemplateResponse$ = [3, n0, _CRCTRr,
-    0,
-    [_rI, _rCT],
-    [0, () => RepositoryCreationTemplate$]
-];
-var CreateRepositoryRequest$ = [3, n0, _CRR,
-    0,
-    [_rN, _rI, _t, _iTM, _iTMEF, _iSC, _eC],
-    [0, 0, () => TagList, 0, () => ImageTagMutabilityExclusionFilters, () => ImageScanningConfiguration$, () => EncryptionConfiguration$], 1
-];
-var CreateRepositoryResponse$ = [3, n0, _CRRr,
-    0,
-    [_re],
-    [() => Repository$]
-];
-var CvssScore$ = [3, n0, _CS,
-    0,
-    [_bS, _sV, _so, _ve],
-    [1, 0, 0, 0]
-];
-var CvssScoreAdjustment$ = [3, n0, _CSA,
-    0,
-    [_me, _rea],
-    [0, 0]
-];
-var CvssScoreDetails$ = [3, n0, _CSD,
-    0,
-    [_ad, _sc, _sS, _sV, _ve],
-    [() => CvssScoreAdjustmentList, 1, 0, 0, 0]
-];
-var DeleteLifecyclePolicyRequest$ = [3, n0, _DLPR,
-    0,
-    [_rN, _rI],
-    [0, 0], 1
-];
-var DeleteLifecyclePolicyResponse$ = [3, n0, _DLPRe,
-    0,
-    [_rI, _rN, _lPT, _lEA],
-    [0, 0, 0, 4]
-];
-var DeletePullThroughCacheRuleRequest$ = [3, n0, _DPTCRR,
-    0,
-    [_eRP, _rI],
-    [0, 0], 1
-];
-var DeletePullThroughCacheRuleResponse$ = [3, n0, _DPTCRRe,
-    0,
-    [_eRP, _uRU, _cAr, _rI, _cA, _cRA, _uRP],
-    [0, 0, 4, 0, 0, 0, 0]
-];
-var DeleteRegistryPolicyRequest$ = [3, n0, _DRPR,
-    0,
-    [],
-    []
-];
-var DeleteRegistryPolicyResponse$ = [3, n0, _DRPRe,
-    0,
-    [_rI, _pT],
-    [0, 0]
-];
-var DeleteRepositoryCreationTemplateRequest$ = [3, n0, _DRCTR,
-    0,
-    [_pr],
-    [0], 1
-];
-var DeleteRepositoryCreationTemplateResponse$ = [3, n0, _DRCTRe,
-    0,
-    [_rI, _rCT],
-    [0, () => RepositoryCreationTemplate$]
-];
-var DeleteRepositoryPolicyRequest$ = [3, n0, _DRPRel,
-    0,
-    [_rN, _rI],
-    [0, 0], 1
-];
-var DeleteRepositoryPolicyResponse$ = [3, n0, _DRPRele,
-    0,
-    [_rI, _rN, _pT],
-    [0, 0, 0]
-];
-var DeleteRepositoryRequest$ = [3, n0, _DRR,
-    0,
-    [_rN, _rI, _fo],
-    [0, 0, 2], 1
-];
-var DeleteRepositoryResponse$ = [3, n0, _DRRe,
-    0,
-    [_re],
-    [() => Repository$]
-];
-var DeleteSigningConfigurationRequest$ = [3, n0, _DSCR,
-    0,
-    [],
-    []
-];
-var DeleteSigningConfigurationResponse$ = [3, n0, _DSCRe,
-    0,
-    [_rI, _sCi],
-    [0, () => SigningConfiguration$]
-];
-var DeregisterPullTimeUpdateExclusionRequest$ = [3, n0, _DPTUER,
-    0,
-    [_pAr],
-    [0], 1
-];
-var DeregisterPullTimeUpdateExclusionResponse$ = [3, n0, _DPTUERe,
-    0,
-    [_pAr],
-    [0]
-];
-var DescribeImageReplicationStatusRequest$ = [3, n0, _DIRSR,
-    0,
-    [_rN, _iIm, _rI],
-    [0, () => ImageIdentifier$, 0], 2
-];
-var DescribeImageReplicationStatusResponse$ = [3, n0, _DIRSRe,
-    0,
-    [_rN, _iIm, _rS],
-    [0, () => ImageIdentifier$, () => ImageReplicationStatusList]
-];
-var DescribeImageScanFindingsRequest$ = [3, n0, _DISFR,
-    0,
-    [_rN, _iIm, _rI, _nT, _mR],
-    [0, () => ImageIdentifier$, 0, 0, 1], 2
-];
-var DescribeImageScanFindingsResponse$ = [3, n0, _DISFRe,
-    0,
-    [_rI, _rN, _iIm, _iSS, _iSF, _nT],
-    [0, 0, () => ImageIdentifier$, () => ImageScanStatus$, () => ImageScanFindings$, 0]
-];
-var DescribeImagesFilter$ = [3, n0, _DIF,
-    0,
-    [_tS, _iS],
-    [0, 0]
-];
-var DescribeImageSigningStatusRequest$ = [3, n0, _DISSR,
-    0,
-    [_rN, _iIm, _rI],
-    [0, () => ImageIdentifier$, 0], 2
-];
-var DescribeImageSigningStatusResponse$ = [3, n0, _DISSRe,
-    0,
-    [_rN, _iIm, _rI, _sSi],
-    [0, () => ImageIdentifier$, 0, () => ImageSigningStatusList]
-];
-var DescribeImagesRequest$ = [3, n0, _DIR,
-    0,
-    [_rN, _rI, _iI, _nT, _mR, _fi],
-    [0, 0, () => ImageIdentifierList, 0, 1, () => DescribeImagesFilter$], 1
-];
-var DescribeImagesResponse$ = [3, n0, _DIRe,
-    0,
-    [_iD, _nT],
-    [() => ImageDetailList, 0]
-];
-var DescribePullThroughCacheRulesRequest$ = [3, n0, _DPTCRRes,
-    0,
-    [_rI, _eRPc, _nT, _mR],
-    [0, 64 | 0, 0, 1]
-];
-var DescribePullThroughCacheRulesResponse$ = [3, n0, _DPTCRResc,
-    0,
-    [_pTCR, _nT],
-    [() => PullThroughCacheRuleList, 0]
-];
-var DescribeRegistryRequest$ = [3, n0, _DRRes,
-    0,
-    [],
-    []
-];
-var DescribeRegistryResponse$ = [3, n0, _DRResc,
-    0,
-    [_rI, _rC],
-    [0, () => ReplicationConfiguration$]
-];
-var DescribeReplicationBackfillResultsRequest$ = [3, n0, _DRBRR,
-    0,
-    [_rBI, _rI, _rSF, _mR, _nT],
-    [0, 0, 0, 1, 0], 1
-];
-var DescribeReplicationBackfillResultsResponse$ = [3, n0, _DRBRRe,
-    0,
-    [_rI, _rBI, _de, _st, _fC, _pro, _res, _sA, _eAn, _nT],
-    [0, 0, () => ReplicationDestination$, 0, 0, () => ReplicationBackfillProgress$, () => ReplicationBackfillResultList, 4, 4, 0]
-];
-var DescribeRepositoriesRequest$ = [3, n0, _DRRescr,
-    0,
-    [_rI, _rNe, _nT, _mR],
-    [0, 64 | 0, 0, 1]
-];
-var DescribeRepositoriesResponse$ = [3, n0, _DRRescri,
-    0,
-    [_rep, _nT],
-    [() => RepositoryList, 0]
-];
-var DescribeRepositoryCreationTemplatesRequest$ = [3, n0, _DRCTRes,
-    0,
-    [_pre, _nT, _mR],
-    [64 | 0, 0, 1]
-];
-var DescribeRepositoryCreationTemplatesResponse$ = [3, n0, _DRCTResc,
-    0,
-    [_rI, _rCTe, _nT],
-    [0, () => RepositoryCreationTemplateList, 0]
-];
-var EncryptionConfiguration$ = [3, n0, _EC,
-    0,
-    [_eT, _kK],
-    [0, 0], 1
-];
-var EncryptionConfigurationForRepositoryCreationTemplate$ = [3, n0, _ECFRCT,
-    0,
-    [_eT, _kK],
-    [0, 0], 1
-];
-var EnhancedImageScanFinding$ = [3, n0, _EISF,
-    0,
-    [_aAI, _d, _fA, _fOA, _lOA, _pVD, _rem, _reso, _sc, _sD, _sev, _st, _ti, _ty, _uA, _fAi, _eAx],
-    [0, 0, 0, 4, 4, () => PackageVulnerabilityDetails$, () => Remediation$, () => ResourceList, 1, () => ScoreDetails$, 0, 0, 0, 0, 4, 0, 0]
-];
-var GetAccountSettingRequest$ = [3, n0, _GASR,
-    0,
-    [_n],
-    [0], 1
-];
-var GetAccountSettingResponse$ = [3, n0, _GASRe,
-    0,
-    [_n, _v],
-    [0, 0]
-];
-var GetAuthorizationTokenRequest$ = [3, n0, _GATR,
-    0,
-    [_rIe],
-    [64 | 0]
-];
-var GetAuthorizationTokenResponse$ = [3, n0, _GATRe,
-    0,
-    [_aD],
-    [() => AuthorizationDataList]
-];
-var GetDownloadUrlForLayerRequest$ = [3, n0, _GDUFLR,
-    0,
-    [_rN, _lDa, _rI],
-    [0, 0, 0], 2
-];
-var GetDownloadUrlForLayerResponse$ = [3, n0, _GDUFLRe,
-    0,
-    [_dU, _lDa],
-    [0, 0]
-];
-var GetLifecyclePolicyPreviewRequest$ = [3, n0, _GLPPR,
-    0,
-    [_rN, _rI, _iI, _nT, _mR, _fi],
-    [0, 0, () => ImageIdentifierList, 0, 1, () => LifecyclePolicyPreviewFilter$], 1
-];
-var GetLifecyclePolicyPreviewResponse$ = [3, n0, _GLPPRe,
-    0,
-    [_rI, _rN, _lPT, _st, _nT, _pR, _su],
-    [0, 0, 0, 0, 0, () => LifecyclePolicyPreviewResultList, () => LifecyclePolicyPreviewSummary$]
-];
-var GetLifecyclePolicyRequest$ = [3, n0, _GLPR,
-    0,
-    [_rN, _rI],
-    [0, 0], 1
-];
-var GetLifecyclePolicyResponse$ = [3, n0, _GLPRe,
-    0,
-    [_rI, _rN, _lPT, _lEA],
-    [0, 0, 0, 4]
-];
-var GetRegistryPolicyRequest$ = [3, n0, _GRPR,
-    0,
-    [],
-    []
-];
-var GetRegistryPolicyResponse$ = [3, n0, _GRPRe,
-    0,
-    [_rI, _pT],
-    [0, 0]
-];
-var GetRegistryScanningConfigurationRequest$ = [3, n0, _GRSCR,
-    0,
-    [],
-    []
-];
-var GetRegistryScanningConfigurationResponse$ = [3, n0, _GRSCRe,
-    0,
-    [_rI, _sCc],
-    [0, () => RegistryScanningConfiguration$]
-];
-var GetRepositoryPolicyRequest$ = [3, n0, _GRPRet,
-    0,
-    [_rN, _rI],
-    [0, 0], 1
-];
-var GetRepositoryPolicyResponse$ = [3, n0, _GRPRete,
-    0,
-    [_rI, _rN, _pT],
-    [0, 0, 0]
-];
-var GetSigningConfigurationRequest$ = [3, n0, _GSCR,
-    0,
-    [],
-    []
-];
-var GetSigningConfigurationResponse$ = [3, n0, _GSCRe,
-    0,
-    [_rI, _sCi],
-    [0, () => SigningConfiguration$]
-];
-var Image$ = [3, n0, _I,
-    0,
-    [_rI, _rN, _iIm, _iM, _iMMT],
-    [0, 0, () => ImageIdentifier$, 0, 0]
-];
-var ImageDetail$ = [3, n0, _ID,
-    0,
-    [_rI, _rN, _iDm, _iT, _iSIB, _iPA, _iSS, _iSFS, _iMMT, _aMTr, _lRPT, _sMD, _iS, _lAA, _lAAa],
-    [0, 0, 0, 64 | 0, 1, 4, () => ImageScanStatus$, () => ImageScanFindingsSummary$, 0, 0, 4, 0, 0, 4, 4]
-];
-var ImageFailure$ = [3, n0, _IF,
-    0,
-    [_iIm, _fC, _fR],
-    [() => ImageIdentifier$, 0, 0]
-];
-var ImageIdentifier$ = [3, n0, _II,
-    0,
-    [_iDm, _iTm],
-    [0, 0]
-];
-var ImageReferrer$ = [3, n0, _IR,
-    0,
-    [_di, _mT, _si, _aTr, _an, _aS],
-    [0, 0, 1, 0, 128 | 0, 0], 3
-];
-var ImageReplicationStatus$ = [3, n0, _IRS,
-    0,
-    [_reg, _rI, _st, _fC],
-    [0, 0, 0, 0]
-];
-var ImageScanFinding$ = [3, n0, _ISF,
-    0,
-    [_n, _d, _u, _sev, _at],
-    [0, 0, 0, 0, () => AttributeList]
-];
-var ImageScanFindings$ = [3, n0, _ISFm,
-    0,
-    [_iSCA, _vSUA, _fSC, _fin, _eF],
-    [4, 4, 128 | 1, () => ImageScanFindingList, () => EnhancedImageScanFindingList]
-];
-var ImageScanFindingsSummary$ = [3, n0, _ISFS,
-    0,
-    [_iSCA, _vSUA, _fSC],
-    [4, 4, 128 | 1]
-];
-var ImageScanningConfiguration$ = [3, n0, _ISC,
-    0,
-    [_sOP],
-    [2]
-];
-var ImageScanStatus$ = [3, n0, _ISS,
-    0,
-    [_st, _d],
-    [0, 0]
-];
-var ImageSigningStatus$ = [3, n0, _ISSm,
-    0,
-    [_sPA, _fC, _fR, _st],
-    [0, 0, 0, 0]
-];
-var ImageTagMutabilityExclusionFilter$ = [3, n0, _ITMEF,
-    0,
-    [_fT, _fi],
-    [0, 0], 2
-];
-var InitiateLayerUploadRequest$ = [3, n0, _ILUR,
-    0,
-    [_rN, _rI],
-    [0, 0], 1
-];
-var InitiateLayerUploadResponse$ = [3, n0, _ILURn,
-    0,
-    [_uI, _pS],
-    [0, 1]
-];
-var Layer$ = [3, n0, _L,
-    0,
-    [_lDa, _lA, _lS, _mT],
-    [0, 0, 1, 0]
-];
-var LayerFailure$ = [3, n0, _LF,
-    0,
-    [_lDa, _fC, _fR],
-    [0, 0, 0]
-];
-var LifecyclePolicyPreviewFilter$ = [3, n0, _LPPF,
-    0,
-    [_tS],
-    [0]
-];
-var LifecyclePolicyPreviewResult$ = [3, n0, _LPPR,
-    0,
-    [_iT, _iDm, _iPA, _ac, _aRP, _sCt],
-    [64 | 0, 0, 4, () => LifecyclePolicyRuleAction$, 1, 0]
-];
-var LifecyclePolicyPreviewSummary$ = [3, n0, _LPPS,
-    0,
-    [_eITC, _tITC],
-    [1, () => TransitioningImageTotalCounts]
-];
-var LifecyclePolicyRuleAction$ = [3, n0, _LPRA,
-    0,
-    [_ty, _tSC],
-    [0, 0]
-];
-var ListImageReferrersFilter$ = [3, n0, _LIRF,
-    0,
-    [_aTrt, _aS],
-    [64 | 0, 0]
-];
-var ListImageReferrersRequest$ = [3, n0, _LIRR,
-    0,
-    [_rN, _sI, _rI, _fi, _nT, _mR],
-    [0, () => SubjectIdentifier$, 0, () => ListImageReferrersFilter$, 0, 1], 2
-];
-var ListImageReferrersResponse$ = [3, n0, _LIRRi,
-    0,
-    [_ref, _nT],
-    [() => ImageReferrerList, 0]
-];
-var ListImagesFilter$ = [3, n0, _LIF,
-    0,
-    [_tS, _iS],
-    [0, 0]
-];
-var ListImagesRequest$ = [3, n0, _LIR,
-    0,
-    [_rN, _rI, _nT, _mR, _fi],
-    [0, 0, 0, 1, () => ListImagesFilter$], 1
-];
-var ListImagesResponse$ = [3, n0, _LIRi,
-    0,
-    [_iI, _nT],
-    [() => ImageIdentifierList, 0]
-];
-var ListPullTimeUpdateExclusionsRequest$ = [3, n0, _LPTUER,
-    0,
-    [_mR, _nT],
-    [1, 0]
-];
-var ListPullTimeUpdateExclusionsResponse$ = [3, n0, _LPTUERi,
-    0,
-    [_pTUE, _nT],
-    [64 | 0, 0]
-];
-var ListReplicationBackfillsRequest$ = [3, n0, _LRBR,
-    0,
-    [_rI, _mR, _nT],
-    [0, 1, 0]
-];
-var ListReplicationBackfillsResponse$ = [3, n0, _LRBRi,
-    0,
-    [_rI, _b, _nT],
-    [0, () => ReplicationBackfillSummaryList, 0]
-];
-var ListTagsForResourceRequest$ = [3, n0, _LTFRR,
-    0,
-    [_rA],
-    [0], 1
-];
-var ListTagsForResourceResponse$ = [3, n0, _LTFRRi,
-    0,
-    [_t],
-    [() => TagList]
-];
-var PackageVulnerabilityDetails$ = [3, n0, _PVD,
-    0,
-    [_cv, _rU, _rV, _so, _sU, _vCA, _vS, _vUA, _vI, _vP],
-    [() => CvssScoreList, 64 | 0, 64 | 0, 0, 0, 4, 0, 4, 0, () => VulnerablePackagesList]
-];
-var PullThroughCacheRule$ = [3, n0, _PTCR,
-    0,
-    [_eRP, _uRU, _cAr, _rI, _cA, _cRA, _uRP, _uR, _uA],
-    [0, 0, 4, 0, 0, 0, 0, 0, 4]
-];
-var PutAccountSettingRequest$ = [3, n0, _PASR,
-    0,
-    [_n, _v],
-    [0, 0], 2
-];
-var PutAccountSettingResponse$ = [3, n0, _PASRu,
-    0,
-    [_n, _v],
-    [0, 0]
-];
-var PutImageRequest$ = [3, n0, _PIR,
-    0,
-    [_rN, _iM, _rI, _iMMT, _iTm, _iDm],
-    [0, 0, 0, 0, 0, 0], 2
-];
-var PutImageResponse$ = [3, n0, _PIRu,
-    0,
-    [_im],
-    [() => Image$]
-];
-var PutImageScanningConfigurationRequest$ = [3, n0, _PISCR,
-    0,
-    [_rN, _iSC, _rI],
-    [0, () => ImageScanningConfiguration$, 0], 2
-];
-var PutImageScanningConfigurationResponse$ = [3, n0, _PISCRu,
-    0,
-    [_rI, _rN, _iSC],
-    [0, 0, () => ImageScanningConfiguration$]
-];
-var PutImageTagMutabilityRequest$ = [3, n0, _PITMR,
-    0,
-    [_rN, _iTM, _rI, _iTMEF],
-    [0, 0, 0, () => ImageTagMutabilityExclusionFilters], 2
-];
-var PutImageTagMutabilityResponse$ = [3, n0, _PITMRu,
-    0,
-    [_rI, _rN, _iTM, _iTMEF],
-    [0, 0, 0, () => ImageTagMutabilityExclusionFilters]
-];
-var PutLifecyclePolicyRequest$ = [3, n0, _PLPR,
-    0,
-    [_rN, _lPT, _rI],
-    [0, 0, 0], 2
-];
-var PutLifecyclePolicyResponse$ = [3, n0, _PLPRu,
-    0,
-    [_rI, _rN, _lPT],
-    [0, 0, 0]
-];
-var PutRegistryPolicyRequest$ = [3, n0, _PRPR,
-    0,
-    [_pT],
-    [0], 1
-];
-var PutRegistryPolicyResponse$ = [3, n0, _PRPRu,
-    0,
-    [_rI, _pT],
-    [0, 0]
-];
-var PutRegistryScanningConfigurationRequest$ = [3, n0, _PRSCR,
-    0,
-    [_sT, _ru],
-    [0, () => RegistryScanningRuleList]
-];
-var PutRegistryScanningConfigurationResponse$ = [3, n0, _PRSCRu,
-    0,
-    [_rSC],
-    [() => RegistryScanningConfiguration$]
-];
-var PutReplicationConfigurationRequest$ = [3, n0, _PRCR,
-    0,
-    [_rC],
-    [() => ReplicationConfiguration$], 1
-];
-var PutReplicationConfigurationResponse$ = [3, n0, _PRCRu,
-    0,
-    [_rC],
-    [() => ReplicationConfiguration$]
-];
-var PutSigningConfigurationRequest$ = [3, n0, _PSCR,
-    0,
-    [_sCi],
-    [() => SigningConfiguration$], 1
-];
-var PutSigningConfigurationResponse$ = [3, n0, _PSCRu,
-    0,
-    [_sCi],
-    [() => SigningConfiguration$]
-];
-var Recommendation$ = [3, n0, _R,
-    0,
-    [_ur, _te],
-    [0, 0]
-];
-var RegisterPullTimeUpdateExclusionRequest$ = [3, n0, _RPTUER,
-    0,
-    [_pAr],
-    [0], 1
-];
-var RegisterPullTimeUpdateExclusionResponse$ = [3, n0, _RPTUERe,
-    0,
-    [_pAr, _cAr],
-    [0, 4]
-];
-var RegistryScanningConfiguration$ = [3, n0, _RSC,
-    0,
-    [_sT, _ru],
-    [0, () => RegistryScanningRuleList]
-];
-var RegistryScanningRule$ = [3, n0, _RSR,
-    0,
-    [_sF, _rF],
-    [0, () => ScanningRepositoryFilterList], 2
-];
-var Remediation$ = [3, n0, _Re,
-    0,
-    [_rec],
-    [() => Recommendation$]
-];
-var ReplicationBackfillProgress$ = [3, n0, _RBP,
-    0,
-    [_tRC, _cRC, _fRC, _fCa],
-    [1, 1, 1, 64 | 0], 4
-];
-var ReplicationBackfillResult$ = [3, n0, _RBR,
-    0,
-    [_rN, _iIm, _st, _fC, _sIFC],
-    [0, () => ImageIdentifier$, 0, 0, 64 | 0], 3
-];
-var ReplicationBackfillSummary$ = [3, n0, _RBS,
-    0,
-    [_rBI, _de, _st, _sA, _fC, _pro, _eAn],
-    [0, () => ReplicationDestination$, 0, 4, 0, () => ReplicationBackfillProgress$, 4], 4
-];
-var ReplicationConfiguration$ = [3, n0, _RC,
-    0,
-    [_ru],
-    [() => ReplicationRuleList], 1
-];
-var ReplicationDestination$ = [3, n0, _RD,
-    0,
-    [_reg, _rI],
-    [0, 0], 2
-];
-var ReplicationRule$ = [3, n0, _RR,
-    0,
-    [_des, _rF],
-    [() => ReplicationDestinationList, () => RepositoryFilterList], 1
-];
-var Repository$ = [3, n0, _Rep,
-    0,
-    [_rAe, _rI, _rN, _rUe, _cAr, _iTM, _iTMEF, _iSC, _eC],
-    [0, 0, 0, 0, 4, 0, () => ImageTagMutabilityExclusionFilters, () => ImageScanningConfiguration$, () => EncryptionConfiguration$]
-];
-var RepositoryCreationTemplate$ = [3, n0, _RCT,
-    0,
-    [_pr, _d, _eC, _rT, _iTM, _iTMEF, _rP, _lP, _aF, _cRA, _cAr, _uA],
-    [0, 0, () => EncryptionConfigurationForRepositoryCreationTemplate$, () => TagList, 0, () => ImageTagMutabilityExclusionFilters, 0, 0, 64 | 0, 0, 4, 4]
-];
-var RepositoryFilter$ = [3, n0, _RF,
-    0,
-    [_fi, _fT],
-    [0, 0], 2
-];
-var RepositoryScanningConfiguration$ = [3, n0, _RSCe,
-    0,
-    [_rAe, _rN, _sOP, _sF, _aSF],
-    [0, 0, 2, 0, () => ScanningRepositoryFilterList]
-];
-var RepositoryScanningConfigurationFailure$ = [3, n0, _RSCF,
-    0,
-    [_rN, _fC, _fR],
-    [0, 0, 0]
-];
-var Resource$ = [3, n0, _Res,
-    0,
-    [_det, _id, _t, _ty],
-    [() => ResourceDetails$, 0, 128 | 0, 0]
-];
-var ResourceDetails$ = [3, n0, _RDe,
-    0,
-    [_aECI],
-    [() => AwsEcrContainerImageDetails$]
-];
-var ScanningRepositoryFilter$ = [3, n0, _SRF,
-    0,
-    [_fi, _fT],
-    [0, 0], 2
-];
-var ScoreDetails$ = [3, n0, _SD,
-    0,
-    [_cv],
-    [() => CvssScoreDetails$]
-];
-var SetRepositoryPolicyRequest$ = [3, n0, _SRPR,
-    0,
-    [_rN, _pT, _rI, _fo],
-    [0, 0, 0, 2], 2
-];
-var SetRepositoryPolicyResponse$ = [3, n0, _SRPRe,
-    0,
-    [_rI, _rN, _pT],
-    [0, 0, 0]
-];
-var SigningConfiguration$ = [3, n0, _SC,
-    0,
-    [_ru],
-    [() => SigningRuleList], 1
-];
-var SigningRepositoryFilter$ = [3, n0, _SRFi,
-    0,
-    [_fi, _fT],
-    [0, 0], 2
-];
-var SigningRule$ = [3, n0, _SR,
-    0,
-    [_sPA, _rF],
-    [0, () => SigningRepositoryFilterList], 1
-];
-var StartImageScanRequest$ = [3, n0, _SISR,
-    0,
-    [_rN, _iIm, _rI],
-    [0, () => ImageIdentifier$, 0], 2
-];
-var StartImageScanResponse$ = [3, n0, _SISRt,
-    0,
-    [_rI, _rN, _iIm, _iSS],
-    [0, 0, () => ImageIdentifier$, () => ImageScanStatus$]
-];
-var StartLifecyclePolicyPreviewRequest$ = [3, n0, _SLPPR,
-    0,
-    [_rN, _rI, _lPT],
-    [0, 0, 0], 1
-];
-var StartLifecyclePolicyPreviewResponse$ = [3, n0, _SLPPRt,
-    0,
-    [_rI, _rN, _lPT, _st],
-    [0, 0, 0, 0]
-];
-var StartReplicationBackfillRequest$ = [3, n0, _SRBR,
-    0,
-    [_de, _rI],
-    [() => ReplicationDestination$, 0], 1
-];
-var StartReplicationBackfillResponse$ = [3, n0, _SRBRt,
-    0,
-    [_rBI, _rI, _de, _st, _sA],
-    [0, 0, () => ReplicationDestination$, 0, 4]
-];
-var StopReplicationBackfillRequest$ = [3, n0, _SRBRto,
-    0,
-    [_rBI, _rI],
-    [0, 0], 1
-];
-var StopReplicationBackfillResponse$ = [3, n0, _SRBRtop,
-    0,
-    [_rI, _rBI, _de, _st, _sA],
-    [0, 0, () => ReplicationDestination$, 0, 4]
-];
-var SubjectIdentifier$ = [3, n0, _SI,
-    0,
-    [_iDm],
-    [0], 1
-];
-var Tag$ = [3, n0, _T,
-    0,
-    [_K, _V],
-    [0, 0], 2
-];
-var TagResourceRequest$ = [3, n0, _TRR,
-    0,
-    [_rA, _t],
-    [0, () => TagList], 2
-];
-var TagResourceResponse$ = [3, n0, _TRRa,
-    0,
-    [],
-    []
-];
-var TransitioningImageTotalCount$ = [3, n0, _TITC,
-    0,
-    [_tSC, _iTC],
-    [0, 1]
-];
-var UntagResourceRequest$ = [3, n0, _URR,
-    0,
-    [_rA, _tK],
-    [0, 64 | 0], 2
-];
-var UntagResourceResponse$ = [3, n0, _URRn,
-    0,
-    [],
-    []
-];
-var UpdateImageStorageClassRequest$ = [3, n0, _UISCR,
-    0,
-    [_rN, _iIm, _tSC, _rI],
-    [0, () => ImageIdentifier$, 0, 0], 3
-];
-var UpdateImageStorageClassResponse$ = [3, n0, _UISCRp,
-    0,
-    [_rI, _rN, _iIm, _iS],
-    [0, 0, () => ImageIdentifier$, 0]
-];
-var UpdatePullThroughCacheRuleRequest$ = [3, n0, _UPTCRR,
-    0,
-    [_eRP, _rI, _cA, _cRA],
-    [0, 0, 0, 0], 1
-];
-var UpdatePullThroughCacheRuleResponse$ = [3, n0, _UPTCRRp,
-    0,
-    [_eRP, _rI, _uA, _cA, _cRA, _uRP],
-    [0, 0, 4, 0, 0, 0]
-];
-var UpdateRepositoryCreationTemplateRequest$ = [3, n0, _URCTR,
-    0,
-    [_pr, _d, _eC, _rT, _iTM, _iTMEF, _rP, _lP, _aF, _cRA],
-    [0, 0, () => EncryptionConfigurationForRepositoryCreationTemplate$, () => TagList, 0, () => ImageTagMutabilityExclusionFilters, 0, 0, 64 | 0, 0], 1
-];
-var UpdateRepositoryCreationTemplateResponse$ = [3, n0, _URCTRp,
-    0,
-    [_rI, _rCT],
-    [0, () => RepositoryCreationTemplate$]
-];
-var UploadLayerPartRequest$ = [3, n0, _ULPR,
-    0,
-    [_rN, _uI, _pFB, _pLB, _lPB, _rI],
-    [0, 0, 1, 1, 21, 0], 5
-];
-var UploadLayerPartResponse$ = [3, n0, _ULPRp,
-    0,
-    [_rI, _rN, _uI, _lBR],
-    [0, 0, 0, 1]
-];
-var ValidatePullThroughCacheRuleRequest$ = [3, n0, _VPTCRR,
-    0,
-    [_eRP, _rI],
-    [0, 0], 1
-];
-var ValidatePullThroughCacheRuleResponse$ = [3, n0, _VPTCRRa,
-    0,
-    [_eRP, _rI, _uRU, _cA, _cRA, _uRP, _iV, _fa],
-    [0, 0, 0, 0, 0, 0, 2, 0]
-];
-var VulnerablePackage$ = [3, n0, _VP,
-    0,
-    [_ar, _ep, _fP, _n, _pM, _rel, _sLH, _ve, _fIV],
-    [0, 1, 0, 0, 0, 0, 0, 0, 0]
-];
-var ArtifactTypeList = (/* unused pure expression or super */ null && (64 | 0));
-var AttributeList = [1, n0, _AL,
-    0, () => Attribute$
-];
-var AuthorizationDataList = [1, n0, _ADL,
-    0, () => AuthorizationData$
-];
-var BatchedOperationLayerDigestList = (/* unused pure expression or super */ null && (64 | 0));
-var CvssScoreAdjustmentList = [1, n0, _CSAL,
-    0, () => CvssScoreAdjustment$
-];
-var CvssScoreList = [1, n0, _CSL,
-    0, () => CvssScore$
-];
-var EnhancedImageScanFindingList = [1, n0, _EISFL,
-    0, () => EnhancedImageScanFinding$
-];
-var GetAuthorizationTokenRegistryIdList = (/* unused pure expression or super */ null && (64 | 0));
-var ImageDetailList = [1, n0, _IDL,
-    0, () => ImageDetail$
-];
-var ImageFailureList = [1, n0, _IFL,
-    0, () => ImageFailure$
-];
-var ImageIdentifierList = [1, n0, _IIL,
-    0, () => ImageIdentifier$
-];
-var ImageList = [1, n0, _IL,
-    0, () => Image$
-];
-var ImageReferrerList = [1, n0, _IRL,
-    0, () => ImageReferrer$
-];
-var ImageReplicationStatusList = [1, n0, _IRSL,
-    0, () => ImageReplicationStatus$
-];
-var ImageScanFindingList = [1, n0, _ISFL,
-    0, () => ImageScanFinding$
-];
-var ImageSigningStatusList = [1, n0, _ISSL,
-    0, () => ImageSigningStatus$
-];
-var ImageTagList = (/* unused pure expression or super */ null && (64 | 0));
-var ImageTagMutabilityExclusionFilters = [1, n0, _ITMEFm,
-    0, () => ImageTagMutabilityExclusionFilter$
-];
-var ImageTagsList = (/* unused pure expression or super */ null && (64 | 0));
-var LayerDigestList = (/* unused pure expression or super */ null && (64 | 0));
-var LayerFailureList = [1, n0, _LFL,
-    0, () => LayerFailure$
-];
-var LayerList = [1, n0, _LL,
-    0, () => Layer$
-];
-var LifecyclePolicyPreviewResultList = [1, n0, _LPPRL,
-    0, () => LifecyclePolicyPreviewResult$
-];
-var MediaTypeList = (/* unused pure expression or super */ null && (64 | 0));
-var PrefixList = (/* unused pure expression or super */ null && (64 | 0));
-var PullThroughCacheRuleList = [1, n0, _PTCRL,
-    0, () => PullThroughCacheRule$
-];
-var PullThroughCacheRuleRepositoryPrefixList = (/* unused pure expression or super */ null && (64 | 0));
-var PullTimeUpdateExclusionList = (/* unused pure expression or super */ null && (64 | 0));
-var RCTAppliedForList = (/* unused pure expression or super */ null && (64 | 0));
-var ReferenceUrlsList = (/* unused pure expression or super */ null && (64 | 0));
-var RegistryScanningRuleList = [1, n0, _RSRL,
-    0, () => RegistryScanningRule$
-];
-var RelatedVulnerabilitiesList = (/* unused pure expression or super */ null && (64 | 0));
-var ReplicationBackfillResultList = [1, n0, _RBRL,
-    0, () => ReplicationBackfillResult$
-];
-var ReplicationBackfillSummaryList = [1, n0, _RBSL,
-    0, () => ReplicationBackfillSummary$
-];
-var ReplicationDestinationList = [1, n0, _RDL,
-    0, () => ReplicationDestination$
-];
-var ReplicationErrorList = (/* unused pure expression or super */ null && (64 | 0));
-var ReplicationRuleList = [1, n0, _RRL,
-    0, () => ReplicationRule$
-];
-var RepositoryCreationTemplateList = [1, n0, _RCTL,
-    0, () => RepositoryCreationTemplate$
-];
-var RepositoryFilterList = [1, n0, _RFL,
-    0, () => RepositoryFilter$
-];
-var RepositoryList = [1, n0, _RL,
-    0, () => Repository$
-];
-var RepositoryNameList = (/* unused pure expression or super */ null && (64 | 0));
-var RepositoryScanningConfigurationFailureList = [1, n0, _RSCFL,
-    0, () => RepositoryScanningConfigurationFailure$
-];
-var RepositoryScanningConfigurationList = [1, n0, _RSCL,
-    0, () => RepositoryScanningConfiguration$
-];
-var ResourceList = [1, n0, _RLe,
-    0, () => Resource$
-];
-var ScanningConfigurationRepositoryNameList = (/* unused pure expression or super */ null && (64 | 0));
-var ScanningRepositoryFilterList = [1, n0, _SRFL,
-    0, () => ScanningRepositoryFilter$
-];
-var SigningRepositoryFilterList = [1, n0, _SRFLi,
-    0, () => SigningRepositoryFilter$
-];
-var SigningRuleList = [1, n0, _SRL,
-    0, () => SigningRule$
-];
-var TagKeyList = (/* unused pure expression or super */ null && (64 | 0));
-var TagList = [1, n0, _TL,
-    0, () => Tag$
-];
-var TransitioningImageTotalCounts = [1, n0, _TITCr,
-    0, () => TransitioningImageTotalCount$
-];
-var VulnerablePackagesList = [1, n0, _VPL,
-    0, () => VulnerablePackage$
-];
-var Annotations = (/* unused pure expression or super */ null && (128 | 0));
-var FindingSeverityCounts = (/* unused pure expression or super */ null && (128 | 1));
-var Tags = (/* unused pure expression or super */ null && (128 | 0));
-var BatchCheckLayerAvailability$ = [9, n0, _BCLA,
-    0, () => BatchCheckLayerAvailabilityRequest$, () => BatchCheckLayerAvailabilityResponse$
-];
-var BatchDeleteImage$ = [9, n0, _BDI,
-    0, () => BatchDeleteImageRequest$, () => BatchDeleteImageResponse$
-];
-var BatchGetImage$ = [9, n0, _BGI,
-    0, () => BatchGetImageRequest$, () => BatchGetImageResponse$
-];
-var BatchGetRepositoryScanningConfiguration$ = [9, n0, _BGRSC,
-    0, () => BatchGetRepositoryScanningConfigurationRequest$, () => BatchGetRepositoryScanningConfigurationResponse$
-];
-var CompleteLayerUpload$ = [9, n0, _CLU,
-    0, () => CompleteLayerUploadRequest$, () => CompleteLayerUploadResponse$
-];
-var CreatePullThroughCacheRule$ = [9, n0, _CPTCR,
-    0, () => CreatePullThroughCacheRuleRequest$, () => CreatePullThroughCacheRuleResponse$
-];
-var CreateRepository$ = [9, n0, _CR,
-    0, () => CreateRepositoryRequest$, () => CreateRepositoryResponse$
-];
-var CreateRepositoryCreationTemplate$ = [9, n0, _CRCT,
-    0, () => CreateRepositoryCreationTemplateRequest$, () => CreateRepositoryCreationTemplateResponse$
-];
-var DeleteLifecyclePolicy$ = [9, n0, _DLP,
-    0, () => DeleteLifecyclePolicyRequest$, () => DeleteLifecyclePolicyResponse$
-];
-var DeletePullThroughCacheRule$ = [9, n0, _DPTCR,
-    0, () => DeletePullThroughCacheRuleRequest$, () => DeletePullThroughCacheRuleResponse$
-];
-var DeleteRegistryPolicy$ = [9, n0, _DRP,
-    0, () => DeleteRegistryPolicyRequest$, () => DeleteRegistryPolicyResponse$
-];
-var DeleteRepository$ = [9, n0, _DR,
-    0, () => DeleteRepositoryRequest$, () => DeleteRepositoryResponse$
-];
-var DeleteRepositoryCreationTemplate$ = [9, n0, _DRCT,
-    0, () => DeleteRepositoryCreationTemplateRequest$, () => DeleteRepositoryCreationTemplateResponse$
-];
-var DeleteRepositoryPolicy$ = [9, n0, _DRPe,
-    0, () => DeleteRepositoryPolicyRequest$, () => DeleteRepositoryPolicyResponse$
-];
-var DeleteSigningConfiguration$ = [9, n0, _DSC,
-    0, () => DeleteSigningConfigurationRequest$, () => DeleteSigningConfigurationResponse$
-];
-var DeregisterPullTimeUpdateExclusion$ = [9, n0, _DPTUE,
-    0, () => DeregisterPullTimeUpdateExclusionRequest$, () => DeregisterPullTimeUpdateExclusionResponse$
-];
-var DescribeImageReplicationStatus$ = [9, n0, _DIRS,
-    0, () => DescribeImageReplicationStatusRequest$, () => DescribeImageReplicationStatusResponse$
-];
-var DescribeImages$ = [9, n0, _DI,
-    0, () => DescribeImagesRequest$, () => DescribeImagesResponse$
-];
-var DescribeImageScanFindings$ = [9, n0, _DISF,
-    0, () => DescribeImageScanFindingsRequest$, () => DescribeImageScanFindingsResponse$
-];
-var DescribeImageSigningStatus$ = [9, n0, _DISS,
-    0, () => DescribeImageSigningStatusRequest$, () => DescribeImageSigningStatusResponse$
-];
-var DescribePullThroughCacheRules$ = [9, n0, _DPTCRe,
-    0, () => DescribePullThroughCacheRulesRequest$, () => DescribePullThroughCacheRulesResponse$
-];
-var DescribeRegistry$ = [9, n0, _DRe,
-    0, () => DescribeRegistryRequest$, () => DescribeRegistryResponse$
-];
-var DescribeReplicationBackfillResults$ = [9, n0, _DRBR,
-    0, () => DescribeReplicationBackfillResultsRequest$, () => DescribeReplicationBackfillResultsResponse$
-];
-var DescribeRepositories$ = [9, n0, _DRes,
-    0, () => DescribeRepositoriesRequest$, () => DescribeRepositoriesResponse$
-];
-var DescribeRepositoryCreationTemplates$ = [9, n0, _DRCTe,
-    0, () => DescribeRepositoryCreationTemplatesRequest$, () => DescribeRepositoryCreationTemplatesResponse$
-];
-var GetAccountSetting$ = [9, n0, _GAS,
-    0, () => GetAccountSettingRequest$, () => GetAccountSettingResponse$
-];
-var GetAuthorizationToken$ = [9, n0, _GAT,
-    0, () => GetAuthorizationTokenRequest$, () => GetAuthorizationTokenResponse$
-];
-var GetDownloadUrlForLayer$ = [9, n0, _GDUFL,
-    0, () => GetDownloadUrlForLayerRequest$, () => GetDownloadUrlForLayerResponse$
-];
-var GetLifecyclePolicy$ = [9, n0, _GLP,
-    0, () => GetLifecyclePolicyRequest$, () => GetLifecyclePolicyResponse$
-];
-var GetLifecyclePolicyPreview$ = [9, n0, _GLPP,
-    0, () => GetLifecyclePolicyPreviewRequest$, () => GetLifecyclePolicyPreviewResponse$
-];
-var GetRegistryPolicy$ = [9, n0, _GRP,
-    0, () => GetRegistryPolicyRequest$, () => GetRegistryPolicyResponse$
-];
-var GetRegistryScanningConfiguration$ = [9, n0, _GRSC,
-    0, () => GetRegistryScanningConfigurationRequest$, () => GetRegistryScanningConfigurationResponse$
-];
-var GetRepositoryPolicy$ = [9, n0, _GRPe,
-    0, () => GetRepositoryPolicyRequest$, () => GetRepositoryPolicyResponse$
-];
-var GetSigningConfiguration$ = [9, n0, _GSC,
-    0, () => GetSigningConfigurationRequest$, () => GetSigningConfigurationResponse$
-];
-var InitiateLayerUpload$ = [9, n0, _ILU,
-    0, () => InitiateLayerUploadRequest$, () => InitiateLayerUploadResponse$
-];
-var ListImageReferrers$ = [9, n0, _LIRis,
-    0, () => ListImageReferrersRequest$, () => ListImageReferrersResponse$
-];
-var ListImages$ = [9, n0, _LI,
-    0, () => ListImagesRequest$, () => ListImagesResponse$
-];
-var ListPullTimeUpdateExclusions$ = [9, n0, _LPTUE,
-    0, () => ListPullTimeUpdateExclusionsRequest$, () => ListPullTimeUpdateExclusionsResponse$
-];
-var ListReplicationBackfills$ = [9, n0, _LRB,
-    0, () => ListReplicationBackfillsRequest$, () => ListReplicationBackfillsResponse$
-];
-var ListTagsForResource$ = [9, n0, _LTFR,
-    0, () => ListTagsForResourceRequest$, () => ListTagsForResourceResponse$
-];
-var PutAccountSetting$ = [9, n0, _PAS,
-    0, () => PutAccountSettingRequest$, () => PutAccountSettingResponse$
-];
-var PutImage$ = [9, n0, _PI,
-    0, () => PutImageRequest$, () => PutImageResponse$
-];
-var PutImageScanningConfiguration$ = [9, n0, _PISC,
-    0, () => PutImageScanningConfigurationRequest$, () => PutImageScanningConfigurationResponse$
-];
-var PutImageTagMutability$ = [9, n0, _PITM,
-    0, () => PutImageTagMutabilityRequest$, () => PutImageTagMutabilityResponse$
-];
-var PutLifecyclePolicy$ = [9, n0, _PLP,
-    0, () => PutLifecyclePolicyRequest$, () => PutLifecyclePolicyResponse$
-];
-var PutRegistryPolicy$ = [9, n0, _PRP,
-    0, () => PutRegistryPolicyRequest$, () => PutRegistryPolicyResponse$
-];
-var PutRegistryScanningConfiguration$ = [9, n0, _PRSC,
-    0, () => PutRegistryScanningConfigurationRequest$, () => PutRegistryScanningConfigurationResponse$
-];
-var PutReplicationConfiguration$ = [9, n0, _PRC,
-    0, () => PutReplicationConfigurationRequest$, () => PutReplicationConfigurationResponse$
-];
-var PutSigningConfiguration$ = [9, n0, _PSC,
-    0, () => PutSigningConfigurationRequest$, () => PutSigningConfigurationResponse$
-];
-var RegisterPullTimeUpdateExclusion$ = [9, n0, _RPTUE,
-    0, () => RegisterPullTimeUpdateExclusionRequest$, () => RegisterPullTimeUpdateExclusionResponse$
-];
-var SetRepositoryPolicy$ = [9, n0, _SRP,
-    0, () => SetRepositoryPolicyRequest$, () => SetRepositoryPolicyResponse$
-];
-var StartImageScan$ = [9, n0, _SIS,
-    0, () => StartImageScanRequest$, () => StartImageScanResponse$
-];
-var StartLifecyclePolicyPreview$ = [9, n0, _SLPP,
-    0, () => StartLifecyclePolicyPreviewRequest$, () => StartLifecyclePolicyPreviewResponse$
-];
-var StartReplicationBackfill$ = [9, n0, _SRB,
-    0, () => StartReplicationBackfillRequest$, () => StartReplicationBackfillResponse$
-];
-var StopReplicationBackfill$ = [9, n0, _SRBt,
-    0, () => StopReplicationBackfillRequest$, () => StopReplicationBackfillResponse$
-];
-var TagResource$ = [9, n0, _TR,
-    0, () => TagResourceRequest$, () => TagResourceResponse$
-];
-var UntagResource$ = [9, n0, _UR,
-    0, () => UntagResourceRequest$, () => UntagResourceResponse$
-];
-var UpdateImageStorageClass$ = [9, n0, _UISC,
-    0, () => UpdateImageStorageClassRequest$, () => UpdateImageStorageClassResponse$
-];
-var UpdatePullThroughCacheRule$ = [9, n0, _UPTCR,
-    0, () => UpdatePullThroughCacheRuleRequest$, () => UpdatePullThroughCacheRuleResponse$
-];
-var UpdateRepositoryCreationTemplate$ = [9, n0, _URCT,
-    0, () => UpdateRepositoryCreationTemplateRequest$, () => UpdateRepositoryCreationTemplateResponse$
-];
-var UploadLayerPart$ = [9, n0, _ULP,
-    0, () => UploadLayerPartRequest$, () => UploadLayerPartResponse$
-];
-var ValidatePullThroughCacheRule$ = [9, n0, _VPTCR,
-    0, () => ValidatePullThroughCacheRuleRequest$, () => ValidatePullThroughCacheRuleResponse$
-];
-
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __nccwpck_require__(26062);
 ;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.shared.js
 
 
@@ -17880,7 +18301,7 @@ const getRuntimeConfig = (config) => {
         protocol: config?.protocol ?? AwsJson1_1Protocol/* AwsJson1_1Protocol */.T,
         protocolSettings: config?.protocolSettings ?? {
             defaultNamespace: "com.amazonaws.ecr",
-            errorTypeRegistries: errorTypeRegistries,
+            errorTypeRegistries: schemas_0/* errorTypeRegistries */.q1U,
             xmlNamespace: "http://ecr.amazonaws.com/doc/2015-09-21/",
             version: "2015-09-21",
             serviceTarget: "AmazonEC2ContainerRegistry_V20150921",
@@ -18016,7 +18437,7 @@ class ECRClient extends client/* Client */.K {
         const _config_0 = runtimeConfig_getRuntimeConfig(configuration || {});
         super(_config_0);
         this.initConfig = _config_0;
-        const _config_1 = resolveClientEndpointParameters(_config_0);
+        const _config_1 = (0,EndpointParameters/* resolveClientEndpointParameters */.v)(_config_0);
         const _config_2 = (0,configurations/* resolveUserAgentConfig */.D)(_config_1);
         const _config_3 = (0,middleware_retry_configurations/* resolveRetryConfig */.$z)(_config_2);
         const _config_4 = (0,resolveRegionConfig/* resolveRegionConfig */.T)(_config_3);
@@ -18045,6 +18466,48 @@ class ECRClient extends client/* Client */.K {
     }
 }
 
+// EXTERNAL MODULE: ../src/image.ts
+var src_image = __nccwpck_require__(30126);
+;// CONCATENATED MODULE: ../src/inputs/proxy.ts
+// The proxy settings' syntax: the http-proxy input, else HTTPS_PROXY/https_proxy, else
+// HTTP_PROXY/http_proxy; NO_PROXY/no_proxy lists hosts that bypass it. (ecr/proxy-agent.ts routes.)
+
+/** The proxy URL with any password replaced, for logs. */
+function redactProxy(url) {
+    const copy = new URL(url.href);
+    if (copy.password)
+        copy.password = '***';
+    if (copy.username)
+        copy.username = '***';
+    return copy.href.replace(/\/$/, '');
+}
+function parseProxy(input, env) {
+    const sources = [
+        ['http-proxy', input],
+        ['HTTPS_PROXY', env.HTTPS_PROXY],
+        ['https_proxy', env.https_proxy],
+        ['HTTP_PROXY', env.HTTP_PROXY],
+        ['http_proxy', env.http_proxy]
+    ];
+    const found = sources.find(([, value]) => value !== undefined && value.trim() !== '');
+    if (found === undefined)
+        return undefined;
+    const [source, raw = ''] = found;
+    const text = raw.trim();
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    }
+    catch {
+        throw new src_image/* InputError */.dz(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new src_image/* InputError */.dz(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
+    return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
+}
+
+// EXTERNAL MODULE: ../src/text.ts
+var src_text = __nccwpck_require__(34704);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ../src/ecr/attempt-budget.ts
@@ -18123,153 +18586,13 @@ class AttemptBudgetHandler {
     }
 }
 
-;// CONCATENATED MODULE: ../src/ecr/errors.ts
-// Turns an error from a BatchGetImage call into one sentence in the user's words: what went wrong and
-// what to do. Only text ECR itself sent is quoted as "AWS said"; what the SDK or Node says is turned
-// into plain words (a proxy's HTML page, an untrusted certificate, a body cut short, a stall).
-
-
-/** The answer had the wrong shape for BatchGetImage (valid JSON, but not ECR's). */
-class ResponseShapeError extends Error {
-    problem;
-    httpStatusCode;
-    name = 'ResponseShapeError';
-    constructor(problem, httpStatusCode) {
-        super(`the answer is JSON but not BatchGetImage's: ${problem}`);
-        this.problem = problem;
-        this.httpStatusCode = httpStatusCode;
-    }
-}
-const CREDENTIAL_ERRORS = new Set([
-    'ExpiredTokenException',
-    'ExpiredToken',
-    'UnrecognizedClientException',
-    'InvalidSignatureException',
-    'InvalidClientTokenId',
-    'IncompleteSignature',
-    'MissingAuthenticationTokenException',
-    'SignatureDoesNotMatch'
-]);
-const THROTTLING_ERRORS = new Set(['ThrottlingException', 'LimitExceededException', 'TooManyRequestsException', 'RequestLimitExceeded']);
-const NETWORK_TEXT = {
-    ECONNREFUSED: 'ECONNREFUSED: the connection was refused',
-    ECONNRESET: 'ECONNRESET: the connection was closed without an answer',
-    EPIPE: 'EPIPE: the connection was closed while sending',
-    ENOTFOUND: 'ENOTFOUND: the host name does not resolve',
-    EAI_AGAIN: 'EAI_AGAIN: the host name could not be resolved now',
-    EHOSTUNREACH: 'EHOSTUNREACH: the host cannot be reached',
-    ENETUNREACH: 'ENETUNREACH: the network cannot be reached',
-    ECONNABORTED: 'ECONNABORTED: the connection was aborted'
-};
-/** Node's codes for a certificate it does not trust, in plain words. */
-const CERTIFICATE_ERRORS = {
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
-    SELF_SIGNED_CERT_IN_CHAIN: 'its chain ends in a self-signed certificate Node does not trust',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'Node does not know the CA that signed it',
-    UNABLE_TO_GET_ISSUER_CERT: 'Node does not know the CA that signed it',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'Node does not know the CA that signed it',
-    CERT_UNTRUSTED: 'Node does not trust it',
-    CERT_SIGNATURE_FAILURE: 'its signature does not verify',
-    CERT_HAS_EXPIRED: 'it has expired',
-    CERT_NOT_YET_VALID: 'it is not valid yet',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'it is for another host name'
-};
-const CHECK_PATH = 'check the network path to ECR (proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR)';
-function fieldsOf(error) {
-    return (typeof error === 'object' && error !== null ? error : {});
-}
-/** True when the error is ECR's own answer, parsed by the SDK: only then is its message AWS's words. */
-function fromAws(fields) {
-    return (fields.$fault === 'client' || fields.$fault === 'server') && fields.name !== 'SyntaxError';
-}
-/** What AWS said, quoted safely, plus the request id when there is one; nothing when AWS did not say it. */
-function awsSaid(error) {
-    const fields = fieldsOf(error);
-    if (!fromAws(fields))
-        return '';
-    const message = (0,src_text/* safeText */.Hk)((0,src_text/* errorMessage */.gJ)(error)).slice(0, 500);
-    const requestId = fields.$metadata?.requestId;
-    return ` (AWS said: ${message}${requestId ? `; request id ${(0,src_text/* safeText */.Hk)(requestId)}` : ''})`;
-}
-function attemptsText(fields) {
-    const attempts = fields.$metadata?.attempts;
-    return attempts !== undefined && attempts > 1 ? ` after ${attempts} attempts` : '';
-}
-/** The host the request went to, for messages. */
-function hostOf(fields, context) {
-    return (0,src_text/* safeText */.Hk)(fields.host ?? `ECR in ${context.region}`);
-}
-/** `HTTP 503 (text/html)`: an answer that was not ECR's JSON. */
-function answerText(fields, status) {
-    const type = fields.$response?.headers?.['content-type'];
-    return `HTTP ${status ?? '?'}${type ? ` (${(0,src_text/* safeText */.Hk)(type.split(';')[0] ?? type)})` : ''}`;
-}
-/** One sentence for the user: what went wrong and what to do. */
-function describeCallError(error, context) {
-    const fields = fieldsOf(error);
-    const name = fields.name ?? '';
-    const code = fields.code ?? '';
-    const status = fields.$metadata?.httpStatusCode;
-    const repository = (0,src_image/* describeRepository */.MD)(context);
-    const host = hostOf(fields, context);
-    const attempts = attemptsText(fields);
-    if (name === 'RepositoryNotFoundException')
-        return `Repository ${repository} does not exist. Check repository-name, registry-id and aws-region.${awsSaid(error)}`;
-    if (name === 'AccessDeniedException')
-        return `Access denied looking up images in ${repository}: the role needs the IAM permission ecr:BatchGetImage on that repository (and the repository policy must allow it for cross-account lookups).${awsSaid(error)}`;
-    if (CREDENTIAL_ERRORS.has(name))
-        return `AWS rejected the credentials (${name}): they are invalid or expired. Refresh or configure them, for example with aws-actions/configure-aws-credentials.${awsSaid(error)}`;
-    if (name === 'CredentialsProviderError')
-        return 'No AWS credentials found: configure them before this step, for example with aws-actions/configure-aws-credentials (role-to-assume), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
-    if (name === 'InvalidParameterException')
-        return `ECR rejected the request for ${repository} as invalid; check the inputs.${awsSaid(error)}`;
-    if (name === 'UnableToGetUpstreamImageException')
-        return `The pull-through cache behind ${repository} could not reach its upstream registry; check the cache rule and its credentials in Secrets Manager.${awsSaid(error)}`;
-    if (THROTTLING_ERRORS.has(name))
-        return `ECR throttled the requests (${name})${attempts}; retry later, or look up fewer images at once.${awsSaid(error)}`;
-    if (CERTIFICATE_ERRORS[code] !== undefined)
-        return `The TLS certificate of ${host} is not trusted: ${CERTIFICATE_ERRORS[code]} (${code}). If a private CA or a TLS-inspecting proxy signs it, give Node its CA certificate with NODE_EXTRA_CA_CERTS (the path of a PEM file); otherwise check AWS_ENDPOINT_URL_ECR.`;
-    // The SDK names some socket errors (ECONNRESET, EPIPE) TimeoutError: the code says what happened.
-    if (fields.phase !== 'body' && code !== 'ETIMEDOUT' && NETWORK_TEXT[code] !== undefined)
-        return `Could not reach ECR in ${context.region} (${NETWORK_TEXT[code]})${attempts}; check the network, proxy and any AWS_ENDPOINT_URL_ECR setting.`;
-    if (fields.attemptBudgetMs !== undefined || name === 'TimeoutError' || code === 'ETIMEDOUT') {
-        const budget = fields.attemptBudgetMs !== undefined ? ` within its budget of ${(0,src_text/* formatDuration */.a3)(fields.attemptBudgetMs)}` : '';
-        if (fields.phase === 'body')
-            return `${host} sent its answer too slowly: no attempt finished reading it${budget}${attempts}${fields.receivedBytes !== undefined ? ` (the last had ${(0,src_text/* formatBytes */.z3)(fields.receivedBytes)}${fields.expectedBytes !== undefined ? ` of ${(0,src_text/* formatBytes */.z3)(fields.expectedBytes)}` : ''})` : ''}. Something on the way is holding the answer back: ${CHECK_PATH}.`;
-        return `${host} did not answer: no attempt got a response${budget}${attempts}. The server or something on the way accepts connections and does not answer: ${CHECK_PATH}.`;
-    }
-    if (fields.phase === 'body' && (code === 'ECONNRESET' || /aborted/i.test((0,src_text/* errorMessage */.gJ)(error))))
-        return `The answer from ${host} was cut short: the connection closed after ${(0,src_text/* formatBytes */.z3)(fields.receivedBytes ?? 0)}${fields.expectedBytes !== undefined ? ` of ${(0,src_text/* formatBytes */.z3)(fields.expectedBytes)}` : ''}${attempts}; ${CHECK_PATH}, and retry the job.`;
-    if (error instanceof ResponseShapeError)
-        return `The answer from ${host} (HTTP ${error.httpStatusCode ?? '?'}) is JSON, but not what BatchGetImage answers (${error.problem}): something other than ECR answered. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
-    if (name === 'SyntaxError' || (!fromAws(fields) && status !== undefined && status >= 400)) {
-        const answer = answerText(fields, status);
-        if (status !== undefined && status >= 500)
-            return `${host} answered ${answer} with a page that is not ECR's${attempts}: a proxy or load balancer between the runner and ECR answered, not ECR. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR, or retry the job if the proxy was briefly down.`;
-        if (status !== undefined && status >= 400)
-            return `${host} answered ${answer} with a page that is not ECR's: a proxy or firewall between the runner and ECR refused the request. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR.`;
-        return `The answer from ${host}, ${answer}, could not be read: it is not the JSON ECR sends. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
-    }
-    if (fields.$fault === 'server' || (status ?? 0) >= 500)
-        return `ECR had a server error (${(0,src_text/* safeText */.Hk)(name || 'unknown')})${attempts}; retry the job.${awsSaid(error)}`;
-    return `BatchGetImage on ${repository} failed (${(0,src_text/* safeText */.Hk)(name || code || 'unknown error')})${attempts}.${awsSaid(error)}`;
-}
-/** What one failed attempt was, for its log line: `ThrottlingException (HTTP 400)`, `ECONNRESET`, `HTTP 503 (text/html), not ECR's JSON`. */
-function describeAttempt(error) {
-    const fields = fieldsOf(error);
-    const status = fields.$metadata?.httpStatusCode;
-    if (fields.attemptBudgetMs !== undefined)
-        return `no ${fields.phase === 'body' ? 'complete answer' : 'answer'} within the attempt's budget of ${(0,src_text/* formatDuration */.a3)(fields.attemptBudgetMs)}`;
-    if (fields.name === 'SyntaxError')
-        return `${answerText(fields, status)}, not ECR's JSON`;
-    const name = fields.code ?? fields.name ?? 'Error';
-    const detail = fromAws(fields) ? `: ${((0,src_text/* errorMessage */.gJ)(error).split('\n')[0] ?? '').slice(0, 200)}` : '';
-    return `${name}${status !== undefined ? ` (HTTP ${status})` : ''}${detail}`;
-}
-
+// EXTERNAL MODULE: ../src/ecr/errors.ts
+var errors = __nccwpck_require__(23175);
 ;// CONCATENATED MODULE: ../package.json
 const package_namespaceObject_0 = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ../src/ecr/client.ts
+
+
 
 
 
@@ -18309,7 +18632,7 @@ function createEcrClient(region, settings) {
             const name = error.name;
             const throttled = name === 'ThrottlingException' || name === 'LimitExceededException';
             if (name !== 'AbortError')
-                settings.log(`ECR ${throttled ? 'throttled the request' : 'request failed'} in ${region}: ${(0,src_text/* safeText */.Hk)(describeAttempt(error))}`);
+                settings.log(`ECR ${throttled ? 'throttled the request' : 'request failed'} in ${region}: ${(0,src_text/* safeText */.Hk)((0,errors/* describeAttempt */.Be)(error))}`);
             throw error;
         }
     }, { step: 'deserialize', name: 'ecrImageLookupAttemptLog', priority: 'high' });
@@ -18327,263 +18650,11 @@ function clientPerRegion(create) {
         return client;
     };
 }
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
-var failure_codes = __nccwpck_require__(45329);
-;// CONCATENATED MODULE: ../src/ecr/digest.ts
-// verify-digest: a manifest ECR did not convert must hash (sha256 of its exact bytes) to its digest.
-
-
-
-/** `sha256:` + the hex sha256 of the text's UTF-8 bytes: an image digest. */
-function sha256(text) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
-}
 /**
- * Why ECR may have converted this manifest, if it may have: schema 1 results are always conversions;
- * a lookup by tag may convert when the accepted media types leave out one of the four modern types.
- * A lookup by digest is never converted.
+ * The run's clients for these inputs: through the proxy when one is set, each attempt's budget drawn
+ * from the timeout and never past the deadline; `log` gets one line per failed attempt.
  */
-function conversionRisk(result, acceptedMediaTypes) {
-    if (src_image/* SCHEMA1_MEDIA_TYPES */.uM.has(result.image.imageManifestMediaType ?? ''))
-        return 'digest-schema1';
-    if (result.request.id.digest !== undefined)
-        return undefined;
-    return src_image/* DEFAULT_MEDIA_TYPES */.Ly.every((type) => acceptedMediaTypes.includes(type)) ? undefined : 'digest-converted';
-}
-/** Whether ECR may have converted this manifest (see conversionRisk). */
-function mayBeConverted(result, acceptedMediaTypes) {
-    return conversionRisk(result, acceptedMediaTypes) !== undefined;
-}
-/**
- * Turns each found image whose manifest does not hash to its digest into a DigestMismatch failure; one
- * ECR may have converted is not checked, and says so (unchecked).
- */
-function checkDigests(results, acceptedMediaTypes) {
-    return results.map((result) => {
-        if (result.status !== 'found')
-            return result;
-        const risk = conversionRisk(result, acceptedMediaTypes);
-        if (risk !== undefined)
-            return { ...result, unchecked: [...(result.unchecked ?? []), risk] };
-        const claimed = result.image.imageId?.imageDigest;
-        const actual = sha256(result.image.imageManifest ?? '');
-        if (claimed === undefined || claimed === actual)
-            return result;
-        return {
-            request: result.request,
-            status: 'failed',
-            failure: {
-                imageId: result.image.imageId,
-                failureCode: failure_codes/* FailureCode */.mY.DigestMismatch,
-                failureReason: `the manifest ECR returned hashes to ${actual}, not to its digest ${claimed}`
-            }
-        };
-    });
-}
-
-// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js
-var client_command_builder = __nccwpck_require__(25130);
-;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
-
-
-
-const command = (0,client_command_builder/* makeBuilder */.k)(commonParams, "AmazonEC2ContainerRegistry_V20150921", "ECRClient", endpoints.getEndpointPlugin);
-const _ep0 = {};
-const _mw0 = (Command, cs, config, o) => [];
-
-;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commands/BatchGetImageCommand.js
-
-
-class BatchGetImageCommand extends command(_ep0, _mw0, "BatchGetImage", BatchGetImage$) {
-}
-
-;// CONCATENATED MODULE: ../src/ecr/lookup.ts
-// Looking images up with BatchGetImage: group the requests by repository (and registry and region),
-// ask each distinct id once in requests of at most 100 ids, run the requests with a small concurrency
-// bound, and match each answer back to what was asked by tag and digest (never by position).
-
-
-
-
-const MAX_IDS_PER_REQUEST = 100;
-const MAX_CONCURRENT_REQUESTS = 16;
-/** Runs `work` over `items` with at most `limit` running at once; results keep the items' order. */
-async function mapWithConcurrency(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-/** Splits `items` into chunks of at most `size`. */
-function chunk(items, size) {
-    const chunks = [];
-    for (let start = 0; start < items.length; start += size)
-        chunks.push(items.slice(start, start + size));
-    return chunks;
-}
-/** True when `got` (from a response) is an answer for the requested `id`. */
-function imageMatches(id, got) {
-    if (got === undefined)
-        return false;
-    if (id.digest !== undefined && got.imageDigest !== id.digest)
-        return false;
-    if (id.tag !== undefined && got.imageTag !== id.tag)
-        return false;
-    return true;
-}
-/** A failure echoes the id exactly as asked. */
-function failureMatches(id, got) {
-    return got !== undefined && (got.imageTag ?? undefined) === id.tag && (got.imageDigest ?? undefined) === id.digest;
-}
-function groupBy(items, key) {
-    const groups = new Map();
-    for (const item of items) {
-        const value = key(item);
-        if (value === undefined)
-            continue;
-        const group = groups.get(value);
-        if (group)
-            group.push(item);
-        else
-            groups.set(value, [item]);
-    }
-    return groups;
-}
-function toImageIdentifier(id) {
-    return { ...(id.tag !== undefined && { imageTag: id.tag }), ...(id.digest !== undefined && { imageDigest: id.digest }) };
-}
-/** Pairs each asked request with its image or failure; one with neither is reported, not dropped. */
-function matchResults(requests, images, failures) {
-    // Index the answers by digest and by tag (a batch has up to 100 of each), keeping answer order.
-    const byDigest = groupBy(images, (image) => image.imageId?.imageDigest);
-    const byTag = groupBy(images, (image) => image.imageId?.imageTag);
-    const failuresByTag = groupBy(failures, (failure) => failure.imageId?.imageTag ?? failure.imageId?.imageDigest);
-    return requests.map((request) => {
-        const { id } = request;
-        const candidates = (id.digest !== undefined ? byDigest.get(id.digest) : byTag.get(id.tag ?? '')) ?? [];
-        const image = candidates.find((candidate) => imageMatches(id, candidate.imageId));
-        if (image)
-            return { request, status: 'found', image };
-        const failure = failuresByTag.get(id.tag ?? id.digest ?? '')?.find((candidate) => failureMatches(id, candidate.imageId));
-        if (failure)
-            return { request, status: 'failed', failure };
-        return {
-            request,
-            status: 'failed',
-            failure: {
-                imageId: toImageIdentifier(request.id),
-                failureCode: failure_codes/* FailureCode */.mY.ImageNotReturned,
-                failureReason: 'ECR returned neither an image nor a failure for this id'
-            }
-        };
-    });
-}
-/**
- * `promise`, or the signal's reason as soon as it aborts: the SDK checks the signal only when an
- * attempt starts, not while it pauses between attempts (up to 20 s after throttling).
- */
-function untilAborted(promise, signal) {
-    if (signal === undefined)
-        return promise;
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        // Handled first, so its own rejection after an abort is never an unhandled one.
-        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-        if (signal.aborted)
-            onAbort();
-        else
-            signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/**
- * The SDK takes any JSON for an answer: a proxy's or an emulator's JSON that is not BatchGetImage's
- * would otherwise fail later as a TypeError, or pass as an answer without images.
- */
-function checkShape(response) {
-    const problem = () => {
-        const { images, failures } = response;
-        if (images !== undefined && !Array.isArray(images))
-            return 'images is not a list';
-        if (failures !== undefined && !Array.isArray(failures))
-            return 'failures is not a list';
-        for (const image of images ?? []) {
-            if (!isObject(image) || !isObject(image.imageId))
-                return 'an image without an imageId';
-            if (image.imageManifest !== undefined && typeof image.imageManifest !== 'string')
-                return 'a manifest that is not text';
-        }
-        for (const failure of failures ?? [])
-            if (!isObject(failure))
-                return 'a failure that is not an object';
-        return undefined;
-    };
-    const found = problem();
-    if (found !== undefined)
-        throw new ResponseShapeError(found, response.$metadata?.httpStatusCode);
-}
-/** One BatchGetImage call for up to 100 requests of one repository. */
-async function batchGetImage(batch, options) {
-    const [first] = batch;
-    if (first === undefined)
-        return [];
-    try {
-        const sent = options.clientFor(first.region).send(new BatchGetImageCommand({
-            repositoryName: first.repositoryName,
-            ...(first.registryId !== undefined && { registryId: first.registryId }),
-            imageIds: batch.map((request) => toImageIdentifier(request.id)),
-            acceptedMediaTypes: [...options.acceptedMediaTypes]
-        }), options.signal !== undefined ? { abortSignal: options.signal } : {});
-        const response = await untilAborted(sent, options.signal);
-        checkShape(response);
-        return matchResults(batch, response.images ?? [], response.failures ?? []);
-    }
-    catch (error) {
-        return batch.map((request) => ({ request, status: 'error', error }));
-    }
-}
-/** The distinct requests grouped by repository, split into batches of at most 100. */
-function planBatches(requests) {
-    const groups = new Map();
-    for (const request of requests) {
-        const group = groups.get((0,src_image/* repositoryKey */.Kq)(request)) ?? new Map();
-        groups.set((0,src_image/* repositoryKey */.Kq)(request), group);
-        if (!group.has((0,src_image/* requestKey */.lq)(request)))
-            group.set((0,src_image/* requestKey */.lq)(request), request);
-    }
-    return [...groups.values()].flatMap((group) => chunk([...group.values()], MAX_IDS_PER_REQUEST));
-}
-/**
- * Looks up every request. Returns one result per request, in the same order (repeats included,
- * each with its own `requested` text); each distinct image is asked once.
- */
-async function lookupImages(requests, options) {
-    const answered = (await mapWithConcurrency(planBatches(requests), MAX_CONCURRENT_REQUESTS, (batch) => batchGetImage(batch, options))).flat();
-    const byKey = new Map(answered.map((result) => [(0,src_image/* requestKey */.lq)(result.request), result]));
-    return requests.map((request) => ({ ...byKey.get((0,src_image/* requestKey */.lq)(request)), request }));
-}
-
-;// CONCATENATED MODULE: ../src/ecr/round.ts
-
-
-
-
-
-
-/**
- * A round for these inputs. The step's deadline aborts requests in flight and bounds each attempt's
- * budget; `log` gets one line per failed attempt.
- */
-async function createLookupRound(inputs, deadline, log) {
+async function createClients(inputs, deadline, log) {
     let agent;
     if (inputs.proxy !== undefined) {
         const { url, noProxy } = inputs.proxy;
@@ -18597,10 +18668,22 @@ async function createLookupRound(inputs, deadline, log) {
         log,
         ...(agent !== undefined && { agent })
     }));
-    const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, clientFor, signal: deadline.signal };
+    return { clientFor, signal: deadline.signal };
+}
+
+// EXTERNAL MODULE: ../src/ecr/digest.ts
+var digest = __nccwpck_require__(86796);
+// EXTERNAL MODULE: ../src/ecr/lookup.ts + 1 modules
+var lookup = __nccwpck_require__(77784);
+;// CONCATENATED MODULE: ../src/ecr/round.ts
+
+
+/** A round for these inputs, through the run's clients. */
+async function createLookupRound(inputs, clients) {
+    const options = { acceptedMediaTypes: inputs.acceptedMediaTypes, ...clients };
     const fetch = async (requests) => {
-        const results = await lookupImages(requests, options);
-        return inputs.verifyDigest ? checkDigests(results, inputs.acceptedMediaTypes) : results;
+        const results = await (0,lookup/* lookupImages */.TD)(requests, options);
+        return inputs.verifyDigest ? (0,digest/* checkDigests */.ic)(results, inputs.acceptedMediaTypes) : results;
     };
     const { platform } = inputs;
     if (platform === undefined)
@@ -18610,6 +18693,8 @@ async function createLookupRound(inputs, deadline, log) {
     return async (requests) => resolvePlatforms(await fetch(requests), platform, fetch);
 }
 
+// EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
+var failure_codes = __nccwpck_require__(45329);
 ;// CONCATENATED MODULE: ../src/inputs/durations.ts
 // Durations in inputs: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`, `500ms`. (They read back through
 // formatDuration in text.ts.)
@@ -18713,12 +18798,64 @@ function parseStatus(context, shaInput, token, env) {
     return { context: name, sha, owner, repo, token: token.trim(), ...(targetUrl !== undefined && { targetUrl }) };
 }
 
+;// CONCATENATED MODULE: ../src/inputs/promote.ts
+// The promote-tags, promote-overwrite and promote-dry-run inputs: which tags every found image gets,
+// whether a tag on another image may move, and whether to write at all. Read before any call; the
+// check that no two images of one repository would get the same tag runs once the requests are known.
+
+
+/** ECR's rule for a tag: its characters, and 1 to 300 of them. */
+const TAG = /^[a-zA-Z0-9._-]+$/;
+const MAX_TAG_LENGTH = 300;
+const OVERWRITES = ['never', 'always'];
+function parsePromoteTags(value) {
+    const tags = [...new Set((0,src_text/* splitList */.ry)(value))];
+    for (const tag of tags) {
+        if (tag.length > MAX_TAG_LENGTH)
+            throw new src_image/* InputError */.dz(`promote-tags: '${tag.slice(0, 40)}…' has ${tag.length} characters; ECR allows a tag at most ${MAX_TAG_LENGTH}.`);
+        if (!TAG.test(tag))
+            throw new src_image/* InputError */.dz(`promote-tags: '${tag}' is not a tag ECR accepts: use letters, digits, '.', '_' and '-' only (a tag, like v1.4.0, not a reference like app:v1.4.0).`);
+    }
+    return tags;
+}
+function parseOverwrite(value) {
+    const text = value.trim().toLowerCase();
+    if (text === '')
+        return 'never';
+    if (OVERWRITES.includes(text))
+        return text;
+    throw new src_image/* InputError */.dz(`promote-overwrite: '${value.trim()}' is not never or always; did you mean ${(0,src_text/* nearest */.pA)(text, OVERWRITES)}?`);
+}
+/** The promote settings, or undefined when promote-tags is empty (nothing is promoted). */
+function parsePromote(tagsInput, overwriteInput, dryRun) {
+    const tags = parsePromoteTags(tagsInput);
+    const overwrite = parseOverwrite(overwriteInput);
+    if (tags.length === 0)
+        return undefined;
+    return { tags, overwrite, dryRun };
+}
+/**
+ * Each repository may hold one image to promote: two images of one repository given the same tags
+ * would fight over them. An input error before any call, naming both.
+ */
+function checkOneImagePerRepository(requests) {
+    const first = new Map();
+    for (const request of requests) {
+        const seen = first.get((0,src_image/* repositoryKey */.Kq)(request));
+        if (seen === undefined)
+            first.set((0,src_image/* repositoryKey */.Kq)(request), request);
+        else if ((0,src_image/* requestKey */.lq)(seen) !== (0,src_image/* requestKey */.lq)(request))
+            throw new src_image/* InputError */.dz(`promote-tags would put the same tags on two images of repository '${request.repositoryName}' (${seen.requested} and ${request.requested}); promote one image per repository: look the other up in a separate step.`);
+    }
+}
+
 // EXTERNAL MODULE: ../src/inputs/references.ts
 var references = __nccwpck_require__(73939);
 ;// CONCATENATED MODULE: ../src/inputs/inputs.ts
 // Every workflow input, read and validated in one place before any call is made: getInputs() returns
 // one typed Inputs. The syntax of the larger inputs lives beside it (image-ids, references, platform,
 // proxy, durations); fail-on is parsed beside the failure-code table it names.
+
 
 
 
@@ -18849,6 +18986,9 @@ function getInputs(env = process.env) {
     const expect = parseExpect(getInput('expect'));
     if (expect === 'absent' && platform !== undefined)
         throw new src_image/* InputError */.dz('platform cannot be checked with expect: absent (the images must not exist at all): remove platform, or use expect: present.');
+    const promote = parsePromote(getInput('promote-tags'), getInput('promote-overwrite'), parseBoolean(getInput('promote-dry-run'), 'promote-dry-run', false));
+    if (promote !== undefined && expect === 'absent')
+        throw new src_image/* InputError */.dz('promote-tags cannot be used with expect: absent (there would be no image to tag): remove one of them.');
     const proxy = parseProxy(getInput('http-proxy'), env);
     const token = getInput('github-token');
     const status = parseStatus(getInput('commit-status'), getInput('commit-sha'), token, env);
@@ -18868,7 +19008,8 @@ function getInputs(env = process.env) {
         timeoutMs,
         ...(proxy !== undefined && { proxy }),
         ...(files !== undefined && { files }),
-        ...(status !== undefined && { status })
+        ...(status !== undefined && { status }),
+        ...(promote !== undefined && { promote })
     };
 }
 /** files, pin and if-no-files-found; pin without files is an error (there would be nothing to pin). */
@@ -18887,7 +19028,8 @@ function readFiles(env) {
 ;// CONCATENATED MODULE: ../src/report/log.ts
 // The step's log: one readable line per requested image; failures are annotations (errors when they
 // fail the step, warnings otherwise); and what could not be checked (a digest ECR may have converted,
-// a platform a single-platform manifest does not state). How the step ends is verdict/ending.ts.
+// a platform a single-platform manifest does not state); what pin rewrote and what promotion did, a
+// line per tag. How the step ends is verdict/ending.ts.
 
 
 
@@ -18974,9 +19116,33 @@ function logVerdicts(report) {
     if (singles.length > 0)
         warning(`platform could not be checked for ${(0,src_text/* listNames */.Zv)(singles.map((verdict) => (0,src_text/* safeText */.Hk)(verdict.request.requested)))}: ${singles.length === 1 ? 'it is a single-platform manifest' : 'each is a single-platform manifest'}, not an index, and a manifest does not say which platform it is for. platform-digest is the image's own digest.`, { title: 'Platform not checked' });
 }
+/** One line for one promoted tag. */
+function promotedLine(tag) {
+    const name = (0,src_text/* safeText */.Hk)(`${tag.repository}:${tag.tag}`);
+    const digest = (0,src_text/* safeText */.Hk)(tag.digest);
+    const previous = tag.previousDigest !== null ? (0,src_text/* safeText */.Hk)(tag.previousDigest) : undefined;
+    switch (tag.result) {
+        case 'created':
+            return `✔ Promoted ${name} → ${digest} (created)`;
+        case 'moved':
+            return `✔ Promoted ${name} → ${digest} (moved from ${previous ?? '?'})`;
+        case 'unchanged':
+            return `✔ ${name} is already on ${digest} (unchanged)`;
+        case 'planned':
+            return `• Would ${previous !== undefined ? `move ${name} from ${previous}` : `create ${name}`} → ${digest} (dry run)`;
+        case 'failed':
+            return `✘ ${name}: not promoted (${(0,src_text/* safeText */.Hk)(tag.error ?? 'failed')}${previous !== undefined ? `; the tag is on ${previous}` : ''})`;
+        case 'skipped':
+            return `– ${name}: not attempted`;
+    }
+}
+/** One line per tag promotion decided on, or the line saying why nothing was promoted. */
+function logPromotion(promotion) {
+    if (promotion.skipped !== undefined)
+        return actions_core_info(`Promotion skipped: ${promotion.skipped}`);
+    actions_core_info(promotion.tags.map(promotedLine).join('\n'));
+}
 
-// EXTERNAL MODULE: ../src/report/files.ts
-var files = __nccwpck_require__(37457);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js + 1 modules
 var partition = __nccwpck_require__(8575);
 ;// CONCATENATED MODULE: ../src/ecr/image-uri.ts
@@ -19000,6 +19166,8 @@ function pinnedImageUri(registryId, region, repositoryName, digest) {
     return `${registryHost(registryId, region)}/${repositoryName}@${digest}`;
 }
 
+// EXTERNAL MODULE: ../src/report/files.ts
+var files = __nccwpck_require__(37457);
 ;// CONCATENATED MODULE: ../src/report/outputs.ts
 // What the step tells the workflow: its step outputs, within GitHub's limit on a job's outputs (the
 // images-file beside them is files.ts). Outputs are computed first, then degraded in a fixed order
@@ -19091,6 +19259,54 @@ function computeOutputs(report, images, imagesFile, pinnedFiles) {
         outputs.set('pinned-files', pinnedFiles.join('\n'));
     return outputs;
 }
+/** The most the promoted output may take: with very many images and tags, it is left out instead. */
+const PROMOTED_LIMIT = 200_000;
+/** The longest error code a promoted entry carries. */
+const ERROR_CODE_LIMIT = 64;
+/**
+ * The room to leave for the promotion's outputs, written after the others: the longest they can be
+ * for these images and tags, at most PROMOTED_LIMIT.
+ */
+function promotionReserve(found, tags) {
+    const digest = `sha256:${'0'.repeat(64)}`;
+    let size = 'promoted'.length + 'promote-result'.length + 'partial'.length + 2;
+    for (const verdict of found)
+        for (const tag of tags)
+            size +=
+                JSON.stringify({
+                    repository: verdict.request.repositoryName,
+                    registryId: '000000000000',
+                    tag,
+                    digest,
+                    previousDigest: digest,
+                    result: 'unchanged',
+                    error: 'x'.repeat(ERROR_CODE_LIMIT)
+                }).length + 1;
+    return Math.min(size, PROMOTED_LIMIT);
+}
+/**
+ * Writes promoted and promote-result. promoted is left out, with a warning, when it would pass
+ * `reserve`. Throws OutputsError, naming GITHUB_OUTPUT, when it cannot be written.
+ */
+function writePromotionOutputs(promotion, reserve) {
+    // An error code is an exception's name from the server: keep it within what the reserve counted.
+    const promoted = JSON.stringify(promotion.tags.map((tag) => (tag.error !== undefined ? { ...tag, error: tag.error.slice(0, ERROR_CODE_LIMIT) } : tag)));
+    const fits = promoted.length + 'promoted'.length + 'promote-result'.length + promotion.result.length <= reserve;
+    if (!fits)
+        warning(`The promoted output would take ${(0,src_text/* formatCount */.B4)(promoted.length)} characters, more than the ${(0,src_text/* formatCount */.B4)(reserve)} left of GitHub's 1 MB for a job's outputs: it is left out. Every tag's result is in the log and the job summary; promote-result is ${promotion.result}.`);
+    try {
+        if (fits)
+            setOutput('promoted', promoted);
+        setOutput('promote-result', promotion.result);
+    }
+    catch (error) {
+        throw outputsError(error);
+    }
+}
+function outputsError(error) {
+    const path = process.env.GITHUB_OUTPUT ?? '';
+    return new OutputsError(`Could not write the step outputs to GITHUB_OUTPUT (${(0,src_text/* safeText */.Hk)(path)}): ${(0,files/* describeFileError */.SQ)(error)}. The lookup itself finished (see the lines above); the runner's output file must be writable.`);
+}
 /** Leaves out what DEGRADE_ORDER says until the outputs fit under `limit`; returns what was left out. */
 function fitOutputs(outputs, images, limit = OUTPUTS_LIMIT) {
     const leftOut = [];
@@ -19106,10 +19322,10 @@ function fitOutputs(outputs, images, limit = OUTPUTS_LIMIT) {
  * Writes every output that is known, within GitHub's limit (one warning names what was left out and
  * where the full data is). Throws OutputsError, naming GITHUB_OUTPUT, when it cannot be written.
  */
-function writeOutputs(report, images, imagesFile, pinnedFiles) {
+function writeOutputs(report, images, imagesFile, pinnedFiles, reserve = 0) {
     const outputs = computeOutputs(report, images, imagesFile, pinnedFiles);
     const size = outputsSize(outputs);
-    const leftOut = fitOutputs(outputs, images);
+    const leftOut = fitOutputs(outputs, images, OUTPUTS_LIMIT - reserve);
     if (leftOut.length > 0)
         warning(`The step outputs would total ${(0,src_text/* formatCount */.B4)(size)} characters, and GitHub allows a job's outputs 1 MB: left out ${leftOut.join(', ')}. ${imagesFile !== undefined
             ? `The full images array, manifests included, is in images-file (${(0,src_text/* safeText */.Hk)(imagesFile)}); found, digest and image-uri are kept.`
@@ -19119,14 +19335,14 @@ function writeOutputs(report, images, imagesFile, pinnedFiles) {
             setOutput(name, value);
     }
     catch (error) {
-        const path = process.env.GITHUB_OUTPUT ?? '';
-        throw new OutputsError(`Could not write the step outputs to GITHUB_OUTPUT (${(0,src_text/* safeText */.Hk)(path)}): ${(0,files/* describeFileError */.SQ)(error)}. The lookup itself finished (see the lines above); the runner's output file must be writable.`);
+        throw outputsError(error);
     }
 }
 
 ;// CONCATENATED MODULE: ../src/report/summary.ts
 // The job summary: what the gate decided in one sentence, then a table of every requested image with
-// its result, digest, pinned reference, registry and region. Everything from a server or a user is
+// its result, digest, pinned reference, registry and region; then what pin rewrote and what promotion
+// did, a row per tag. Everything from a server or a user is
 // escaped (references and digests as inline code). GitHub drops a summary over 1 MiB, so a very long
 // table stops early and says where the rest is; a summary that cannot be written is a warning.
 
@@ -19214,7 +19430,33 @@ function pinLines(pin) {
         ...pin.changes.map((change) => `| ${(0,src_text/* codeSpan */.SS)(`${change.file}:${change.line}`)} | ${(0,src_text/* codeSpan */.SS)(change.from)} | ${(0,src_text/* codeSpan */.SS)(change.to)} |`)
     ];
 }
-function summaryMarkdown(report, ending, pin) {
+const TAG_RESULT_TEXT = {
+    created: '✅ created',
+    moved: '✅ moved',
+    unchanged: '✅ unchanged',
+    planned: '📝 planned (dry run)',
+    failed: '❌ failed',
+    skipped: '⏭️ not attempted'
+};
+/** The promotion section: what it decided, then one row per tag (lines, to be added within the limit). */
+function promotionLines(promotion) {
+    if (promotion === undefined)
+        return { head: [], rows: [] };
+    if (promotion.skipped !== undefined)
+        return { head: ['', `**Promotion skipped:** ${(0,src_text/* escapeMarkdown */.FV)(promotion.skipped)}`], rows: [] };
+    return {
+        head: [
+            '',
+            `#### Promotion: ${promotion.result}`,
+            ...(promotion.failure !== undefined ? ['', (0,src_text/* escapeMarkdown */.FV)(promotion.failure)] : []),
+            '',
+            '| Tag | Result | Digest | Was on |',
+            '| --- | --- | --- | --- |'
+        ],
+        rows: promotion.tags.map((tag) => `| ${(0,src_text/* codeSpan */.SS)(`${tag.repository}:${tag.tag}`)} | ${TAG_RESULT_TEXT[tag.result]}${tag.error !== undefined ? ` (${(0,src_text/* escapeMarkdown */.FV)(tag.error)})` : ''} | ${(0,src_text/* codeSpan */.SS)(tag.digest)} | ${tag.previousDigest !== null ? (0,src_text/* codeSpan */.SS)(tag.previousDigest) : ''} |`)
+    };
+}
+function summaryMarkdown(report, ending, pin, promotion) {
     const lines = ['### ECR image lookup', '', headline(report, ending), '', ...HEADER];
     let size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
     let shown = 0;
@@ -19229,17 +19471,29 @@ function summaryMarkdown(report, ending, pin) {
     lines.push(...pinLines(pin));
     if (shown < report.verdicts.length)
         lines.push('', `The table stops after ${shown} of ${report.verdicts.length} images to stay within GitHub's 1 MiB for a summary: every image is in the log, and in the images and failures outputs or images-file.`);
+    const { head, rows } = promotionLines(promotion);
+    lines.push(...head);
+    let rowsShown = 0;
+    for (const line of rows) {
+        size += Buffer.byteLength(line) + 1;
+        if (size > SUMMARY_LIMIT)
+            break;
+        lines.push(line);
+        rowsShown++;
+    }
+    if (rowsShown < rows.length)
+        lines.push('', `The promotion table stops after ${rowsShown} of ${rows.length} tags: every tag is in the log and the promoted output.`);
     return `${lines.join('\n')}\n`;
 }
 /** Writes the summary when GITHUB_STEP_SUMMARY is set; a summary that cannot be written is a warning. */
-async function writeSummary(report, ending, pin) {
+async function writeSummary(report, ending, pin, promotion) {
     const path = process.env.GITHUB_STEP_SUMMARY;
     if (!path) {
         debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.');
         return;
     }
     try {
-        await summary.addRaw(summaryMarkdown(report, ending, pin)).write();
+        await summary.addRaw(summaryMarkdown(report, ending, pin, promotion)).write();
     }
     catch (error) {
         warning(`Could not write the job summary to GITHUB_STEP_SUMMARY (${(0,src_text/* safeText */.Hk)(path)}): ${(0,files/* describeFileError */.SQ)(error)}. The lookup's result and outputs are unaffected.`);
@@ -19249,15 +19503,16 @@ async function writeSummary(report, ending, pin) {
 ;// CONCATENATED MODULE: ../src/report/report.ts
 // The report stage, in the order that keeps every output a failure could cost: images-file (a
 // warning if RUNNER_TEMP cannot hold it), the per-image log lines, the step outputs, the manifest-file
-// the user asked for, then the job summary (a warning if it cannot be written). Returns the problems
-// that fail the step (GITHUB_OUTPUT or manifest-file could not be written); main.ts ends the step.
+// the user asked for (writeReport); with promote-tags, after promotion, its lines and outputs
+// (reportPromotion); then the job summary (writeSummary: a warning if it cannot be written). Each
+// returns the problems that fail the step (GITHUB_OUTPUT or manifest-file could not be written).
 
 
 
 
 
 
-async function writeReport(report, ending, settings) {
+async function writeReport(report, settings) {
     const problems = [];
     const images = imagesData(report);
     let imagesFile;
@@ -19271,7 +19526,7 @@ async function writeReport(report, ending, settings) {
     if (settings.pin)
         logPins(settings.pin);
     try {
-        writeOutputs(report, images, imagesFile, settings.pin?.files);
+        writeOutputs(report, images, imagesFile, settings.pin?.files, settings.outputsReserve);
     }
     catch (error) {
         problems.push((0,src_text/* errorMessage */.gJ)(error));
@@ -19285,8 +19540,18 @@ async function writeReport(report, ending, settings) {
         catch (error) {
             problems.push((0,src_text/* errorMessage */.gJ)(error));
         }
-    await writeSummary(report, ending, settings.pin);
     return problems;
+}
+/** The promotion's log lines and outputs; returns the problems that fail the step. */
+function reportPromotion(promotion, reserve) {
+    logPromotion(promotion);
+    try {
+        writePromotionOutputs(promotion, reserve);
+    }
+    catch (error) {
+        return [(0,src_text/* errorMessage */.gJ)(error)];
+    }
+    return [];
 }
 
 ;// CONCATENATED MODULE: ../src/verdict/ending.ts
@@ -19310,7 +19575,7 @@ function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }) {
         };
     }
     if (report.error !== undefined)
-        return { kind: 'call-error', message: describeCallError(report.error.error, report.error.request) };
+        return { kind: 'call-error', message: (0,errors/* describeCallError */.iR)(report.error.error, report.error.request) };
     if (wait.timedOut) {
         const state = expect === 'absent' ? 'still present' : 'still missing';
         return {
@@ -19348,6 +19613,19 @@ function commitStatusOf(report, ending) {
     }
     const text = (0,src_text/* safeText */.Hk)(description);
     return { state, description: text.length > DESCRIPTION_LIMIT ? `${text.slice(0, DESCRIPTION_LIMIT - 1)}…` : text };
+}
+/**
+ * Why promotion must not run, if it must not: the gate did not pass, or the step fails anyway (its
+ * outputs or manifest-file could not be written). A tag is written only when everything else held.
+ */
+function promotionBlocked(ending, problems) {
+    if (ending.kind === 'failing-images' || ending.kind === 'gave-up')
+        return 'the gate did not pass, so no tag was written.';
+    if (ending.kind !== 'success')
+        return 'the lookup failed (see the error below), so no tag was written.';
+    if (problems.length > 0)
+        return 'the step fails (see the error below), so no tag was written.';
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ../src/verdict/policy.ts
@@ -19440,7 +19718,11 @@ async function lookUpUntilSettled(requests, round, options) {
 ;// CONCATENATED MODULE: ../src/main.ts
 // The pipeline, in order: read the inputs → scan the files (with files) → ask ECR (round by round
 // while waiting, under the step's deadline) → judge (policy, then how the step ends) → pin the files
-// (with pin) → report (report/report.ts) → end the step.
+// (with pin) → report (report/report.ts) → promote (with promote-tags, only when all else held) →
+// the summary → end the step → the commit status (with commit-status).
+
+
+
 
 
 
@@ -19468,8 +19750,11 @@ async function run() {
         if (scan)
             logScan(scan);
         const requests = [...inputs.requests, ...(scan?.requests ?? [])];
+        if (inputs.promote)
+            checkOneImagePerRepository(requests);
         debug(`Looking up ${requests.length} image(s).`);
-        const round = await createLookupRound(inputs, deadline, (line) => actions_core_info(line));
+        const clients = await createClients(inputs, deadline, (line) => actions_core_info(line));
+        const round = await createLookupRound(inputs, clients);
         const outcome = await lookUpUntilSettled(requests, round, {
             expect: inputs.expect,
             timeoutMs: inputs.waitTimeoutMs,
@@ -19496,7 +19781,33 @@ async function run() {
             catch (error) {
                 problems.push((0,src_text/* errorMessage */.gJ)(error));
             }
-        problems.push(...(await writeReport(report, ending, { ...inputs, ...(pin && { pin }) })));
+        const outputsReserve = inputs.promote ? promotionReserve(report.found, inputs.promote.tags) : 0;
+        problems.push(...(await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })));
+        // Promotion (only with promote-tags): tags are written only when the gate passed and nothing else failed.
+        let promotion;
+        if (inputs.promote) {
+            const blocked = promotionBlocked(ending, problems);
+            if (blocked !== undefined)
+                promotion = { result: 'skipped', tags: [], skipped: blocked };
+            else
+                try {
+                    const { promote, promotionEcr } = await __nccwpck_require__.e(/* import() */ 692).then(__nccwpck_require__.bind(__nccwpck_require__, 30692));
+                    promotion = await promote(report.found, inputs.promote, promotionEcr(clients), {
+                        acceptedMediaTypes: inputs.acceptedMediaTypes,
+                        deadline: activeDeadline,
+                        log: (line) => actions_core_info(line)
+                    });
+                }
+                catch (error) {
+                    problems.push((0,src_text/* errorMessage */.gJ)(error));
+                }
+            if (promotion !== undefined) {
+                problems.push(...reportPromotion(promotion, outputsReserve));
+                if (promotion.failure !== undefined)
+                    problems.push(promotion.failure);
+            }
+        }
+        await writeSummary(report, ending, pin, promotion);
         if (ending.kind === 'success')
             actions_core_info(ending.message);
         else if (ending.kind === 'failing-images') {
@@ -19619,6 +19930,7 @@ async function writeManifestFile(path, manifest) {
 /* harmony export */   Zv: () => (/* binding */ listNames),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   pA: () => (/* binding */ nearest),
 /* harmony export */   ry: () => (/* binding */ splitList),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
@@ -19680,6 +19992,30 @@ function formatDuration(ms) {
         [seconds % 60, 's']
     ].filter(([amount]) => amount !== 0);
     return parts.map(([amount, unit]) => `${amount}${unit}`).join(' ');
+}
+/** Edit distance, case-insensitive: how far a typo is from a known value. */
+function editDistance(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= x.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= y.length; j++)
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+        previous = current;
+    }
+    return previous[y.length] ?? 0;
+}
+/** The candidate nearest to `entry` (the first of equals), for "did you mean …?". */
+function nearest(entry, candidates) {
+    let best = candidates[0] ?? '';
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const d = editDistance(entry, candidate);
+        if (d < bestDistance)
+            [best, bestDistance] = [candidate, d];
+    }
+    return best;
 }
 /** Splits a list input on newlines, spaces and commas, dropping empty entries. */
 function splitList(text) {

@@ -71,6 +71,21 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
+ * `promise`, or the signal's reason as soon as it aborts: the SDK checks the signal only when an
+ * attempt starts, not while it pauses between attempts (up to 20 s after throttling).
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason)
+    // Handled first, so its own rejection after an abort is never an unhandled one.
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+/**
  * The most one attempt may take, connecting, the headers and the whole body together: with the
  * default 5 attempts, a server that never answers ends the step in under a minute.
  */

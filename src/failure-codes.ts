@@ -5,7 +5,7 @@
 // failure fails the step. Other modules name codes through FailureCode, never as string literals.
 import { ImageFailureCode } from '@aws-sdk/client-ecr'
 import { InputError } from './image.js'
-import { splitList } from './text.js'
+import { nearest, splitList } from './text.js'
 
 /** What the images should be: there (the default), or not there (`expect: absent`). */
 export type Expectation = 'present' | 'absent'
@@ -112,29 +112,9 @@ export function absentAsExpected(code: string | undefined): boolean {
   return code !== undefined && (FAILURE_CODES.get(code)?.absentAsExpected ?? false)
 }
 
-/** Edit distance, case-insensitive: how far a typo is from a known code. */
-function distance(a: string, b: string): number {
-  const x = a.toLowerCase()
-  const y = b.toLowerCase()
-  let previous = Array.from({ length: y.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= y.length; j++)
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1))
-    previous = current
-  }
-  return previous[y.length] ?? 0
-}
-
 /** The known code nearest to `entry`. */
 export function nearestFailureCode(entry: string): string {
-  let best = ''
-  let bestDistance = Infinity
-  for (const code of FAILURE_CODES.keys()) {
-    const d = distance(entry, code)
-    if (d < bestDistance) [best, bestDistance] = [code, d]
-  }
-  return best
+  return nearest(entry, [...FAILURE_CODES.keys()])
 }
 
 /**

@@ -1,15 +1,20 @@
 // The pipeline, in order: read the inputs → scan the files (with files) → ask ECR (round by round
 // while waiting, under the step's deadline) → judge (policy, then how the step ends) → pin the files
-// (with pin) → report (report/report.ts) → end the step.
+// (with pin) → report (report/report.ts) → promote (with promote-tags, only when all else held) →
+// the summary → end the step → the commit status (with commit-status).
 import * as core from '@actions/core'
 import { Deadline } from './deadline.js'
+import { createClients } from './ecr/client.js'
 import { createLookupRound } from './ecr/round.js'
 import { getInputs } from './inputs/inputs.js'
+import { checkOneImagePerRepository } from './inputs/promote.js'
 import type { PinResult } from './manifests/pin.js'
+import type { Promotion } from './promote/plan.js'
 import { logScan } from './report/log.js'
-import { writeReport } from './report/report.js'
+import { promotionReserve } from './report/outputs.js'
+import { reportPromotion, writeReport, writeSummary } from './report/report.js'
 import { errorMessage, formatDuration, safeText } from './text.js'
-import { commitStatusOf, decideEnding, ecrAnswered } from './verdict/ending.js'
+import { commitStatusOf, decideEnding, ecrAnswered, promotionBlocked } from './verdict/ending.js'
 import { evaluate } from './verdict/policy.js'
 import { lookUpUntilSettled } from './verdict/wait.js'
 
@@ -31,9 +36,11 @@ export async function run(): Promise<void> {
     const scan = inputs.files ? await (await import('./manifests/scan.js')).scanFiles(inputs.files) : undefined
     if (scan) logScan(scan)
     const requests = [...inputs.requests, ...(scan?.requests ?? [])]
+    if (inputs.promote) checkOneImagePerRepository(requests)
     core.debug(`Looking up ${requests.length} image(s).`)
 
-    const round = await createLookupRound(inputs, deadline, (line) => core.info(line))
+    const clients = await createClients(inputs, deadline, (line) => core.info(line))
+    const round = await createLookupRound(inputs, clients)
     const outcome = await lookUpUntilSettled(requests, round, {
       expect: inputs.expect,
       timeoutMs: inputs.waitTimeoutMs,
@@ -62,7 +69,31 @@ export async function run(): Promise<void> {
         problems.push(errorMessage(error))
       }
 
-    problems.push(...(await writeReport(report, ending, { ...inputs, ...(pin && { pin }) })))
+    const outputsReserve = inputs.promote ? promotionReserve(report.found, inputs.promote.tags) : 0
+    problems.push(...(await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })))
+
+    // Promotion (only with promote-tags): tags are written only when the gate passed and nothing else failed.
+    let promotion: Promotion | undefined
+    if (inputs.promote) {
+      const blocked = promotionBlocked(ending, problems)
+      if (blocked !== undefined) promotion = { result: 'skipped', tags: [], skipped: blocked }
+      else
+        try {
+          const { promote, promotionEcr } = await import('./promote/promote.js')
+          promotion = await promote(report.found, inputs.promote, promotionEcr(clients), {
+            acceptedMediaTypes: inputs.acceptedMediaTypes,
+            deadline: activeDeadline,
+            log: (line) => core.info(line)
+          })
+        } catch (error) {
+          problems.push(errorMessage(error))
+        }
+      if (promotion !== undefined) {
+        problems.push(...reportPromotion(promotion, outputsReserve))
+        if (promotion.failure !== undefined) problems.push(promotion.failure)
+      }
+    }
+    await writeSummary(report, ending, pin, promotion)
 
     if (ending.kind === 'success') core.info(ending.message)
     else if (ending.kind === 'failing-images') {

@@ -60,6 +60,31 @@ export function formatDuration(ms: number): string {
   return parts.map(([amount, unit]) => `${amount}${unit}`).join(' ')
 }
 
+/** Edit distance, case-insensitive: how far a typo is from a known value. */
+function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase()
+  const y = b.toLowerCase()
+  let previous = Array.from({ length: y.length + 1 }, (_, index) => index)
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= y.length; j++)
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1))
+    previous = current
+  }
+  return previous[y.length] ?? 0
+}
+
+/** The candidate nearest to `entry` (the first of equals), for "did you mean …?". */
+export function nearest(entry: string, candidates: readonly string[]): string {
+  let best = candidates[0] ?? ''
+  let bestDistance = Infinity
+  for (const candidate of candidates) {
+    const d = editDistance(entry, candidate)
+    if (d < bestDistance) [best, bestDistance] = [candidate, d]
+  }
+  return best
+}
+
 /** Splits a list input on newlines, spaces and commas, dropping empty entries. */
 export function splitList(text: string): string[] {
   return text.split(/[\s,]+/).filter((item) => item.length > 0)

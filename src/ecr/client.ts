@@ -1,9 +1,13 @@
-// The one place ECR clients are configured: one client per region, created on first use, with the
-// action's user agent, retries (adaptive mode, so throttling slows the client down), one budget per
-// attempt (attempt-budget.ts), an optional proxy agent, and a log line for every attempt that fails.
+// The one place ECR clients are configured: one client per region, created on first use and shared by
+// the lookup and the promotion, with the action's user agent, retries (adaptive mode, so throttling
+// slows the client down), one budget per attempt (attempt-budget.ts) under the step's deadline, an
+// optional proxy agent, and a log line for every attempt that fails.
 import type { Agent } from 'node:http'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
+import { type Deadline, attemptBudgetMs } from '../deadline.js'
+import type { Inputs } from '../inputs/inputs.js'
+import { redactProxy } from '../inputs/proxy.js'
 import { safeText } from '../text.js'
 import { AttemptBudgetHandler, addFacts } from './attempt-budget.js'
 import { describeAttempt } from './errors.js'
@@ -81,4 +85,37 @@ export function clientPerRegion(create: (region: string) => ECRClient): (region:
     }
     return client
   }
+}
+
+/** The clients of a run, one per region, and the signal that ends their requests (the step's deadline). */
+export interface EcrClients {
+  clientFor: (region: string) => ECRClient
+  signal: AbortSignal
+}
+
+/**
+ * The run's clients for these inputs: through the proxy when one is set, each attempt's budget drawn
+ * from the timeout and never past the deadline; `log` gets one line per failed attempt.
+ */
+export async function createClients(
+  inputs: Pick<Inputs, 'proxy' | 'retryMaxAttempts' | 'timeoutMs'>,
+  deadline: Deadline,
+  log: (line: string) => void
+): Promise<EcrClients> {
+  let agent: Agent | undefined
+  if (inputs.proxy !== undefined) {
+    const { url, noProxy } = inputs.proxy
+    log(`Using the proxy ${redactProxy(url)}${noProxy ? ` (NO_PROXY: ${safeText(noProxy)})` : ''}.`)
+    // Loaded only with a proxy, like the agents it loads.
+    agent = await (await import('./proxy-agent.js')).createProxyAgent(inputs.proxy)
+  }
+  const clientFor = clientPerRegion((region) =>
+    createEcrClient(region, {
+      maxAttempts: inputs.retryMaxAttempts,
+      attemptBudgetMs: () => attemptBudgetMs(inputs.timeoutMs, inputs.retryMaxAttempts, deadline.remainingMs()),
+      log,
+      ...(agent !== undefined && { agent })
+    })
+  )
+  return { clientFor, signal: deadline.signal }
 }

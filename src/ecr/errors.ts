@@ -74,7 +74,7 @@ function fromAws(fields: SdkErrorFields): boolean {
 }
 
 /** What AWS said, quoted safely, plus the request id when there is one; nothing when AWS did not say it. */
-function awsSaid(error: unknown): string {
+export function awsSaid(error: unknown): string {
   const fields = fieldsOf(error)
   if (!fromAws(fields)) return ''
   const message = safeText(errorMessage(error)).slice(0, 500)
@@ -82,8 +82,9 @@ function awsSaid(error: unknown): string {
   return ` (AWS said: ${message}${requestId ? `; request id ${safeText(requestId)}` : ''})`
 }
 
-function attemptsText(fields: SdkErrorFields): string {
-  const attempts = fields.$metadata?.attempts
+/** ` after 3 attempts`, when the SDK tried more than once. */
+export function attemptsText(error: unknown): string {
+  const attempts = fieldsOf(error).$metadata?.attempts
   return attempts !== undefined && attempts > 1 ? ` after ${attempts} attempts` : ''
 }
 
@@ -98,15 +99,15 @@ function answerText(fields: SdkErrorFields, status: number | undefined): string 
   return `HTTP ${status ?? '?'}${type ? ` (${safeText(type.split(';')[0] ?? type)})` : ''}`
 }
 
-/** One sentence for the user: what went wrong and what to do. */
-export function describeCallError(error: unknown, context: CallContext): string {
+/** One sentence for the user: what went wrong and what to do. `operation` names the call in the last resort. */
+export function describeCallError(error: unknown, context: CallContext, operation = 'BatchGetImage'): string {
   const fields = fieldsOf(error)
   const name = fields.name ?? ''
   const code = fields.code ?? ''
   const status = fields.$metadata?.httpStatusCode
   const repository = describeRepository(context)
   const host = hostOf(fields, context)
-  const attempts = attemptsText(fields)
+  const attempts = attemptsText(error)
 
   if (name === 'RepositoryNotFoundException')
     return `Repository ${repository} does not exist. Check repository-name, registry-id and aws-region.${awsSaid(error)}`
@@ -147,7 +148,7 @@ export function describeCallError(error: unknown, context: CallContext): string 
   }
   if (fields.$fault === 'server' || (status ?? 0) >= 500)
     return `ECR had a server error (${safeText(name || 'unknown')})${attempts}; retry the job.${awsSaid(error)}`
-  return `BatchGetImage on ${repository} failed (${safeText(name || code || 'unknown error')})${attempts}.${awsSaid(error)}`
+  return `${operation} on ${repository} failed (${safeText(name || code || 'unknown error')})${attempts}.${awsSaid(error)}`
 }
 
 /** What one failed attempt was, for its log line: `ThrottlingException (HTTP 400)`, `ECONNRESET`, `HTTP 503 (text/html), not ECR's JSON`. */

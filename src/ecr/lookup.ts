@@ -8,6 +8,7 @@ import {
   type Image,
   type ImageIdentifier
 } from '@aws-sdk/client-ecr'
+import { untilAborted } from '../deadline.js'
 import { FailureCode } from '../failure-codes.js'
 import { type ImageId, type ImageRequest, repositoryKey, requestKey } from '../image.js'
 import { ResponseShapeError } from './errors.js'
@@ -122,21 +123,6 @@ export function matchResults(requests: readonly ImageRequest[], images: readonly
         failureReason: 'ECR returned neither an image nor a failure for this id'
       }
     }
-  })
-}
-
-/**
- * `promise`, or the signal's reason as soon as it aborts: the SDK checks the signal only when an
- * attempt starts, not while it pauses between attempts (up to 20 s after throttling).
- */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason)
-    // Handled first, so its own rejection after an abort is never an unhandled one.
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-    if (signal.aborted) onAbort()
-    else signal.addEventListener('abort', onAbort, { once: true })
   })
 }
 

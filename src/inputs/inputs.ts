@@ -10,6 +10,7 @@ import { parseImageIds } from './image-ids.js'
 import { type FilesSettings, parseFilePatterns, parseIfNoFilesFound, workspaceOf } from './files.js'
 import { type Platform, parsePlatform } from './platform.js'
 import { type StatusSettings, parseStatus } from './status.js'
+import { type PromoteSettings, parsePromote } from './promote.js'
 import { type ProxySettings, parseProxy } from './proxy.js'
 import { parseReferences, parseRepositoryName } from './references.js'
 
@@ -34,6 +35,8 @@ export interface Inputs {
   files?: FilesSettings
   /** With commit-status: the commit status to post. */
   status?: StatusSettings
+  /** With promote-tags: the tags to put on the found images once the gate passes. */
+  promote?: PromoteSettings
 }
 
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000
@@ -158,6 +161,13 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     throw new InputError(
       'platform cannot be checked with expect: absent (the images must not exist at all): remove platform, or use expect: present.'
     )
+  const promote = parsePromote(
+    core.getInput('promote-tags'),
+    core.getInput('promote-overwrite'),
+    parseBoolean(core.getInput('promote-dry-run'), 'promote-dry-run', false)
+  )
+  if (promote !== undefined && expect === 'absent')
+    throw new InputError('promote-tags cannot be used with expect: absent (there would be no image to tag): remove one of them.')
   const proxy = parseProxy(core.getInput('http-proxy'), env)
   const token = core.getInput('github-token')
   const status = parseStatus(core.getInput('commit-status'), core.getInput('commit-sha'), token, env)
@@ -176,7 +186,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     timeoutMs,
     ...(proxy !== undefined && { proxy }),
     ...(files !== undefined && { files }),
-    ...(status !== undefined && { status })
+    ...(status !== undefined && { status }),
+    ...(promote !== undefined && { promote })
   }
 }
 

@@ -1,11 +1,13 @@
 // The step's log: one readable line per requested image; failures are annotations (errors when they
 // fail the step, warnings otherwise); and what could not be checked (a digest ECR may have converted,
-// a platform a single-platform manifest does not state). How the step ends is verdict/ending.ts.
+// a platform a single-platform manifest does not state); what pin rewrote and what promotion did, a
+// line per tag. How the step ends is verdict/ending.ts.
 import * as core from '@actions/core'
 import { NO_FAILURE_CODE, describeFailureCode } from '../failure-codes.js'
 import type { ImageRequest, ImageSource } from '../image.js'
 import type { PinResult } from '../manifests/pin.js'
 import type { NothingFound, ScanResult } from '../manifests/scan.js'
+import type { PromotedTag, Promotion } from '../promote/plan.js'
 import { listNames, safeText } from '../text.js'
 import type { Report } from '../verdict/policy.js'
 
@@ -103,4 +105,31 @@ export function logVerdicts(report: Report): void {
       }, not an index, and a manifest does not say which platform it is for. platform-digest is the image's own digest.`,
       { title: 'Platform not checked' }
     )
+}
+
+/** One line for one promoted tag. */
+export function promotedLine(tag: PromotedTag): string {
+  const name = safeText(`${tag.repository}:${tag.tag}`)
+  const digest = safeText(tag.digest)
+  const previous = tag.previousDigest !== null ? safeText(tag.previousDigest) : undefined
+  switch (tag.result) {
+    case 'created':
+      return `✔ Promoted ${name} → ${digest} (created)`
+    case 'moved':
+      return `✔ Promoted ${name} → ${digest} (moved from ${previous ?? '?'})`
+    case 'unchanged':
+      return `✔ ${name} is already on ${digest} (unchanged)`
+    case 'planned':
+      return `• Would ${previous !== undefined ? `move ${name} from ${previous}` : `create ${name}`} → ${digest} (dry run)`
+    case 'failed':
+      return `✘ ${name}: not promoted (${safeText(tag.error ?? 'failed')}${previous !== undefined ? `; the tag is on ${previous}` : ''})`
+    case 'skipped':
+      return `– ${name}: not attempted`
+  }
+}
+
+/** One line per tag promotion decided on, or the line saying why nothing was promoted. */
+export function logPromotion(promotion: Promotion): void {
+  if (promotion.skipped !== undefined) return core.info(`Promotion skipped: ${promotion.skipped}`)
+  core.info(promotion.tags.map(promotedLine).join('\n'))
 }

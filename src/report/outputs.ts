@@ -6,8 +6,9 @@ import type { Image } from '@aws-sdk/client-ecr'
 import { pinnedImageUri } from '../ecr/image-uri.js'
 import type { Failure } from '../ecr/lookup.js'
 import type { ImageRequest } from '../image.js'
+import type { Promotion } from '../promote/plan.js'
 import { formatCount, safeText } from '../text.js'
-import type { Report } from '../verdict/policy.js'
+import type { FoundVerdict, Report } from '../verdict/policy.js'
 import { describeFileError } from './files.js'
 
 /**
@@ -112,6 +113,62 @@ export function computeOutputs(report: Report, images: ImagesData, imagesFile?: 
   return outputs
 }
 
+/** The most the promoted output may take: with very many images and tags, it is left out instead. */
+export const PROMOTED_LIMIT = 200_000
+/** The longest error code a promoted entry carries. */
+export const ERROR_CODE_LIMIT = 64
+
+/**
+ * The room to leave for the promotion's outputs, written after the others: the longest they can be
+ * for these images and tags, at most PROMOTED_LIMIT.
+ */
+export function promotionReserve(found: readonly FoundVerdict[], tags: readonly string[]): number {
+  const digest = `sha256:${'0'.repeat(64)}`
+  let size = 'promoted'.length + 'promote-result'.length + 'partial'.length + 2
+  for (const verdict of found)
+    for (const tag of tags)
+      size +=
+        JSON.stringify({
+          repository: verdict.request.repositoryName,
+          registryId: '000000000000',
+          tag,
+          digest,
+          previousDigest: digest,
+          result: 'unchanged',
+          error: 'x'.repeat(ERROR_CODE_LIMIT)
+        }).length + 1
+  return Math.min(size, PROMOTED_LIMIT)
+}
+
+/**
+ * Writes promoted and promote-result. promoted is left out, with a warning, when it would pass
+ * `reserve`. Throws OutputsError, naming GITHUB_OUTPUT, when it cannot be written.
+ */
+export function writePromotionOutputs(promotion: Promotion, reserve: number): void {
+  // An error code is an exception's name from the server: keep it within what the reserve counted.
+  const promoted = JSON.stringify(
+    promotion.tags.map((tag) => (tag.error !== undefined ? { ...tag, error: tag.error.slice(0, ERROR_CODE_LIMIT) } : tag))
+  )
+  const fits = promoted.length + 'promoted'.length + 'promote-result'.length + promotion.result.length <= reserve
+  if (!fits)
+    core.warning(
+      `The promoted output would take ${formatCount(promoted.length)} characters, more than the ${formatCount(reserve)} left of GitHub's 1 MB for a job's outputs: it is left out. Every tag's result is in the log and the job summary; promote-result is ${promotion.result}.`
+    )
+  try {
+    if (fits) core.setOutput('promoted', promoted)
+    core.setOutput('promote-result', promotion.result)
+  } catch (error) {
+    throw outputsError(error)
+  }
+}
+
+function outputsError(error: unknown): OutputsError {
+  const path = process.env.GITHUB_OUTPUT ?? ''
+  return new OutputsError(
+    `Could not write the step outputs to GITHUB_OUTPUT (${safeText(path)}): ${describeFileError(error)}. The lookup itself finished (see the lines above); the runner's output file must be writable.`
+  )
+}
+
 /** Leaves out what DEGRADE_ORDER says until the outputs fit under `limit`; returns what was left out. */
 export function fitOutputs(outputs: Outputs, images: ImagesData, limit = OUTPUTS_LIMIT): string[] {
   const leftOut: string[] = []
@@ -127,10 +184,10 @@ export function fitOutputs(outputs: Outputs, images: ImagesData, limit = OUTPUTS
  * Writes every output that is known, within GitHub's limit (one warning names what was left out and
  * where the full data is). Throws OutputsError, naming GITHUB_OUTPUT, when it cannot be written.
  */
-export function writeOutputs(report: Report, images: ImagesData, imagesFile?: string, pinnedFiles?: readonly string[]): void {
+export function writeOutputs(report: Report, images: ImagesData, imagesFile?: string, pinnedFiles?: readonly string[], reserve = 0): void {
   const outputs = computeOutputs(report, images, imagesFile, pinnedFiles)
   const size = outputsSize(outputs)
-  const leftOut = fitOutputs(outputs, images)
+  const leftOut = fitOutputs(outputs, images, OUTPUTS_LIMIT - reserve)
   if (leftOut.length > 0)
     core.warning(
       `The step outputs would total ${formatCount(size)} characters, and GitHub allows a job's outputs 1 MB: left out ${leftOut.join(', ')}. ${
@@ -142,9 +199,6 @@ export function writeOutputs(report: Report, images: ImagesData, imagesFile?: st
   try {
     for (const [name, value] of outputs) core.setOutput(name, value)
   } catch (error) {
-    const path = process.env.GITHUB_OUTPUT ?? ''
-    throw new OutputsError(
-      `Could not write the step outputs to GITHUB_OUTPUT (${safeText(path)}): ${describeFileError(error)}. The lookup itself finished (see the lines above); the runner's output file must be writable.`
-    )
+    throw outputsError(error)
   }
 }

@@ -1,24 +1,28 @@
 // The report stage, in the order that keeps every output a failure could cost: images-file (a
 // warning if RUNNER_TEMP cannot hold it), the per-image log lines, the step outputs, the manifest-file
-// the user asked for, then the job summary (a warning if it cannot be written). Returns the problems
-// that fail the step (GITHUB_OUTPUT or manifest-file could not be written); main.ts ends the step.
+// the user asked for (writeReport); with promote-tags, after promotion, its lines and outputs
+// (reportPromotion); then the job summary (writeSummary: a warning if it cannot be written). Each
+// returns the problems that fail the step (GITHUB_OUTPUT or manifest-file could not be written).
 import * as core from '@actions/core'
 import { errorMessage, safeText } from '../text.js'
-import type { Ending } from '../verdict/ending.js'
 import type { Report } from '../verdict/policy.js'
 import { describeFileError, writeImagesFile, writeManifestFile } from './files.js'
 import type { PinResult } from '../manifests/pin.js'
-import { logPins, logVerdicts } from './log.js'
-import { imagesData, writeOutputs } from './outputs.js'
-import { writeSummary } from './summary.js'
+import type { Promotion } from '../promote/plan.js'
+import { logPins, logPromotion, logVerdicts } from './log.js'
+import { imagesData, writeOutputs, writePromotionOutputs } from './outputs.js'
+
+export { writeSummary } from './summary.js'
 
 export interface ReportSettings {
   manifestFile?: string
   /** With pin: what was rewritten. */
   pin?: PinResult
+  /** Room to leave in the outputs for the promotion's, written later (see promotionReserve). */
+  outputsReserve?: number
 }
 
-export async function writeReport(report: Report, ending: Ending, settings: ReportSettings): Promise<string[]> {
+export async function writeReport(report: Report, settings: ReportSettings): Promise<string[]> {
   const problems: string[] = []
   const images = imagesData(report)
   let imagesFile: string | undefined
@@ -32,7 +36,7 @@ export async function writeReport(report: Report, ending: Ending, settings: Repo
   logVerdicts(report)
   if (settings.pin) logPins(settings.pin)
   try {
-    writeOutputs(report, images, imagesFile, settings.pin?.files)
+    writeOutputs(report, images, imagesFile, settings.pin?.files, settings.outputsReserve)
   } catch (error) {
     problems.push(errorMessage(error))
   }
@@ -44,6 +48,16 @@ export async function writeReport(report: Report, ending: Ending, settings: Repo
     } catch (error) {
       problems.push(errorMessage(error))
     }
-  await writeSummary(report, ending, settings.pin)
   return problems
+}
+
+/** The promotion's log lines and outputs; returns the problems that fail the step. */
+export function reportPromotion(promotion: Promotion, reserve: number): string[] {
+  logPromotion(promotion)
+  try {
+    writePromotionOutputs(promotion, reserve)
+  } catch (error) {
+    return [errorMessage(error)]
+  }
+  return []
 }

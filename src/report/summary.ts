@@ -1,11 +1,13 @@
 // The job summary: what the gate decided in one sentence, then a table of every requested image with
-// its result, digest, pinned reference, registry and region. Everything from a server or a user is
+// its result, digest, pinned reference, registry and region; then what pin rewrote and what promotion
+// did, a row per tag. Everything from a server or a user is
 // escaped (references and digests as inline code). GitHub drops a summary over 1 MiB, so a very long
 // table stops early and says where the rest is; a summary that cannot be written is a warning.
 import * as core from '@actions/core'
 import { NO_FAILURE_CODE, describeFailureCode } from '../failure-codes.js'
 import { codeSpan, escapeMarkdown, safeText } from '../text.js'
 import type { PinResult } from '../manifests/pin.js'
+import type { Promotion, TagResult } from '../promote/plan.js'
 import type { Ending } from '../verdict/ending.js'
 import type { Report, Verdict } from '../verdict/policy.js'
 import { describeFileError } from './files.js'
@@ -96,7 +98,36 @@ function pinLines(pin: PinResult | undefined): string[] {
   ]
 }
 
-export function summaryMarkdown(report: Report, ending: Ending, pin?: PinResult): string {
+const TAG_RESULT_TEXT: Record<TagResult, string> = {
+  created: '✅ created',
+  moved: '✅ moved',
+  unchanged: '✅ unchanged',
+  planned: '📝 planned (dry run)',
+  failed: '❌ failed',
+  skipped: '⏭️ not attempted'
+}
+
+/** The promotion section: what it decided, then one row per tag (lines, to be added within the limit). */
+function promotionLines(promotion: Promotion | undefined): { head: string[]; rows: string[] } {
+  if (promotion === undefined) return { head: [], rows: [] }
+  if (promotion.skipped !== undefined) return { head: ['', `**Promotion skipped:** ${escapeMarkdown(promotion.skipped)}`], rows: [] }
+  return {
+    head: [
+      '',
+      `#### Promotion: ${promotion.result}`,
+      ...(promotion.failure !== undefined ? ['', escapeMarkdown(promotion.failure)] : []),
+      '',
+      '| Tag | Result | Digest | Was on |',
+      '| --- | --- | --- | --- |'
+    ],
+    rows: promotion.tags.map(
+      (tag) =>
+        `| ${codeSpan(`${tag.repository}:${tag.tag}`)} | ${TAG_RESULT_TEXT[tag.result]}${tag.error !== undefined ? ` (${escapeMarkdown(tag.error)})` : ''} | ${codeSpan(tag.digest)} | ${tag.previousDigest !== null ? codeSpan(tag.previousDigest) : ''} |`
+    )
+  }
+}
+
+export function summaryMarkdown(report: Report, ending: Ending, pin?: PinResult, promotion?: Promotion): string {
   const lines = ['### ECR image lookup', '', headline(report, ending), '', ...HEADER]
   let size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0)
   let shown = 0
@@ -113,18 +144,29 @@ export function summaryMarkdown(report: Report, ending: Ending, pin?: PinResult)
       '',
       `The table stops after ${shown} of ${report.verdicts.length} images to stay within GitHub's 1 MiB for a summary: every image is in the log, and in the images and failures outputs or images-file.`
     )
+  const { head, rows } = promotionLines(promotion)
+  lines.push(...head)
+  let rowsShown = 0
+  for (const line of rows) {
+    size += Buffer.byteLength(line) + 1
+    if (size > SUMMARY_LIMIT) break
+    lines.push(line)
+    rowsShown++
+  }
+  if (rowsShown < rows.length)
+    lines.push('', `The promotion table stops after ${rowsShown} of ${rows.length} tags: every tag is in the log and the promoted output.`)
   return `${lines.join('\n')}\n`
 }
 
 /** Writes the summary when GITHUB_STEP_SUMMARY is set; a summary that cannot be written is a warning. */
-export async function writeSummary(report: Report, ending: Ending, pin?: PinResult): Promise<void> {
+export async function writeSummary(report: Report, ending: Ending, pin?: PinResult, promotion?: Promotion): Promise<void> {
   const path = process.env.GITHUB_STEP_SUMMARY
   if (!path) {
     core.debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.')
     return
   }
   try {
-    await core.summary.addRaw(summaryMarkdown(report, ending, pin)).write()
+    await core.summary.addRaw(summaryMarkdown(report, ending, pin, promotion)).write()
   } catch (error) {
     core.warning(
       `Could not write the job summary to GITHUB_STEP_SUMMARY (${safeText(path)}): ${describeFileError(error)}. The lookup's result and outputs are unaffected.`

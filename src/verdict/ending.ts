@@ -89,3 +89,14 @@ export function commitStatusOf(report: Report, ending: Ending): CommitStatus {
   const text = safeText(description)
   return { state, description: text.length > DESCRIPTION_LIMIT ? `${text.slice(0, DESCRIPTION_LIMIT - 1)}…` : text }
 }
+
+/**
+ * Why promotion must not run, if it must not: the gate did not pass, or the step fails anyway (its
+ * outputs or manifest-file could not be written). A tag is written only when everything else held.
+ */
+export function promotionBlocked(ending: Ending, problems: readonly string[]): string | undefined {
+  if (ending.kind === 'failing-images' || ending.kind === 'gave-up') return 'the gate did not pass, so no tag was written.'
+  if (ending.kind !== 'success') return 'the lookup failed (see the error below), so no tag was written.'
+  if (problems.length > 0) return 'the step fails (see the error below), so no tag was written.'
+  return undefined
+}

@@ -25,14 +25,7 @@ export function batchGetImage(fake, input, region, accessKeyId) {
       'AccessDeniedException',
       `User: arn:aws:sts::${callerAccount}:assumed-role/ci/session is not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:${region}:${registryId}:repository/${name} because no identity-based policy allows the ecr:BatchGetImage action`
     )
-  const repository =
-    fake.repositories.get(repositoryKey(registryId, name, region)) ?? fake.repositories.get(repositoryKey(registryId, name))
-  if (!repository)
-    throw new AwsError(
-      400,
-      'RepositoryNotFoundException',
-      `The repository with name '${name}' does not exist in the registry with id '${registryId}'`
-    )
+  const repository = findRepository(fake, registryId, name, region)
   /** @type {string[] | undefined} */
   const accepted = input.acceptedMediaTypes
   const images = []
@@ -106,11 +99,30 @@ function convert(stored, accepted) {
   return { manifest: JSON.stringify(manifest, null, toDocker ? 3 : undefined), mediaType }
 }
 
-/** The server-side constraints of BatchGetImage, with ECR's messages. @param {any} input */
-function validateInput(input) {
-  /** @param {string} at @param {string} constraint */
-  const invalid = (at, constraint) =>
-    new AwsError(400, 'InvalidParameterException', `Invalid parameter at '${at}' failed to satisfy constraint: '${constraint}'`)
+/**
+ * The repository a request names, seen from `region`; RepositoryNotFoundException when there is none.
+ * @param {FakeEcr} fake @param {string} registryId @param {string} name @param {string | undefined} region
+ */
+export function findRepository(fake, registryId, name, region) {
+  const repository =
+    fake.repositories.get(repositoryKey(registryId, name, region)) ?? fake.repositories.get(repositoryKey(registryId, name))
+  if (!repository)
+    throw new AwsError(
+      400,
+      'RepositoryNotFoundException',
+      `The repository with name '${name}' does not exist in the registry with id '${registryId}'`
+    )
+  return repository
+}
+
+/** ECR's answer to a request that breaks a constraint. @param {string} at @param {string} constraint */
+export function invalidParameter(at, constraint) {
+  return new AwsError(400, 'InvalidParameterException', `Invalid parameter at '${at}' failed to satisfy constraint: '${constraint}'`)
+}
+
+/** The constraints on repositoryName and registryId every operation shares, with ECR's messages. @param {any} input */
+export function validateRepositoryName(input) {
+  const invalid = invalidParameter
   const name = input.repositoryName
   if (typeof name !== 'string') throw invalid('repositoryName', 'Member must not be null')
   if (name.length < 2) throw invalid('repositoryName', 'must have length greater than or equal to 2')
@@ -119,6 +131,12 @@ function validateInput(input) {
     throw invalid('repositoryName', "must satisfy regular expression '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*'")
   if (input.registryId !== undefined && !/^[0-9]{12}$/.test(String(input.registryId)))
     throw invalid('registryId', "must satisfy regular expression '[0-9]{12}'")
+}
+
+/** The server-side constraints of BatchGetImage, with ECR's messages. @param {any} input */
+function validateInput(input) {
+  const invalid = invalidParameter
+  validateRepositoryName(input)
   const ids = input.imageIds
   if (!Array.isArray(ids)) throw invalid('imageIds', 'Member must not be null')
   if (ids.length < 1) throw invalid('imageIds', 'Member must have length greater than or equal to 1')

@@ -1,13 +1,14 @@
 // A fake Amazon ECR for tests, the demo and the benchmark: a real HTTP server on 127.0.0.1 that speaks
 // the AWS JSON 1.1 wire protocol. This file is the server: its store (seeded directly by tests), its
 // request log, the routing of each request, and the faults tests make it commit (interceptors). What
-// BatchGetImage answers is batch-get-image.js; SigV4 checking is sigv4.js; the credential endpoints
+// BatchGetImage answers is batch-get-image.js, PutImage put-image.js; SigV4 checking is sigv4.js; the credential endpoints
 // (STS, instance metadata, container) are credentials.js; the wire format is wire.js.
 import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import { MEDIA_TYPES, sha256Digest } from '../manifests.js'
 import { batchGetImage, repositoryKey } from './batch-get-image.js'
+import { putImage, referencesOf } from './put-image.js'
 import { containerCredentials, instanceMetadata, sts } from './credentials.js'
 import { listenOnLoopback } from '../loopback.js'
 import { parseAuthorization, verifySignature } from './sigv4.js'
@@ -23,10 +24,15 @@ export const FAKE_CREDENTIALS = Object.freeze({
 })
 
 const TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.'
+/** The operations the fake answers. @type {Record<string, (fake: FakeEcr, input: any, region?: string, accessKeyId?: string) => unknown>} */
+const OPERATIONS = { BatchGetImage: batchGetImage, PutImage: putImage }
 
 /**
  * @typedef {{ digest: string, manifest: string, mediaType: string, tags: Set<string> }} StoredImage
- * @typedef {{ name: string, registryId: string, region?: string, images: Map<string, StoredImage>, tags: Map<string, string> }} Repository
+ * @typedef {'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION'} TagMutability
+ * @typedef {{ filterType: 'WILDCARD', filter: string }} ExclusionFilter
+ * @typedef {{ name: string, registryId: string, region?: string, images: Map<string, StoredImage>, tags: Map<string, string>,
+ *   blobs: Set<string>, mutability: TagMutability, exclusionFilters: ExclusionFilter[] }} Repository
  * @typedef {{ imageTag?: string, imageDigest?: string }} ImageIdentifier
  * @typedef {{ target: string, operation: string, region?: string, accessKeyId?: string, attempt?: number,
  *   invocationId?: string, userAgent?: string, body: any }} LoggedRequest
@@ -38,8 +44,11 @@ const TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.'
 export class FakeEcr {
   /**
    * @param {{ accountId?: string, credentials?: { accessKeyId: string, secretAccessKey: string, accountId: string }[],
-   *   digestLookupTags?: 'none' | 'first' | 'each', tls?: { key: string, cert: string } }} [options]
+   *   digestLookupTags?: 'none' | 'first' | 'each', tls?: { key: string, cert: string },
+   *   immutableConflictCode?: 'ImageTagAlreadyExistsException' | 'ImageAlreadyExistsException' }} [options]
    *   tls: serve HTTPS with this key and certificate (see testkit/tls.js)
+   *   immutableConflictCode: what PutImage answers for an immutable tag on another image; sources
+   *   disagree (ECR's documentation, moto), so a client must not rely on it.
    *   digestLookupTags: what a lookup by digest returns in imageId.imageTag, which ECR does not document:
    *   no tag (default), the first tag, or the image once per tag.
    */
@@ -48,12 +57,15 @@ export class FakeEcr {
     /** @type {Map<string, { secretAccessKey: string, accountId: string }>} */
     this.credentials = new Map((options.credentials ?? [FAKE_CREDENTIALS]).map((c) => [c.accessKeyId, c]))
     this.digestLookupTags = options.digestLookupTags ?? 'none'
+    this.immutableConflictCode = options.immutableConflictCode ?? 'ImageTagAlreadyExistsException'
     /** The token STS AssumeRoleWithWebIdentity accepts. */
     this.webIdentityToken = 'fake-github-oidc-token'
     /** @type {Map<string, Repository>} */
     this.repositories = new Map()
-    /** @type {Set<string>} repository names whose lookups are denied (AccessDeniedException) */
+    /** @type {Set<string>} repository names whose lookups (and writes) are denied (AccessDeniedException) */
     this.denied = new Set()
+    /** @type {Set<string>} repository names the caller may read but not write to (PutImage denied) */
+    this.deniedPut = new Set()
     /** @type {LoggedRequest[]} */
     this.requests = []
     /** @type {Interceptor[]} */
@@ -127,22 +139,26 @@ export class FakeEcr {
   }
 
   /**
-   * Runs `answer` for the next `times` BatchGetImage requests (Infinity: all of them).
+   * Runs `answer` for the next `times` requests of `operation` (Infinity: all of them).
    * @param {number} times @param {(context: InterceptContext) => void | Promise<void>} answer
+   * @param {string} [operation]
    */
-  misbehave(times, answer) {
+  misbehave(times, answer, operation = 'BatchGetImage') {
     let left = times
     return this.intercept(async (context) => {
-      if (context.request.operation !== 'BatchGetImage' || left <= 0) return false
+      if (context.request.operation !== operation || left <= 0) return false
       left--
       await answer(context)
       return true
     })
   }
 
-  /** Answers with an AWS error. @param {number} times @param {number} status @param {string} code @param {string} message */
-  failWith(times, status, code, message) {
-    return this.misbehave(times, ({ res }) => sendAwsError(res, status, code, message))
+  /**
+   * Answers with an AWS error. @param {number} times @param {number} status @param {string} code @param {string} message
+   * @param {string} [operation] default BatchGetImage
+   */
+  failWith(times, status, code, message, operation) {
+    return this.misbehave(times, ({ res }) => sendAwsError(res, status, code, message), operation)
   }
 
   /** Accepts the request and never answers (the socket stays open until the client gives up). @param {number} times */
@@ -224,17 +240,30 @@ export class FakeEcr {
   }
 
   /**
-   * @param {string} name @param {{ registryId?: string, region?: string }} [options]
+   * @param {string} name @param {{ registryId?: string, region?: string, imageTagMutability?: TagMutability,
+   *   imageTagMutabilityExclusionFilters?: ExclusionFilter[] }} [options]
    *   region: only visible to requests signed for that region (default: every region)
+   *   imageTagMutability, imageTagMutabilityExclusionFilters: as CreateRepository takes them (set on an existing one too)
    */
   createRepository(name, options = {}) {
     const registryId = options.registryId ?? this.accountId
     const key = repositoryKey(registryId, name, options.region)
     let repository = this.repositories.get(key)
     if (!repository) {
-      repository = { name, registryId, region: options.region, images: new Map(), tags: new Map() }
+      repository = {
+        name,
+        registryId,
+        region: options.region,
+        images: new Map(),
+        tags: new Map(),
+        blobs: new Set(),
+        mutability: 'MUTABLE',
+        exclusionFilters: []
+      }
       this.repositories.set(key, repository)
     }
+    if (options.imageTagMutability !== undefined) repository.mutability = options.imageTagMutability
+    if (options.imageTagMutabilityExclusionFilters !== undefined) repository.exclusionFilters = options.imageTagMutabilityExclusionFilters
     return repository
   }
 
@@ -247,15 +276,43 @@ export class FakeEcr {
     const repository = this.createRepository(image.repository, image)
     const digest = image.digest ?? sha256Digest(image.manifest)
     const mediaType = image.mediaType ?? JSON.parse(image.manifest).mediaType ?? MEDIA_TYPES.schema1Signed
-    const stored = repository.images.get(digest) ?? { digest, manifest: image.manifest, mediaType, tags: new Set() }
+    // A push uploads the image's layers and config first: the repository holds them from now on.
+    for (const blob of referencesOf(JSON.parse(image.manifest)).blobs) repository.blobs.add(blob)
+    return this.storeImage(repository, { digest, manifest: image.manifest, mediaType, tags: image.tags ?? [] })
+  }
+
+  /**
+   * Stores an image in a repository and moves its tags to it. Returns the digest.
+   * @param {Repository} repository @param {{ digest: string, manifest: string, mediaType: string, tags: string[] }} image
+   */
+  storeImage(repository, image) {
+    const { digest } = image
+    const stored = repository.images.get(digest) ?? { digest, manifest: image.manifest, mediaType: image.mediaType, tags: new Set() }
     repository.images.set(digest, stored)
-    for (const tag of image.tags ?? []) {
+    for (const tag of image.tags) {
       const previous = repository.tags.get(tag)
       if (previous) repository.images.get(previous)?.tags.delete(tag)
       repository.tags.set(tag, digest)
       stored.tags.add(tag)
     }
     return digest
+  }
+
+  /**
+   * The digest a tag points at now, or undefined.
+   * @param {string} repository @param {string} tag @param {{ registryId?: string, region?: string }} [options]
+   */
+  tagDigest(repository, tag, options = {}) {
+    return this.repositories.get(repositoryKey(options.registryId ?? this.accountId, repository, options.region))?.tags.get(tag)
+  }
+
+  /**
+   * Forgets blobs a repository holds (as if a layer had never been pushed there).
+   * @param {string} repository @param {string[]} blobs @param {{ registryId?: string, region?: string }} [options]
+   */
+  forgetBlobs(repository, blobs, options = {}) {
+    const found = this.repositories.get(repositoryKey(options.registryId ?? this.accountId, repository, options.region))
+    for (const blob of blobs) found?.blobs.delete(blob)
   }
 
   /**
@@ -304,11 +361,13 @@ export class FakeEcr {
         throw new AwsError(404, 'UnknownOperationException', `Cannot ${req.method} ${req.url}`)
       if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1'))
         throw new AwsError(400, 'SerializationException', 'Expected Content-Type application/x-amz-json-1.1')
-      if (request.operation !== 'BatchGetImage' || !target.startsWith(TARGET_PREFIX))
+      const operation =
+        target.startsWith(TARGET_PREFIX) && Object.hasOwn(OPERATIONS, request.operation) ? OPERATIONS[request.operation] : undefined
+      if (operation === undefined)
         throw new AwsError(400, 'UnknownOperationException', `The operation ${target} is not supported by this fake.`)
       if (request.body === undefined || typeof request.body !== 'object' || request.body === null)
         throw new AwsError(400, 'SerializationException', 'Start of structure or map found where not expected.')
-      sendJson(res, 200, batchGetImage(this, request.body, scope?.region, scope?.accessKeyId))
+      sendJson(res, 200, operation(this, request.body, scope?.region, scope?.accessKeyId))
     } catch (error) {
       if (error instanceof AwsError) sendAwsError(res, error.status, error.code, error.message)
       else sendAwsError(res, 500, 'ServerException', `fake ECR failed: ${error}`)

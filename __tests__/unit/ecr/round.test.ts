@@ -3,16 +3,17 @@ import { afterAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { BatchGetImageCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import { Deadline } from '../../../src/deadline.js'
+import { createClients } from '../../../src/ecr/client.js'
 import { sha256 } from '../../../src/ecr/digest.js'
 import { createLookupRound } from '../../../src/ecr/round.js'
 import { DEFAULT_MEDIA_TYPES } from '../../../src/image.js'
 import { DIGEST_A, image, request } from '../../../__fixtures__/images.js'
 
 const ecr = mockClient(ECRClient)
-const settings = { acceptedMediaTypes: DEFAULT_MEDIA_TYPES, retryMaxAttempts: 1, timeoutMs: 60_000 }
+const settings = { acceptedMediaTypes: DEFAULT_MEDIA_TYPES }
 const deadline = new Deadline(60_000)
 afterAll(() => deadline.dispose())
-const log = (): void => undefined
+const clients = createClients({ retryMaxAttempts: 1, timeoutMs: 60_000 }, deadline, () => undefined)
 
 describe('createLookupRound', () => {
   beforeEach(() => {
@@ -21,9 +22,9 @@ describe('createLookupRound', () => {
   })
 
   it('checks digests when verify-digest is on, and not when it is off', async () => {
-    const checked = await (await createLookupRound({ ...settings, verifyDigest: true }, deadline, log))([request({ tag: 'v1' })])
+    const checked = await (await createLookupRound({ ...settings, verifyDigest: true }, await clients))([request({ tag: 'v1' })])
     expect(checked[0]).toMatchObject({ status: 'failed', failure: { failureCode: 'DigestMismatch' } })
-    const unchecked = await (await createLookupRound({ ...settings, verifyDigest: false }, deadline, log))([request({ tag: 'v1' })])
+    const unchecked = await (await createLookupRound({ ...settings, verifyDigest: false }, await clients))([request({ tag: 'v1' })])
     expect(unchecked[0]?.status).toBe('found')
   })
 
@@ -34,8 +35,7 @@ describe('createLookupRound', () => {
     })
     const round = await createLookupRound(
       { ...settings, verifyDigest: true, platform: { os: 'linux', architecture: 'arm64' } },
-      deadline,
-      log
+      await clients
     )
     expect(await round([request({ tag: 'v1' })])).toEqual([expect.objectContaining({ status: 'found', platformDigest: sha256(manifest) })])
   })

@@ -86,7 +86,13 @@ describe('getInputs', () => {
     [{ 'fail-on': 'none' }, { failOn: { kind: 'none' } }],
     [{ 'fail-on': 'NONE' }, { failOn: { kind: 'none' } }],
     [{ 'fail-on': 'imagenotfound\nKmsError' }, { failOn: { kind: 'codes', codes: new Set(['ImageNotFound', 'KmsError']) } }],
-    [{ 'repository-name': 'a__b/c--d/e.f' }, { requests: [expect.objectContaining({ repositoryName: 'a__b/c--d/e.f' })] }]
+    [{ 'repository-name': 'a__b/c--d/e.f' }, { requests: [expect.objectContaining({ repositoryName: 'a__b/c--d/e.f' })] }],
+    [{ 'promote-tags': 'v1.4.0\nprod, prod' }, { promote: { tags: ['v1.4.0', 'prod'], overwrite: 'never', dryRun: false } }],
+    [
+      { 'promote-tags': 'prod', 'promote-overwrite': 'Always', 'promote-dry-run': 'true' },
+      { promote: { tags: ['prod'], overwrite: 'always', dryRun: true } }
+    ],
+    [{ 'promote-tags': ' ', 'promote-overwrite': 'always' }, { requests: [expect.anything()] }]
   ])('reads %j', (inputs, expected) => {
     setInputs({ ...BASE, ...inputs })
     expect(getInputs()).toMatchObject(expected)
@@ -118,7 +124,14 @@ describe('getInputs', () => {
       /^timeout \(2m\) must be longer than wait-timeout \(5m\): the step would end before the wait does/
     ],
     [{ 'wait-timeout': '5m', timeout: '5m' }, /must be longer than wait-timeout/],
-    [{ expect: 'absent', platform: 'linux/arm64' }, /platform cannot be checked with expect: absent/]
+    [{ expect: 'absent', platform: 'linux/arm64' }, /platform cannot be checked with expect: absent/],
+    [{ 'promote-tags': 'app:v1' }, /promote-tags: 'app:v1' is not a tag ECR accepts.*not a reference like app:v1.4.0/],
+    [{ 'promote-tags': 'v'.repeat(301) }, /has 301 characters; ECR allows a tag at most 300/],
+    [{ 'promote-tags': 'prod', 'promote-overwrite': 'alway' }, /promote-overwrite: 'alway' is not never or always; did you mean always\?/],
+    [{ 'promote-tags': 'prod', 'promote-overwrite': 'nevr' }, /did you mean never\?/],
+    [{ 'promote-overwrite': 'sometimes' }, /promote-overwrite: 'sometimes'/],
+    [{ 'promote-tags': 'prod', 'promote-dry-run': 'maybe' }, /promote-dry-run 'maybe' must be true or false/],
+    [{ 'promote-tags': 'prod', expect: 'absent' }, /promote-tags cannot be used with expect: absent/]
   ])('rejects %j', (inputs, message) => {
     setInputs({ ...BASE, ...inputs })
     expect(() => getInputs()).toThrow(message)

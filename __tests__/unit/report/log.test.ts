@@ -4,7 +4,7 @@ import * as core from '../../../__fixtures__/core.js'
 import { DIGEST_A, image, request } from '../../../__fixtures__/images.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { logVerdicts } = await import('../../../src/report/log.js')
+const { logPromotion, logVerdicts, promotedLine } = await import('../../../src/report/log.js')
 const { evaluate } = await import('../../../src/verdict/policy.js')
 
 describe('logVerdicts', () => {
@@ -42,5 +42,41 @@ describe('logVerdicts without a reason', () => {
     })
     logVerdicts(report)
     expect(core.warning).toHaveBeenCalledWith("v1 in app: KmsError: the repository's KMS key cannot be used", { title: 'Image KmsError' })
+  })
+})
+
+describe('the promotion lines', () => {
+  const tag = { repository: 'team/api', registryId: null, tag: 'prod', digest: DIGEST_A, previousDigest: null }
+  type Entry = Parameters<typeof promotedLine>[0]
+  const before = `sha256:${'b'.repeat(64)}`
+  const cases: [Entry, string][] = [
+    [{ ...tag, result: 'created' }, `✔ Promoted team/api:prod → ${DIGEST_A} (created)`],
+    [{ ...tag, result: 'moved', previousDigest: before }, `✔ Promoted team/api:prod → ${DIGEST_A} (moved from ${before})`],
+    [{ ...tag, result: 'unchanged' }, `✔ team/api:prod is already on ${DIGEST_A} (unchanged)`],
+    [{ ...tag, result: 'planned' }, `• Would create team/api:prod → ${DIGEST_A} (dry run)`],
+    [{ ...tag, result: 'planned', previousDigest: before }, `• Would move team/api:prod from ${before} → ${DIGEST_A} (dry run)`],
+    [
+      { ...tag, result: 'failed', previousDigest: before, error: 'TagOnAnotherImage' },
+      `✘ team/api:prod: not promoted (TagOnAnotherImage; the tag is on ${before})`
+    ],
+    [{ ...tag, result: 'skipped' }, '– team/api:prod: not attempted']
+  ]
+  it.each(cases)('%j', (entry, line) => {
+    expect(promotedLine(entry)).toBe(line)
+  })
+
+  it('one line per tag, in one write; or the line saying why nothing was promoted', () => {
+    jest.clearAllMocks()
+    logPromotion({
+      result: 'success',
+      tags: [
+        { ...tag, result: 'created' },
+        { ...tag, tag: 'v1', result: 'unchanged' }
+      ]
+    })
+    expect(core.info).toHaveBeenCalledTimes(1)
+    expect(core.info.mock.calls[0]?.[0].split('\n')).toHaveLength(2)
+    logPromotion({ result: 'skipped', tags: [], skipped: 'the gate did not pass, so no tag was written.' })
+    expect(core.info).toHaveBeenLastCalledWith('Promotion skipped: the gate did not pass, so no tag was written.')
   })
 })

@@ -4,8 +4,18 @@ import * as core from '../../../__fixtures__/core.js'
 import { DIGEST_A, DIGEST_B, image, request } from '../../../__fixtures__/images.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { DEGRADE_ORDER, OUTPUTS_LIMIT, computeOutputs, fitOutputs, imagesData, outputsSize, writeOutputs } =
-  await import('../../../src/report/outputs.js')
+const {
+  DEGRADE_ORDER,
+  OUTPUTS_LIMIT,
+  PROMOTED_LIMIT,
+  computeOutputs,
+  fitOutputs,
+  imagesData,
+  outputsSize,
+  promotionReserve,
+  writeOutputs,
+  writePromotionOutputs
+} = await import('../../../src/report/outputs.js')
 const { evaluate } = await import('../../../src/verdict/policy.js')
 
 const outputs = (): Record<string, string> => Object.fromEntries(core.setOutput.mock.calls.map(([name, value]) => [name, String(value)]))
@@ -107,5 +117,58 @@ describe('fitOutputs', () => {
 
   it('leaves nothing out when the outputs fit', () => {
     expect(fitOutputs(new Map(full), images)).toEqual([])
+  })
+})
+
+describe('the promotion outputs', () => {
+  beforeEach(() => {
+    jest.clearAllMocks()
+    core.setOutput.mockReset()
+  })
+  const found = evaluate(
+    [{ request: request({ tag: 'v1' }, { repositoryName: 'team/api' }), status: 'found', image: image('v1', DIGEST_A) }],
+    {
+      kind: 'all'
+    }
+  ).found
+  const entry = {
+    repository: 'team/api',
+    registryId: '123456789012',
+    tag: 'release-2026.12.01',
+    digest: DIGEST_A,
+    previousDigest: DIGEST_B,
+    result: 'failed' as const,
+    error: 'E'.repeat(100)
+  }
+
+  it('reserve room for the longest promoted output these images and tags can make', () => {
+    const reserve = promotionReserve(found, ['release-2026.12.01', 'prod'])
+    writePromotionOutputs({ result: 'partial', tags: [entry, { ...entry, tag: 'prod' }] }, reserve)
+    const written = outputs()
+    expect(JSON.parse(written.promoted ?? '')[0].error).toBe('E'.repeat(64))
+    expect(outputsSize(new Map(Object.entries(written)))).toBeLessThanOrEqual(reserve)
+    expect(written['promote-result']).toBe('partial')
+    expect(core.warning).not.toHaveBeenCalled()
+  })
+
+  it('is at most PROMOTED_LIMIT, and leaves promoted out, with a warning, when it would not fit', () => {
+    const tags = Array.from({ length: 2000 }, (_, index) => `tag-${index}`)
+    const reserve = promotionReserve(found, tags)
+    expect(reserve).toBe(PROMOTED_LIMIT)
+    writePromotionOutputs({ result: 'success', tags: tags.map((tag) => ({ ...entry, tag })) }, reserve)
+    expect(outputs()).toEqual({ 'promote-result': 'success' })
+    expect(core.warning).toHaveBeenCalledWith(expect.stringMatching(/^The promoted output would take [\d,]+ characters.*it is left out/))
+  })
+
+  it('writeOutputs leaves the reserve free', () => {
+    const big = evaluate(
+      [{ request: request({ tag: 'v1' }), status: 'found', image: { ...image('v1', DIGEST_A), imageManifest: 'm'.repeat(300_000) } }],
+      { kind: 'all' }
+    )
+    writeOutputs(big, imagesData(big), undefined, undefined, 0)
+    expect(outputs().manifest).toBeDefined()
+    jest.clearAllMocks()
+    writeOutputs(big, imagesData(big), undefined, undefined, OUTPUTS_LIMIT - 500_000)
+    expect(outputs().manifest).toBeUndefined()
   })
 })

@@ -82,3 +82,27 @@ describe('codeSpan', () => {
     expect(codeSpan(text)).toBe(expected)
   })
 })
+
+describe('the promotion section', () => {
+  const report = evaluate([found], { kind: 'all' })
+  it('has one row per tag with its result, digest and the digest it was on; server text is escaped', () => {
+    const markdown = summaryMarkdown(report, success, undefined, {
+      result: 'partial',
+      failure: 'Promotion stopped at app:prod: <b>denied</b>.',
+      tags: [
+        { repository: 'app', registryId: null, tag: 'v1', digest: DIGEST_A, previousDigest: null, result: 'created' },
+        { repository: 'app', registryId: null, tag: 'prod', digest: DIGEST_A, previousDigest: DIGEST_A, result: 'failed', error: '<x>|y' }
+      ]
+    })
+    expect(markdown).toContain('#### Promotion: partial')
+    expect(markdown).toContain('Promotion stopped at app\\:prod\\: &lt;b&gt;denied&lt;/b&gt;\\.')
+    expect(markdown).toContain(`| ${codeSpan('app:v1')} | ✅ created | ${codeSpan(DIGEST_A)} |  |`)
+    expect(markdown).toContain(`| ${codeSpan('app:prod')} | ❌ failed (&lt;x&gt;\\|y) | ${codeSpan(DIGEST_A)} | ${codeSpan(DIGEST_A)} |`)
+  })
+
+  it('says why nothing was promoted', () => {
+    expect(summaryMarkdown(report, success, undefined, { result: 'skipped', tags: [], skipped: 'the gate did not pass.' })).toContain(
+      '**Promotion skipped:** the gate did not pass\\.'
+    )
+  })
+})

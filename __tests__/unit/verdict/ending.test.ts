@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { LookupResult } from '../../../src/ecr/lookup.js'
 import type { Expectation, FailOn } from '../../../src/failure-codes.js'
-import { type Ending, type EndingFacts, commitStatusOf, decideEnding, endingFails } from '../../../src/verdict/ending.js'
+import { type Ending, type EndingFacts, commitStatusOf, decideEnding, endingFails, promotionBlocked } from '../../../src/verdict/ending.js'
 import { evaluate } from '../../../src/verdict/policy.js'
 import { DIGEST_A, image, request } from '../../../__fixtures__/images.js'
 
@@ -106,5 +106,21 @@ describe('commitStatusOf', () => {
     expect(status.description).toHaveLength(140)
     expect(status.description).not.toContain('\n')
     expect(status.description.endsWith('…')).toBe(true)
+  })
+})
+
+describe('promotionBlocked', () => {
+  const cases: [Ending, string[], RegExp | undefined][] = [
+    [{ kind: 'success', message: '' }, [], undefined],
+    [{ kind: 'success', message: '' }, ['Could not write the step outputs'], /the step fails/],
+    [{ kind: 'failing-images', message: '' }, [], /the gate did not pass/],
+    [{ kind: 'gave-up', message: '' }, [], /the gate did not pass/],
+    [{ kind: 'call-error', message: '' }, [], /the lookup failed/],
+    [{ kind: 'timed-out', message: '' }, [], /the lookup failed/]
+  ]
+  it.each(cases)('%j with problems %j', (ending, problems, reason) => {
+    const blocked = promotionBlocked(ending, problems)
+    if (reason === undefined) expect(blocked).toBeUndefined()
+    else expect(blocked).toMatch(reason)
   })
 })
