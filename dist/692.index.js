@@ -82,8 +82,11 @@ function describePutError(error, target) {
             return `ECR refused to tag ${tag} in ${repository}: a service limit was reached (LimitExceededException)${(0,errors/* attemptsText */.MV)(error)}, such as the images a repository may hold. Check the ECR service quotas, clean up or ask for an increase, then rerun.${said}`;
         case 'KmsException':
             return `ECR could not use the KMS key that encrypts ${repository} to tag ${tag} (KmsException): check that the key is enabled and its key policy allows ECR for this role, then rerun.${said}`;
-        default:
-            return (0,errors/* describeCallError */.iR)(error, target, 'PutImage');
+        default: {
+            // Only an answer from ECR says the write did not happen; a timeout or a lost connection does not.
+            const unknown = said === '' ? ` ECR may or may not have written ${tag}.` : '';
+            return `${(0,errors/* describeCallError */.iR)(error, target, 'PutImage')}${unknown}`;
+        }
     }
 }
 
@@ -325,7 +328,7 @@ async function promote(found, settings, ecr, context) {
         if (outcome.failure !== undefined) {
             const written = [...decided.values()].filter((entry) => entry.result === 'created' || entry.result === 'moved').length;
             const left = writes.length - writes.indexOf(tag) - 1;
-            return stopped(targets, decided, `Promotion stopped at ${promote_name(tag.target)}: ${outcome.failure} ${written} tag(s) were written before it${left > 0 ? ` and ${left} not attempted` : ''} (see the promoted output); rerun once it is fixed: tags already on their image are left as they are.`, false);
+            return stopped(targets, decided, `Promotion stopped at ${promote_name(tag.target)}: ${outcome.failure} ${written > 0 ? `${written} tag(s) were written before it` : 'No tag was written before it'}${left > 0 ? `, ${left} not attempted` : ''} (see the promoted output); rerun once it is fixed: tags already on their image are left as they are.`, false);
         }
     }
     return stopped(targets, decided, undefined, false);

@@ -68,7 +68,10 @@ export function describePutError(error: unknown, target: PutTarget): string {
       return `ECR refused to tag ${tag} in ${repository}: a service limit was reached (LimitExceededException)${attemptsText(error)}, such as the images a repository may hold. Check the ECR service quotas, clean up or ask for an increase, then rerun.${said}`
     case 'KmsException':
       return `ECR could not use the KMS key that encrypts ${repository} to tag ${tag} (KmsException): check that the key is enabled and its key policy allows ECR for this role, then rerun.${said}`
-    default:
-      return describeCallError(error, target, 'PutImage')
+    default: {
+      // Only an answer from ECR says the write did not happen; a timeout or a lost connection does not.
+      const unknown = said === '' ? ` ECR may or may not have written ${tag}.` : ''
+      return `${describeCallError(error, target, 'PutImage')}${unknown}`
+    }
   }
 }

@@ -159,7 +159,7 @@ export async function promote(
       return stopped(
         targets,
         decided,
-        `Promotion stopped at ${name(tag.target)}: ${outcome.failure} ${written} tag(s) were written before it${left > 0 ? ` and ${left} not attempted` : ''} (see the promoted output); rerun once it is fixed: tags already on their image are left as they are.`,
+        `Promotion stopped at ${name(tag.target)}: ${outcome.failure} ${written > 0 ? `${written} tag(s) were written before it` : 'No tag was written before it'}${left > 0 ? `, ${left} not attempted` : ''} (see the promoted output); rerun once it is fixed: tags already on their image are left as they are.`,
         false
       )
     }

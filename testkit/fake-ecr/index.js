@@ -161,9 +161,12 @@ export class FakeEcr {
     return this.misbehave(times, ({ res }) => sendAwsError(res, status, code, message), operation)
   }
 
-  /** Accepts the request and never answers (the socket stays open until the client gives up). @param {number} times */
-  stall(times) {
-    return this.misbehave(times, () => undefined)
+  /**
+   * Accepts the request and never answers (the socket stays open until the client gives up).
+   * @param {number} times @param {string} [operation] default BatchGetImage
+   */
+  stall(times, operation) {
+    return this.misbehave(times, () => undefined, operation)
   }
 
   /** Closes the connection without an answer (a reset). @param {number} times */

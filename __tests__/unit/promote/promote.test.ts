@@ -171,7 +171,7 @@ describe('promote', () => {
     expect(promotion.tags[2]?.error).toBe('LayersNotFoundException')
     expect(promotion.result).toBe('partial')
     expect(promotion.failure).toMatch(
-      /^Promotion stopped at team\/api:v1\.4\.0: ECR does not have the layers of sha256:\w+ in 'team\/api'.* 2 tag\(s\) were written before it and 1 not attempted/
+      /^Promotion stopped at team\/api:v1\.4\.0: ECR does not have the layers of sha256:\w+ in 'team\/api'.* 2 tag\(s\) were written before it, 1 not attempted/
     )
   })
 
