@@ -134,6 +134,8 @@ function promotionSources(found, acceptedMediaTypes) {
     for (const verdict of found) {
         const { image, request } = verdict;
         const digest = image.imageId?.imageDigest ?? '';
+        const registryId = image.registryId ?? request.registryId;
+        const where = { request, ...(registryId !== undefined && { registryId }), digest };
         const key = `${(0,src_image/* repositoryKey */.Kq)(request)}|${digest}`;
         if (seen.has(key))
             continue;
@@ -141,7 +143,7 @@ function promotionSources(found, acceptedMediaTypes) {
         const manifest = image.imageManifest;
         const mediaType = image.imageManifestMediaType;
         if (digest === '' || manifest === undefined || mediaType === undefined) {
-            refused.push({ request, digest, why: 'was returned by ECR without its digest, manifest or media type' });
+            refused.push({ ...where, why: 'was returned by ECR without its digest, manifest or media type' });
             continue;
         }
         const risk = (0,ecr_digest/* conversionRisk */.i5)({ ...verdict, status: 'found' }, acceptedMediaTypes);
@@ -152,11 +154,10 @@ function promotionSources(found, acceptedMediaTypes) {
                 ? `has a manifest that hashes to ${actual}, not to its digest ${digest}: ECR did not return the bytes it stores`
                 : undefined;
         if (why !== undefined) {
-            refused.push({ request, digest, why });
+            refused.push({ ...where, why });
             continue;
         }
-        const registryId = image.registryId ?? request.registryId;
-        sources.push({ request, ...(registryId !== undefined && { registryId }), digest, manifest, mediaType });
+        sources.push({ ...where, manifest, mediaType });
     }
     return { sources, refused };
 }
@@ -202,7 +203,7 @@ function classify(target, state, overwrite) {
 function writeOrder(planned) {
     return [...planned.filter((tag) => tag.action === 'create'), ...planned.filter((tag) => tag.action === 'move')];
 }
-/** An entry of the promoted output. */
+/** An entry of the promoted output: one tag on one image (a source, or a refused one). */
 function promotedTag(target, result, previousDigest, error) {
     return {
         repository: target.source.request.repositoryName,
@@ -272,15 +273,7 @@ async function promote(found, settings, ecr, context) {
     const { sources, refused } = promotionSources(found, context.acceptedMediaTypes);
     if (refused.length > 0) {
         const [first] = refused;
-        const tags = refused.flatMap((refusal) => settings.tags.map((tag) => ({
-            repository: refusal.request.repositoryName,
-            registryId: refusal.request.registryId ?? null,
-            tag,
-            digest: refusal.digest,
-            previousDigest: null,
-            result: 'failed',
-            error: PromoteError.NotPromotable
-        })));
+        const tags = refused.flatMap((refusal) => settings.tags.map((tag) => promotedTag({ source: refusal, tag }, 'failed', undefined, PromoteError.NotPromotable)));
         const all = [...tags, ...promotionTargets(sources, settings.tags).map((target) => promotedTag(target, 'skipped'))];
         return {
             result: 'failed',
@@ -362,7 +355,7 @@ async function write({ target: tag, action, previousDigest }, ecr, context) {
             };
         return {
             tag: promotedTag(tag, 'failed', previousDigest, code),
-            failure: `ECR answered ${code} (the tag exists), but reading the tag back found ${state.kind === 'absent' ? 'no image' : (0,src_text/* safeText */.Hk)(state.why)}; rerun the job.`
+            failure: `ECR answered ${code} (the tag exists), but ${state.kind === 'absent' ? 'reading the tag back found no image' : `the tag could not be read back (${(0,src_text/* safeText */.Hk)(state.why)})`}; rerun the job.`
         };
     }
 }

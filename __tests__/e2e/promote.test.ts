@@ -3,7 +3,7 @@
 // write nothing, moves after creates, reruns that write nothing, every PutImage answer in one
 // sentence, and a gate that fails writing nothing.
 import { describe, expect, it } from '@jest/globals'
-import { FAKE_ACCOUNT_ID } from '../../testkit/fake-ecr/index.js'
+import { FAKE_ACCOUNT_ID, sendAwsError } from '../../testkit/fake-ecr/index.js'
 import { MEDIA_TYPES, imageIndex, ociManifest, sha256Digest } from '../../testkit/manifests.js'
 import type { ActionRun } from '../../testkit/run-action.js'
 import { STACK_TRACE, json, NODES, useHarness } from './harness.js'
@@ -176,6 +176,27 @@ describe.each(NODES)('promote-tags on $label', ({ path }) => {
     expect(digest).not.toBe(elsewhere)
   })
 
+  it.each(['ImageAlreadyExistsException', 'ImageTagAlreadyExistsException'])(
+    'takes %s for a tag another run put on the same image between the read and the write as unchanged',
+    async (code) => {
+      const repository = `rel/race-${code.length}`
+      const { digest } = build(repository)
+      h.fake.misbehave(
+        1,
+        ({ res, request }) => {
+          const stored = h.fake.createRepository(repository).images.get(digest)
+          if (stored) h.fake.storeImage(h.fake.createRepository(repository), { ...stored, tags: [request.body.imageTag] })
+          sendAwsError(res, 400, code, 'exists')
+        },
+        'PutImage'
+      )
+      const run = await h.run({ images: `${repository}:sha-1`, 'promote-tags': 'v1' })
+      expect(run.code).toBe(0)
+      expect(results(run)).toEqual([`${repository}:v1 unchanged`])
+      expect(h.fake.requestsFor().at(-1)?.body.imageIds).toEqual([{ imageTag: 'v1' }])
+    }
+  )
+
   it('follows exclusion filters: tags a wildcard filter exempts move, the others stay', async () => {
     const { digest } = build('rel/mostly-locked', {
       imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
@@ -327,6 +348,18 @@ describe.each(NODES)('promote-tags on $label', ({ path }) => {
     for (const run of [missing, denied, late]) expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE)
     expect(puts()).toHaveLength(0)
     expect(h.fake.tagDigest('rel/gate', 'v1')).toBeUndefined()
+  })
+
+  it('writes no tag when the step fails for its own files: outputs or manifest-file that cannot be written', async () => {
+    build('rel/files')
+    const outputs = await h.run({ images: 'rel/files:sha-1', 'promote-tags': 'v1' }, { GITHUB_OUTPUT: '/dev/full' })
+    expect(outputs.code).toBe(1)
+    expect(outputs.stdout).toContain('Promotion skipped: the step fails (see the error below), so no tag was written.')
+    const manifest = await h.run({ images: 'rel/files:sha-1', 'promote-tags': 'v1', 'manifest-file': '/dev/full' })
+    expect(manifest.code).toBe(1)
+    expect(manifest.outputs['promote-result']).toBe('skipped')
+    expect(puts()).toHaveLength(0)
+    expect(h.fake.tagDigest('rel/files', 'v1')).toBeUndefined()
   })
 
   it('a dry run plans and writes nothing', async () => {

@@ -61,6 +61,7 @@ export interface PromotionSource {
 
 export interface Refusal {
   request: ImageRequest
+  registryId?: string
   digest: string
   why: string
 }
@@ -90,13 +91,15 @@ export function promotionSources(
   for (const verdict of found) {
     const { image, request } = verdict
     const digest = image.imageId?.imageDigest ?? ''
+    const registryId = image.registryId ?? request.registryId
+    const where = { request, ...(registryId !== undefined && { registryId }), digest }
     const key = `${repositoryKey(request)}|${digest}`
     if (seen.has(key)) continue
     seen.add(key)
     const manifest = image.imageManifest
     const mediaType = image.imageManifestMediaType
     if (digest === '' || manifest === undefined || mediaType === undefined) {
-      refused.push({ request, digest, why: 'was returned by ECR without its digest, manifest or media type' })
+      refused.push({ ...where, why: 'was returned by ECR without its digest, manifest or media type' })
       continue
     }
     const risk = conversionRisk({ ...verdict, status: 'found' }, acceptedMediaTypes)
@@ -108,11 +111,10 @@ export function promotionSources(
           ? `has a manifest that hashes to ${actual}, not to its digest ${digest}: ECR did not return the bytes it stores`
           : undefined
     if (why !== undefined) {
-      refused.push({ request, digest, why })
+      refused.push({ ...where, why })
       continue
     }
-    const registryId = image.registryId ?? request.registryId
-    sources.push({ request, ...(registryId !== undefined && { registryId }), digest, manifest, mediaType })
+    sources.push({ ...where, manifest, mediaType })
   }
   return { sources, refused }
 }
@@ -178,8 +180,13 @@ export function writeOrder(planned: readonly PlannedTag[]): PlannedTag[] {
   return [...planned.filter((tag) => tag.action === 'create'), ...planned.filter((tag) => tag.action === 'move')]
 }
 
-/** An entry of the promoted output. */
-export function promotedTag(target: Target, result: TagResult, previousDigest?: string, error?: string): PromotedTag {
+/** An entry of the promoted output: one tag on one image (a source, or a refused one). */
+export function promotedTag(
+  target: { source: Pick<PromotionSource, 'request' | 'registryId' | 'digest'>; tag: string },
+  result: TagResult,
+  previousDigest?: string,
+  error?: string
+): PromotedTag {
   return {
     repository: target.source.request.repositoryName,
     registryId: target.source.registryId ?? null,

@@ -85,15 +85,7 @@ export async function promote(
   if (refused.length > 0) {
     const [first] = refused
     const tags = refused.flatMap((refusal) =>
-      settings.tags.map((tag) => ({
-        repository: refusal.request.repositoryName,
-        registryId: refusal.request.registryId ?? null,
-        tag,
-        digest: refusal.digest,
-        previousDigest: null,
-        result: 'failed' as const,
-        error: PromoteError.NotPromotable
-      }))
+      settings.tags.map((tag) => promotedTag({ source: refusal, tag }, 'failed', undefined, PromoteError.NotPromotable))
     )
     const all = [...tags, ...promotionTargets(sources, settings.tags).map((target) => promotedTag(target, 'skipped'))]
     return {
@@ -198,7 +190,7 @@ async function write(
       }
     return {
       tag: promotedTag(tag, 'failed', previousDigest, code),
-      failure: `ECR answered ${code} (the tag exists), but reading the tag back found ${state.kind === 'absent' ? 'no image' : safeText(state.why)}; rerun the job.`
+      failure: `ECR answered ${code} (the tag exists), but ${state.kind === 'absent' ? 'reading the tag back found no image' : `the tag could not be read back (${safeText(state.why)})`}; rerun the job.`
     }
   }
 }

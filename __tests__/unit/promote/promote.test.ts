@@ -163,6 +163,15 @@ describe('promote', () => {
     }
   })
 
+  it('says so when ECR answers "already exists" and the tag cannot be found on reading it back', async () => {
+    const memory = memoryEcr({}, { 'app:v1.4.0': () => named('ImageTagAlreadyExistsException') })
+    const promotion = await promote([APP], settings(), memory.ecr, context)
+    expect(promotion.tags[0]).toMatchObject({ result: 'failed', error: 'ImageTagAlreadyExistsException' })
+    expect(promotion.failure).toMatch(
+      /ECR answered ImageTagAlreadyExistsException \(the tag exists\), but reading the tag back found no image; rerun/
+    )
+  })
+
   it('stops at the first failure: what was written is kept, the rest is not attempted (partial)', async () => {
     const memory = memoryEcr({}, { 'team/api:v1.4.0': () => named('LayersNotFoundException') })
     const promotion = await promote([APP, API], settings(), memory.ecr, context)
