@@ -285,6 +285,8 @@ async function promote(found, settings, ecr, context) {
     const targets = promotionTargets(sources, settings.tags);
     const reads = await ecr.readTags(targets.map(tagRequest));
     const decided = new Map();
+    if (context.deadline.expired)
+        return stopped(targets, decided, `Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(context.deadline.timeoutMs)} passed while the promote-tags were read, so no tag was written; raise timeout, or rerun the job.`, settings.dryRun);
     const planned = [];
     for (const [index, target] of targets.entries()) {
         const read = reads[index];
@@ -313,16 +315,19 @@ async function promote(found, settings, ecr, context) {
             decided.set(tag.target, promotedTag(tag.target, 'planned', tag.previousDigest));
         return stopped(targets, decided, undefined, true);
     }
-    for (const tag of writes) {
+    /** What was written so far and what is left, for the sentence a stop ends with. */
+    const progress = (index, attempted) => {
+        const written = [...decided.values()].filter((entry) => entry.result === 'created' || entry.result === 'moved').length;
+        const left = writes.length - index - (attempted ? 1 : 0);
+        return `${written > 0 ? `${written} tag(s) were written before it` : 'No tag was written before it'}${left > 0 ? `, ${left} not attempted` : ''} (see the promoted output)`;
+    };
+    for (const [index, tag] of writes.entries()) {
         if (context.deadline.expired)
-            return stopped(targets, decided, `Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(context.deadline.timeoutMs)} passed before ${promote_name(tag.target)} could be written; rerun the job (tags already on their image are left as they are).`, false);
+            return stopped(targets, decided, `Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(context.deadline.timeoutMs)} passed before ${promote_name(tag.target)} could be written. ${progress(index, false)}; rerun the job: tags already on their image are left as they are.`, false);
         const outcome = await write(tag, ecr, context);
         decided.set(tag.target, outcome.tag);
-        if (outcome.failure !== undefined) {
-            const written = [...decided.values()].filter((entry) => entry.result === 'created' || entry.result === 'moved').length;
-            const left = writes.length - writes.indexOf(tag) - 1;
-            return stopped(targets, decided, `Promotion stopped at ${promote_name(tag.target)}: ${outcome.failure} ${written > 0 ? `${written} tag(s) were written before it` : 'No tag was written before it'}${left > 0 ? `, ${left} not attempted` : ''} (see the promoted output); rerun once it is fixed: tags already on their image are left as they are.`, false);
-        }
+        if (outcome.failure !== undefined)
+            return stopped(targets, decided, `Promotion stopped at ${promote_name(tag.target)}: ${outcome.failure} ${progress(index, true)}; rerun once it is fixed: tags already on their image are left as they are.`, false);
     }
     return stopped(targets, decided, undefined, false);
 }

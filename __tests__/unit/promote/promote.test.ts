@@ -198,13 +198,33 @@ describe('promote', () => {
     expect(promotion.failure).toMatch(/the step's timeout of 5m passed while it was being written, so ECR may or may not have written it/)
   })
 
-  it('writes nothing once the deadline has passed', async () => {
+  it('writes no more once the deadline has passed', async () => {
     const memory = memoryEcr({})
-    const promotion = await promote([APP], settings(), memory.ecr, { ...context, deadline: { expired: true, timeoutMs: 60_000 } })
+    const deadline = { expired: false, timeoutMs: 60_000 }
+    const put = memory.ecr.put
+    memory.ecr.put = async (target) => {
+      await put(target)
+      deadline.expired = true
+    }
+    const promotion = await promote([APP], settings(), memory.ecr, { ...context, deadline })
+    expect(memory.puts).toEqual(['app:v1.4.0'])
+    expect(promotion.result).toBe('partial')
+    expect(promotion.tags.map((tag) => tag.result)).toEqual(['created', 'skipped'])
+    expect(promotion.failure).toMatch(/^Timed out: the step's timeout of 1m passed before app:prod could be written/)
+  })
+
+  it('writes nothing when the deadline passes while the tags are read', async () => {
+    const memory = memoryEcr({})
+    const deadline = { expired: false, timeoutMs: 60_000 }
+    const read = memory.ecr.readTags
+    memory.ecr.readTags = async (requests) => {
+      deadline.expired = true
+      return read(requests)
+    }
+    const promotion = await promote([APP], settings(), memory.ecr, { ...context, deadline })
     expect(memory.puts).toEqual([])
     expect(promotion.result).toBe('failed')
-    expect(promotion.tags.map((tag) => tag.result)).toEqual(['skipped', 'skipped'])
-    expect(promotion.failure).toMatch(/^Timed out: the step's timeout of 1m passed before app:v1\.4\.0 could be written/)
+    expect(promotion.failure).toMatch(/^Timed out: the step's timeout of 1m passed while the promote-tags were read, so no tag was written/)
   })
 
   it('writes nothing when a tag cannot be read first', async () => {
