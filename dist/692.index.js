@@ -307,7 +307,7 @@ async function promote(found, settings, ecr, context) {
     for (const tag of conflicts)
         decided.set(tag.target, promotedTag(tag.target, 'failed', tag.previousDigest, PromoteError.TagOnAnotherImage));
     if (conflicts.length > 0)
-        return stopped(targets, decided, `Not promoted: ${(0,src_text/* listNames */.Zv)(conflicts.map((tag) => `${promote_name(tag.target)} (on ${tag.previousDigest}, not ${tag.target.source.digest})`))} ${conflicts.length === 1 ? 'is' : 'are'} already on another image and promote-overwrite is never, so no tag ${settings.dryRun ? 'would be' : 'was'} written. Set promote-overwrite: always to move ${conflicts.length === 1 ? 'it' : 'them'}, or choose other tags.`, settings.dryRun);
+        return stopped(targets, decided, `Not promoted: ${(0,src_text/* listNames */.Zv)(conflicts.map((tag) => `${promote_name(tag.target)} (on ${(0,src_text/* safeText */.Hk)(tag.previousDigest ?? '')}, not ${tag.target.source.digest})`))} ${conflicts.length === 1 ? 'is' : 'are'} already on another image and promote-overwrite is never, so no tag ${settings.dryRun ? 'would be' : 'was'} written. Set promote-overwrite: always to move ${conflicts.length === 1 ? 'it' : 'them'}, or choose other tags.`, settings.dryRun);
     const writes = writeOrder(planned);
     context.log(`Promotion plan: ${writes.filter((tag) => tag.action === 'create').length} tag(s) to create, ${writes.filter((tag) => tag.action === 'move').length} to move, ${decided.size} already on their image${settings.dryRun ? ' (dry run: nothing is written)' : ''}.`);
     if (settings.dryRun) {
@@ -356,11 +356,11 @@ async function write({ target: tag, action, previousDigest }, ecr, context) {
         if (state.kind === 'on')
             return {
                 tag: promotedTag(tag, 'failed', state.digest, PromoteError.TagImmutable),
-                failure: `it is on ${state.digest} and cannot be moved: the tag is immutable in '${(0,src_text/* safeText */.Hk)(target.repositoryName)}' (${code}). Choose another tag, or exclude it from the repository's tag immutability (an exclusion filter).`
+                failure: `it is on ${(0,src_text/* safeText */.Hk)(state.digest)} and cannot be moved: the tag is immutable in '${(0,src_text/* safeText */.Hk)(target.repositoryName)}' (${(0,src_text/* safeText */.Hk)(code)}). Choose another tag, or exclude it from the repository's tag immutability (an exclusion filter).`
             };
         return {
             tag: promotedTag(tag, 'failed', previousDigest, code),
-            failure: `ECR answered ${code} (the tag exists), but ${state.kind === 'absent' ? 'reading the tag back found no image' : `the tag could not be read back (${(0,src_text/* safeText */.Hk)(state.why)})`}; rerun the job.`
+            failure: `ECR answered ${(0,src_text/* safeText */.Hk)(code)} (the tag exists), but ${state.kind === 'absent' ? 'reading the tag back found no image' : `the tag could not be read back (${(0,src_text/* safeText */.Hk)(state.why)})`}; rerun the job.`
         };
     }
 }

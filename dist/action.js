@@ -19736,6 +19736,24 @@ async function lookUpUntilSettled(requests, round, options) {
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000;
 const EXIT_FAILURE = 1;
+/** The promotion stage, loaded only with promote-tags; an error it did not expect still ends in one sentence. */
+async function promoteFound(report, settings, inputs, clients, deadline) {
+    try {
+        const { promote, promotionEcr } = await __nccwpck_require__.e(/* import() */ 692).then(__nccwpck_require__.bind(__nccwpck_require__, 30692));
+        return await promote(report.found, settings, promotionEcr(clients), {
+            acceptedMediaTypes: inputs.acceptedMediaTypes,
+            deadline,
+            log: (line) => actions_core_info(line)
+        });
+    }
+    catch (error) {
+        return {
+            result: 'failed',
+            tags: [],
+            failure: `The promotion failed: ${(0,src_text/* errorMessage */.gJ)(error)}. Tags may have been written before it: rerun the job (tags already on their image are left as they are).`
+        };
+    }
+}
 async function run() {
     let deadline;
     try {
@@ -19787,25 +19805,13 @@ async function run() {
         let promotion;
         if (inputs.promote) {
             const blocked = promotionBlocked(ending, problems);
-            if (blocked !== undefined)
-                promotion = { result: 'skipped', tags: [], skipped: blocked };
-            else
-                try {
-                    const { promote, promotionEcr } = await __nccwpck_require__.e(/* import() */ 692).then(__nccwpck_require__.bind(__nccwpck_require__, 30692));
-                    promotion = await promote(report.found, inputs.promote, promotionEcr(clients), {
-                        acceptedMediaTypes: inputs.acceptedMediaTypes,
-                        deadline: activeDeadline,
-                        log: (line) => actions_core_info(line)
-                    });
-                }
-                catch (error) {
-                    problems.push((0,src_text/* errorMessage */.gJ)(error));
-                }
-            if (promotion !== undefined) {
-                problems.push(...reportPromotion(promotion, outputsReserve));
-                if (promotion.failure !== undefined)
-                    problems.push(promotion.failure);
-            }
+            promotion =
+                blocked !== undefined
+                    ? { result: 'skipped', tags: [], skipped: blocked }
+                    : await promoteFound(report, inputs.promote, inputs, clients, activeDeadline);
+            problems.push(...reportPromotion(promotion, outputsReserve));
+            if (promotion.failure !== undefined)
+                problems.push(promotion.failure);
         }
         await writeSummary(report, ending, pin, promotion);
         if (ending.kind === 'success')

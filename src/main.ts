@@ -4,10 +4,10 @@
 // the summary → end the step → the commit status (with commit-status).
 import * as core from '@actions/core'
 import { Deadline } from './deadline.js'
-import { createClients } from './ecr/client.js'
+import { type EcrClients, createClients } from './ecr/client.js'
 import { createLookupRound } from './ecr/round.js'
-import { getInputs } from './inputs/inputs.js'
-import { checkOneImagePerRepository } from './inputs/promote.js'
+import { type Inputs, getInputs } from './inputs/inputs.js'
+import { type PromoteSettings, checkOneImagePerRepository } from './inputs/promote.js'
 import type { PinResult } from './manifests/pin.js'
 import type { Promotion } from './promote/plan.js'
 import { logScan } from './report/log.js'
@@ -15,12 +15,36 @@ import { promotionReserve } from './report/outputs.js'
 import { reportPromotion, writeReport, writeSummary } from './report/report.js'
 import { errorMessage, formatDuration, safeText } from './text.js'
 import { commitStatusOf, decideEnding, ecrAnswered, promotionBlocked } from './verdict/ending.js'
-import { evaluate } from './verdict/policy.js'
+import { type Report, evaluate } from './verdict/policy.js'
 import { lookUpUntilSettled } from './verdict/wait.js'
 
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000
 const EXIT_FAILURE = 1
+
+/** The promotion stage, loaded only with promote-tags; an error it did not expect still ends in one sentence. */
+async function promoteFound(
+  report: Report,
+  settings: PromoteSettings,
+  inputs: Pick<Inputs, 'acceptedMediaTypes'>,
+  clients: EcrClients,
+  deadline: Deadline
+): Promise<Promotion> {
+  try {
+    const { promote, promotionEcr } = await import('./promote/promote.js')
+    return await promote(report.found, settings, promotionEcr(clients), {
+      acceptedMediaTypes: inputs.acceptedMediaTypes,
+      deadline,
+      log: (line) => core.info(line)
+    })
+  } catch (error) {
+    return {
+      result: 'failed',
+      tags: [],
+      failure: `The promotion failed: ${errorMessage(error)}. Tags may have been written before it: rerun the job (tags already on their image are left as they are).`
+    }
+  }
+}
 
 export async function run(): Promise<void> {
   let deadline: Deadline | undefined
@@ -76,22 +100,12 @@ export async function run(): Promise<void> {
     let promotion: Promotion | undefined
     if (inputs.promote) {
       const blocked = promotionBlocked(ending, problems)
-      if (blocked !== undefined) promotion = { result: 'skipped', tags: [], skipped: blocked }
-      else
-        try {
-          const { promote, promotionEcr } = await import('./promote/promote.js')
-          promotion = await promote(report.found, inputs.promote, promotionEcr(clients), {
-            acceptedMediaTypes: inputs.acceptedMediaTypes,
-            deadline: activeDeadline,
-            log: (line) => core.info(line)
-          })
-        } catch (error) {
-          problems.push(errorMessage(error))
-        }
-      if (promotion !== undefined) {
-        problems.push(...reportPromotion(promotion, outputsReserve))
-        if (promotion.failure !== undefined) problems.push(promotion.failure)
-      }
+      promotion =
+        blocked !== undefined
+          ? { result: 'skipped', tags: [], skipped: blocked }
+          : await promoteFound(report, inputs.promote, inputs, clients, activeDeadline)
+      problems.push(...reportPromotion(promotion, outputsReserve))
+      if (promotion.failure !== undefined) problems.push(promotion.failure)
     }
     await writeSummary(report, ending, pin, promotion)
 

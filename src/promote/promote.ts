@@ -129,7 +129,7 @@ export async function promote(
     return stopped(
       targets,
       decided,
-      `Not promoted: ${listNames(conflicts.map((tag) => `${name(tag.target)} (on ${tag.previousDigest}, not ${tag.target.source.digest})`))} ${conflicts.length === 1 ? 'is' : 'are'} already on another image and promote-overwrite is never, so no tag ${settings.dryRun ? 'would be' : 'was'} written. Set promote-overwrite: always to move ${conflicts.length === 1 ? 'it' : 'them'}, or choose other tags.`,
+      `Not promoted: ${listNames(conflicts.map((tag) => `${name(tag.target)} (on ${safeText(tag.previousDigest ?? '')}, not ${tag.target.source.digest})`))} ${conflicts.length === 1 ? 'is' : 'are'} already on another image and promote-overwrite is never, so no tag ${settings.dryRun ? 'would be' : 'was'} written. Set promote-overwrite: always to move ${conflicts.length === 1 ? 'it' : 'them'}, or choose other tags.`,
       settings.dryRun
     )
 
@@ -196,11 +196,11 @@ async function write(
     if (state.kind === 'on')
       return {
         tag: promotedTag(tag, 'failed', state.digest, PromoteError.TagImmutable),
-        failure: `it is on ${state.digest} and cannot be moved: the tag is immutable in '${safeText(target.repositoryName)}' (${code}). Choose another tag, or exclude it from the repository's tag immutability (an exclusion filter).`
+        failure: `it is on ${safeText(state.digest)} and cannot be moved: the tag is immutable in '${safeText(target.repositoryName)}' (${safeText(code)}). Choose another tag, or exclude it from the repository's tag immutability (an exclusion filter).`
       }
     return {
       tag: promotedTag(tag, 'failed', previousDigest, code),
-      failure: `ECR answered ${code} (the tag exists), but ${state.kind === 'absent' ? 'reading the tag back found no image' : `the tag could not be read back (${safeText(state.why)})`}; rerun the job.`
+      failure: `ECR answered ${safeText(code)} (the tag exists), but ${state.kind === 'absent' ? 'reading the tag back found no image' : `the tag could not be read back (${safeText(state.why)})`}; rerun the job.`
     }
   }
 }
