@@ -19718,8 +19718,8 @@ async function lookUpUntilSettled(requests, round, options) {
 ;// CONCATENATED MODULE: ../src/main.ts
 // The pipeline, in order: read the inputs → scan the files (with files) → ask ECR (round by round
 // while waiting, under the step's deadline) → judge (policy, then how the step ends) → pin the files
-// (with pin) → report (report/report.ts) → promote (with promote-tags, only when all else held) →
-// the summary → end the step → the commit status (with commit-status).
+// (with pin) → report (report/report.ts) → the commit status (with commit-status) → promote (with
+// promote-tags, only when all else held) → the summary → end the step.
 
 
 
@@ -19801,6 +19801,22 @@ async function run() {
             }
         const outputsReserve = inputs.promote ? promotionReserve(report.found, inputs.promote.tags) : 0;
         problems.push(...(await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })));
+        // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
+        // before any tag is, so a status that cannot be posted also keeps promotion from writing.
+        if (inputs.status)
+            try {
+                const { reportCommitStatus } = await __nccwpck_require__.e(/* import() */ 549).then(__nccwpck_require__.bind(__nccwpck_require__, 7549));
+                await reportCommitStatus(inputs.status, commitStatusOf(report, ending), {
+                    deadline: activeDeadline,
+                    timeoutMs: inputs.timeoutMs,
+                    graceMs: WATCHDOG_GRACE_MS - 2_000,
+                    ...(inputs.proxy && { proxy: inputs.proxy }),
+                    log: (line) => actions_core_info(line)
+                });
+            }
+            catch (error) {
+                problems.push((0,src_text/* errorMessage */.gJ)(error));
+            }
         // Promotion (only with promote-tags): tags are written only when the gate passed and nothing else failed.
         let promotion;
         if (inputs.promote) {
@@ -19823,24 +19839,9 @@ async function run() {
         }
         else
             setFailed(ending.message);
-        // A report that could not be written fails the step too, after the verdict is said.
+        // What else failed (a report, the status, the promotion) fails the step too, after the verdict is said.
         for (const problem of problems)
             setFailed(problem);
-        // The commit status (only with commit-status), after the verdict, so a status failure hides nothing.
-        if (inputs.status)
-            try {
-                const { reportCommitStatus } = await __nccwpck_require__.e(/* import() */ 549).then(__nccwpck_require__.bind(__nccwpck_require__, 7549));
-                await reportCommitStatus(inputs.status, commitStatusOf(report, ending), {
-                    deadline: activeDeadline,
-                    timeoutMs: inputs.timeoutMs,
-                    graceMs: WATCHDOG_GRACE_MS - 2_000,
-                    ...(inputs.proxy && { proxy: inputs.proxy }),
-                    log: (line) => actions_core_info(line)
-                });
-            }
-            catch (error) {
-                setFailed((0,src_text/* errorMessage */.gJ)(error));
-            }
     }
     catch (error) {
         setFailed((0,src_text/* errorMessage */.gJ)(error));

@@ -1,7 +1,7 @@
 // The pipeline, in order: read the inputs → scan the files (with files) → ask ECR (round by round
 // while waiting, under the step's deadline) → judge (policy, then how the step ends) → pin the files
-// (with pin) → report (report/report.ts) → promote (with promote-tags, only when all else held) →
-// the summary → end the step → the commit status (with commit-status).
+// (with pin) → report (report/report.ts) → the commit status (with commit-status) → promote (with
+// promote-tags, only when all else held) → the summary → end the step.
 import * as core from '@actions/core'
 import { Deadline } from './deadline.js'
 import { type EcrClients, createClients } from './ecr/client.js'
@@ -96,6 +96,22 @@ export async function run(): Promise<void> {
     const outputsReserve = inputs.promote ? promotionReserve(report.found, inputs.promote.tags) : 0
     problems.push(...(await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })))
 
+    // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
+    // before any tag is, so a status that cannot be posted also keeps promotion from writing.
+    if (inputs.status)
+      try {
+        const { reportCommitStatus } = await import('./github/status.js')
+        await reportCommitStatus(inputs.status, commitStatusOf(report, ending), {
+          deadline: activeDeadline,
+          timeoutMs: inputs.timeoutMs,
+          graceMs: WATCHDOG_GRACE_MS - 2_000,
+          ...(inputs.proxy && { proxy: inputs.proxy }),
+          log: (line) => core.info(line)
+        })
+      } catch (error) {
+        problems.push(errorMessage(error))
+      }
+
     // Promotion (only with promote-tags): tags are written only when the gate passed and nothing else failed.
     let promotion: Promotion | undefined
     if (inputs.promote) {
@@ -115,23 +131,8 @@ export async function run(): Promise<void> {
       core.info(ending.message)
       process.exitCode = EXIT_FAILURE
     } else core.setFailed(ending.message)
-    // A report that could not be written fails the step too, after the verdict is said.
+    // What else failed (a report, the status, the promotion) fails the step too, after the verdict is said.
     for (const problem of problems) core.setFailed(problem)
-
-    // The commit status (only with commit-status), after the verdict, so a status failure hides nothing.
-    if (inputs.status)
-      try {
-        const { reportCommitStatus } = await import('./github/status.js')
-        await reportCommitStatus(inputs.status, commitStatusOf(report, ending), {
-          deadline: activeDeadline,
-          timeoutMs: inputs.timeoutMs,
-          graceMs: WATCHDOG_GRACE_MS - 2_000,
-          ...(inputs.proxy && { proxy: inputs.proxy }),
-          log: (line) => core.info(line)
-        })
-      } catch (error) {
-        core.setFailed(errorMessage(error))
-      }
   } catch (error) {
     core.setFailed(errorMessage(error))
   } finally {

@@ -96,6 +96,25 @@ describe.each(NODES)('commit status on $label', ({ path }) => {
     expect(result.stdout + result.stderr).not.toMatch(STACK_TRACE)
   })
 
+  it('with promote-tags, posts the gate before any tag is written: a status that cannot be posted writes no tag', async () => {
+    h.fake.putImage({
+      repository: 'status/promoted',
+      tags: ['sha-1'],
+      manifest: '{"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]}'
+    })
+    github.failWith(Infinity, 403, 'Resource not accessible by integration')
+    const refused = await run({ images: 'status/promoted:sha-1', 'promote-tags': 'v1' })
+    expect(refused.code).toBe(1)
+    expect(refused.stdout).toContain('Promotion skipped: the step fails (see the error below), so no tag was written.')
+    expect(refused.errors).toEqual([expect.stringMatching(/the token may not write statuses \(HTTP 403\)/)])
+    expect(h.fake.requestsFor('PutImage')).toHaveLength(0)
+    github.reset()
+    const posted = await run({ images: 'status/promoted:sha-1', 'promote-tags': 'v1' })
+    expect(posted.code).toBe(0)
+    expect(github.statuses).toHaveLength(1)
+    expect(posted.outputs['promote-result']).toBe('success')
+  })
+
   it('retries a GitHub outage, then sets the status', async () => {
     github.failWith(2, 502, 'Bad Gateway')
     const result = await run({ images: 'app:v1' })
