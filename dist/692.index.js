@@ -44,12 +44,6 @@ var src_text = __webpack_require__(34704);
 
 /** Names of the PutImage errors that mean "the tag exists": which one a server sends for what varies (emulators differ from AWS). */
 const TAG_EXISTS_ERRORS = new Set(['ImageAlreadyExistsException', 'ImageTagAlreadyExistsException']);
-/** The error's name, as the SDK parsed it from ECR's answer. */
-function errorName(error) {
-    return typeof error === 'object' && error !== null && typeof error.name === 'string'
-        ? error.name
-        : 'Error';
-}
 /** PutImage of `target`; throws the SDK's error. */
 async function putImage(target, clients) {
     const sent = clients.clientFor(target.region).send(new PutImageCommand({
@@ -67,7 +61,7 @@ function describePutError(error, target) {
     const repository = (0,src_image/* describeRepository */.MD)(target);
     const tag = (0,src_text/* safeText */.Hk)(target.tag);
     const said = (0,errors/* awsSaid */.pH)(error);
-    switch (errorName(error)) {
+    switch ((0,errors/* errorName */.Is)(error)) {
         case 'AccessDeniedException':
             return `Access denied tagging ${tag} in ${repository}: the role needs the IAM permission ecr:PutImage on that repository (ecr:BatchGetImage alone looks images up but cannot tag them).${said}`;
         case 'LayersNotFoundException':
@@ -117,8 +111,7 @@ const PromoteError = {
 };
 const CONVERSION_TEXT = {
     'digest-schema1': 'is a schema 1 manifest, which ECR only ever makes by converting: tagging it would store another image',
-    'digest-converted': 'was looked up by tag with accepted-media-types narrowed, so ECR may have converted its manifest: tagging that would store another image. Leave accepted-media-types at its default',
-    'platform-single-manifest': ''
+    'digest-converted': 'was looked up by tag with accepted-media-types narrowed, so ECR may have converted its manifest: tagging that would store another image. Leave accepted-media-types at its default'
 };
 /** The media types a read of the tags accepts: every stored type, so ECR converts nothing. */
 const READ_MEDIA_TYPES = [...src_image/* DEFAULT_MEDIA_TYPES */.Ly, ...src_image/* SCHEMA1_MEDIA_TYPES */.uM];
@@ -263,8 +256,8 @@ function putTarget(target) {
         mediaType
     };
 }
-/** The promotion as it stands: every target not decided is skipped; `failure` fails the step. */
-function stopped(targets, decided, failure, dryRun) {
+/** The promotion as it stands (done or stopped): every target not decided is skipped; `failure` fails the step. */
+function promotionOf(targets, decided, failure, dryRun) {
     const tags = targets.map((target) => decided.get(target) ?? promotedTag(target, 'skipped'));
     return { result: promoteResultOf(tags, dryRun, failure !== undefined), tags, ...(failure !== undefined && { failure }) };
 }
@@ -286,7 +279,7 @@ async function promote(found, settings, ecr, context) {
     const reads = await ecr.readTags(targets.map(tagRequest));
     const decided = new Map();
     if (context.deadline.expired)
-        return stopped(targets, decided, `Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(context.deadline.timeoutMs)} passed while the promote-tags were read, so no tag was written; raise timeout, or rerun the job.`, settings.dryRun);
+        return promotionOf(targets, decided, `Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(context.deadline.timeoutMs)} passed while the promote-tags were read, so no tag was written; raise timeout, or rerun the job.`, settings.dryRun);
     const planned = [];
     for (const [index, target] of targets.entries()) {
         const read = reads[index];
@@ -296,7 +289,7 @@ async function promote(found, settings, ecr, context) {
             const why = read.status === 'error'
                 ? (0,errors/* describeCallError */.iR)(read.error, target.source.request)
                 : `ECR answered ${(0,src_text/* safeText */.Hk)(state.why)} for ${promote_name(target)}.`;
-            return stopped(targets, decided, `No tag was written: reading the promote-tags first failed. ${why}`, settings.dryRun);
+            return promotionOf(targets, decided, `No tag was written: reading the promote-tags first failed. ${why}`, settings.dryRun);
         }
         planned.push(classify(target, state, settings.overwrite));
     }
@@ -307,13 +300,13 @@ async function promote(found, settings, ecr, context) {
     for (const tag of conflicts)
         decided.set(tag.target, promotedTag(tag.target, 'failed', tag.previousDigest, PromoteError.TagOnAnotherImage));
     if (conflicts.length > 0)
-        return stopped(targets, decided, `Not promoted: ${(0,src_text/* listNames */.Zv)(conflicts.map((tag) => `${promote_name(tag.target)} (on ${(0,src_text/* safeText */.Hk)(tag.previousDigest ?? '')}, not ${tag.target.source.digest})`))} ${conflicts.length === 1 ? 'is' : 'are'} already on another image and promote-overwrite is never, so no tag ${settings.dryRun ? 'would be' : 'was'} written. Set promote-overwrite: always to move ${conflicts.length === 1 ? 'it' : 'them'}, or choose other tags.`, settings.dryRun);
+        return promotionOf(targets, decided, `Not promoted: ${(0,src_text/* listNames */.Zv)(conflicts.map((tag) => `${promote_name(tag.target)} (on ${(0,src_text/* safeText */.Hk)(tag.previousDigest ?? '')}, not ${tag.target.source.digest})`))} ${conflicts.length === 1 ? 'is' : 'are'} already on another image and promote-overwrite is never, so no tag ${settings.dryRun ? 'would be' : 'was'} written. Set promote-overwrite: always to move ${conflicts.length === 1 ? 'it' : 'them'}, or choose other tags.`, settings.dryRun);
     const writes = writeOrder(planned);
     context.log(`Promotion plan: ${writes.filter((tag) => tag.action === 'create').length} tag(s) to create, ${writes.filter((tag) => tag.action === 'move').length} to move, ${decided.size} already on their image${settings.dryRun ? ' (dry run: nothing is written)' : ''}.`);
     if (settings.dryRun) {
         for (const tag of writes)
             decided.set(tag.target, promotedTag(tag.target, 'planned', tag.previousDigest));
-        return stopped(targets, decided, undefined, true);
+        return promotionOf(targets, decided, undefined, true);
     }
     /** What was written so far and what is left, for the sentence a stop ends with. */
     const progress = (index, attempted) => {
@@ -323,13 +316,13 @@ async function promote(found, settings, ecr, context) {
     };
     for (const [index, tag] of writes.entries()) {
         if (context.deadline.expired)
-            return stopped(targets, decided, `Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(context.deadline.timeoutMs)} passed before ${promote_name(tag.target)} could be written. ${progress(index, false)}; rerun the job: tags already on their image are left as they are.`, false);
+            return promotionOf(targets, decided, `Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(context.deadline.timeoutMs)} passed before ${promote_name(tag.target)} could be written. ${progress(index, false)}; rerun the job: tags already on their image are left as they are.`, false);
         const outcome = await write(tag, ecr, context);
         decided.set(tag.target, outcome.tag);
         if (outcome.failure !== undefined)
-            return stopped(targets, decided, `Promotion stopped at ${promote_name(tag.target)}: ${outcome.failure} ${progress(index, true)}; rerun once it is fixed: tags already on their image are left as they are.`, false);
+            return promotionOf(targets, decided, `Promotion stopped at ${promote_name(tag.target)}: ${outcome.failure} ${progress(index, true)}; rerun once it is fixed: tags already on their image are left as they are.`, false);
     }
-    return stopped(targets, decided, undefined, false);
+    return promotionOf(targets, decided, undefined, false);
 }
 /** One PutImage and what it means for the tag. */
 async function write({ target: tag, action, previousDigest }, ecr, context) {
@@ -340,7 +333,7 @@ async function write({ target: tag, action, previousDigest }, ecr, context) {
         return { tag: promotedTag(tag, result, previousDigest) };
     }
     catch (error) {
-        const code = errorName(error);
+        const code = (0,errors/* errorName */.Is)(error);
         if (error instanceof deadline/* DeadlineError */.j3 || context.deadline.expired)
             return {
                 tag: promotedTag(tag, 'failed', previousDigest, PromoteError.TimedOut),

@@ -16351,11 +16351,6 @@ function attemptBudgetMs(timeoutMs, maxAttempts, remainingMs = timeoutMs) {
 function sha256(text) {
     return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
 }
-/**
- * Why ECR may have converted this manifest, if it may have: schema 1 results are always conversions;
- * a lookup by tag may convert when the accepted media types leave out one of the four modern types.
- * A lookup by digest is never converted.
- */
 function conversionRisk(result, acceptedMediaTypes) {
     if (_image_js__WEBPACK_IMPORTED_MODULE_2__/* .SCHEMA1_MEDIA_TYPES */ .uM.has(result.image.imageManifestMediaType ?? ''))
         return 'digest-schema1';
@@ -16402,6 +16397,7 @@ function checkDigests(results, acceptedMediaTypes) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Be: () => (/* binding */ describeAttempt),
+/* harmony export */   Is: () => (/* binding */ errorName),
 /* harmony export */   MV: () => (/* binding */ attemptsText),
 /* harmony export */   RD: () => (/* binding */ ResponseShapeError),
 /* harmony export */   iR: () => (/* binding */ describeCallError),
@@ -16462,6 +16458,11 @@ const CERTIFICATE_ERRORS = {
 const CHECK_PATH = 'check the network path to ECR (proxy, VPC endpoint, AWS_ENDPOINT_URL_ECR)';
 function fieldsOf(error) {
     return (typeof error === 'object' && error !== null ? error : {});
+}
+/** The error's name (an ECR exception's, as the SDK parsed it), or `Error`. */
+function errorName(error) {
+    const { name } = fieldsOf(error);
+    return typeof name === 'string' && name !== '' ? name : 'Error';
 }
 /** True when the error is ECR's own answer, parsed by the SDK: only then is its message AWS's words. */
 function fromAws(fields) {
@@ -19459,28 +19460,28 @@ function promotionLines(promotion) {
 function summaryMarkdown(report, ending, pin, promotion) {
     const lines = ['### ECR image lookup', '', headline(report, ending), '', ...HEADER];
     let size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
-    let shown = 0;
-    for (const verdict of report.verdicts) {
-        const line = `| ${row(verdict).join(' | ')} |`;
-        size += Buffer.byteLength(line) + 1;
-        if (size > SUMMARY_LIMIT)
-            break;
-        lines.push(line);
-        shown++;
-    }
+    /** Adds table rows while the summary stays within SUMMARY_LIMIT; returns how many were added. */
+    const addRows = (rows) => {
+        let shown = 0;
+        for (const line of rows) {
+            size += Buffer.byteLength(line) + 1;
+            if (size > SUMMARY_LIMIT)
+                break;
+            lines.push(line);
+            shown++;
+        }
+        return shown;
+    };
+    const shown = addRows((function* () {
+        for (const verdict of report.verdicts)
+            yield `| ${row(verdict).join(' | ')} |`;
+    })());
     lines.push(...pinLines(pin));
     if (shown < report.verdicts.length)
         lines.push('', `The table stops after ${shown} of ${report.verdicts.length} images to stay within GitHub's 1 MiB for a summary: every image is in the log, and in the images and failures outputs or images-file.`);
     const { head, rows } = promotionLines(promotion);
     lines.push(...head);
-    let rowsShown = 0;
-    for (const line of rows) {
-        size += Buffer.byteLength(line) + 1;
-        if (size > SUMMARY_LIMIT)
-            break;
-        lines.push(line);
-        rowsShown++;
-    }
+    const rowsShown = addRows(rows);
     if (rowsShown < rows.length)
         lines.push('', `The promotion table stops after ${rowsShown} of ${rows.length} tags: every tag is in the log and the promoted output.`);
     return `${lines.join('\n')}\n`;

@@ -16,7 +16,10 @@ type Found = Extract<LookupResult, { status: 'found' }>
  * a lookup by tag may convert when the accepted media types leave out one of the four modern types.
  * A lookup by digest is never converted.
  */
-export function conversionRisk(result: Found, acceptedMediaTypes: readonly string[]): Unchecked | undefined {
+/** The reasons a manifest's digest may not be checkable: ECR may have converted it. */
+export type ConversionRisk = Extract<Unchecked, 'digest-schema1' | 'digest-converted'>
+
+export function conversionRisk(result: Found, acceptedMediaTypes: readonly string[]): ConversionRisk | undefined {
   if (SCHEMA1_MEDIA_TYPES.has(result.image.imageManifestMediaType ?? '')) return 'digest-schema1'
   if (result.request.id.digest !== undefined) return undefined
   return DEFAULT_MEDIA_TYPES.every((type) => acceptedMediaTypes.includes(type)) ? undefined : 'digest-converted'

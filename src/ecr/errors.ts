@@ -68,6 +68,12 @@ function fieldsOf(error: unknown): SdkErrorFields {
   return (typeof error === 'object' && error !== null ? error : {}) as SdkErrorFields
 }
 
+/** The error's name (an ECR exception's, as the SDK parsed it), or `Error`. */
+export function errorName(error: unknown): string {
+  const { name } = fieldsOf(error)
+  return typeof name === 'string' && name !== '' ? name : 'Error'
+}
+
 /** True when the error is ECR's own answer, parsed by the SDK: only then is its message AWS's words. */
 function fromAws(fields: SdkErrorFields): boolean {
   return (fields.$fault === 'client' || fields.$fault === 'server') && fields.name !== 'SyntaxError'

@@ -7,7 +7,7 @@ import { untilAborted } from '../deadline.js'
 import { describeRepository } from '../image.js'
 import { safeText } from '../text.js'
 import type { EcrClients } from './client.js'
-import { attemptsText, awsSaid, describeCallError } from './errors.js'
+import { attemptsText, awsSaid, describeCallError, errorName } from './errors.js'
 
 /** One tag to put on one image. */
 export interface PutTarget {
@@ -24,13 +24,6 @@ export interface PutTarget {
 
 /** Names of the PutImage errors that mean "the tag exists": which one a server sends for what varies (emulators differ from AWS). */
 export const TAG_EXISTS_ERRORS: ReadonlySet<string> = new Set(['ImageAlreadyExistsException', 'ImageTagAlreadyExistsException'])
-
-/** The error's name, as the SDK parsed it from ECR's answer. */
-export function errorName(error: unknown): string {
-  return typeof error === 'object' && error !== null && typeof (error as { name?: unknown }).name === 'string'
-    ? (error as { name: string }).name
-    : 'Error'
-}
 
 /** PutImage of `target`; throws the SDK's error. */
 export async function putImage(target: PutTarget, clients: EcrClients): Promise<void> {

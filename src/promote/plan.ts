@@ -2,8 +2,8 @@
 // their digest, never a conversion), every image-and-tag target, each target's state from one read of
 // the tags (absent, already on the image, on another image), and the order of the writes: new tags for
 // all images first, then moved ones. Also the promotion's vocabulary, which the report shares.
-import { conversionRisk, sha256 } from '../ecr/digest.js'
-import type { LookupResult, Unchecked } from '../ecr/lookup.js'
+import { type ConversionRisk, conversionRisk, sha256 } from '../ecr/digest.js'
+import type { LookupResult } from '../ecr/lookup.js'
 import { FailureCode } from '../failure-codes.js'
 import { DEFAULT_MEDIA_TYPES, type ImageRequest, SCHEMA1_MEDIA_TYPES, repositoryKey } from '../image.js'
 import type { Overwrite } from '../inputs/promote.js'
@@ -66,11 +66,10 @@ export interface Refusal {
   why: string
 }
 
-const CONVERSION_TEXT: Record<Unchecked, string> = {
+const CONVERSION_TEXT: Record<ConversionRisk, string> = {
   'digest-schema1': 'is a schema 1 manifest, which ECR only ever makes by converting: tagging it would store another image',
   'digest-converted':
-    'was looked up by tag with accepted-media-types narrowed, so ECR may have converted its manifest: tagging that would store another image. Leave accepted-media-types at its default',
-  'platform-single-manifest': ''
+    'was looked up by tag with accepted-media-types narrowed, so ECR may have converted its manifest: tagging that would store another image. Leave accepted-media-types at its default'
 }
 
 /** The media types a read of the tags accepts: every stored type, so ECR converts nothing. */

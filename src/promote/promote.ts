@@ -5,9 +5,9 @@
 // Loaded only with promote-tags.
 import { type Deadline, DeadlineError } from '../deadline.js'
 import type { EcrClients } from '../ecr/client.js'
-import { describeCallError } from '../ecr/errors.js'
+import { describeCallError, errorName } from '../ecr/errors.js'
 import { type LookupResult, lookupImages } from '../ecr/lookup.js'
-import { type PutTarget, TAG_EXISTS_ERRORS, describePutError, errorName, putImage } from '../ecr/put-image.js'
+import { type PutTarget, TAG_EXISTS_ERRORS, describePutError, putImage } from '../ecr/put-image.js'
 import type { ImageRequest } from '../image.js'
 import type { PromoteSettings } from '../inputs/promote.js'
 import { formatDuration, listNames, safeText } from '../text.js'
@@ -68,8 +68,13 @@ function putTarget(target: Target): PutTarget {
   }
 }
 
-/** The promotion as it stands: every target not decided is skipped; `failure` fails the step. */
-function stopped(targets: readonly Target[], decided: Map<Target, PromotedTag>, failure: string | undefined, dryRun: boolean): Promotion {
+/** The promotion as it stands (done or stopped): every target not decided is skipped; `failure` fails the step. */
+function promotionOf(
+  targets: readonly Target[],
+  decided: Map<Target, PromotedTag>,
+  failure: string | undefined,
+  dryRun: boolean
+): Promotion {
   const tags = targets.map((target) => decided.get(target) ?? promotedTag(target, 'skipped'))
   return { result: promoteResultOf(tags, dryRun, failure !== undefined), tags, ...(failure !== undefined && { failure }) }
 }
@@ -100,7 +105,7 @@ export async function promote(
   const reads = await ecr.readTags(targets.map(tagRequest))
   const decided = new Map<Target, PromotedTag>()
   if (context.deadline.expired)
-    return stopped(
+    return promotionOf(
       targets,
       decided,
       `Timed out: the step's timeout of ${formatDuration(context.deadline.timeoutMs)} passed while the promote-tags were read, so no tag was written; raise timeout, or rerun the job.`,
@@ -116,7 +121,7 @@ export async function promote(
         read.status === 'error'
           ? describeCallError(read.error, target.source.request)
           : `ECR answered ${safeText(state.why)} for ${name(target)}.`
-      return stopped(targets, decided, `No tag was written: reading the promote-tags first failed. ${why}`, settings.dryRun)
+      return promotionOf(targets, decided, `No tag was written: reading the promote-tags first failed. ${why}`, settings.dryRun)
     }
     planned.push(classify(target, state, settings.overwrite))
   }
@@ -126,7 +131,7 @@ export async function promote(
   for (const tag of conflicts)
     decided.set(tag.target, promotedTag(tag.target, 'failed', tag.previousDigest, PromoteError.TagOnAnotherImage))
   if (conflicts.length > 0)
-    return stopped(
+    return promotionOf(
       targets,
       decided,
       `Not promoted: ${listNames(conflicts.map((tag) => `${name(tag.target)} (on ${safeText(tag.previousDigest ?? '')}, not ${tag.target.source.digest})`))} ${conflicts.length === 1 ? 'is' : 'are'} already on another image and promote-overwrite is never, so no tag ${settings.dryRun ? 'would be' : 'was'} written. Set promote-overwrite: always to move ${conflicts.length === 1 ? 'it' : 'them'}, or choose other tags.`,
@@ -139,7 +144,7 @@ export async function promote(
   )
   if (settings.dryRun) {
     for (const tag of writes) decided.set(tag.target, promotedTag(tag.target, 'planned', tag.previousDigest))
-    return stopped(targets, decided, undefined, true)
+    return promotionOf(targets, decided, undefined, true)
   }
 
   /** What was written so far and what is left, for the sentence a stop ends with. */
@@ -150,7 +155,7 @@ export async function promote(
   }
   for (const [index, tag] of writes.entries()) {
     if (context.deadline.expired)
-      return stopped(
+      return promotionOf(
         targets,
         decided,
         `Timed out: the step's timeout of ${formatDuration(context.deadline.timeoutMs)} passed before ${name(tag.target)} could be written. ${progress(index, false)}; rerun the job: tags already on their image are left as they are.`,
@@ -159,14 +164,14 @@ export async function promote(
     const outcome = await write(tag, ecr, context)
     decided.set(tag.target, outcome.tag)
     if (outcome.failure !== undefined)
-      return stopped(
+      return promotionOf(
         targets,
         decided,
         `Promotion stopped at ${name(tag.target)}: ${outcome.failure} ${progress(index, true)}; rerun once it is fixed: tags already on their image are left as they are.`,
         false
       )
   }
-  return stopped(targets, decided, undefined, false)
+  return promotionOf(targets, decided, undefined, false)
 }
 
 /** One PutImage and what it means for the tag. */

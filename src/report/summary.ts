@@ -130,14 +130,22 @@ function promotionLines(promotion: Promotion | undefined): { head: string[]; row
 export function summaryMarkdown(report: Report, ending: Ending, pin?: PinResult, promotion?: Promotion): string {
   const lines = ['### ECR image lookup', '', headline(report, ending), '', ...HEADER]
   let size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0)
-  let shown = 0
-  for (const verdict of report.verdicts) {
-    const line = `| ${row(verdict).join(' | ')} |`
-    size += Buffer.byteLength(line) + 1
-    if (size > SUMMARY_LIMIT) break
-    lines.push(line)
-    shown++
+  /** Adds table rows while the summary stays within SUMMARY_LIMIT; returns how many were added. */
+  const addRows = (rows: Iterable<string>): number => {
+    let shown = 0
+    for (const line of rows) {
+      size += Buffer.byteLength(line) + 1
+      if (size > SUMMARY_LIMIT) break
+      lines.push(line)
+      shown++
+    }
+    return shown
   }
+  const shown = addRows(
+    (function* () {
+      for (const verdict of report.verdicts) yield `| ${row(verdict).join(' | ')} |`
+    })()
+  )
   lines.push(...pinLines(pin))
   if (shown < report.verdicts.length)
     lines.push(
@@ -146,13 +154,7 @@ export function summaryMarkdown(report: Report, ending: Ending, pin?: PinResult,
     )
   const { head, rows } = promotionLines(promotion)
   lines.push(...head)
-  let rowsShown = 0
-  for (const line of rows) {
-    size += Buffer.byteLength(line) + 1
-    if (size > SUMMARY_LIMIT) break
-    lines.push(line)
-    rowsShown++
-  }
+  const rowsShown = addRows(rows)
   if (rowsShown < rows.length)
     lines.push('', `The promotion table stops after ${rowsShown} of ${rows.length} tags: every tag is in the log and the promoted output.`)
   return `${lines.join('\n')}\n`

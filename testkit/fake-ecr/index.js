@@ -278,9 +278,10 @@ export class FakeEcr {
   putImage(image) {
     const repository = this.createRepository(image.repository, image)
     const digest = image.digest ?? sha256Digest(image.manifest)
-    const mediaType = image.mediaType ?? JSON.parse(image.manifest).mediaType ?? MEDIA_TYPES.schema1Signed
+    const parsed = JSON.parse(image.manifest)
+    const mediaType = image.mediaType ?? parsed.mediaType ?? MEDIA_TYPES.schema1Signed
     // A push uploads the image's layers and config first: the repository holds them from now on.
-    for (const blob of referencesOf(JSON.parse(image.manifest)).blobs) repository.blobs.add(blob)
+    for (const blob of referencesOf(parsed).blobs) repository.blobs.add(blob)
     return this.storeImage(repository, { digest, manifest: image.manifest, mediaType, tags: image.tags ?? [] })
   }
 
