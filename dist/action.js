@@ -16230,6 +16230,7 @@ class Deadline {
     controller = new AbortController();
     timer;
     watchdogTimer;
+    beforeExit = new Set();
     constructor(timeoutMs, now = Date.now) {
         this.timeoutMs = timeoutMs;
         this.now = now;
@@ -16252,8 +16253,22 @@ class Deadline {
     }
     /** Calls `onHang` (which should end the process) if the step is still running `graceMs` after the deadline. */
     startWatchdog(graceMs, onHang) {
-        this.watchdogTimer = setTimeout(onHang, this.timeoutMs + graceMs);
+        this.watchdogTimer = setTimeout(() => {
+            for (const settle of this.beforeExit)
+                try {
+                    settle();
+                }
+                catch {
+                    // The process ends regardless; what could not be settled is said by nothing else now.
+                }
+            onHang();
+        }, this.timeoutMs + graceMs);
         this.watchdogTimer.unref();
+    }
+    /** `settle` runs (synchronously) before the watchdog ends the process, until the returned function is called. */
+    beforeWatchdogExit(settle) {
+        this.beforeExit.add(settle);
+        return () => this.beforeExit.delete(settle);
     }
     dispose() {
         clearTimeout(this.timer);
@@ -16401,7 +16416,8 @@ function checkDigests(results, acceptedMediaTypes) {
 /* harmony export */   MV: () => (/* binding */ attemptsText),
 /* harmony export */   RD: () => (/* binding */ ResponseShapeError),
 /* harmony export */   iR: () => (/* binding */ describeCallError),
-/* harmony export */   pH: () => (/* binding */ awsSaid)
+/* harmony export */   pH: () => (/* binding */ awsSaid),
+/* harmony export */   qx: () => (/* binding */ UnexpectedAnswerError)
 /* harmony export */ });
 /* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30126);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34704);
@@ -16419,6 +16435,18 @@ class ResponseShapeError extends Error {
         super(`the answer is JSON but not BatchGetImage's: ${problem}`);
         this.problem = problem;
         this.httpStatusCode = httpStatusCode;
+    }
+}
+/**
+ * The answer is BatchGetImage's, but not for what was asked: an image of another repository or
+ * registry, or a digest outside the digest grammar. Nothing from it may reach a file, an output or a tag.
+ */
+class UnexpectedAnswerError extends Error {
+    problem;
+    name = 'UnexpectedAnswerError';
+    constructor(problem) {
+        super(`the answer is not for what was asked: ${problem}`);
+        this.problem = problem;
     }
 }
 const CREDENTIAL_ERRORS = new Set([
@@ -16527,6 +16555,8 @@ function describeCallError(error, context, operation = 'BatchGetImage') {
     }
     if (fields.phase === 'body' && (code === 'ECONNRESET' || /aborted/i.test((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error))))
         return `The answer from ${host} was cut short: the connection closed after ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(fields.receivedBytes ?? 0)}${fields.expectedBytes !== undefined ? ` of ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(fields.expectedBytes)}` : ''}${attempts}; ${CHECK_PATH}, and retry the job.`;
+    if (error instanceof UnexpectedAnswerError)
+        return `The answer from ${host} for ${repository} cannot be used: ${error.problem}, so nothing from it was written. Check AWS_ENDPOINT_URL_ECR and any proxy or emulator between the runner and ECR.`;
     if (error instanceof ResponseShapeError)
         return `The answer from ${host} (HTTP ${error.httpStatusCode ?? '?'}) is JSON, but not what BatchGetImage answers (${error.problem}): something other than ECR answered. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
     if (name === 'SyntaxError' || (!fromAws(fields) && status !== undefined && status >= 400)) {
@@ -16584,12 +16614,15 @@ var deadline = __nccwpck_require__(61035);
 var failure_codes = __nccwpck_require__(45329);
 // EXTERNAL MODULE: ../src/image.ts
 var src_image = __nccwpck_require__(30126);
+// EXTERNAL MODULE: ../src/text.ts
+var src_text = __nccwpck_require__(34704);
 // EXTERNAL MODULE: ../src/ecr/errors.ts
 var errors = __nccwpck_require__(23175);
 ;// CONCATENATED MODULE: ../src/ecr/lookup.ts
 // Looking images up with BatchGetImage: group the requests by repository (and registry and region),
 // ask each distinct id once in requests of at most 100 ids, run the requests with a small concurrency
 // bound, and match each answer back to what was asked by tag and digest (never by position).
+
 
 
 
@@ -16701,6 +16734,23 @@ function checkShape(response) {
     if (found !== undefined)
         throw new errors/* ResponseShapeError */.RD(found, response.$metadata?.httpStatusCode);
 }
+/**
+ * Every image in an answer must be of the repository (and registry, when one was asked) the request
+ * named, and carry a digest in the digest grammar: a digest reaches files, outputs and tags.
+ */
+function checkAnswers(images, asked) {
+    for (const image of images) {
+        const { repositoryName, registryId } = image;
+        const wrongRegistry = asked.registryId !== undefined && registryId !== asked.registryId;
+        if (repositoryName !== asked.repositoryName || wrongRegistry)
+            throw new errors/* UnexpectedAnswerError */.qx(`it holds an image of repository '${(0,src_text/* safeText */.Hk)(String(repositoryName ?? 'none'))}' in registry ${(0,src_text/* safeText */.Hk)(String(registryId ?? 'none'))}, not of '${asked.repositoryName}' in ${asked.registryId !== undefined ? `registry ${asked.registryId}` : "the caller's registry"} as asked`);
+        const digest = image.imageId?.imageDigest;
+        if (!(0,src_image/* isDigest */.Bc)(digest))
+            throw new errors/* UnexpectedAnswerError */.qx(digest === undefined
+                ? `it holds an image without a digest (tag ${(0,src_text/* safeText */.Hk)(String(image.imageId?.imageTag ?? 'none'))})`
+                : `it holds the digest '${(0,src_text/* safeText */.Hk)(String(digest)).slice(0, 200)}', which is not a digest ('sha256:' and 64 lowercase hexadecimal characters)`);
+    }
+}
 /** One BatchGetImage call for up to 100 requests of one repository. */
 async function batchGetImage(batch, options) {
     const [first] = batch;
@@ -16715,6 +16765,7 @@ async function batchGetImage(batch, options) {
         }), options.signal !== undefined ? { abortSignal: options.signal } : {});
         const response = await (0,deadline/* untilAborted */.Eu)(sent, options.signal);
         checkShape(response);
+        checkAnswers(response.images ?? [], first);
         return matchResults(batch, response.images ?? [], response.failures ?? []);
     }
     catch (error) {
@@ -17045,10 +17096,52 @@ function parseFailOn(value) {
 
 /***/ }),
 
+/***/ 59825:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ describeFileError)
+/* harmony export */ });
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34704);
+// How a file that cannot be read or written reads in a message: vocabulary the files stage, the
+// writer and the report share.
+
+const FILE_ERRORS = {
+    ENOSPC: 'no space is left on the device',
+    EDQUOT: 'the disk quota is used up',
+    EACCES: 'permission denied',
+    EPERM: 'the operation is not permitted (the file may be immutable or locked)',
+    EROFS: 'the file system is read-only',
+    ENOENT: 'the file or its folder does not exist',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'the path is a folder',
+    EEXIST: 'a file is in the way',
+    ENAMETOOLONG: 'a file name is too long',
+    EBUSY: 'the file is busy (in use by another process)',
+    EXDEV: 'the file is on another device',
+    ELOOP: 'a link leads to itself',
+    EMFILE: 'too many files are open',
+    EIO: 'the disk reported an input/output error'
+};
+/** `no space is left on the device (ENOSPC)`: why a file could not be read or written. */
+function describeFileError(error) {
+    const code = error?.code;
+    if (code !== undefined && FILE_ERRORS[code] !== undefined)
+        return `${FILE_ERRORS[code]} (${code})`;
+    // @actions/core checks that the runner's file exists before it appends.
+    if (/^Missing file at path/.test((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)))
+        return 'the file does not exist';
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .safeText */ .Hk)((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? 'unknown error').slice(0, 200);
+}
+
+
+/***/ }),
+
 /***/ 30126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   Kq: () => (/* binding */ repositoryKey),
 /* harmony export */   Ly: () => (/* binding */ DEFAULT_MEDIA_TYPES),
 /* harmony export */   MD: () => (/* binding */ describeRepository),
@@ -17057,10 +17150,16 @@ function parseFailOn(value) {
 /* harmony export */   lq: () => (/* binding */ requestKey),
 /* harmony export */   uM: () => (/* binding */ SCHEMA1_MEDIA_TYPES)
 /* harmony export */ });
-/* unused harmony export imageIdKey */
+/* unused harmony exports DIGEST_PATTERN, imageIdKey */
 // The vocabulary every stage shares about an image asked for: its id (tag, digest or both), where it
 // is looked for, the keys that group and de-duplicate requests, the manifest media types this action
 // knows by name, and the error an input the action cannot honour raises.
+/** An OCI digest as this action accepts and writes it: `sha256:` + 64 lowercase hex, or `sha512:` + 128. */
+const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** Whether `text` is a digest in the grammar above: what any digest must be before it reaches a file, an output or a tag. */
+function isDigest(text) {
+    return typeof text === 'string' && DIGEST_PATTERN.test(text);
+}
 /** A problem with the workflow's inputs: the message is shown to the user as it is. */
 class InputError extends Error {
     name = 'InputError';
@@ -17107,7 +17206,7 @@ const SCHEMA1_MEDIA_TYPES = new Set([
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44192);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66909);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
 // run() set, once the log has reached the runner (at most 5 s more): a retry pause the SDK still has
 // scheduled after the deadline must not keep it alive, and a log still in the pipe must not be cut short.
@@ -17135,11 +17234,10 @@ __webpack_async_result__();
 // The `image-ids` input: tags, digests, `imageTag=T,imageDigest=D` shorthand and the AWS CLI's JSON;
 // and the tag and digest syntax that `images` references share.
 
-const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 const MAX_TAG_LENGTH = 300;
 const KEYS = ['imageTag', 'imageDigest'];
 function validateDigest(digest, input = 'image-ids') {
-    if (DIGEST.test(digest))
+    if ((0,_image_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest))
         return digest;
     throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: '${digest}' is not a valid image digest: expected 'sha256:' followed by 64 lowercase hexadecimal characters.`);
 }
@@ -17354,7 +17452,7 @@ function parseReferences(text, defaults) {
 
 /***/ }),
 
-/***/ 44192:
+/***/ 66909:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19046,12 +19144,19 @@ function atSource(request) {
 function sourceText(source) {
     return `${(0,src_text/* safeText */.Hk)(source.file)}:${source.line}`;
 }
-/** What the files stage found: one line, the skipped references, and a notice at each templated one. */
-function logScan(scan) {
+/**
+ * What the files stage found: one line, the skipped references and links, a notice at each templated
+ * reference and each Helm map whose tag the chart decides, and (with pin) an error at each reference
+ * that cannot be pinned in place.
+ */
+function logScan(scan, pin) {
+    for (const link of scan.skippedLinks)
+        warning((0,src_text/* safeText */.Hk)(link), { title: 'Link not followed' });
     if (scan.nothingFound)
         warning(scan.nothingFound.message);
     const ecr = scan.requests.length;
-    actions_core_info(`Scanned ${scan.files.length} file(s): ${ecr} ECR image reference(s), ${scan.skipped.length} in other registries (not looked up), ${scan.templated.length} templated.`);
+    const chart = scan.chartDecides.length > 0 ? `, ${scan.chartDecides.length} whose tag the chart decides` : '';
+    actions_core_info(`Scanned ${scan.files.length} file(s): ${ecr} ECR image reference(s), ${scan.skipped.length} in other registries (not looked up), ${scan.templated.length} templated${chart}.`);
     if (scan.skipped.length > 0)
         actions_core_info(`Skipped, not in ECR: ${(0,src_text/* listNames */.Zv)(scan.skipped.map((reference) => `${(0,src_text/* safeText */.Hk)(reference.text)} (${sourceText(reference)})`))}`);
     for (const reference of scan.templated)
@@ -19060,9 +19165,16 @@ function logScan(scan) {
             file: reference.file,
             startLine: reference.line
         });
+    for (const reference of scan.chartDecides)
+        notice(`${(0,src_text/* safeText */.Hk)(reference.text)} has no tag: the chart's appVersion decides, and no Chart.yaml beside ${(0,src_text/* safeText */.Hk)(reference.file)} says it. It is not looked up${pin ? ' or pinned' : ''}; give the map a tag, or keep the chart's Chart.yaml beside its values file.`, { title: 'Image tag decided by the chart', file: reference.file, startLine: reference.line });
+    if (pin)
+        for (const reference of scan.unpinnable)
+            error(`${(0,src_text/* safeText */.Hk)(reference.text)} cannot be pinned in place: ${reference.unpinnable ?? 'its place in the file is unknown'}. It is looked up, but pin cannot write its digest.`, { title: 'Image reference cannot be pinned', file: reference.file, startLine: reference.line });
 }
 /** One line per reference pin rewrote. */
 function logPins(pin) {
+    if (pin.notWritten !== undefined)
+        return actions_core_info(`pin: ${pin.notWritten}`);
     if (pin.changes.length === 0)
         return actions_core_info('pin: every reference was already pinned to its current digest.');
     actions_core_info(pin.changes.map((change) => `Pinned ${sourceText(change)}: ${(0,src_text/* safeText */.Hk)(change.from)} → ${(0,src_text/* safeText */.Hk)(change.to)}`).join('\n'));
@@ -19167,8 +19279,8 @@ function pinnedImageUri(registryId, region, repositoryName, digest) {
     return `${registryHost(registryId, region)}/${repositoryName}@${digest}`;
 }
 
-// EXTERNAL MODULE: ../src/report/files.ts
-var files = __nccwpck_require__(37457);
+// EXTERNAL MODULE: ../src/file-errors.ts
+var file_errors = __nccwpck_require__(59825);
 ;// CONCATENATED MODULE: ../src/report/outputs.ts
 // What the step tells the workflow: its step outputs, within GitHub's limit on a job's outputs (the
 // images-file beside them is files.ts). Outputs are computed first, then degraded in a fixed order
@@ -19306,7 +19418,7 @@ function writePromotionOutputs(promotion, reserve) {
 }
 function outputsError(error) {
     const path = process.env.GITHUB_OUTPUT ?? '';
-    return new OutputsError(`Could not write the step outputs to GITHUB_OUTPUT (${(0,src_text/* safeText */.Hk)(path)}): ${(0,files/* describeFileError */.SQ)(error)}. The lookup itself finished (see the lines above); the runner's output file must be writable.`);
+    return new OutputsError(`Could not write the step outputs to GITHUB_OUTPUT (${(0,src_text/* safeText */.Hk)(path)}): ${(0,file_errors/* describeFileError */.S)(error)}. The lookup itself finished (see the lines above); the runner's output file must be writable.`);
 }
 /** Leaves out what DEGRADE_ORDER says until the outputs fit under `limit`; returns what was left out. */
 function fitOutputs(outputs, images, limit = OUTPUTS_LIMIT) {
@@ -19338,6 +19450,40 @@ function writeOutputs(report, images, imagesFile, pinnedFiles, reserve = 0) {
     catch (error) {
         throw outputsError(error);
     }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ../src/report/files.ts
+// Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked).
+
+
+
+
+
+
+
+/** Writes the full `images` array's JSON (manifests included) to a new file; returns its path. */
+async function writeImagesFile(imagesJson, env = process.env) {
+    const directory = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
+    const path = (0,external_node_path_.join)(directory, `ecr-image-lookup-${(0,external_node_crypto_.randomUUID)()}.json`);
+    await (0,promises_.mkdir)(directory, { recursive: true });
+    await (0,promises_.writeFile)(path, imagesJson);
+    return path;
+}
+/** Writes a manifest byte for byte (its UTF-8 text, as ECR returned it). */
+async function writeManifestFile(path, manifest) {
+    const target = (0,external_node_path_.resolve)(path);
+    try {
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+        await (0,promises_.writeFile)(target, manifest, 'utf8');
+    }
+    catch (error) {
+        throw new src_image/* InputError */.dz(`manifest-file: could not write ${(0,src_text/* safeText */.Hk)(target)}: ${(0,file_errors/* describeFileError */.S)(error)}.`);
+    }
+    return target;
 }
 
 ;// CONCATENATED MODULE: ../src/report/summary.ts
@@ -19420,6 +19566,8 @@ function headline(report, ending) {
 function pinLines(pin) {
     if (pin === undefined)
         return [];
+    if (pin.notWritten !== undefined)
+        return ['', `pin: ${(0,src_text/* escapeMarkdown */.FV)(pin.notWritten)}`];
     if (pin.changes.length === 0)
         return ['', 'pin: every reference was already pinned to its current digest.'];
     return [
@@ -19497,7 +19645,7 @@ async function writeSummary(report, ending, pin, promotion) {
         await summary.addRaw(summaryMarkdown(report, ending, pin, promotion)).write();
     }
     catch (error) {
-        warning(`Could not write the job summary to GITHUB_STEP_SUMMARY (${(0,src_text/* safeText */.Hk)(path)}): ${(0,files/* describeFileError */.SQ)(error)}. The lookup's result and outputs are unaffected.`);
+        warning(`Could not write the job summary to GITHUB_STEP_SUMMARY (${(0,src_text/* safeText */.Hk)(path)}): ${(0,file_errors/* describeFileError */.S)(error)}. The lookup's result and outputs are unaffected.`);
     }
 }
 
@@ -19513,15 +19661,16 @@ async function writeSummary(report, ending, pin, promotion) {
 
 
 
+
 async function writeReport(report, settings) {
     const problems = [];
     const images = imagesData(report);
     let imagesFile;
     try {
-        imagesFile = await (0,files/* writeImagesFile */.qC)(images.json);
+        imagesFile = await writeImagesFile(images.json);
     }
     catch (error) {
-        warning(`Could not write images-file under RUNNER_TEMP (${(0,src_text/* safeText */.Hk)(process.env.RUNNER_TEMP ?? '')}): ${(0,files/* describeFileError */.SQ)(error)}. The images-file output is left out; the other outputs are written.`);
+        warning(`Could not write images-file under RUNNER_TEMP (${(0,src_text/* safeText */.Hk)(process.env.RUNNER_TEMP ?? '')}): ${(0,file_errors/* describeFileError */.S)(error)}. The images-file output is left out; the other outputs are written.`);
     }
     logVerdicts(report);
     if (settings.pin)
@@ -19535,7 +19684,7 @@ async function writeReport(report, settings) {
     const first = report.found[0];
     if (settings.manifestFile !== undefined && first !== undefined)
         try {
-            const path = await (0,files/* writeManifestFile */.hP)(settings.manifestFile, first.image.imageManifest ?? '');
+            const path = await writeManifestFile(settings.manifestFile, first.image.imageManifest ?? '');
             actions_core_info(`Wrote the manifest of ${(0,src_text/* safeText */.Hk)(first.request.requested)} to ${(0,src_text/* safeText */.Hk)(path)}`);
         }
         catch (error) {
@@ -19565,7 +19714,10 @@ function endingFails(ending) {
     return ending.kind !== 'success';
 }
 function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }) {
-    const failingNames = (0,src_text/* listNames */.Zv)(report.failing.map((verdict) => (0,src_text/* safeText */.Hk)(verdict.request.requested)));
+    // A reference from a file is named with its file and line: the same reference may fail in several files.
+    const failingNames = (0,src_text/* listNames */.Zv)([
+        ...new Set(report.failing.map(({ request }) => (0,src_text/* safeText */.Hk)(request.source ? `${request.requested} (${request.source.file}:${request.source.line})` : request.requested)))
+    ]);
     if (deadlineExpired && (report.error !== undefined || wait.stopped)) {
         const pending = report.verdicts
             .filter((verdict) => verdict.status === 'error' || verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails))
@@ -19588,9 +19740,21 @@ function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }) {
         return { kind: 'failing-images', message: `${report.failing.length} of ${report.verdicts.length} image(s) failed: ${failingNames}` };
     return { kind: 'success', message: `${report.found.length} of ${report.verdicts.length} image(s) found.` };
 }
-/** Whether ECR answered (the gate has a verdict on the images): what pin may act on. */
-function ecrAnswered(ending) {
-    return ending.kind === 'success' || ending.kind === 'failing-images';
+/**
+ * Why pin must not write, if it must not: like promotion, only a gate that passed rewrites files, and
+ * only when every reference looked up can be pinned in place (`fails`: that is an error of its own).
+ */
+function pinBlocked(ending, unpinnable) {
+    if (ending.kind === 'failing-images' || ending.kind === 'gave-up')
+        return { reason: 'the gate did not pass, so no file was written.', fails: false };
+    if (ending.kind !== 'success')
+        return { reason: 'the lookup failed, so no file was written.', fails: false };
+    if (unpinnable > 0)
+        return {
+            reason: `${unpinnable} reference(s) cannot be pinned in place (see the errors at their lines), so no file was written; write them on one line, or leave their files out of files.`,
+            fails: true
+        };
+    return undefined;
 }
 /** GitHub's limit on a status's description. */
 const DESCRIPTION_LIMIT = 140;
@@ -19755,6 +19919,34 @@ async function promoteFound(report, settings, inputs, clients, deadline) {
         };
     }
 }
+/**
+ * The pin stage, loaded only with pin: true: files are written only when the gate passed and every
+ * reference can be pinned in place, all or none. Always a result, so pinned-files says what changed.
+ */
+async function pinStage(scan, report, ending, deadline) {
+    const blocked = pinBlocked(ending, scan.unpinnable.length);
+    if (blocked !== undefined)
+        return { pin: { changes: [], files: [], notWritten: blocked.reason }, ...(blocked.fails && { problem: `pin: ${blocked.reason}` }) };
+    const { pinFound, PinError } = await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6545));
+    try {
+        const pin = await pinFound(scan, report, { log: (line) => actions_core_info(line), deadline });
+        if (pin.cancelled === undefined)
+            return { pin };
+        return {
+            pin,
+            cancelled: pin.cancelled,
+            problem: `The run was cancelled (${pin.cancelled}) while the pinned files were being renamed: the renaming finished first, so every file listed in pinned-files is pinned; nothing else was done.`
+        };
+    }
+    catch (error) {
+        const cancelled = error instanceof PinError ? error.cancelled : undefined;
+        return {
+            pin: { changes: [], files: [], notWritten: 'see the error below.' },
+            problem: (0,src_text/* errorMessage */.gJ)(error),
+            ...(cancelled && { cancelled })
+        };
+    }
+}
 async function run() {
     let deadline;
     try {
@@ -19765,9 +19957,9 @@ async function run() {
             process.exit(EXIT_FAILURE);
         });
         // The files stage (only with files): the references in the files join the others.
-        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92568))).scanFiles(inputs.files) : undefined;
+        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77119))).scanFiles(inputs.files) : undefined;
         if (scan)
-            logScan(scan);
+            logScan(scan, inputs.files?.pin ?? false);
         const requests = [...inputs.requests, ...(scan?.requests ?? [])];
         if (inputs.promote)
             checkOneImagePerRepository(requests);
@@ -19790,21 +19982,22 @@ async function run() {
             timeoutMs: inputs.timeoutMs,
             expect: inputs.expect
         });
-        // pin (only with pin: true, and only when ECR answered): rewrite what was found.
+        // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
         const problems = [];
         let pin;
-        if (inputs.files?.pin && scan && ecrAnswered(ending))
-            try {
-                pin = await (await __nccwpck_require__.e(/* import() */ 277).then(__nccwpck_require__.bind(__nccwpck_require__, 55277))).pinFound(inputs.files.workspace, scan, report);
-            }
-            catch (error) {
-                problems.push((0,src_text/* errorMessage */.gJ)(error));
-            }
+        let cancelled;
+        if (inputs.files?.pin && scan) {
+            const pinned = await pinStage(scan, report, ending, activeDeadline);
+            pin = pinned.pin;
+            cancelled = pinned.cancelled;
+            if (pinned.problem !== undefined)
+                problems.push(pinned.problem);
+        }
         const outputsReserve = inputs.promote ? promotionReserve(report.found, inputs.promote.tags) : 0;
         problems.push(...(await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })));
         // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
         // before any tag is, so a status that cannot be posted also keeps promotion from writing.
-        if (inputs.status)
+        if (inputs.status && cancelled === undefined)
             try {
                 const { reportCommitStatus } = await __nccwpck_require__.e(/* import() */ 549).then(__nccwpck_require__.bind(__nccwpck_require__, 7549));
                 await reportCommitStatus(inputs.status, commitStatusOf(report, ending), {
@@ -19850,78 +20043,6 @@ async function run() {
     finally {
         deadline?.dispose();
     }
-}
-
-
-/***/ }),
-
-/***/ 37457:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   SQ: () => (/* binding */ describeFileError),
-/* harmony export */   hP: () => (/* binding */ writeManifestFile),
-/* harmony export */   qC: () => (/* binding */ writeImagesFile)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(30126);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(34704);
-// Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked); and
-// how a file that cannot be written reads in a message.
-
-
-
-
-
-
-const FILE_ERRORS = {
-    ENOSPC: 'no space is left on the device',
-    EDQUOT: 'the disk quota is used up',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOENT: 'the file or its folder does not exist',
-    ENOTDIR: 'a part of the path is a file, not a folder',
-    EISDIR: 'the path is a folder',
-    EEXIST: 'a file is in the way',
-    ENAMETOOLONG: 'a file name is too long'
-};
-/** `no space is left on the device (ENOSPC)`: why a file could not be written. */
-function describeFileError(error) {
-    const code = error?.code;
-    if (code !== undefined && FILE_ERRORS[code] !== undefined)
-        return `${FILE_ERRORS[code]} (${code})`;
-    // @actions/core checks that the runner's file exists before it appends.
-    if (/^Missing file at path/.test((0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error)))
-        return 'the file does not exist';
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .safeText */ .Hk)((0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? 'unknown error').slice(0, 200);
-}
-/** Writes the full `images` array's JSON (manifests included) to a new file; returns its path. */
-async function writeImagesFile(imagesJson, env = process.env) {
-    const directory = env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(directory, `ecr-image-lookup-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}.json`);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(directory, { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(path, imagesJson);
-    return path;
-}
-/** Writes a manifest byte for byte (its UTF-8 text, as ECR returned it). */
-async function writeManifestFile(path, manifest) {
-    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(path);
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(target), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(target, manifest, 'utf8');
-    }
-    catch (error) {
-        throw new _image_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`manifest-file: could not write ${(0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .safeText */ .Hk)(target)}: ${describeFileError(error)}.`);
-    }
-    return target;
 }
 
 

@@ -9,6 +9,7 @@ export class Deadline {
   private readonly controller = new AbortController()
   private readonly timer: NodeJS.Timeout
   private watchdogTimer: NodeJS.Timeout | undefined
+  private readonly beforeExit = new Set<() => void>()
 
   constructor(
     readonly timeoutMs: number,
@@ -38,8 +39,22 @@ export class Deadline {
 
   /** Calls `onHang` (which should end the process) if the step is still running `graceMs` after the deadline. */
   startWatchdog(graceMs: number, onHang: () => void): void {
-    this.watchdogTimer = setTimeout(onHang, this.timeoutMs + graceMs)
+    this.watchdogTimer = setTimeout(() => {
+      for (const settle of this.beforeExit)
+        try {
+          settle()
+        } catch {
+          // The process ends regardless; what could not be settled is said by nothing else now.
+        }
+      onHang()
+    }, this.timeoutMs + graceMs)
     this.watchdogTimer.unref()
+  }
+
+  /** `settle` runs (synchronously) before the watchdog ends the process, until the returned function is called. */
+  beforeWatchdogExit(settle: () => void): () => void {
+    this.beforeExit.add(settle)
+    return () => this.beforeExit.delete(settle)
   }
 
   dispose(): void {

@@ -2,6 +2,14 @@
 // is looked for, the keys that group and de-duplicate requests, the manifest media types this action
 // knows by name, and the error an input the action cannot honour raises.
 
+/** An OCI digest as this action accepts and writes it: `sha256:` + 64 lowercase hex, or `sha512:` + 128. */
+export const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/
+
+/** Whether `text` is a digest in the grammar above: what any digest must be before it reaches a file, an output or a tag. */
+export function isDigest(text: unknown): text is string {
+  return typeof text === 'string' && DIGEST_PATTERN.test(text)
+}
+
 /** A problem with the workflow's inputs: the message is shown to the user as it is. */
 export class InputError extends Error {
   override name = 'InputError'

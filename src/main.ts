@@ -9,12 +9,13 @@ import { createLookupRound } from './ecr/round.js'
 import { type Inputs, getInputs } from './inputs/inputs.js'
 import { type PromoteSettings, checkOneImagePerRepository } from './inputs/promote.js'
 import type { PinResult } from './manifests/pin.js'
+import type { ScanResult } from './manifests/scan.js'
 import type { Promotion } from './promote/plan.js'
 import { logScan } from './report/log.js'
 import { promotionReserve } from './report/outputs.js'
 import { reportPromotion, writeReport, writeSummary } from './report/report.js'
 import { errorMessage, formatDuration, safeText } from './text.js'
-import { commitStatusOf, decideEnding, ecrAnswered, promotionBlocked } from './verdict/ending.js'
+import { type Ending, commitStatusOf, decideEnding, pinBlocked, promotionBlocked } from './verdict/ending.js'
 import { type Report, evaluate } from './verdict/policy.js'
 import { lookUpUntilSettled } from './verdict/wait.js'
 
@@ -46,6 +47,38 @@ async function promoteFound(
   }
 }
 
+/**
+ * The pin stage, loaded only with pin: true: files are written only when the gate passed and every
+ * reference can be pinned in place, all or none. Always a result, so pinned-files says what changed.
+ */
+async function pinStage(
+  scan: ScanResult,
+  report: Report,
+  ending: Ending,
+  deadline: Deadline
+): Promise<{ pin: PinResult; problem?: string; cancelled?: NodeJS.Signals }> {
+  const blocked = pinBlocked(ending, scan.unpinnable.length)
+  if (blocked !== undefined)
+    return { pin: { changes: [], files: [], notWritten: blocked.reason }, ...(blocked.fails && { problem: `pin: ${blocked.reason}` }) }
+  const { pinFound, PinError } = await import('./manifests/pin.js')
+  try {
+    const pin = await pinFound(scan, report, { log: (line) => core.info(line), deadline })
+    if (pin.cancelled === undefined) return { pin }
+    return {
+      pin,
+      cancelled: pin.cancelled,
+      problem: `The run was cancelled (${pin.cancelled}) while the pinned files were being renamed: the renaming finished first, so every file listed in pinned-files is pinned; nothing else was done.`
+    }
+  } catch (error) {
+    const cancelled = error instanceof PinError ? error.cancelled : undefined
+    return {
+      pin: { changes: [], files: [], notWritten: 'see the error below.' },
+      problem: errorMessage(error),
+      ...(cancelled && { cancelled })
+    }
+  }
+}
+
 export async function run(): Promise<void> {
   let deadline: Deadline | undefined
   try {
@@ -58,7 +91,7 @@ export async function run(): Promise<void> {
 
     // The files stage (only with files): the references in the files join the others.
     const scan = inputs.files ? await (await import('./manifests/scan.js')).scanFiles(inputs.files) : undefined
-    if (scan) logScan(scan)
+    if (scan) logScan(scan, inputs.files?.pin ?? false)
     const requests = [...inputs.requests, ...(scan?.requests ?? [])]
     if (inputs.promote) checkOneImagePerRepository(requests)
     core.debug(`Looking up ${requests.length} image(s).`)
@@ -83,22 +116,23 @@ export async function run(): Promise<void> {
       expect: inputs.expect
     })
 
-    // pin (only with pin: true, and only when ECR answered): rewrite what was found.
+    // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
     const problems: string[] = []
     let pin: PinResult | undefined
-    if (inputs.files?.pin && scan && ecrAnswered(ending))
-      try {
-        pin = await (await import('./manifests/pin.js')).pinFound(inputs.files.workspace, scan, report)
-      } catch (error) {
-        problems.push(errorMessage(error))
-      }
+    let cancelled: NodeJS.Signals | undefined
+    if (inputs.files?.pin && scan) {
+      const pinned = await pinStage(scan, report, ending, activeDeadline)
+      pin = pinned.pin
+      cancelled = pinned.cancelled
+      if (pinned.problem !== undefined) problems.push(pinned.problem)
+    }
 
     const outputsReserve = inputs.promote ? promotionReserve(report.found, inputs.promote.tags) : 0
     problems.push(...(await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })))
 
     // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
     // before any tag is, so a status that cannot be posted also keeps promotion from writing.
-    if (inputs.status)
+    if (inputs.status && cancelled === undefined)
       try {
         const { reportCommitStatus } = await import('./github/status.js')
         await reportCommitStatus(inputs.status, commitStatusOf(report, ending), {

@@ -73,7 +73,7 @@ describe.each(NODES)('files on $label', ({ path }) => {
     ])
     expect(read('examples/helm/values.yaml')).toBe(
       before
-        .replace('    pullPolicy: IfNotPresent\n', `    pullPolicy: IfNotPresent\n    digest: ${h.digests.api}\n`)
+        .replace('    tag: v1.4.2\n', `    tag: v1.4.2\n    digest: ${h.digests.api}\n`)
         .replace('    digest: ""', `    digest: "${h.digests.v1}"`)
     )
     expect(read('examples/k8s/deployment.yaml')).toBe(

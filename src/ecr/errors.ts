@@ -28,6 +28,17 @@ export class ResponseShapeError extends Error {
   }
 }
 
+/**
+ * The answer is BatchGetImage's, but not for what was asked: an image of another repository or
+ * registry, or a digest outside the digest grammar. Nothing from it may reach a file, an output or a tag.
+ */
+export class UnexpectedAnswerError extends Error {
+  override name = 'UnexpectedAnswerError'
+  constructor(readonly problem: string) {
+    super(`the answer is not for what was asked: ${problem}`)
+  }
+}
+
 const CREDENTIAL_ERRORS = new Set([
   'ExpiredTokenException',
   'ExpiredToken',
@@ -142,6 +153,8 @@ export function describeCallError(error: unknown, context: CallContext, operatio
   }
   if (fields.phase === 'body' && (code === 'ECONNRESET' || /aborted/i.test(errorMessage(error))))
     return `The answer from ${host} was cut short: the connection closed after ${formatBytes(fields.receivedBytes ?? 0)}${fields.expectedBytes !== undefined ? ` of ${formatBytes(fields.expectedBytes)}` : ''}${attempts}; ${CHECK_PATH}, and retry the job.`
+  if (error instanceof UnexpectedAnswerError)
+    return `The answer from ${host} for ${repository} cannot be used: ${error.problem}, so nothing from it was written. Check AWS_ENDPOINT_URL_ECR and any proxy or emulator between the runner and ECR.`
   if (error instanceof ResponseShapeError)
     return `The answer from ${host} (HTTP ${error.httpStatusCode ?? '?'}) is JSON, but not what BatchGetImage answers (${error.problem}): something other than ECR answered. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`
   if (name === 'SyntaxError' || (!fromAws(fields) && status !== undefined && status >= 400)) {

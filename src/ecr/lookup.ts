@@ -10,8 +10,9 @@ import {
 } from '@aws-sdk/client-ecr'
 import { untilAborted } from '../deadline.js'
 import { FailureCode } from '../failure-codes.js'
-import { type ImageId, type ImageRequest, repositoryKey, requestKey } from '../image.js'
-import { ResponseShapeError } from './errors.js'
+import { type ImageId, type ImageRequest, isDigest, repositoryKey, requestKey } from '../image.js'
+import { safeText } from '../text.js'
+import { ResponseShapeError, UnexpectedAnswerError } from './errors.js'
 
 export const MAX_IDS_PER_REQUEST = 100
 export const MAX_CONCURRENT_REQUESTS = 16
@@ -148,6 +149,28 @@ function checkShape(response: BatchGetImageCommandOutput): void {
   if (found !== undefined) throw new ResponseShapeError(found, response.$metadata?.httpStatusCode)
 }
 
+/**
+ * Every image in an answer must be of the repository (and registry, when one was asked) the request
+ * named, and carry a digest in the digest grammar: a digest reaches files, outputs and tags.
+ */
+function checkAnswers(images: readonly Image[], asked: ImageRequest): void {
+  for (const image of images) {
+    const { repositoryName, registryId } = image
+    const wrongRegistry = asked.registryId !== undefined && registryId !== asked.registryId
+    if (repositoryName !== asked.repositoryName || wrongRegistry)
+      throw new UnexpectedAnswerError(
+        `it holds an image of repository '${safeText(String(repositoryName ?? 'none'))}' in registry ${safeText(String(registryId ?? 'none'))}, not of '${asked.repositoryName}' in ${asked.registryId !== undefined ? `registry ${asked.registryId}` : "the caller's registry"} as asked`
+      )
+    const digest = image.imageId?.imageDigest
+    if (!isDigest(digest))
+      throw new UnexpectedAnswerError(
+        digest === undefined
+          ? `it holds an image without a digest (tag ${safeText(String(image.imageId?.imageTag ?? 'none'))})`
+          : `it holds the digest '${safeText(String(digest)).slice(0, 200)}', which is not a digest ('sha256:' and 64 lowercase hexadecimal characters)`
+      )
+  }
+}
+
 /** One BatchGetImage call for up to 100 requests of one repository. */
 async function batchGetImage(batch: ImageRequest[], options: LookupOptions): Promise<LookupResult[]> {
   const [first] = batch
@@ -164,6 +187,7 @@ async function batchGetImage(batch: ImageRequest[], options: LookupOptions): Pro
     )
     const response = await untilAborted(sent, options.signal)
     checkShape(response)
+    checkAnswers(response.images ?? [], first)
     return matchResults(batch, response.images ?? [], response.failures ?? [])
   } catch (error) {
     return batch.map((request) => ({ request, status: 'error', error }))

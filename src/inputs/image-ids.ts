@@ -1,8 +1,7 @@
 // The `image-ids` input: tags, digests, `imageTag=T,imageDigest=D` shorthand and the AWS CLI's JSON;
 // and the tag and digest syntax that `images` references share.
-import { type ImageId, type ImageRequest, InputError } from '../image.js'
+import { type ImageId, type ImageRequest, InputError, isDigest } from '../image.js'
 
-const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/
 const MAX_TAG_LENGTH = 300
 const KEYS = ['imageTag', 'imageDigest'] as const
 type Key = (typeof KEYS)[number]
@@ -11,7 +10,7 @@ type Key = (typeof KEYS)[number]
 type WrittenId = Pick<ImageRequest, 'requested' | 'id'>
 
 export function validateDigest(digest: string, input = 'image-ids'): string {
-  if (DIGEST.test(digest)) return digest
+  if (isDigest(digest)) return digest
   throw new InputError(
     `${input}: '${digest}' is not a valid image digest: expected 'sha256:' followed by 64 lowercase hexadecimal characters.`
   )

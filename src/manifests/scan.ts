@@ -1,18 +1,25 @@
 // The files stage: find the files the `files` globs name, read the image references in them, and turn
 // those in ECR registries into requests that join the others (each with the file and line it is on).
-// References in other registries are listed as skipped; templated ones get a notice at their line.
-// Loaded by main.ts only when `files` is set.
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+// References in other registries are listed as skipped; templated ones, and Helm maps whose tag the
+// chart decides, get a notice at their line. Each file's bytes are kept, so pin edits exactly what
+// was scanned. Loaded by main.ts only when `files` is set.
+import { readFile, realpath } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { describeFileError } from '../file-errors.js'
 import { type ImageRequest, InputError } from '../image.js'
 import type { FilesSettings } from '../inputs/files.js'
 import { isEcrHost, parseReference } from '../inputs/references.js'
-import { describeFileError } from '../report/files.js'
-import { type FileReference, TEMPLATED, extractReferences } from './extract.js'
-import { findFiles } from './find.js'
+import { type FileReference, TEMPLATED, chartAppVersion, extractReferences, withoutDigest } from './extract.js'
+import { findFiles, inside } from './find.js'
+import { type ScannedSource, decodeSource } from './source.js'
 
 export interface ScanResult {
+  /** Workspace-relative paths of the files scanned (each file itself, once). */
   files: string[]
+  /** Each scanned file's resolved path and bytes, by its workspace-relative path. */
+  sources: Map<string, { path: string; source: ScannedSource }>
+  /** Links the globs named that lead out of the workspace or to nothing: not scanned. */
+  skippedLinks: string[]
   /** Every reference found, in file order. */
   references: FileReference[]
   /** The ECR references as requests, each with its source; with pin, asked by tag so a stale digest shows. */
@@ -23,6 +30,10 @@ export interface ScanResult {
   skipped: FileReference[]
   /** References with template expressions: not looked up. */
   templated: FileReference[]
+  /** Helm maps without a tag and without a Chart.yaml beside them to read appVersion from: not looked up. */
+  chartDecides: FileReference[]
+  /** ECR references that are looked up but cannot be pinned in place (each says why). */
+  unpinnable: FileReference[]
 }
 
 /** The registry part of a reference, if it names one (`host.name/…`, `host:port/…`, `localhost/…`). */
@@ -59,30 +70,71 @@ function nothingFound(settings: FilesSettings, message: string): NothingFound {
   return { message }
 }
 
+/** A Chart.yaml's appVersion by folder, read once each (only a Chart.yaml inside the workspace counts). */
+function chartReader(root: string): (folder: string) => Promise<{ appVersion: string; chart: string } | undefined> {
+  const charts = new Map<string, Promise<{ appVersion: string; chart: string } | undefined>>()
+  const read = async (folder: string): Promise<{ appVersion: string; chart: string } | undefined> => {
+    const path = await realpath(join(folder, 'Chart.yaml')).catch(() => undefined)
+    if (path === undefined || !inside(root, path)) return undefined
+    const appVersion = chartAppVersion(decodeSource(await readFile(path)).text)
+    return appVersion === undefined ? undefined : { appVersion, chart: path }
+  }
+  return (folder) => {
+    const known = charts.get(folder) ?? read(folder).catch(() => undefined)
+    charts.set(folder, known)
+    return known
+  }
+}
+
 export async function scanFiles(settings: FilesSettings): Promise<ScanResult & { nothingFound?: NothingFound }> {
-  const files = await findFiles(settings.workspace, settings.patterns)
+  const root = await realpath(settings.workspace)
+  const { files, skipped: skippedLinks } = await findFiles(root, settings.patterns)
+  const result: ScanResult = {
+    files,
+    sources: new Map(),
+    skippedLinks,
+    references: [],
+    requests: [],
+    requestOf: new Map(),
+    skipped: [],
+    templated: [],
+    chartDecides: [],
+    unpinnable: []
+  }
   if (files.length === 0)
     return {
-      files,
-      references: [],
-      requests: [],
-      requestOf: new Map(),
-      skipped: [],
-      templated: [],
+      ...result,
       nothingFound: nothingFound(
         settings,
-        `files: no file in the workspace (${settings.workspace}) matches ${settings.patterns.join(', ')}.`
+        `files: no file in the workspace (${settings.workspace}) matches ${settings.patterns.join(', ')}${skippedLinks.length > 0 ? ` (${skippedLinks.length} link(s) skipped, see the warnings)` : ''}.`
       )
     }
-  const result: ScanResult = { files, references: [], requests: [], requestOf: new Map(), skipped: [], templated: [] }
+  const chartOf = chartReader(root)
   for (const file of files) {
-    let text: string
+    const path = join(root, file)
+    let source: ScannedSource
     try {
-      text = await readFile(join(settings.workspace, file), 'utf8')
+      source = decodeSource(await readFile(path))
     } catch (error) {
       throw new InputError(`files: could not read ${file}: ${describeFileError(error)}.`)
     }
-    for (const reference of extractReferences(file, text)) {
+    result.sources.set(file, { path, source })
+    for (const found of extractReferences(file, source.text)) {
+      let reference = found
+      if (found.helmWithoutTag) {
+        // Helm renders an empty tag as the chart's appVersion: the Chart.yaml beside the values file says it.
+        const chart = await chartOf(dirname(path))
+        if (chart !== undefined)
+          reference = {
+            ...found,
+            text: `${withoutDigest(found.text)}:${chart.appVersion}${found.writtenDigest ? `@${found.writtenDigest}` : ''}`
+          }
+        else if (found.writtenDigest === undefined) {
+          result.references.push(found)
+          result.chartDecides.push(found)
+          continue
+        }
+      }
       result.references.push(reference)
       if (TEMPLATED.test(reference.text)) result.templated.push(reference)
       else if (!isEcrHost(registryOf(reference.text) ?? '')) result.skipped.push(reference)
@@ -90,16 +142,23 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
         const request = toRequest(reference, settings.pin)
         result.requests.push(request)
         result.requestOf.set(reference, request)
+        if (reference.edit === undefined) result.unpinnable.push(reference)
       }
     }
   }
-  if (result.requests.length === 0 && result.templated.length === 0)
+  if (result.requests.length === 0) {
+    const others = [
+      `${result.skipped.length} in other registries`,
+      `${result.templated.length} templated`,
+      ...(result.chartDecides.length > 0 ? [`${result.chartDecides.length} whose tag the chart's appVersion decides`] : [])
+    ]
     return {
       ...result,
       nothingFound: nothingFound(
         settings,
-        `files: ${files.length} file(s) matched, but none references an image in ECR (${result.skipped.length} reference(s) in other registries).`
+        `files: ${files.length} file(s) matched, but no image reference in them can be looked up in ECR (${result.references.length} reference(s): ${others.join(', ')}).`
       )
     }
+  }
   return result
 }

@@ -26,12 +26,18 @@ export function sourceText(source: ImageSource): string {
   return `${safeText(source.file)}:${source.line}`
 }
 
-/** What the files stage found: one line, the skipped references, and a notice at each templated one. */
-export function logScan(scan: ScanResult & { nothingFound?: NothingFound }): void {
+/**
+ * What the files stage found: one line, the skipped references and links, a notice at each templated
+ * reference and each Helm map whose tag the chart decides, and (with pin) an error at each reference
+ * that cannot be pinned in place.
+ */
+export function logScan(scan: ScanResult & { nothingFound?: NothingFound }, pin: boolean): void {
+  for (const link of scan.skippedLinks) core.warning(safeText(link), { title: 'Link not followed' })
   if (scan.nothingFound) core.warning(scan.nothingFound.message)
   const ecr = scan.requests.length
+  const chart = scan.chartDecides.length > 0 ? `, ${scan.chartDecides.length} whose tag the chart decides` : ''
   core.info(
-    `Scanned ${scan.files.length} file(s): ${ecr} ECR image reference(s), ${scan.skipped.length} in other registries (not looked up), ${scan.templated.length} templated.`
+    `Scanned ${scan.files.length} file(s): ${ecr} ECR image reference(s), ${scan.skipped.length} in other registries (not looked up), ${scan.templated.length} templated${chart}.`
   )
   if (scan.skipped.length > 0)
     core.info(
@@ -46,10 +52,22 @@ export function logScan(scan: ScanResult & { nothingFound?: NothingFound }): voi
         startLine: reference.line
       }
     )
+  for (const reference of scan.chartDecides)
+    core.notice(
+      `${safeText(reference.text)} has no tag: the chart's appVersion decides, and no Chart.yaml beside ${safeText(reference.file)} says it. It is not looked up${pin ? ' or pinned' : ''}; give the map a tag, or keep the chart's Chart.yaml beside its values file.`,
+      { title: 'Image tag decided by the chart', file: reference.file, startLine: reference.line }
+    )
+  if (pin)
+    for (const reference of scan.unpinnable)
+      core.error(
+        `${safeText(reference.text)} cannot be pinned in place: ${reference.unpinnable ?? 'its place in the file is unknown'}. It is looked up, but pin cannot write its digest.`,
+        { title: 'Image reference cannot be pinned', file: reference.file, startLine: reference.line }
+      )
 }
 
 /** One line per reference pin rewrote. */
 export function logPins(pin: PinResult): void {
+  if (pin.notWritten !== undefined) return core.info(`pin: ${pin.notWritten}`)
   if (pin.changes.length === 0) return core.info('pin: every reference was already pinned to its current digest.')
   core.info(pin.changes.map((change) => `Pinned ${sourceText(change)}: ${safeText(change.from)} → ${safeText(change.to)}`).join('\n'))
 }

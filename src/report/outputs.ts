@@ -9,7 +9,7 @@ import type { ImageRequest } from '../image.js'
 import type { Promotion } from '../promote/plan.js'
 import { formatCount, safeText } from '../text.js'
 import type { FoundVerdict, Report } from '../verdict/policy.js'
-import { describeFileError } from './files.js'
+import { describeFileError } from '../file-errors.js'
 
 /**
  * GitHub allows a job's outputs 1 MB in total, counted in UTF-16 code units (JavaScript's length):

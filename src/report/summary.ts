@@ -10,7 +10,7 @@ import type { PinResult } from '../manifests/pin.js'
 import type { Promotion, TagResult } from '../promote/plan.js'
 import type { Ending } from '../verdict/ending.js'
 import type { Report, Verdict } from '../verdict/policy.js'
-import { describeFileError } from './files.js'
+import { describeFileError } from '../file-errors.js'
 import { imageUriOf } from './outputs.js'
 
 /** GitHub drops a step summary over 1 MiB; the table stops before this many bytes. */
@@ -87,6 +87,7 @@ function headline(report: Report, ending: Ending): string {
 /** The pin section: one row per reference rewritten. */
 function pinLines(pin: PinResult | undefined): string[] {
   if (pin === undefined) return []
+  if (pin.notWritten !== undefined) return ['', `pin: ${escapeMarkdown(pin.notWritten)}`]
   if (pin.changes.length === 0) return ['', 'pin: every reference was already pinned to its current digest.']
   return [
     '',

@@ -31,7 +31,14 @@ export function endingFails(ending: Ending): boolean {
 }
 
 export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }: EndingFacts): Ending {
-  const failingNames = listNames(report.failing.map((verdict) => safeText(verdict.request.requested)))
+  // A reference from a file is named with its file and line: the same reference may fail in several files.
+  const failingNames = listNames([
+    ...new Set(
+      report.failing.map(({ request }) =>
+        safeText(request.source ? `${request.requested} (${request.source.file}:${request.source.line})` : request.requested)
+      )
+    )
+  ])
   if (deadlineExpired && (report.error !== undefined || wait.stopped)) {
     const pending = report.verdicts
       .filter((verdict) => verdict.status === 'error' || verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails))
@@ -54,9 +61,20 @@ export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect 
   return { kind: 'success', message: `${report.found.length} of ${report.verdicts.length} image(s) found.` }
 }
 
-/** Whether ECR answered (the gate has a verdict on the images): what pin may act on. */
-export function ecrAnswered(ending: Ending): boolean {
-  return ending.kind === 'success' || ending.kind === 'failing-images'
+/**
+ * Why pin must not write, if it must not: like promotion, only a gate that passed rewrites files, and
+ * only when every reference looked up can be pinned in place (`fails`: that is an error of its own).
+ */
+export function pinBlocked(ending: Ending, unpinnable: number): { reason: string; fails: boolean } | undefined {
+  if (ending.kind === 'failing-images' || ending.kind === 'gave-up')
+    return { reason: 'the gate did not pass, so no file was written.', fails: false }
+  if (ending.kind !== 'success') return { reason: 'the lookup failed, so no file was written.', fails: false }
+  if (unpinnable > 0)
+    return {
+      reason: `${unpinnable} reference(s) cannot be pinned in place (see the errors at their lines), so no file was written; write them on one line, or leave their files out of files.`,
+      fails: true
+    }
+  return undefined
 }
 
 export type StatusState = 'success' | 'failure' | 'error'

@@ -24,10 +24,10 @@ describe('extractReferences', () => {
 
   it('composes Helm image maps from registry, repository, tag and digest, and reads plain image strings', () => {
     const references = extractReferences('helm/values.yaml', example('helm/values.yaml'))
-    expect(references.map((reference) => [reference.text, reference.line, reference.edit?.kind])).toEqual([
-      [`${R}/team/api:v1.4.2`, 5, 'insert-digest'],
-      [`${R}/app:v1`, 10, 'digest'],
-      [`${R}/app:{{ .Values.global.tag }}`, 14, 'reference']
+    expect(references.map((reference) => [reference.text, reference.line, reference.edit?.before])).toEqual([
+      [`${R}/team/api:v1.4.2`, 5, '\n    digest: '],
+      [`${R}/app:v1`, 10, ''],
+      [`${R}/app:{{ .Values.global.tag }}`, 14, '@']
     ])
   })
 

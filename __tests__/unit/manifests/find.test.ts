@@ -42,20 +42,42 @@ describe('globToRegExp', () => {
 
 describe('findFiles', () => {
   it('lists what the globs name, sorted, without .git or node_modules, minus the excludes', async () => {
-    expect(await findFiles(workspace, ['**/*.{yaml,yml}', '!k8s/deep/**'])).toEqual(['helm/values.yaml', 'k8s/a.yaml', 'k8s/b.yml'])
-    expect(await findFiles(workspace, ['Dockerfile', 'k8s/*.yaml', 'k8s/a.yaml'])).toEqual(['Dockerfile', 'k8s/a.yaml'])
-    expect(await findFiles(workspace, ['nowhere/*.yaml'])).toEqual([])
+    expect((await findFiles(workspace, ['**/*.{yaml,yml}', '!k8s/deep/**'])).files).toEqual(['helm/values.yaml', 'k8s/a.yaml', 'k8s/b.yml'])
+    expect((await findFiles(workspace, ['Dockerfile', 'k8s/*.yaml', 'k8s/a.yaml'])).files).toEqual(['Dockerfile', 'k8s/a.yaml'])
+    expect((await findFiles(workspace, ['nowhere/*.yaml'])).files).toEqual([])
   })
 
-  it('refuses a link that leads out of the workspace', async () => {
+  it('skips and names a link that leads out of the workspace, at any depth, and never walks through it', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'outside-'))
+    mkdirSync(join(outside, 'prod'))
     writeFileSync(join(outside, 'secret.yaml'), '')
+    writeFileSync(join(outside, 'prod', 'deep.yaml'), '')
     symlinkSync(join(outside, 'secret.yaml'), join(workspace, 'link.yaml'))
+    symlinkSync(outside, join(workspace, 'out'))
+    mkdirSync(join(workspace, 'env'))
+    symlinkSync(outside, join(workspace, 'env', 'prod'))
     try {
-      await expect(findFiles(workspace, ['*.yaml'])).rejects.toThrow(/^files: link\.yaml is a link that leads out of the workspace/)
+      const found = await findFiles(workspace, ['*.yaml', 'out/*.yaml', 'env/prod/**/*.yaml', '**/deep.yaml'])
+      expect(found.files).toEqual([])
+      expect(found.skipped.sort()).toEqual([
+        expect.stringMatching(/^files: env\/prod is a link that leads out of the workspace \(.*\); it is not scanned\.$/),
+        expect.stringMatching(/^files: link\.yaml is a link that leads out of the workspace/),
+        expect.stringMatching(/^files: out is a link that leads out of the workspace/)
+      ])
     } finally {
-      rmSync(join(workspace, 'link.yaml'))
+      for (const link of ['link.yaml', 'out', 'env']) rmSync(join(workspace, link), { recursive: true, force: true })
       rmSync(outside, { recursive: true, force: true })
+    }
+  })
+
+  it('follows a link inside the workspace and names the file it leads to, once', async () => {
+    symlinkSync(join(workspace, 'k8s'), join(workspace, 'deploy'))
+    symlinkSync('a.yaml', join(workspace, 'k8s', 'alias.yaml'))
+    symlinkSync('..', join(workspace, 'k8s', 'loop'))
+    try {
+      expect((await findFiles(workspace, ['deploy/*.yaml', 'k8s/**/a*.yaml'])).files).toEqual(['k8s/a.yaml'])
+    } finally {
+      for (const link of ['deploy', 'k8s/alias.yaml', 'k8s/loop']) rmSync(join(workspace, link))
     }
   })
 })

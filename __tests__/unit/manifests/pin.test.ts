@@ -1,6 +1,6 @@
 // pin.ts: found references rewritten in place, everything else byte for byte; nothing half-written.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pinFiles } from '../../../src/manifests/pin.js'
@@ -22,7 +22,7 @@ async function pin(files: Record<string, string>): Promise<{ files: Record<strin
   }
   const settings = { patterns: ['**'], ifNoFilesFound: 'error' as const, pin: true, workspace }
   const scan = await scanFiles(settings)
-  const result = await pinFiles(workspace, scan, () => D)
+  const result = await pinFiles(scan, () => D)
   return {
     files: Object.fromEntries(Object.keys(files).map((name) => [name, readFileSync(join(workspace, name), 'utf8')])),
     changed: result.files
@@ -44,12 +44,102 @@ describe('pinFiles', () => {
     expect(files['a.yaml']).toBe(`a:\n  image: ${R}/app:v1@${D}\nb:\n  image: ${R}/app:v2@${D}\n`)
   })
 
-  it('gives a Helm map a digest key after its last key, with its indentation, or updates the one it has', async () => {
-    const values = `api:\n  image:\n    repository: ${R}/app\n    tag: "1.10"\n  replicas: 2\nworker:\n  image:\n    registry: ${R}\n    repository: app\n    digest: ""\n`
+  it('gives a Helm map a digest key after its tag, with its indentation, or updates the one it has', async () => {
+    const values = `api:\n  image:\n    repository: ${R}/app\n    tag: "1.10"\n  replicas: 2\nworker:\n  image:\n    registry: ${R}\n    repository: app\n    tag: v1\n    digest: ""\n`
     const { files } = await pin({ 'values.yaml': values })
     expect(files['values.yaml']).toBe(
-      `api:\n  image:\n    repository: ${R}/app\n    tag: "1.10"\n    digest: ${D}\n  replicas: 2\nworker:\n  image:\n    registry: ${R}\n    repository: app\n    digest: "${D}"\n`
+      `api:\n  image:\n    repository: ${R}/app\n    tag: "1.10"\n    digest: ${D}\n  replicas: 2\nworker:\n  image:\n    registry: ${R}\n    repository: app\n    tag: v1\n    digest: "${D}"\n`
     )
+  })
+
+  it.each([
+    ['a list', `    pullSecrets:\n      - name: a\n      - name: b\n`],
+    ['a map', `    resources:\n      limits:\n        cpu: 1\n`],
+    ['a block scalar', `    note: |\n      two\n      lines\n`],
+    ['a flow list', `    args: [a, b]\n`]
+  ])('puts the digest key inside a Helm map whose last key holds %s, and a rerun changes nothing', async (_kind, last) => {
+    const values = `image:\n    repository: ${R}/app\n    tag: v1\n${last}next: 1\n`
+    const { files } = await pin({ 'values.yaml': values })
+    expect(files['values.yaml']).toBe(`image:\n    repository: ${R}/app\n    tag: v1\n    digest: ${D}\n${last}next: 1\n`)
+    const again = await pin({})
+    expect(again.changed).toEqual([])
+  })
+
+  it.each([
+    ['digest:', 'digest: '],
+    ['digest: ~', 'digest: '],
+    ['digest: null', 'digest: '],
+    ['digest:    ', 'digest: ']
+  ])('fills an empty Helm digest (%s) with a space before the value', async (written, pinned) => {
+    const { files } = await pin({ 'v.yaml': `image:\r\n  repository: ${R}/app\r\n  tag: v1\r\n  ${written}\r\n  pullPolicy: Always\r\n` })
+    expect(files['v.yaml']).toBe(`image:\r\n  repository: ${R}/app\r\n  tag: v1\r\n  ${pinned}${D}\r\n  pullPolicy: Always\r\n`)
+  })
+
+  it('pins Helm flow maps, YAML and JSON, in place', async () => {
+    const { files } = await pin({
+      'v.yaml': `image: {repository: ${R}/app, tag: v1}\nother: {image: {repository: ${R}/app, tag: v2, }}\n`,
+      'v.json': `{"image": {"repository": "${R}/app", "tag": "v1"}}\n`
+    })
+    expect(files['v.yaml']).toBe(
+      `image: {repository: ${R}/app, tag: v1, digest: ${D}}\nother: {image: {repository: ${R}/app, tag: v2, digest: ${D}, }}\n`
+    )
+    expect(files['v.json']).toBe(`{"image": {"repository": "${R}/app", "tag": "v1", "digest": "${D}"}}\n`)
+  })
+
+  it('pins a block scalar holding one reference, and an alias through its anchor', async () => {
+    const { files } = await pin({
+      'a.yaml': `x-image: &api ${R}/team/api:v1\nservices:\n  a:\n    image: *api\n  b:\n    image: >-\n      ${R}/app:v1@${OLD}\n`
+    })
+    expect(files['a.yaml']).toBe(
+      `x-image: &api ${R}/team/api:v1@${D}\nservices:\n  a:\n    image: *api\n  b:\n    image: >-\n      ${R}/app:v1@${D}\n`
+    )
+  })
+
+  it('uses the appVersion of the Chart.yaml beside the values file for a Helm map without a tag, adding only the digest', async () => {
+    const values = `image:\n  repository: ${R}/app\n  tag: ""\n`
+    const scanned: string[] = []
+    for (const [name, text] of Object.entries({ 'chart/values.yaml': values, 'chart/Chart.yaml': 'name: c\nappVersion: "1.10"\n' })) {
+      mkdirSync(join(workspace, name, '..'), { recursive: true })
+      writeFileSync(join(workspace, name), text)
+    }
+    const scan = await scanFiles({ patterns: ['chart/values.yaml'], ifNoFilesFound: 'error', pin: true, workspace })
+    const result = await pinFiles(scan, (request) => (scanned.push(request.requested), D))
+    expect(scan.requests.map((request) => request.id)).toEqual([{ tag: '1.10' }])
+    expect(result.changes).toEqual([{ file: 'chart/values.yaml', line: 2, from: `${R}/app:1.10`, to: `${R}/app:1.10@${D}` }])
+    expect(readFileSync(join(workspace, 'chart/values.yaml'), 'utf8')).toBe(`image:\n  repository: ${R}/app\n  tag: ""\n  digest: ${D}\n`)
+  })
+
+  it('keeps bytes that are not UTF-8, a BOM, tabs, trailing spaces, no final newline and the file mode', async () => {
+    const latin1 = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(` \t \nimage: ${R}/app:v1`)])
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`# naïve\r\nimage: ${R}/app:v1  \r\n`)])
+    writeFileSync(join(workspace, 'l.yaml'), latin1, { mode: 0o640 })
+    writeFileSync(join(workspace, 'b.yaml'), bom)
+    const scan = await scanFiles({ patterns: ['*.yaml'], ifNoFilesFound: 'error', pin: true, workspace })
+    await pinFiles(scan, () => D)
+    expect(readFileSync(join(workspace, 'l.yaml'))).toEqual(Buffer.concat([latin1, Buffer.from(`@${D}`)]))
+    expect(statSync(join(workspace, 'l.yaml')).mode & 0o777).toBe(0o640)
+    expect(readFileSync(join(workspace, 'b.yaml'))).toEqual(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`# naïve\r\nimage: ${R}/app:v1@${D}  \r\n`)])
+    )
+  })
+
+  it('writes nothing when a file changed since it was scanned, and names it', async () => {
+    writeFileSync(join(workspace, 'a.yaml'), `image: ${R}/app:v1\n`)
+    writeFileSync(join(workspace, 'b.yaml'), `image: ${R}/app:v1\n`)
+    const scan = await scanFiles({ patterns: ['*.yaml'], ifNoFilesFound: 'error', pin: true, workspace })
+    writeFileSync(join(workspace, 'b.yaml'), `# edited\nimage: ${R}/app:v1\n`)
+    await expect(pinFiles(scan, () => D)).rejects.toThrow(
+      /^pin: b\.yaml changed while the images were looked up, so no file was written; rerun the job/
+    )
+    expect(readFileSync(join(workspace, 'a.yaml'), 'utf8')).toBe(`image: ${R}/app:v1\n`)
+    expect(readdirSync(workspace).sort()).toEqual(['a.yaml', 'b.yaml'])
+  })
+
+  it('refuses a digest outside the digest grammar before writing anything', async () => {
+    writeFileSync(join(workspace, 'Dockerfile'), `FROM ${R}/app:v1\n`)
+    const scan = await scanFiles({ patterns: ['Dockerfile'], ifNoFilesFound: 'error', pin: true, workspace })
+    await expect(pinFiles(scan, () => 'sha256:0000\nRUN curl x | sh\n#')).rejects.toThrow(/which is not a digest; no file was written/)
+    expect(readFileSync(join(workspace, 'Dockerfile'), 'utf8')).toBe(`FROM ${R}/app:v1\n`)
   })
 
   it('pins JSON and Dockerfiles in place', async () => {
@@ -69,7 +159,7 @@ describe('pinFiles', () => {
     writeFileSync(join(workspace, 'a.yaml'), a)
     writeFileSync(join(workspace, long), a)
     const scan = await scanFiles({ patterns: ['*'], ifNoFilesFound: 'error', pin: true, workspace })
-    await expect(pinFiles(workspace, scan, () => D)).rejects.toThrow(/^pin: could not write .*\.yml: .*\. No file was changed\.$/)
+    await expect(pinFiles(scan, () => D)).rejects.toThrow(/^pin: could not write .*\.yml: .*\. No file was changed\.$/)
     expect(readFileSync(join(workspace, 'a.yaml'), 'utf8')).toBe(a)
     expect(readdirSync(workspace).sort()).toEqual(['a.yaml', long])
   })

@@ -41,12 +41,21 @@ describe('scanFiles', () => {
     await expect(scanFiles(settings())).rejects.toThrow(/^files: a\.yaml:2: .*not a valid ECR repository name/)
   })
 
+  it('has nothing to check when every reference is templated, or a Helm map whose tag the chart decides', async () => {
+    writeFileSync(join(workspace, 'a.yaml'), `a:\n  image: ${R}/app:\${TAG}\nb:\n  image:\n    repository: ${R}/app\n    tag: ""\n`)
+    await expect(scanFiles(settings())).rejects.toThrow(
+      /no image reference in them can be looked up in ECR \(2 reference\(s\): 0 in other registries, 1 templated, 1 whose tag the chart's appVersion decides\)/
+    )
+    const scan = await scanFiles(settings(false, 'warn'))
+    expect(scan.chartDecides.map((reference) => [reference.text, reference.line])).toEqual([[`${R}/app`, 5]])
+  })
+
   it('fails when nothing matches or nothing is in ECR, unless if-no-files-found says otherwise', async () => {
     await expect(scanFiles(settings())).rejects.toThrow(/^files: no file in the workspace .* matches \*\.yaml\. Fix the files globs/)
     expect((await scanFiles(settings(false, 'warn'))).nothingFound?.message).toMatch(/no file in the workspace/)
     writeFileSync(join(workspace, 'a.yaml'), 'image: nginx:1\n')
     await expect(scanFiles(settings())).rejects.toThrow(
-      /1 file\(s\) matched, but none references an image in ECR \(1 reference\(s\) in other registries\)/
+      /1 file\(s\) matched, but no image reference in them can be looked up in ECR \(1 reference\(s\): 1 in other registries, 0 templated\)/
     )
   })
 })

@@ -1,0 +1,184 @@
+// Writing many files all or nothing. Each new file is staged beside its original (a new temporary
+// file, created exclusively, with the original's mode and owner), after checking the original still
+// holds the bytes that were scanned; only when every one is staged, and no original changed since,
+// are they renamed over their originals. A rename that fails puts back the files already renamed, so
+// every file is as it was; a temporary file never stays. The runner's cancel (SIGINT, then SIGTERM)
+// while staging removes what was staged and renames nothing; once renaming has started it finishes
+// (it is quick) before the process ends, and so it does when the step's watchdog ends the process.
+import { randomUUID } from 'node:crypto'
+import { renameSync, rmSync } from 'node:fs'
+import { type FileHandle, lstat, open, readFile, rename, rm } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import type { Deadline } from '../deadline.js'
+import { describeFileError } from '../file-errors.js'
+import { listNames, safeText } from '../text.js'
+
+export interface FileWrite {
+  /** Workspace-relative path, for messages. */
+  file: string
+  /** The file's resolved absolute path (inside the workspace). */
+  path: string
+  /** The bytes that were scanned: the file must still hold them. */
+  original: Buffer
+  /** The bytes to write. */
+  content: Buffer
+}
+
+/** Files that could not be written: none was changed (or the message names those that could not be put back). */
+export class WriteError extends Error {
+  override name = 'WriteError'
+  constructor(
+    message: string,
+    /** The signal that cancelled the run, when that is why nothing was written. */
+    readonly cancelled?: NodeJS.Signals
+  ) {
+    super(message)
+  }
+}
+
+export interface WriteOptions {
+  log: (line: string) => void
+  /** The step's deadline: its watchdog settles the writes (see above) before it ends the process. */
+  deadline?: Deadline
+}
+
+export interface WriteResult {
+  /** A cancel that came while the files were renamed: they were all renamed first. */
+  cancelled?: NodeJS.Signals
+}
+
+const CANCEL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM']
+
+interface Staged {
+  write: FileWrite
+  temporary: string
+  stats: Stats
+  renamed: boolean
+}
+
+/** Whether the file at `path` is still the one that was staged against (same inode, size and time). */
+async function unchanged(path: string, before: Stats): Promise<boolean> {
+  const now = await lstat(path).catch(() => undefined)
+  return now !== undefined && now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs
+}
+
+function changedMessage(file: string): string {
+  return `pin: ${safeText(file)} changed while the images were looked up, so no file was written; rerun the job to pin what is there now.`
+}
+
+/** A new file beside `path`, created exclusively (never through a link), with `content`, the mode and owner of `like`. */
+async function stage(path: string, content: Buffer, like: Stats, onCreated: (temporary: string) => void): Promise<string> {
+  const temporary = `${path}.ecr-pin-${randomUUID()}.tmp`
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(temporary, 'wx', 0o600)
+    onCreated(temporary)
+    await handle.writeFile(content)
+    await handle.chown(like.uid, like.gid).catch(() => undefined) // only root may give a file away
+    await handle.chmod(like.mode & 0o7777)
+    await handle.close()
+  } catch (error) {
+    await handle?.close().catch(() => undefined)
+    if (handle !== undefined) await rm(temporary, { force: true }).catch(() => undefined)
+    throw error
+  }
+  return temporary
+}
+
+/** Writes every file or none (see above). Throws WriteError, after removing every temporary file. */
+export async function writeAllOrNothing(writes: readonly FileWrite[], options: WriteOptions): Promise<WriteResult> {
+  if (writes.length === 0) return {}
+  let cancelled: NodeJS.Signals | undefined
+  let phase: 'staging' | 'renaming' | 'done' = 'staging'
+  const staged: Staged[] = []
+  const temporaries = new Set<string>()
+  const onSignal = (signal: NodeJS.Signals): void => {
+    cancelled ??= signal
+  }
+  // The watchdog ends the process at once: a staged file is removed; renaming is finished.
+  const settleNow = (): void => {
+    if (phase === 'staging') for (const temporary of temporaries) rmSync(temporary, { force: true })
+    else if (phase === 'renaming')
+      for (const entry of staged)
+        if (!entry.renamed) {
+          renameSync(entry.temporary, entry.write.path)
+          entry.renamed = true
+        }
+  }
+  for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal)
+  const releaseWatchdog = options.deadline?.beforeWatchdogExit(settleNow)
+  const removeTemporaries = async (): Promise<void> => {
+    await Promise.all([...temporaries].map((temporary) => rm(temporary, { force: true }).catch(() => undefined)))
+    temporaries.clear()
+  }
+  try {
+    options.log(`pin: staging ${writes.length} file(s) beside their originals…`)
+    let current: FileWrite | undefined
+    try {
+      for (const write of writes) {
+        if (cancelled) break
+        current = write
+        const stats = await lstat(write.path)
+        if (!stats.isFile() || !(await readFile(write.path)).equals(write.original)) throw new WriteError(changedMessage(write.file))
+        const temporary = await stage(write.path, write.content, stats, (created) => temporaries.add(created))
+        staged.push({ write, temporary, stats, renamed: false })
+      }
+      current = undefined
+      if (cancelled)
+        throw new WriteError(
+          `pin: the run was cancelled (${cancelled}) while the files were being staged: every staged file was removed and no file was changed.`,
+          cancelled
+        )
+      // The last look before renaming: an original that changed meanwhile stops every write.
+      for (const entry of staged)
+        if (!(await unchanged(entry.write.path, entry.stats))) throw new WriteError(changedMessage(entry.write.file))
+    } catch (error) {
+      await removeTemporaries()
+      if (error instanceof WriteError) throw error
+      throw new WriteError(`pin: could not write ${safeText(current?.file ?? 'a file')}: ${describeFileError(error)}. No file was changed.`)
+    }
+
+    phase = 'renaming'
+    options.log(`pin: replacing ${staged.length} file(s)…`)
+    for (const entry of staged) {
+      if (entry.renamed) continue
+      try {
+        await rename(entry.temporary, entry.write.path)
+        entry.renamed = true
+        temporaries.delete(entry.temporary)
+      } catch (error) {
+        const notRestored = await putBack(staged.filter((other) => other.renamed))
+        await removeTemporaries()
+        throw new WriteError(
+          `pin: could not replace ${safeText(entry.write.file)}: ${describeFileError(error)}. ${
+            notRestored.length === 0
+              ? 'Every file is as it was.'
+              : `The files already replaced were put back, except ${listNames(notRestored.map(safeText))}: restore them from git.`
+          }`
+        )
+      }
+    }
+    phase = 'done'
+    return cancelled ? { cancelled } : {}
+  } finally {
+    phase = 'done'
+    releaseWatchdog?.()
+    for (const signal of CANCEL_SIGNALS) process.off(signal, onSignal)
+  }
+}
+
+/** Puts the scanned bytes back into files already replaced; returns the files it could not put back. */
+async function putBack(renamed: readonly Staged[]): Promise<string[]> {
+  const failed: string[] = []
+  for (const entry of renamed)
+    try {
+      const temporary = await stage(entry.write.path, entry.write.original, entry.stats, () => undefined)
+      await rename(temporary, entry.write.path).catch(async (error: unknown) => {
+        await rm(temporary, { force: true }).catch(() => undefined)
+        throw error
+      })
+    } catch {
+      failed.push(entry.write.file)
+    }
+  return failed
+}
