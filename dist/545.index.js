@@ -274,11 +274,10 @@ function chartAppVersion(source) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  PinError: () => (/* binding */ PinError),
   pinFound: () => (/* binding */ pinFound)
 });
 
-// UNUSED EXPORTS: pinFiles
+// UNUSED EXPORTS: PinError, pinFiles
 
 // EXTERNAL MODULE: ../src/image.ts
 var src_image = __webpack_require__(30126);
@@ -294,6 +293,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ../src/cancel.ts
+var cancel = __webpack_require__(19969);
 // EXTERNAL MODULE: ../src/file-errors.ts
 var file_errors = __webpack_require__(59825);
 ;// CONCATENATED MODULE: ../src/manifests/write.ts
@@ -309,18 +310,11 @@ var file_errors = __webpack_require__(59825);
 
 
 
+
 /** Files that could not be written: none was changed (or the message names those that could not be put back). */
 class WriteError extends Error {
-    cancelled;
     name = 'WriteError';
-    constructor(message, 
-    /** The signal that cancelled the run, when that is why nothing was written. */
-    cancelled) {
-        super(message);
-        this.cancelled = cancelled;
-    }
 }
-const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM'];
 /** Whether the file at `path` is still the one that was staged against (same inode, size and time). */
 async function unchanged(path, before) {
     const now = await (0,promises_.lstat)(path).catch(() => undefined);
@@ -352,14 +346,11 @@ async function stage(path, content, like, onCreated) {
 /** Writes every file or none (see above). Throws WriteError, after removing every temporary file. */
 async function writeAllOrNothing(writes, options) {
     if (writes.length === 0)
-        return {};
-    let cancelled;
+        return;
+    const watch = options.cancel ?? (0,cancel/* watchCancel */.U)();
     let phase = 'staging';
     const staged = [];
     const temporaries = new Set();
-    const onSignal = (signal) => {
-        cancelled ??= signal;
-    };
     // The watchdog ends the process at once: a staged file is removed; renaming is finished.
     const settleNow = () => {
         if (phase === 'staging')
@@ -372,8 +363,6 @@ async function writeAllOrNothing(writes, options) {
                     entry.renamed = true;
                 }
     };
-    for (const signal of CANCEL_SIGNALS)
-        process.on(signal, onSignal);
     const releaseWatchdog = options.deadline?.beforeWatchdogExit(settleNow);
     const removeTemporaries = async () => {
         await Promise.all([...temporaries].map((temporary) => (0,promises_.rm)(temporary, { force: true }).catch(() => undefined)));
@@ -384,7 +373,7 @@ async function writeAllOrNothing(writes, options) {
         let current;
         try {
             for (const write of writes) {
-                if (cancelled)
+                if (watch.signal)
                     break;
                 current = write;
                 const stats = await (0,promises_.lstat)(write.path);
@@ -394,8 +383,9 @@ async function writeAllOrNothing(writes, options) {
                 staged.push({ write, temporary, stats, renamed: false });
             }
             current = undefined;
+            const cancelled = watch.signal;
             if (cancelled)
-                throw new WriteError(`pin: the run was cancelled (${cancelled}) while the files were being staged: every staged file was removed and no file was changed.`, cancelled);
+                throw new WriteError(`pin: the run was cancelled (${cancelled}) while the files were being staged: every staged file was removed and no file was changed.`);
             // The last look before renaming: an original that changed meanwhile stops every write.
             for (const entry of staged)
                 if (!(await unchanged(entry.write.path, entry.stats)))
@@ -425,14 +415,14 @@ async function writeAllOrNothing(writes, options) {
                     : `The files already replaced were put back, except ${(0,src_text/* listNames */.Zv)(notRestored.map(src_text/* safeText */.Hk))}: restore them from git.`}`);
             }
         }
-        phase = 'done';
-        return cancelled ? { cancelled } : {};
+        if (watch.signal)
+            options.log(`pin: the run was cancelled (${watch.signal}) while the files were renamed; the renaming finished first.`);
     }
     finally {
         phase = 'done';
         releaseWatchdog?.();
-        for (const signal of CANCEL_SIGNALS)
-            process.off(signal, onSignal);
+        if (options.cancel === undefined)
+            watch.stop();
     }
 }
 /** Puts the scanned bytes back into files already replaced; returns the files it could not put back. */
@@ -453,6 +443,11 @@ async function putBack(renamed) {
 }
 
 ;// CONCATENATED MODULE: ../src/manifests/pin.ts
+// pin: true: each found reference in the scanned files becomes its pinned form (`…:tag@sha256:…`, the
+// tag kept for readers; a Helm map gains or updates its `digest` key), edited in the bytes that were
+// scanned, so everything else in the file stays byte for byte (any encoding, BOM, line endings, mode).
+// Every digest is checked against the digest grammar before it is written; write.ts writes all the
+// files or none, and none whose text changed since it was scanned.
 
 
 
@@ -460,14 +455,7 @@ async function putBack(renamed) {
 
 /** A file that could not be pinned: the step fails with this message; no file was changed. */
 class PinError extends Error {
-    cancelled;
     name = 'PinError';
-    constructor(message, 
-    /** The signal that cancelled the run, when that is why nothing was written. */
-    cancelled) {
-        super(message);
-        this.cancelled = cancelled;
-    }
 }
 /**
  * Rewrites the references whose found digest differs from the one written (or that have none).
@@ -497,14 +485,12 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
         writes.push({ file, path: scanned.path, original: scanned.source.bytes, content: (0,source/* applySplices */.U)(scanned.source, splices) });
     }
     try {
-        const { cancelled } = await writeAllOrNothing(writes, options);
-        return { changes, files: [...byFile.keys()], ...(cancelled && { cancelled }) };
+        await writeAllOrNothing(writes, options);
     }
     catch (error) {
-        if (error instanceof WriteError)
-            throw new PinError(error.message, error.cancelled);
-        throw error;
+        throw error instanceof WriteError ? new PinError(error.message) : error;
     }
+    return { changes, files: [...byFile.keys()] };
 }
 /** Pins what the report found: each file reference gets the digest ECR returned for it. */
 function pinFound(scan, report, options) {

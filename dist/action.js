@@ -16205,6 +16205,38 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 19969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ watchCancel)
+/* harmony export */ });
+// The runner's cancel: SIGINT, then SIGTERM a few seconds later, then SIGKILL. While files are being
+// written (and until the step's outputs say what was written), a cancel is noted instead of ending
+// the process at once: what is staged is removed, renaming that has started finishes, the outputs are
+// written, and nothing else is done (no commit status, no promotion).
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM'];
+function watchCancel() {
+    let received;
+    const onSignal = (signal) => {
+        received ??= signal;
+    };
+    for (const signal of CANCEL_SIGNALS)
+        process.on(signal, onSignal);
+    return {
+        get signal() {
+            return received;
+        },
+        stop() {
+            for (const signal of CANCEL_SIGNALS)
+                process.off(signal, onSignal);
+        }
+    };
+}
+
+
+/***/ }),
+
 /***/ 61035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -17963,6 +17995,8 @@ function setFailed(message) {
     error(message);
 }
 
+// EXTERNAL MODULE: ../src/cancel.ts
+var src_cancel = __nccwpck_require__(19969);
 // EXTERNAL MODULE: ../src/deadline.ts
 var src_deadline = __nccwpck_require__(61035);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
@@ -19898,6 +19932,7 @@ async function lookUpUntilSettled(requests, round, options) {
 
 
 
+
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000;
 const EXIT_FAILURE = 1;
@@ -19923,32 +19958,21 @@ async function promoteFound(report, settings, inputs, clients, deadline) {
  * The pin stage, loaded only with pin: true: files are written only when the gate passed and every
  * reference can be pinned in place, all or none. Always a result, so pinned-files says what changed.
  */
-async function pinStage(scan, report, ending, deadline) {
+async function pinStage(scan, report, ending, options) {
     const blocked = pinBlocked(ending, scan.unpinnable.length);
     if (blocked !== undefined)
         return { pin: { changes: [], files: [], notWritten: blocked.reason }, ...(blocked.fails && { problem: `pin: ${blocked.reason}` }) };
-    const { pinFound, PinError } = await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6545));
     try {
-        const pin = await pinFound(scan, report, { log: (line) => actions_core_info(line), deadline });
-        if (pin.cancelled === undefined)
-            return { pin };
-        return {
-            pin,
-            cancelled: pin.cancelled,
-            problem: `The run was cancelled (${pin.cancelled}) while the pinned files were being renamed: the renaming finished first, so every file listed in pinned-files is pinned; nothing else was done.`
-        };
+        const { pinFound } = await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6545));
+        return { pin: await pinFound(scan, report, { log: (line) => actions_core_info(line), ...options }) };
     }
     catch (error) {
-        const cancelled = error instanceof PinError ? error.cancelled : undefined;
-        return {
-            pin: { changes: [], files: [], notWritten: 'see the error below.' },
-            problem: (0,src_text/* errorMessage */.gJ)(error),
-            ...(cancelled && { cancelled })
-        };
+        return { pin: { changes: [], files: [], notWritten: 'see the error below.' }, problem: (0,src_text/* errorMessage */.gJ)(error) };
     }
 }
 async function run() {
     let deadline;
+    let cancel;
     try {
         const inputs = getInputs();
         const activeDeadline = (deadline = new src_deadline/* Deadline */.B2(inputs.timeoutMs));
@@ -19985,11 +20009,11 @@ async function run() {
         // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
         const problems = [];
         let pin;
-        let cancelled;
         if (inputs.files?.pin && scan) {
-            const pinned = await pinStage(scan, report, ending, activeDeadline);
+            // From here a cancel lets the files and the outputs be finished, and stops the rest (see cancel.ts).
+            cancel = (0,src_cancel/* watchCancel */.U)();
+            const pinned = await pinStage(scan, report, ending, { deadline: activeDeadline, cancel });
             pin = pinned.pin;
-            cancelled = pinned.cancelled;
             if (pinned.problem !== undefined)
                 problems.push(pinned.problem);
         }
@@ -19997,6 +20021,11 @@ async function run() {
         problems.push(...(await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })));
         // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
         // before any tag is, so a status that cannot be posted also keeps promotion from writing.
+        const cancelled = cancel?.signal;
+        if (cancelled !== undefined && !problems.some((problem) => problem.includes('cancelled')))
+            problems.push(`The run was cancelled (${cancelled}) ${pin?.notWritten === undefined
+                ? 'once the pinned files were being renamed: the renaming finished first, so pinned-files lists every file pinned'
+                : 'and no file was pinned'}; the commit status and promotion were not done.`);
         if (inputs.status && cancelled === undefined)
             try {
                 const { reportCommitStatus } = await __nccwpck_require__.e(/* import() */ 549).then(__nccwpck_require__.bind(__nccwpck_require__, 7549));
@@ -20014,7 +20043,9 @@ async function run() {
         // Promotion (only with promote-tags): tags are written only when the gate passed and nothing else failed.
         let promotion;
         if (inputs.promote) {
-            const blocked = promotionBlocked(ending, problems);
+            const blocked = cancel?.signal !== undefined
+                ? `the run was cancelled (${cancel.signal}), so no tag was written.`
+                : promotionBlocked(ending, problems);
             promotion =
                 blocked !== undefined
                     ? { result: 'skipped', tags: [], skipped: blocked }
@@ -20042,6 +20073,7 @@ async function run() {
     }
     finally {
         deadline?.dispose();
+        cancel?.stop();
     }
 }
 

@@ -3,6 +3,7 @@
 // (with pin) → report (report/report.ts) → the commit status (with commit-status) → promote (with
 // promote-tags, only when all else held) → the summary → end the step.
 import * as core from '@actions/core'
+import { type CancelWatch, watchCancel } from './cancel.js'
 import { Deadline } from './deadline.js'
 import { type EcrClients, createClients } from './ecr/client.js'
 import { createLookupRound } from './ecr/round.js'
@@ -55,32 +56,22 @@ async function pinStage(
   scan: ScanResult,
   report: Report,
   ending: Ending,
-  deadline: Deadline
-): Promise<{ pin: PinResult; problem?: string; cancelled?: NodeJS.Signals }> {
+  options: { deadline: Deadline; cancel: CancelWatch }
+): Promise<{ pin: PinResult; problem?: string }> {
   const blocked = pinBlocked(ending, scan.unpinnable.length)
   if (blocked !== undefined)
     return { pin: { changes: [], files: [], notWritten: blocked.reason }, ...(blocked.fails && { problem: `pin: ${blocked.reason}` }) }
-  const { pinFound, PinError } = await import('./manifests/pin.js')
   try {
-    const pin = await pinFound(scan, report, { log: (line) => core.info(line), deadline })
-    if (pin.cancelled === undefined) return { pin }
-    return {
-      pin,
-      cancelled: pin.cancelled,
-      problem: `The run was cancelled (${pin.cancelled}) while the pinned files were being renamed: the renaming finished first, so every file listed in pinned-files is pinned; nothing else was done.`
-    }
+    const { pinFound } = await import('./manifests/pin.js')
+    return { pin: await pinFound(scan, report, { log: (line) => core.info(line), ...options }) }
   } catch (error) {
-    const cancelled = error instanceof PinError ? error.cancelled : undefined
-    return {
-      pin: { changes: [], files: [], notWritten: 'see the error below.' },
-      problem: errorMessage(error),
-      ...(cancelled && { cancelled })
-    }
+    return { pin: { changes: [], files: [], notWritten: 'see the error below.' }, problem: errorMessage(error) }
   }
 }
 
 export async function run(): Promise<void> {
   let deadline: Deadline | undefined
+  let cancel: CancelWatch | undefined
   try {
     const inputs = getInputs()
     const activeDeadline = (deadline = new Deadline(inputs.timeoutMs))
@@ -119,11 +110,11 @@ export async function run(): Promise<void> {
     // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
     const problems: string[] = []
     let pin: PinResult | undefined
-    let cancelled: NodeJS.Signals | undefined
     if (inputs.files?.pin && scan) {
-      const pinned = await pinStage(scan, report, ending, activeDeadline)
+      // From here a cancel lets the files and the outputs be finished, and stops the rest (see cancel.ts).
+      cancel = watchCancel()
+      const pinned = await pinStage(scan, report, ending, { deadline: activeDeadline, cancel })
       pin = pinned.pin
-      cancelled = pinned.cancelled
       if (pinned.problem !== undefined) problems.push(pinned.problem)
     }
 
@@ -132,6 +123,15 @@ export async function run(): Promise<void> {
 
     // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
     // before any tag is, so a status that cannot be posted also keeps promotion from writing.
+    const cancelled = cancel?.signal
+    if (cancelled !== undefined && !problems.some((problem) => problem.includes('cancelled')))
+      problems.push(
+        `The run was cancelled (${cancelled}) ${
+          pin?.notWritten === undefined
+            ? 'once the pinned files were being renamed: the renaming finished first, so pinned-files lists every file pinned'
+            : 'and no file was pinned'
+        }; the commit status and promotion were not done.`
+      )
     if (inputs.status && cancelled === undefined)
       try {
         const { reportCommitStatus } = await import('./github/status.js')
@@ -149,7 +149,10 @@ export async function run(): Promise<void> {
     // Promotion (only with promote-tags): tags are written only when the gate passed and nothing else failed.
     let promotion: Promotion | undefined
     if (inputs.promote) {
-      const blocked = promotionBlocked(ending, problems)
+      const blocked =
+        cancel?.signal !== undefined
+          ? `the run was cancelled (${cancel.signal}), so no tag was written.`
+          : promotionBlocked(ending, problems)
       promotion =
         blocked !== undefined
           ? { result: 'skipped', tags: [], skipped: blocked }
@@ -171,5 +174,6 @@ export async function run(): Promise<void> {
     core.setFailed(errorMessage(error))
   } finally {
     deadline?.dispose()
+    cancel?.stop()
   }
 }

@@ -17,14 +17,12 @@ export function node24Binary() {
   return path
 }
 
-/** The Node binaries the end-to-end suite runs the bundle on: this machine's and Node 24 (once if equal). */
+/**
+ * The Node binaries the end-to-end suite runs the bundle on: Node 24 only, the action's runtime
+ * (`runs.using: node24`); runners dropped Node 20 in September 2026.
+ */
 export function nodeBinaries() {
   const node24 = node24Binary()
-  /** @type {{ label: string, path: string }[]} */
-  const binaries = [{ label: `node ${process.versions.node}`, path: process.execPath }]
-  if (node24 !== process.execPath) {
-    const version = execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()
-    binaries.push({ label: `node ${version.slice(1)}`, path: node24 })
-  }
-  return binaries
+  const version = node24 === process.execPath ? process.version : execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()
+  return [{ label: `node ${version.slice(1)}`, path: node24 }]
 }

@@ -141,8 +141,10 @@ export function parseOutputFile(text) {
 
 /**
  * @param {{ inputs?: Record<string, string>, env?: Record<string, string | undefined>, endpoint?: string,
- *   node?: string, timeoutMs?: number, summary?: boolean, keepTemp?: boolean }} options
+ *   node?: string, timeoutMs?: number, summary?: boolean, keepTemp?: boolean,
+ *   signalOn?: { stdout: RegExp, signal: NodeJS.Signals } }} options
  *   env: extra variables; undefined removes one. summary: false leaves GITHUB_STEP_SUMMARY unset.
+ *   signalOn: sends the signal, as the runner's cancel does, once stdout matches (once).
  * @returns {Promise<ActionRun>}
  */
 export async function runAction(options) {
@@ -163,7 +165,14 @@ export async function runAction(options) {
   })
   let stdout = ''
   let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (data) => (stdout += data))
+  let signalled = false
+  child.stdout.setEncoding('utf8').on('data', (data) => {
+    stdout += data
+    if (options.signalOn && !signalled && options.signalOn.stdout.test(stdout)) {
+      signalled = true
+      child.kill(options.signalOn.signal)
+    }
+  })
   child.stderr.setEncoding('utf8').on('data', (data) => (stderr += data))
   let timedOut = false
   const timer = setTimeout(() => {

@@ -11,7 +11,12 @@ export const NODES = nodeBinaries()
 export interface Harness {
   fake: FakeEcr
   digests: ReturnType<typeof seedDemo>
-  run: (inputs: Record<string, string>, env?: Record<string, string | undefined>, summary?: boolean) => Promise<ActionRun>
+  run: (
+    inputs: Record<string, string>,
+    env?: Record<string, string | undefined>,
+    summary?: boolean,
+    options?: Pick<Parameters<typeof runAction>[0], 'signalOn' | 'timeoutMs'>
+  ) => Promise<ActionRun>
 }
 
 /** Starts a fake ECR for the suite (fresh request log per test) and runs the action on `node`. */
@@ -26,7 +31,8 @@ export function useHarness(node: string, options: ConstructorParameters<typeof F
     await harness.fake.stop()
   })
   beforeEach(() => harness.fake.reset())
-  harness.run = (inputs, env = {}, summary = true) => runAction({ inputs, env: { AWS_MAX_ATTEMPTS: '2', ...env }, endpoint, node, summary })
+  harness.run = (inputs, env = {}, summary = true, options = {}) =>
+    runAction({ inputs, env: { AWS_MAX_ATTEMPTS: '2', ...env }, endpoint, node, summary, ...options })
   return harness
 }
 

@@ -3,14 +3,13 @@
 // scanned, so everything else in the file stays byte for byte (any encoding, BOM, line endings, mode).
 // Every digest is checked against the digest grammar before it is written; write.ts writes all the
 // files or none, and none whose text changed since it was scanned.
-import type { Deadline } from '../deadline.js'
 import { type ImageRequest, isDigest } from '../image.js'
 import { safeText } from '../text.js'
 import type { Report } from '../verdict/policy.js'
 import { type FileReference, withoutDigest } from './extract.js'
 import type { ScanResult } from './scan.js'
 import { type Splice, applySplices } from './source.js'
-import { type FileWrite, WriteError, writeAllOrNothing } from './write.js'
+import { type FileWrite, WriteError, type WriteOptions, writeAllOrNothing } from './write.js'
 
 export interface PinChange {
   file: string
@@ -24,8 +23,6 @@ export interface PinResult {
   changes: PinChange[]
   /** The files that changed, in order. */
   files: string[]
-  /** A cancel (SIGINT or SIGTERM) that came while the files were renamed: every file was renamed first. */
-  cancelled?: NodeJS.Signals
   /** Why no file was written, when pin did not write (the gate did not pass, an error). */
   notWritten?: string
 }
@@ -33,19 +30,9 @@ export interface PinResult {
 /** A file that could not be pinned: the step fails with this message; no file was changed. */
 export class PinError extends Error {
   override name = 'PinError'
-  constructor(
-    message: string,
-    /** The signal that cancelled the run, when that is why nothing was written. */
-    readonly cancelled?: NodeJS.Signals
-  ) {
-    super(message)
-  }
 }
 
-export interface PinOptions {
-  log: (line: string) => void
-  deadline?: Deadline
-}
+export type PinOptions = WriteOptions
 
 /**
  * Rewrites the references whose found digest differs from the one written (or that have none).
@@ -79,12 +66,11 @@ export async function pinFiles(
     writes.push({ file, path: scanned.path, original: scanned.source.bytes, content: applySplices(scanned.source, splices) })
   }
   try {
-    const { cancelled } = await writeAllOrNothing(writes, options)
-    return { changes, files: [...byFile.keys()], ...(cancelled && { cancelled }) }
+    await writeAllOrNothing(writes, options)
   } catch (error) {
-    if (error instanceof WriteError) throw new PinError(error.message, error.cancelled)
-    throw error
+    throw error instanceof WriteError ? new PinError(error.message) : error
   }
+  return { changes, files: [...byFile.keys()] }
 }
 
 /** Pins what the report found: each file reference gets the digest ECR returned for it. */

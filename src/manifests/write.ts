@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { renameSync, rmSync } from 'node:fs'
 import { type FileHandle, lstat, open, readFile, rename, rm } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
+import { type CancelWatch, watchCancel } from '../cancel.js'
 import type { Deadline } from '../deadline.js'
 import { describeFileError } from '../file-errors.js'
 import { listNames, safeText } from '../text.js'
@@ -27,27 +28,15 @@ export interface FileWrite {
 /** Files that could not be written: none was changed (or the message names those that could not be put back). */
 export class WriteError extends Error {
   override name = 'WriteError'
-  constructor(
-    message: string,
-    /** The signal that cancelled the run, when that is why nothing was written. */
-    readonly cancelled?: NodeJS.Signals
-  ) {
-    super(message)
-  }
 }
 
 export interface WriteOptions {
   log: (line: string) => void
+  /** The run's cancel watch; without one, the writer watches for the time it writes. */
+  cancel?: CancelWatch
   /** The step's deadline: its watchdog settles the writes (see above) before it ends the process. */
   deadline?: Deadline
 }
-
-export interface WriteResult {
-  /** A cancel that came while the files were renamed: they were all renamed first. */
-  cancelled?: NodeJS.Signals
-}
-
-const CANCEL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM']
 
 interface Staged {
   write: FileWrite
@@ -86,15 +75,12 @@ async function stage(path: string, content: Buffer, like: Stats, onCreated: (tem
 }
 
 /** Writes every file or none (see above). Throws WriteError, after removing every temporary file. */
-export async function writeAllOrNothing(writes: readonly FileWrite[], options: WriteOptions): Promise<WriteResult> {
-  if (writes.length === 0) return {}
-  let cancelled: NodeJS.Signals | undefined
+export async function writeAllOrNothing(writes: readonly FileWrite[], options: WriteOptions): Promise<void> {
+  if (writes.length === 0) return
+  const watch = options.cancel ?? watchCancel()
   let phase: 'staging' | 'renaming' | 'done' = 'staging'
   const staged: Staged[] = []
   const temporaries = new Set<string>()
-  const onSignal = (signal: NodeJS.Signals): void => {
-    cancelled ??= signal
-  }
   // The watchdog ends the process at once: a staged file is removed; renaming is finished.
   const settleNow = (): void => {
     if (phase === 'staging') for (const temporary of temporaries) rmSync(temporary, { force: true })
@@ -105,7 +91,6 @@ export async function writeAllOrNothing(writes: readonly FileWrite[], options: W
           entry.renamed = true
         }
   }
-  for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal)
   const releaseWatchdog = options.deadline?.beforeWatchdogExit(settleNow)
   const removeTemporaries = async (): Promise<void> => {
     await Promise.all([...temporaries].map((temporary) => rm(temporary, { force: true }).catch(() => undefined)))
@@ -116,7 +101,7 @@ export async function writeAllOrNothing(writes: readonly FileWrite[], options: W
     let current: FileWrite | undefined
     try {
       for (const write of writes) {
-        if (cancelled) break
+        if (watch.signal) break
         current = write
         const stats = await lstat(write.path)
         if (!stats.isFile() || !(await readFile(write.path)).equals(write.original)) throw new WriteError(changedMessage(write.file))
@@ -124,10 +109,10 @@ export async function writeAllOrNothing(writes: readonly FileWrite[], options: W
         staged.push({ write, temporary, stats, renamed: false })
       }
       current = undefined
+      const cancelled = watch.signal
       if (cancelled)
         throw new WriteError(
-          `pin: the run was cancelled (${cancelled}) while the files were being staged: every staged file was removed and no file was changed.`,
-          cancelled
+          `pin: the run was cancelled (${cancelled}) while the files were being staged: every staged file was removed and no file was changed.`
         )
       // The last look before renaming: an original that changed meanwhile stops every write.
       for (const entry of staged)
@@ -158,12 +143,11 @@ export async function writeAllOrNothing(writes: readonly FileWrite[], options: W
         )
       }
     }
-    phase = 'done'
-    return cancelled ? { cancelled } : {}
+    if (watch.signal) options.log(`pin: the run was cancelled (${watch.signal}) while the files were renamed; the renaming finished first.`)
   } finally {
     phase = 'done'
     releaseWatchdog?.()
-    for (const signal of CANCEL_SIGNALS) process.off(signal, onSignal)
+    if (options.cancel === undefined) watch.stop()
   }
 }
 
