@@ -295,6 +295,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ../src/cancel.ts
 var cancel = __webpack_require__(19969);
+// EXTERNAL MODULE: ../src/concurrency.ts
+var concurrency = __webpack_require__(98540);
 // EXTERNAL MODULE: ../src/file-errors.ts
 var file_errors = __webpack_require__(59825);
 ;// CONCATENATED MODULE: ../src/manifests/write.ts
@@ -311,10 +313,13 @@ var file_errors = __webpack_require__(59825);
 
 
 
+
 /** Files that could not be written: none was changed (or the message names those that could not be put back). */
 class WriteError extends Error {
     name = 'WriteError';
 }
+/** Files staged at once: enough to keep the disk busy, few enough to stop at once on a cancel. */
+const STAGING_CONCURRENCY = 8;
 /** Whether the file at `path` is still the one that was staged against (same inode, size and time). */
 async function unchanged(path, before) {
     const now = await (0,promises_.lstat)(path).catch(() => undefined);
@@ -370,32 +375,36 @@ async function writeAllOrNothing(writes, options) {
     };
     try {
         options.log(`pin: staging ${writes.length} file(s) beside their originals…`);
-        let current;
+        let failedFile;
         try {
-            for (const write of writes) {
-                if (watch.signal)
-                    break;
-                current = write;
-                const stats = await (0,promises_.lstat)(write.path);
-                if (!stats.isFile() || !(await (0,promises_.readFile)(write.path)).equals(write.original))
-                    throw new WriteError(changedMessage(write.file));
-                const temporary = await stage(write.path, write.content, stats, (created) => temporaries.add(created));
-                staged.push({ write, temporary, stats, renamed: false });
-            }
-            current = undefined;
+            const entries = await (0,concurrency/* mapWithConcurrency */.W)(writes, STAGING_CONCURRENCY, async (write) => {
+                try {
+                    const stats = await (0,promises_.lstat)(write.path);
+                    if (!stats.isFile() || !(await (0,promises_.readFile)(write.path)).equals(write.original))
+                        throw new WriteError(changedMessage(write.file));
+                    const temporary = await stage(write.path, write.content, stats, (created) => temporaries.add(created));
+                    return { write, temporary, stats, renamed: false };
+                }
+                catch (error) {
+                    failedFile ??= write.file;
+                    throw error;
+                }
+            }, () => watch.signal !== undefined);
             const cancelled = watch.signal;
             if (cancelled)
                 throw new WriteError(`pin: the run was cancelled (${cancelled}) while the files were being staged: every staged file was removed and no file was changed.`);
+            staged.push(...entries);
             // The last look before renaming: an original that changed meanwhile stops every write.
-            for (const entry of staged)
-                if (!(await unchanged(entry.write.path, entry.stats)))
-                    throw new WriteError(changedMessage(entry.write.file));
+            const moved = await Promise.all(staged.map((entry) => unchanged(entry.write.path, entry.stats)));
+            const changed = staged.find((_, index) => !moved[index]);
+            if (changed)
+                throw new WriteError(changedMessage(changed.write.file));
         }
         catch (error) {
             await removeTemporaries();
             if (error instanceof WriteError)
                 throw error;
-            throw new WriteError(`pin: could not write ${(0,src_text/* safeText */.Hk)(current?.file ?? 'a file')}: ${(0,file_errors/* describeFileError */.S)(error)}. No file was changed.`);
+            throw new WriteError(`pin: could not write ${(0,src_text/* safeText */.Hk)(failedFile ?? 'a file')}: ${(0,file_errors/* describeFileError */.S)(error)}. No file was changed.`);
         }
         phase = 'renaming';
         options.log(`pin: replacing ${staged.length} file(s)…`);

@@ -16237,6 +16237,45 @@ function watchCancel() {
 
 /***/ }),
 
+/***/ 98540:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ mapWithConcurrency)
+/* harmony export */ });
+// Work over many items with a bound on how many run at once: requests to ECR, files being staged.
+/**
+ * Runs `work` over `items` with at most `limit` running at once; results keep the items' order. The
+ * first error stops new items from starting and is thrown once every running one has ended.
+ */
+async function mapWithConcurrency(items, limit, work, 
+/** Checked before each item starts: once true, no more start (those running finish). */
+stop = () => false) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (next < items.length && !failed && !stop()) {
+            const index = next++;
+            try {
+                results[index] = await work(items[index], index);
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    const ended = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+    const rejected = ended.find((result) => result.status === 'rejected');
+    if (rejected)
+        throw rejected.reason;
+    return results;
+}
+
+
+/***/ }),
+
 /***/ 61035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -16628,7 +16667,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   TD: () => (/* binding */ lookupImages)
 });
 
-// UNUSED EXPORTS: MAX_CONCURRENT_REQUESTS, MAX_IDS_PER_REQUEST, chunk, mapWithConcurrency, matchResults, planBatches, toImageIdentifier
+// UNUSED EXPORTS: MAX_CONCURRENT_REQUESTS, MAX_IDS_PER_REQUEST, chunk, matchResults, planBatches, toImageIdentifier
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
 var commandBuilder = __nccwpck_require__(18323);
@@ -16640,6 +16679,8 @@ var schemas_0 = __nccwpck_require__(26062);
 class BatchGetImageCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "BatchGetImage", schemas_0/* BatchGetImage$ */.e$c) {
 }
 
+// EXTERNAL MODULE: ../src/concurrency.ts
+var concurrency = __nccwpck_require__(98540);
 // EXTERNAL MODULE: ../src/deadline.ts
 var deadline = __nccwpck_require__(61035);
 // EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
@@ -16660,21 +16701,9 @@ var errors = __nccwpck_require__(23175);
 
 
 
+
 const MAX_IDS_PER_REQUEST = 100;
 const MAX_CONCURRENT_REQUESTS = 16;
-/** Runs `work` over `items` with at most `limit` running at once; results keep the items' order. */
-async function mapWithConcurrency(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
 /** Splits `items` into chunks of at most `size`. */
 function chunk(items, size) {
     const chunks = [];
@@ -16820,7 +16849,7 @@ function planBatches(requests) {
  * each with its own `requested` text); each distinct image is asked once.
  */
 async function lookupImages(requests, options) {
-    const answered = (await mapWithConcurrency(planBatches(requests), MAX_CONCURRENT_REQUESTS, (batch) => batchGetImage(batch, options))).flat();
+    const answered = (await (0,concurrency/* mapWithConcurrency */.W)(planBatches(requests), MAX_CONCURRENT_REQUESTS, (batch) => batchGetImage(batch, options))).flat();
     const byKey = new Map(answered.map((result) => [(0,src_image/* requestKey */.lq)(result.request), result]));
     return requests.map((request) => ({ ...byKey.get((0,src_image/* requestKey */.lq)(request)), request }));
 }

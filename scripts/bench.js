@@ -2,9 +2,9 @@
 // 127.0.0.1, the way the runner runs them, side by side in one run:
 //   bare Node 24 (`node -e 0`), the action doing one lookup, the action doing 1,000 ids over 10
 //   repositories (images), the action scanning 500 manifests with 2,000 references over 20 repositories
-//   (files), and, when installed, the AWS CLI doing the same one lookup.
+//   (files), and pinning them from scratch (files with pin), and, when installed, the AWS CLI doing the same one lookup.
 //   --baseline PATH also times another build of the action (a dist/index.js, for example a copy of
-//   the previous commit's dist/) on the same two lookups, interleaved with this one, so a change to
+//   the previous commit's dist/) on the same two lookups and the two files cases, interleaved with this one, so a change to
 //   start-up is measured against what it replaces in the same run.
 //   --realistic also times one lookup, 1,000 ids and the AWS CLI against the fake over HTTPS behind a
 //   latency proxy (40 ms round trips, or --rtt MS), counting TLS handshakes, connections and the most
@@ -92,8 +92,25 @@ function cliArgs(on) {
 }
 
 // The files case's workspace: 500 manifests, 2,000 references over 20 repositories.
+const REGISTRY = `${FAKE_ACCOUNT_ID}.dkr.ecr.eu-west-1.amazonaws.com`
 const workspace = join(temp, 'workspace')
-writeFleet(workspace, `${FAKE_ACCOUNT_ID}.dkr.ecr.eu-west-1.amazonaws.com`)
+writeFleet(workspace, REGISTRY)
+
+/**
+ * The files case with pin: every run pins the 500 manifests from scratch (written again, untimed, before it).
+ * @param {string} name @param {string} key @param {string} entry @returns {Case}
+ */
+function pinCase(name, key, entry) {
+  const root = join(temp, `${key}-workspace`)
+  return {
+    name,
+    key,
+    command: node24,
+    args: [entry],
+    env: { ...actionEnv(key, { files: 'fleet/*.yaml', pin: 'true' }), GITHUB_WORKSPACE: root },
+    before: () => writeFleet(root, REGISTRY)
+  }
+}
 
 /** @type {Case[]} */
 const cases = [
@@ -152,6 +169,19 @@ const cases = [
     args: [ACTION_ENTRY],
     env: actionEnv('files', { files: 'fleet/*.yaml' })
   },
+  ...(BASELINE
+    ? [
+        {
+          name: 'baseline: files, 500 manifests',
+          key: 'baseFiles',
+          command: node24,
+          args: [BASELINE],
+          env: actionEnv('base-files', { files: 'fleet/*.yaml' })
+        }
+      ]
+    : []),
+  pinCase('action: files with pin, 500 manifests pinned from scratch (2,000 references)', 'filesPin', ACTION_ENTRY),
+  ...(BASELINE ? [pinCase('baseline: files with pin, 500 manifests pinned from scratch', 'baseFilesPin', BASELINE)] : []),
   ...(aws
     ? [
         {
@@ -199,12 +229,14 @@ const cases = [
 
 /**
  * @typedef {{ name: string, key: string, command: string, args: string[], env: Record<string, string | undefined>, fake?: typeof fake,
- *   freshRunnerTemp?: boolean }} Case
+ *   freshRunnerTemp?: boolean, before?: () => void }} Case
+ *   before: untimed preparation before each run
  * @typedef {{ min: number, median: number, max: number }} Stats
  */
 
 /** Runs one process to its end: wall time (ms) and peak RSS (MiB, when /usr/bin/time is there). @param {Case} testCase */
 async function measure(testCase) {
+  testCase.before?.()
   for (const file of [testCase.env.GITHUB_OUTPUT, testCase.env.GITHUB_STEP_SUMMARY]) if (file) writeFileSync(file, '')
   if (testCase.freshRunnerTemp && testCase.env.RUNNER_TEMP) {
     rmSync(testCase.env.RUNNER_TEMP, { recursive: true, force: true })
@@ -311,6 +343,8 @@ if (BASELINE) {
   lines.push(`Against the baseline (${BASELINE}):`)
   lines.push(`- one lookup / baseline: ${f(median('one') / median('baseOne'), 2)}`)
   lines.push(`- 1,000 ids / baseline: ${f(median('thousand') / median('baseThousand'), 2)}`)
+  lines.push(`- files / baseline: ${f(median('files') / median('baseFiles'), 2)}`)
+  lines.push(`- files with pin / baseline: ${f(median('filesPin') / median('baseFilesPin'), 2)}`)
 }
 if (tlsFake) {
   lines.push(

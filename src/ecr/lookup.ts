@@ -8,6 +8,7 @@ import {
   type Image,
   type ImageIdentifier
 } from '@aws-sdk/client-ecr'
+import { mapWithConcurrency } from '../concurrency.js'
 import { untilAborted } from '../deadline.js'
 import { FailureCode } from '../failure-codes.js'
 import { type ImageId, type ImageRequest, isDigest, repositoryKey, requestKey } from '../image.js'
@@ -46,24 +47,6 @@ export interface LookupOptions {
   clientFor: (region: string) => ECRClient
   /** Aborts requests in flight (the step's deadline). */
   signal?: AbortSignal
-}
-
-/** Runs `work` over `items` with at most `limit` running at once; results keep the items' order. */
-export async function mapWithConcurrency<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<R>
-): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await work(items[index] as T, index)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
 }
 
 /** Splits `items` into chunks of at most `size`. */

@@ -10,6 +10,7 @@ import { renameSync, rmSync } from 'node:fs'
 import { type FileHandle, lstat, open, readFile, rename, rm } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
 import { type CancelWatch, watchCancel } from '../cancel.js'
+import { mapWithConcurrency } from '../concurrency.js'
 import type { Deadline } from '../deadline.js'
 import { describeFileError } from '../file-errors.js'
 import { listNames, safeText } from '../text.js'
@@ -37,6 +38,9 @@ export interface WriteOptions {
   /** The step's deadline: its watchdog settles the writes (see above) before it ends the process. */
   deadline?: Deadline
 }
+
+/** Files staged at once: enough to keep the disk busy, few enough to stop at once on a cancel. */
+const STAGING_CONCURRENCY = 8
 
 interface Staged {
   write: FileWrite
@@ -98,29 +102,38 @@ export async function writeAllOrNothing(writes: readonly FileWrite[], options: W
   }
   try {
     options.log(`pin: staging ${writes.length} file(s) beside their originals…`)
-    let current: FileWrite | undefined
+    let failedFile: string | undefined
     try {
-      for (const write of writes) {
-        if (watch.signal) break
-        current = write
-        const stats = await lstat(write.path)
-        if (!stats.isFile() || !(await readFile(write.path)).equals(write.original)) throw new WriteError(changedMessage(write.file))
-        const temporary = await stage(write.path, write.content, stats, (created) => temporaries.add(created))
-        staged.push({ write, temporary, stats, renamed: false })
-      }
-      current = undefined
+      const entries = await mapWithConcurrency(
+        writes,
+        STAGING_CONCURRENCY,
+        async (write): Promise<Staged> => {
+          try {
+            const stats = await lstat(write.path)
+            if (!stats.isFile() || !(await readFile(write.path)).equals(write.original)) throw new WriteError(changedMessage(write.file))
+            const temporary = await stage(write.path, write.content, stats, (created) => temporaries.add(created))
+            return { write, temporary, stats, renamed: false }
+          } catch (error) {
+            failedFile ??= write.file
+            throw error
+          }
+        },
+        () => watch.signal !== undefined
+      )
       const cancelled = watch.signal
       if (cancelled)
         throw new WriteError(
           `pin: the run was cancelled (${cancelled}) while the files were being staged: every staged file was removed and no file was changed.`
         )
+      staged.push(...entries)
       // The last look before renaming: an original that changed meanwhile stops every write.
-      for (const entry of staged)
-        if (!(await unchanged(entry.write.path, entry.stats))) throw new WriteError(changedMessage(entry.write.file))
+      const moved = await Promise.all(staged.map((entry) => unchanged(entry.write.path, entry.stats)))
+      const changed = staged.find((_, index) => !moved[index])
+      if (changed) throw new WriteError(changedMessage(changed.write.file))
     } catch (error) {
       await removeTemporaries()
       if (error instanceof WriteError) throw error
-      throw new WriteError(`pin: could not write ${safeText(current?.file ?? 'a file')}: ${describeFileError(error)}. No file was changed.`)
+      throw new WriteError(`pin: could not write ${safeText(failedFile ?? 'a file')}: ${describeFileError(error)}. No file was changed.`)
     }
 
     phase = 'renaming'
