@@ -17209,6 +17209,7 @@ function describeFileError(error) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   kA: () => (/* binding */ INDEX_MEDIA_TYPES),
 /* harmony export */   lq: () => (/* binding */ requestKey),
+/* harmony export */   nA: () => (/* binding */ withoutDigest),
 /* harmony export */   uM: () => (/* binding */ SCHEMA1_MEDIA_TYPES)
 /* harmony export */ });
 /* unused harmony exports DIGEST_PATTERN, imageIdKey */
@@ -17220,6 +17221,11 @@ const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /** Whether `text` is a digest in the grammar above: what any digest must be before it reaches a file, an output or a tag. */
 function isDigest(text) {
     return typeof text === 'string' && DIGEST_PATTERN.test(text);
+}
+/** A reference without its `@digest`: `repo:tag@sha256:…` → `repo:tag`. */
+function withoutDigest(reference) {
+    const at = reference.indexOf('@');
+    return at < 0 ? reference : reference.slice(0, at);
 }
 /** A problem with the workflow's inputs: the message is shown to the user as it is. */
 class InputError extends Error {
@@ -19992,7 +19998,7 @@ async function pinStage(scan, report, ending, options) {
     if (blocked !== undefined)
         return { pin: { changes: [], files: [], notWritten: blocked.reason }, ...(blocked.fails && { problem: `pin: ${blocked.reason}` }) };
     try {
-        const { pinFound } = await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6545));
+        const { pinFound } = await __nccwpck_require__.e(/* import() */ 545).then(__nccwpck_require__.bind(__nccwpck_require__, 6545));
         return { pin: await pinFound(scan, report, { log: (line) => actions_core_info(line), ...options }) };
     }
     catch (error) {
@@ -20010,7 +20016,7 @@ async function run() {
             process.exit(EXIT_FAILURE);
         });
         // The files stage (only with files): the references in the files join the others.
-        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77119))).scanFiles(inputs.files) : undefined;
+        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92568))).scanFiles(inputs.files) : undefined;
         if (scan)
             logScan(scan, inputs.files?.pin ?? false);
         const requests = [...inputs.requests, ...(scan?.requests ?? [])];

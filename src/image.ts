@@ -10,6 +10,12 @@ export function isDigest(text: unknown): text is string {
   return typeof text === 'string' && DIGEST_PATTERN.test(text)
 }
 
+/** A reference without its `@digest`: `repo:tag@sha256:…` → `repo:tag`. */
+export function withoutDigest(reference: string): string {
+  const at = reference.indexOf('@')
+  return at < 0 ? reference : reference.slice(0, at)
+}
+
 /** A problem with the workflow's inputs: the message is shown to the user as it is. */
 export class InputError extends Error {
   override name = 'InputError'

@@ -53,12 +53,6 @@ export const TEMPLATED = /\{\{|\$\{|\$[A-Za-z_]/
 
 const DOCKERFILE = /(?:^|[/.])(?:Dockerfile|Containerfile)(?:\.[^/]*)?$|\.(?:dockerfile|containerfile)$/i
 
-/** The reference without its `@digest`. */
-export function withoutDigest(text: string): string {
-  const at = text.indexOf('@')
-  return at < 0 ? text : text.slice(0, at)
-}
-
 /** The edit that pins a reference written as the text [start, end): its `@digest` replaced, or one appended. */
 function referenceEdit(source: string, start: number, end: number): Edit {
   const at = source.slice(start, end).indexOf('@')

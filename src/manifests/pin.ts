@@ -3,10 +3,10 @@
 // scanned, so everything else in the file stays byte for byte (any encoding, BOM, line endings, mode).
 // Every digest is checked against the digest grammar before it is written; write.ts writes all the
 // files or none, and none whose text changed since it was scanned.
-import { type ImageRequest, isDigest } from '../image.js'
+import { type ImageRequest, isDigest, withoutDigest } from '../image.js'
 import { safeText } from '../text.js'
 import type { Report } from '../verdict/policy.js'
-import { type FileReference, withoutDigest } from './extract.js'
+import type { FileReference } from './extract.js'
 import type { ScanResult } from './scan.js'
 import { type Splice, applySplices } from './source.js'
 import { type FileWrite, WriteError, type WriteOptions, writeAllOrNothing } from './write.js'

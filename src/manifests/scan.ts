@@ -6,10 +6,10 @@
 import { readFile, realpath } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { describeFileError } from '../file-errors.js'
-import { type ImageRequest, InputError } from '../image.js'
+import { type ImageRequest, InputError, withoutDigest } from '../image.js'
 import type { FilesSettings } from '../inputs/files.js'
 import { isEcrHost, parseReference } from '../inputs/references.js'
-import { type FileReference, TEMPLATED, chartAppVersion, extractReferences, withoutDigest } from './extract.js'
+import { type FileReference, TEMPLATED, chartAppVersion, extractReferences } from './extract.js'
 import { findFiles, inside } from './find.js'
 import { type ScannedSource, decodeSource } from './source.js'
 

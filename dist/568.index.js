@@ -1,18 +1,31 @@
-export const id = 119;
-export const ids = [119];
+export const id = 568;
+export const ids = [568];
 export const modules = {
 
-/***/ 74511:
+/***/ 92568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Jo: () => (/* binding */ TEMPLATED),
-/* harmony export */   QD: () => (/* binding */ extractReferences),
-/* harmony export */   et: () => (/* binding */ chartAppVersion),
-/* harmony export */   nA: () => (/* binding */ withoutDigest)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6637);
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30126);
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  scanFiles: () => (/* binding */ scanFiles)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ../src/file-errors.ts
+var file_errors = __webpack_require__(59825);
+// EXTERNAL MODULE: ../src/image.ts
+var src_image = __webpack_require__(30126);
+// EXTERNAL MODULE: ../src/inputs/references.ts
+var references = __webpack_require__(73939);
+// EXTERNAL MODULE: ../node_modules/yaml/dist/index.js
+var dist = __webpack_require__(6637);
+;// CONCATENATED MODULE: ../src/manifests/extract.ts
 // Image references in the files users write, with the line each is on and how to pin it in place:
 // every `image:` in YAML and JSON (Kubernetes containers, initContainers and ephemeralContainers in
 // any workload or template, image volumes' `image: {reference}`, docker compose services, ECS
@@ -25,11 +38,6 @@ export const modules = {
 /** `{{ .Values.x }}`, `${VAR}`, `$VAR`: a value a template or a shell fills in later. */
 const TEMPLATED = /\{\{|\$\{|\$[A-Za-z_]/;
 const DOCKERFILE = /(?:^|[/.])(?:Dockerfile|Containerfile)(?:\.[^/]*)?$|\.(?:dockerfile|containerfile)$/i;
-/** The reference without its `@digest`. */
-function withoutDigest(text) {
-    const at = text.indexOf('@');
-    return at < 0 ? text : text.slice(0, at);
-}
 /** The edit that pins a reference written as the text [start, end): its `@digest` replaced, or one appended. */
 function referenceEdit(source, start, end) {
     const at = source.slice(start, end).indexOf('@');
@@ -61,12 +69,12 @@ function locate(scalar, source) {
     return { value, why: 'it is a block scalar written across lines' };
 }
 function pairOf(map, key) {
-    return map.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) && item.key.value === key);
+    return map.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === key);
 }
 /** The scalar value of a map's key (a tag of 1.10 stays 1.10, not 1.1). */
 function scalarOf(map, key) {
     const value = pairOf(map, key)?.value;
-    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) ? value : undefined;
+    return (0,dist/* isScalar */.jn)(value) ? value : undefined;
 }
 /** The line ending of the line holding `offset`: `\r\n` or `\n` (or the file's, on a last line without one). */
 function lineEndAt(source, offset) {
@@ -85,7 +93,7 @@ function helmDigestEdit(map, source, lines) {
     const digestPair = pairOf(map, 'digest');
     if (digestPair !== undefined) {
         const digest = digestPair.value;
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(digest))
+        if (!(0,dist/* isScalar */.jn)(digest))
             return { why: 'its digest key does not hold a single value' };
         const empty = digest.value === null || digest.value === '';
         const [start, end] = digest.range ?? [];
@@ -127,7 +135,7 @@ function helmDigestEdit(map, source, lines) {
             continue;
         const key = pair.key;
         const value = pair.value;
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(key) || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) || !['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(value.type ?? ''))
+        if (!(0,dist/* isScalar */.jn)(key) || !(0,dist/* isScalar */.jn)(value) || !['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(value.type ?? ''))
             continue;
         const [keyStart] = key.range ?? [];
         const [, valueEnd] = value.range ?? [];
@@ -183,9 +191,9 @@ function scalarReference(file, scalar, source, lines) {
 }
 /** The reference an `image:` value holds: a string, a Helm map, or an image volume's `{reference}`. */
 function referenceOf(file, node, source, lines) {
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+    if ((0,dist/* isScalar */.jn)(node))
         return scalarReference(file, node, source, lines);
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+    if (!(0,dist/* isMap */.jh)(node))
         return undefined;
     const volume = scalarOf(node, 'reference');
     if (volume !== undefined && pairOf(node, 'repository') === undefined)
@@ -193,25 +201,25 @@ function referenceOf(file, node, source, lines) {
     return helmReference(file, node, source, lines);
 }
 function yamlReferences(file, source) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const documents = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(source, { lineCounter: lines, uniqueKeys: false });
+    const lines = new dist/* LineCounter */.HN();
+    const documents = (0,dist/* parseAllDocuments */.hR)(source, { lineCounter: lines, uniqueKeys: false });
     const list = Array.isArray(documents) ? documents : [];
     for (const document of list) {
         const error = document.errors[0];
         if (error) {
             const line = error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line;
-            throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`files: ${file}:${line} is not valid YAML or JSON (${error.message.split('\n')[0]}); fix the file or leave it out of files.`);
+            throw new src_image/* InputError */.dz(`files: ${file}:${line} is not valid YAML or JSON (${error.message.split('\n')[0]}); fix the file or leave it out of files.`);
         }
     }
     const found = [];
     // Each node is read once: an alias of an anchored reference is that reference (pin edits the anchor).
     const seen = new Set();
     for (const document of list)
-        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(document, {
+        (0,dist/* visit */.YR)(document, {
             Pair(_key, pair) {
-                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) || pair.key.value !== 'image')
+                if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value !== 'image')
                     return;
-                const node = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(pair.value) ? pair.value.resolve(document) : pair.value;
+                const node = (0,dist/* isAlias */.Vj)(pair.value) ? pair.value.resolve(document) : pair.value;
                 if (node === undefined || seen.has(node))
                     return;
                 seen.add(node);
@@ -255,8 +263,8 @@ function extractReferences(file, source) {
 }
 /** A chart's `appVersion` as written (1.10 stays 1.10), from the text of its Chart.yaml; undefined when it has none. */
 function chartAppVersion(source) {
-    const [document] = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(source);
-    if (document === undefined || document.errors.length > 0 || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(document.contents))
+    const [document] = (0,dist/* parseAllDocuments */.hR)(source);
+    if (document === undefined || document.errors.length > 0 || !(0,dist/* isMap */.jh)(document.contents))
         return undefined;
     const value = scalarOf(document.contents, 'appVersion');
     if (value === undefined || value.value === null)
@@ -265,32 +273,6 @@ function chartAppVersion(source) {
     return text === '' ? undefined : text;
 }
 
-
-/***/ }),
-
-/***/ 77119:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  scanFiles: () => (/* binding */ scanFiles)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ../src/file-errors.ts
-var file_errors = __webpack_require__(59825);
-// EXTERNAL MODULE: ../src/image.ts
-var src_image = __webpack_require__(30126);
-// EXTERNAL MODULE: ../src/inputs/references.ts
-var references = __webpack_require__(73939);
-// EXTERNAL MODULE: ../src/manifests/extract.ts
-var extract = __webpack_require__(74511);
 ;// CONCATENATED MODULE: ../src/manifests/find.ts
 
 
@@ -484,7 +466,7 @@ function chartReader(root) {
         const path = await (0,promises_.realpath)((0,external_node_path_.join)(folder, 'Chart.yaml')).catch(() => undefined);
         if (path === undefined || !inside(root, path))
             return undefined;
-        const appVersion = (0,extract/* chartAppVersion */.et)((0,manifests_source/* decodeSource */.E)(await (0,promises_.readFile)(path)).text);
+        const appVersion = chartAppVersion((0,manifests_source/* decodeSource */.E)(await (0,promises_.readFile)(path)).text);
         return appVersion === undefined ? undefined : { appVersion, chart: path };
     };
     return (folder) => {
@@ -524,7 +506,7 @@ async function scanFiles(settings) {
             throw new src_image/* InputError */.dz(`files: could not read ${file}: ${(0,file_errors/* describeFileError */.S)(error)}.`);
         }
         result.sources.set(file, { path, source });
-        for (const found of (0,extract/* extractReferences */.QD)(file, source.text)) {
+        for (const found of extractReferences(file, source.text)) {
             let reference = found;
             if (found.helmWithoutTag) {
                 // Helm renders an empty tag as the chart's appVersion: the Chart.yaml beside the values file says it.
@@ -532,7 +514,7 @@ async function scanFiles(settings) {
                 if (chart !== undefined)
                     reference = {
                         ...found,
-                        text: `${(0,extract/* withoutDigest */.nA)(found.text)}:${chart.appVersion}${found.writtenDigest ? `@${found.writtenDigest}` : ''}`
+                        text: `${(0,src_image/* withoutDigest */.nA)(found.text)}:${chart.appVersion}${found.writtenDigest ? `@${found.writtenDigest}` : ''}`
                     };
                 else if (found.writtenDigest === undefined) {
                     result.references.push(found);
@@ -541,7 +523,7 @@ async function scanFiles(settings) {
                 }
             }
             result.references.push(reference);
-            if (extract/* TEMPLATED */.Jo.test(reference.text))
+            if (TEMPLATED.test(reference.text))
                 result.templated.push(reference);
             else if (!(0,references/* isEcrHost */.R5)(registryOf(reference.text) ?? ''))
                 result.skipped.push(reference);
@@ -616,4 +598,4 @@ function applySplices(source, splices) {
 
 };
 
-//# sourceMappingURL=119.index.js.map
+//# sourceMappingURL=568.index.js.map
