@@ -52,10 +52,15 @@ class WriteError extends Error {
 }
 /** Files staged at once: enough to keep the disk busy, few enough to stop at once on a cancel. */
 const STAGING_CONCURRENCY = 8;
-/** Whether the file at `path` is still the one that was staged against (same inode, size and time). */
+/**
+ * Whether the file at `path` is still the one that was staged against: the same inode, size and time,
+ * reached through the same folders (no folder on the way became a link since the scan).
+ */
 async function unchanged(path, before) {
     const now = await (0,promises_.lstat)(path).catch(() => undefined);
-    return now !== undefined && now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs;
+    if (now === undefined || now.ino !== before.ino || now.size !== before.size || now.mtimeMs !== before.mtimeMs)
+        return false;
+    return (await (0,promises_.realpath)(path).catch(() => undefined)) === path;
 }
 function changedMessage(file) {
     return `pin: ${(0,src_text/* safeText */.Hk)(file)} changed while the images were looked up, so no file was written; rerun the job to pin what is there now.`;
@@ -112,7 +117,8 @@ async function writeAllOrNothing(writes, options) {
             const entries = await (0,concurrency/* mapWithConcurrency */.W)(writes, STAGING_CONCURRENCY, async (write) => {
                 try {
                     const stats = await (0,promises_.lstat)(write.path);
-                    if (!stats.isFile() || !(await (0,promises_.readFile)(write.path)).equals(write.original))
+                    const moved = (await (0,promises_.realpath)(write.path)) !== write.path;
+                    if (moved || !stats.isFile() || !(await (0,promises_.readFile)(write.path)).equals(write.original))
                         throw new WriteError(changedMessage(write.file));
                     const temporary = await stage(write.path, write.content, stats, (created) => temporaries.add(created));
                     return { write, temporary, stats, renamed: false };
@@ -203,8 +209,11 @@ class PinError extends Error {
  */
 async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
     const byFile = new Map();
+    const left = [];
     for (const [reference, request] of scan.requestOf) {
         const digest = digestOf(request);
+        if (digest === undefined)
+            left.push({ file: reference.file, line: reference.line, text: reference.text });
         if (digest === undefined || reference.edit === undefined || reference.writtenDigest === digest)
             continue;
         if (!(0,src_image/* isDigest */.Bc)(digest))
@@ -222,7 +231,14 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
             changes.push({ file, line: reference.line, from: reference.text, to: `${(0,src_image/* withoutDigest */.nA)(reference.text)}@${digest}` });
             return { ...edit, text: `${edit.before}${digest}${edit.after}` };
         });
-        writes.push({ file, path: scanned.path, original: scanned.source.bytes, content: (0,source/* applySplices */.U)(scanned.source, splices) });
+        let content;
+        try {
+            content = (0,source/* applySplices */.U)(scanned.source, splices);
+        }
+        catch (error) {
+            throw new PinError(`pin: ${(0,src_text/* safeText */.Hk)(file)} would take ${(0,src_text/* errorMessage */.gJ)(error)}, so no file was written; write each reference once.`);
+        }
+        writes.push({ file, path: scanned.path, original: scanned.source.bytes, content });
     }
     try {
         await writeAllOrNothing(writes, options);
@@ -230,7 +246,7 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
     catch (error) {
         throw error instanceof WriteError ? new PinError(error.message) : error;
     }
-    return { changes, files: [...byFile.keys()] };
+    return { changes, left, files: [...byFile.keys()] };
 }
 /** Pins what the report found: each file reference gets the digest ECR returned for it. */
 function pinFound(scan, report, options) {
@@ -249,33 +265,54 @@ function pinFound(scan, report, options) {
 /* harmony export */   U: () => (/* binding */ applySplices)
 /* harmony export */ });
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** UTF-16 with the other byte order. */
+function swapped(bytes) {
+    const copy = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+    return copy.swap16();
+}
 function decodeSource(bytes) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+        return { bytes, text: bytes.subarray(2).toString('utf16le'), encoding: 'utf16le', mark: 2 };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+        return { bytes, text: swapped(bytes.subarray(2)).toString('utf16le'), encoding: 'utf16be', mark: 2 };
+    const mark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const body = bytes.subarray(mark);
     try {
-        return { bytes, text: UTF8.decode(bytes), encoding: 'utf8' };
+        return { bytes, text: UTF8.decode(body), encoding: 'utf8', mark };
     }
     catch {
-        return { bytes, text: bytes.toString('latin1'), encoding: 'latin1' };
+        return { bytes, text: body.toString('latin1'), encoding: 'latin1', mark };
     }
 }
-/** The source's bytes with each splice applied (splices must not overlap); the rest byte for byte. */
+/** Text as bytes in the file's encoding. */
+function encode(text, encoding) {
+    if (encoding === 'utf16be')
+        return Buffer.from(text, 'utf16le').swap16();
+    return Buffer.from(text, encoding);
+}
+/** The source's bytes with each splice applied; the rest byte for byte. Splices must not overlap or share a place. */
 function applySplices(source, splices) {
     const sorted = [...splices].sort((a, b) => a.start - b.start);
     const parts = [];
     let charAt = 0;
-    let byteAt = 0;
+    let byteAt = source.mark;
     const byteOffset = (char) => {
         // Offsets grow, so each stretch of text is measured once.
-        byteAt += source.encoding === 'utf8' ? Buffer.byteLength(source.text.slice(charAt, char), 'utf8') : char - charAt;
+        const stretch = source.text.slice(charAt, char);
+        byteAt +=
+            source.encoding === 'utf8' ? Buffer.byteLength(stretch, 'utf8') : source.encoding === 'latin1' ? stretch.length : stretch.length * 2;
         charAt = char;
         return byteAt;
     };
     let copied = 0;
+    let previous;
     for (const splice of sorted) {
-        if (splice.start < charAt)
-            throw new Error(`overlapping edits at ${splice.start}`);
+        if (previous !== undefined && (splice.start < previous.end || splice.start === previous.start))
+            throw new Error(`two edits at the same place (offsets ${previous.start} and ${splice.start})`);
         const start = byteOffset(splice.start);
-        parts.push(source.bytes.subarray(copied, start), Buffer.from(splice.text, 'latin1'));
+        parts.push(source.bytes.subarray(copied, start), encode(splice.text, source.encoding));
         copied = byteOffset(splice.end);
+        previous = splice;
     }
     parts.push(source.bytes.subarray(copied));
     return Buffer.concat(parts);

@@ -17273,7 +17273,7 @@ const SCHEMA1_MEDIA_TYPES = new Set([
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66909);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5656);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
 // run() set, once the log has reached the runner (at most 5 s more): a retry pause the SDK still has
 // scheduled after the deadline must not keep it alive, and a log still in the pipe must not be cut short.
@@ -17286,6 +17286,114 @@ process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 87894:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $j: () => (/* binding */ parseFilePatterns),
+/* harmony export */   B3: () => (/* binding */ workspaceOf),
+/* harmony export */   pU: () => (/* binding */ parseIfNoFilesFound),
+/* harmony export */   tL: () => (/* binding */ globToRegExp)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30126);
+// The `files`, `pin` and `if-no-files-found` inputs' syntax: globs relative to GITHUB_WORKSPACE, one
+// per line, `!` to exclude; none may leave the workspace. (src/manifests/ finds and reads the files.)
+
+
+function parseIfNoFilesFound(value) {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'error')
+        return 'error';
+    if (text === 'warn' || text === 'ignore')
+        return text;
+    throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`if-no-files-found '${value}' must be error, warn or ignore.`);
+}
+/** The globs of the `files` input: one per line; blank lines and `#` comments are left out. */
+function parseFilePatterns(value) {
+    const patterns = value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+    for (const pattern of patterns) {
+        const path = pattern.replace(/^!/, '');
+        if (path === '')
+            throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`files: '${pattern}' excludes nothing: write !PATTERN.`);
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(path) || /^[A-Za-z]:[\\/]/.test(path))
+            throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`files: '${pattern}' is an absolute path: give globs relative to the workspace (GITHUB_WORKSPACE), like k8s/**/*.yaml.`);
+        if (path.split(/[\\/]/).includes('..'))
+            throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`files: '${pattern}' leaves the workspace ('..' is not allowed).`);
+        checkGlob(pattern, path);
+    }
+    if (patterns.length > 0 && patterns.every((pattern) => pattern.startsWith('!')))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('files: every pattern excludes: give at least one glob of files to scan, like k8s/**/*.yaml.');
+    return patterns;
+}
+/** A glob as a regular expression over `/`-separated workspace-relative paths. */
+function globToRegExp(glob) {
+    let source = '';
+    for (let index = 0; index < glob.length; index++) {
+        const char = glob[index] ?? '';
+        if (char === '*') {
+            if (glob[index + 1] === '*') {
+                // `**/` matches any folders (none included); a trailing `**` matches everything below.
+                const slash = glob[index + 2] === '/';
+                source += slash ? '(?:[^/]*/)*' : '.*';
+                index += slash ? 2 : 1;
+            }
+            else
+                source += '[^/]*';
+        }
+        else if (char === '?')
+            source += '[^/]';
+        else if (char === '[') {
+            const end = glob.indexOf(']', index + 1);
+            if (end < 0)
+                source += '\\[';
+            else {
+                const body = glob.slice(index + 1, end).replace(/\\/g, '\\\\');
+                source += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
+                index = end;
+            }
+        }
+        else if (char === '{') {
+            const end = glob.indexOf('}', index + 1);
+            if (end < 0)
+                source += '\\{';
+            else {
+                source += `(?:${glob
+                    .slice(index + 1, end)
+                    .split(',')
+                    .map((part) => globToRegExp(part).source.slice(1, -1))
+                    .join('|')})`;
+                index = end;
+            }
+        }
+        else
+            source += char.replace(/[.+^$()|\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+/** A glob this action reads exactly: braces not nested, ranges that run forwards. */
+function checkGlob(pattern, path) {
+    if (/\{[^}]*\{/.test(path))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`files: '${pattern}' nests braces ({a,{b,c}}), which is not supported: write {a,b,c}, or one glob per line.`);
+    try {
+        globToRegExp(path.replace(/\\/g, '/'));
+    }
+    catch {
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`files: '${pattern}' is not a valid glob: a [range] in it runs backwards or holds something no file name has (write [a-z], not [z-a]).`);
+    }
+}
+/** The workspace: GITHUB_WORKSPACE, else the working folder. */
+function workspaceOf(env) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+}
+
 
 /***/ }),
 
@@ -17519,7 +17627,7 @@ function parseReferences(text, defaults) {
 
 /***/ }),
 
-/***/ 66909:
+/***/ 5656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18882,45 +18990,8 @@ function parseDuration(value, input) {
 
 // EXTERNAL MODULE: ../src/inputs/image-ids.ts
 var image_ids = __nccwpck_require__(98147);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ../src/inputs/files.ts
-// The `files`, `pin` and `if-no-files-found` inputs' syntax: globs relative to GITHUB_WORKSPACE, one
-// per line, `!` to exclude; none may leave the workspace. (src/manifests/ finds and reads the files.)
-
-
-function parseIfNoFilesFound(value) {
-    const text = value.trim().toLowerCase();
-    if (text === '' || text === 'error')
-        return 'error';
-    if (text === 'warn' || text === 'ignore')
-        return text;
-    throw new src_image/* InputError */.dz(`if-no-files-found '${value}' must be error, warn or ignore.`);
-}
-/** The globs of the `files` input: one per line; blank lines and `#` comments are left out. */
-function parseFilePatterns(value) {
-    const patterns = value
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
-    for (const pattern of patterns) {
-        const path = pattern.replace(/^!/, '');
-        if (path === '')
-            throw new src_image/* InputError */.dz(`files: '${pattern}' excludes nothing: write !PATTERN.`);
-        if ((0,external_node_path_.isAbsolute)(path) || /^[A-Za-z]:[\\/]/.test(path))
-            throw new src_image/* InputError */.dz(`files: '${pattern}' is an absolute path: give globs relative to the workspace (GITHUB_WORKSPACE), like k8s/**/*.yaml.`);
-        if (path.split(/[\\/]/).includes('..'))
-            throw new src_image/* InputError */.dz(`files: '${pattern}' leaves the workspace ('..' is not allowed).`);
-    }
-    if (patterns.length > 0 && patterns.every((pattern) => pattern.startsWith('!')))
-        throw new src_image/* InputError */.dz('files: every pattern excludes: give at least one glob of files to scan, like k8s/**/*.yaml.');
-    return patterns;
-}
-/** The workspace: GITHUB_WORKSPACE, else the working folder. */
-function workspaceOf(env) {
-    return (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
-}
-
+// EXTERNAL MODULE: ../src/inputs/files.ts
+var files = __nccwpck_require__(87894);
 // EXTERNAL MODULE: ../src/inputs/platform.ts
 var inputs_platform = __nccwpck_require__(77266);
 // EXTERNAL MODULE: external "node:fs"
@@ -19155,6 +19226,8 @@ function getInputs(env = process.env) {
     if (expect === 'absent' && platform !== undefined)
         throw new src_image/* InputError */.dz('platform cannot be checked with expect: absent (the images must not exist at all): remove platform, or use expect: present.');
     const promote = parsePromote(getInput('promote-tags'), getInput('promote-overwrite'), parseBoolean(getInput('promote-dry-run'), 'promote-dry-run', false));
+    if (files?.pin && expect === 'absent')
+        throw new src_image/* InputError */.dz('pin cannot be used with expect: absent (there would be no digest to write): remove one of them.');
     if (promote !== undefined && expect === 'absent')
         throw new src_image/* InputError */.dz('promote-tags cannot be used with expect: absent (there would be no image to tag): remove one of them.');
     const proxy = parseProxy(getInput('http-proxy'), env);
@@ -19182,15 +19255,15 @@ function getInputs(env = process.env) {
 }
 /** files, pin and if-no-files-found; pin without files is an error (there would be nothing to pin). */
 function readFiles(env) {
-    const patterns = parseFilePatterns(getInput('files'));
+    const patterns = (0,files/* parseFilePatterns */.$j)(getInput('files'));
     const pin = parseBoolean(getInput('pin'), 'pin', false);
-    const ifNoFilesFound = parseIfNoFilesFound(getInput('if-no-files-found'));
+    const ifNoFilesFound = (0,files/* parseIfNoFilesFound */.pU)(getInput('if-no-files-found'));
     if (patterns.length === 0) {
         if (pin)
             throw new src_image/* InputError */.dz('pin: true needs files: give the manifest files whose references to pin, like k8s/**/*.yaml.');
         return undefined;
     }
-    return { patterns, ifNoFilesFound, pin, workspace: workspaceOf(env) };
+    return { patterns, ifNoFilesFound, pin, workspace: (0,files/* workspaceOf */.B3)(env) };
 }
 
 ;// CONCATENATED MODULE: ../src/report/log.ts
@@ -19236,17 +19309,28 @@ function logScan(scan, pin) {
         });
     for (const reference of scan.chartDecides)
         notice(`${(0,src_text/* safeText */.Hk)(reference.text)} has no tag: the chart's appVersion decides, and no Chart.yaml beside ${(0,src_text/* safeText */.Hk)(reference.file)} says it. It is not looked up${pin ? ' or pinned' : ''}; give the map a tag, or keep the chart's Chart.yaml beside its values file.`, { title: 'Image tag decided by the chart', file: reference.file, startLine: reference.line });
+    for (const reference of scan.unreadable) {
+        const message = `${(0,src_text/* safeText */.Hk)(reference.text)} cannot be read exactly: ${(0,src_text/* safeText */.Hk)(reference.unreadable ?? 'unknown')}. It is not looked up${pin ? ' or pinned' : ''}.`;
+        const properties = { title: 'Image reference not read', file: reference.file, startLine: reference.line };
+        if (pin)
+            error(message, properties);
+        else
+            warning(message, properties);
+    }
     if (pin)
         for (const reference of scan.unpinnable)
             error(`${(0,src_text/* safeText */.Hk)(reference.text)} cannot be pinned in place: ${reference.unpinnable ?? 'its place in the file is unknown'}. It is looked up, but pin cannot write its digest.`, { title: 'Image reference cannot be pinned', file: reference.file, startLine: reference.line });
 }
-/** One line per reference pin rewrote. */
+/** One line per reference pin rewrote, and one naming the references it left as written. */
 function logPins(pin) {
     if (pin.notWritten !== undefined)
         return actions_core_info(`pin: ${pin.notWritten}`);
-    if (pin.changes.length === 0)
-        return actions_core_info('pin: every reference was already pinned to its current digest.');
-    actions_core_info(pin.changes.map((change) => `Pinned ${sourceText(change)}: ${(0,src_text/* safeText */.Hk)(change.from)} → ${(0,src_text/* safeText */.Hk)(change.to)}`).join('\n'));
+    const lines = pin.changes.map((change) => `Pinned ${sourceText(change)}: ${(0,src_text/* safeText */.Hk)(change.from)} → ${(0,src_text/* safeText */.Hk)(change.to)}`);
+    if (pin.changes.length === 0 && pin.left.length === 0)
+        lines.push('pin: every reference was already pinned to its current digest.');
+    if (pin.left.length > 0)
+        lines.push(`pin: ${pin.left.length} reference(s) left as written, not found: ${(0,src_text/* listNames */.Zv)(pin.left.map((left) => `${(0,src_text/* safeText */.Hk)(left.text)} (${sourceText(left)})`))}`);
+    actions_core_info(lines.join('\n'));
 }
 /** One readable line per requested image; failures are annotations (errors when they fail the step). */
 function logVerdicts(report) {
@@ -19525,6 +19609,8 @@ function writeOutputs(report, images, imagesFile, pinnedFiles, reserve = 0) {
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ../src/report/files.ts
 // Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked).
 
@@ -19631,21 +19717,28 @@ function headline(report, ending) {
         : `${report.found.length} of ${total} found.`;
     return ending.kind === 'failing-images' ? `**${counts}** ${report.failing.length} failed the gate.` : `**${counts}**`;
 }
-/** The pin section: one row per reference rewritten. */
+/** The pin section: one row per reference rewritten, and the references left as written. */
 function pinLines(pin) {
     if (pin === undefined)
         return [];
     if (pin.notWritten !== undefined)
         return ['', `pin: ${(0,src_text/* escapeMarkdown */.FV)(pin.notWritten)}`];
+    const left = pin.left.length > 0
+        ? [
+            '',
+            `pin: ${pin.left.length} reference(s) left as written, not found: ${(0,src_text/* listNames */.Zv)(pin.left.map((entry) => `${(0,src_text/* codeSpan */.SS)(entry.text)} at ${(0,src_text/* codeSpan */.SS)(`${entry.file}:${entry.line}`)}`))}`
+        ]
+        : [];
     if (pin.changes.length === 0)
-        return ['', 'pin: every reference was already pinned to its current digest.'];
+        return left.length > 0 ? left : ['', 'pin: every reference was already pinned to its current digest.'];
     return [
         '',
         `#### Pinned ${pin.changes.length} reference(s) in ${pin.files.length} file(s)`,
         '',
         '| Where | Was | Now |',
         '| --- | --- | --- |',
-        ...pin.changes.map((change) => `| ${(0,src_text/* codeSpan */.SS)(`${change.file}:${change.line}`)} | ${(0,src_text/* codeSpan */.SS)(change.from)} | ${(0,src_text/* codeSpan */.SS)(change.to)} |`)
+        ...pin.changes.map((change) => `| ${(0,src_text/* codeSpan */.SS)(`${change.file}:${change.line}`)} | ${(0,src_text/* codeSpan */.SS)(change.from)} | ${(0,src_text/* codeSpan */.SS)(change.to)} |`),
+        ...left
     ];
 }
 const TAG_RESULT_TEXT = {
@@ -19811,7 +19904,7 @@ function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }) {
 }
 /**
  * Why pin must not write, if it must not: like promotion, only a gate that passed rewrites files, and
- * only when every reference looked up can be pinned in place (`fails`: that is an error of its own).
+ * only when every reference can be read and pinned in place (`fails`: that is an error of its own).
  */
 function pinBlocked(ending, unpinnable) {
     if (ending.kind === 'failing-images' || ending.kind === 'gave-up')
@@ -19820,7 +19913,7 @@ function pinBlocked(ending, unpinnable) {
         return { reason: 'the lookup failed, so no file was written.', fails: false };
     if (unpinnable > 0)
         return {
-            reason: `${unpinnable} reference(s) cannot be pinned in place (see the errors at their lines), so no file was written; write them on one line, or leave their files out of files.`,
+            reason: `${unpinnable} reference(s) cannot be read or pinned in place (see the errors at their lines), so no file was written; write them as the errors say, or leave their files out of files.`,
             fails: true
         };
     return undefined;
@@ -19994,15 +20087,18 @@ async function promoteFound(report, settings, inputs, clients, deadline) {
  * reference can be pinned in place, all or none. Always a result, so pinned-files says what changed.
  */
 async function pinStage(scan, report, ending, options) {
-    const blocked = pinBlocked(ending, scan.unpinnable.length);
+    const blocked = pinBlocked(ending, scan.unpinnable.length + scan.unreadable.length);
     if (blocked !== undefined)
-        return { pin: { changes: [], files: [], notWritten: blocked.reason }, ...(blocked.fails && { problem: `pin: ${blocked.reason}` }) };
+        return {
+            pin: { changes: [], left: [], files: [], notWritten: blocked.reason },
+            ...(blocked.fails && { problem: `pin: ${blocked.reason}` })
+        };
     try {
         const { pinFound } = await __nccwpck_require__.e(/* import() */ 545).then(__nccwpck_require__.bind(__nccwpck_require__, 6545));
         return { pin: await pinFound(scan, report, { log: (line) => actions_core_info(line), ...options }) };
     }
     catch (error) {
-        return { pin: { changes: [], files: [], notWritten: 'see the error below.' }, problem: (0,src_text/* errorMessage */.gJ)(error) };
+        return { pin: { changes: [], left: [], files: [], notWritten: 'see the error below.' }, problem: (0,src_text/* errorMessage */.gJ)(error) };
     }
 }
 async function run() {
@@ -20016,7 +20112,7 @@ async function run() {
             process.exit(EXIT_FAILURE);
         });
         // The files stage (only with files): the references in the files join the others.
-        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92568))).scanFiles(inputs.files) : undefined;
+        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95330))).scanFiles(inputs.files) : undefined;
         if (scan)
             logScan(scan, inputs.files?.pin ?? false);
         const requests = [...inputs.requests, ...(scan?.requests ?? [])];

@@ -58,14 +58,17 @@ async function pinStage(
   ending: Ending,
   options: { deadline: Deadline; cancel: CancelWatch }
 ): Promise<{ pin: PinResult; problem?: string }> {
-  const blocked = pinBlocked(ending, scan.unpinnable.length)
+  const blocked = pinBlocked(ending, scan.unpinnable.length + scan.unreadable.length)
   if (blocked !== undefined)
-    return { pin: { changes: [], files: [], notWritten: blocked.reason }, ...(blocked.fails && { problem: `pin: ${blocked.reason}` }) }
+    return {
+      pin: { changes: [], left: [], files: [], notWritten: blocked.reason },
+      ...(blocked.fails && { problem: `pin: ${blocked.reason}` })
+    }
   try {
     const { pinFound } = await import('./manifests/pin.js')
     return { pin: await pinFound(scan, report, { log: (line) => core.info(line), ...options }) }
   } catch (error) {
-    return { pin: { changes: [], files: [], notWritten: 'see the error below.' }, problem: errorMessage(error) }
+    return { pin: { changes: [], left: [], files: [], notWritten: 'see the error below.' }, problem: errorMessage(error) }
   }
 }
 

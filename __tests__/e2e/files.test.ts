@@ -109,7 +109,9 @@ describe.each(NODES)('files on $label', ({ path }) => {
     [{ files: '../*.yaml' }, /^::error::files: '\.\.\/\*\.yaml' leaves the workspace/],
     [{ files: '/etc/*.yaml' }, /^::error::files: '\/etc\/\*\.yaml' is an absolute path/],
     [{ files: 'examples/compose/*.yaml', pin: 'maybe' }, /^::error::pin 'maybe' must be true or false\./],
-    [{ pin: 'true', images: 'app:v1' }, /^::error::pin: true needs files/]
+    [{ pin: 'true', images: 'app:v1' }, /^::error::pin: true needs files/],
+    [{ files: 'examples/**', pin: 'true', expect: 'absent' }, /^::error::pin cannot be used with expect: absent/],
+    [{ files: '[z-a].yaml' }, /^::error::files: '\[z-a\]\.yaml' is not a valid glob/]
   ])('rejects %j before any call', async (inputs, message) => {
     const result = await run(inputs)
     expect(result.code).toBe(1)

@@ -131,7 +131,7 @@ describe.each(NODES)('a writer that checks what it writes, on $label', ({ path }
       expect(pinned.errors).toEqual([
         `::error title=Image reference cannot be pinned,file=a.yaml,line=4::${R}/app:v1 cannot be pinned in place: it is written with escapes or across lines. It is looked up, but pin cannot write its digest.`,
         expect.stringMatching(
-          /^::error::pin: 1 reference\(s\) cannot be pinned in place \(see the errors at their lines\), so no file was written;/
+          /^::error::pin: 1 reference\(s\) cannot be read or pinned in place \(see the errors at their lines\), so no file was written;/
         )
       ])
       expect(pinned.outputs['pinned-files']).toBe('')
@@ -180,7 +180,7 @@ describe.each(NODES)('a writer that checks what it writes, on $label', ({ path }
 
     it('reads a missing tag from the Chart.yaml beside the values file, and adds only the digest', async () => {
       h.fake.putImage({ repository: 'app', tags: ['1.10'], manifest: dockerManifest('app-1.10') })
-      write('chart/Chart.yaml', 'apiVersion: v2\nname: app\nversion: 0.1.0\nappVersion: 1.10\n')
+      write('chart/Chart.yaml', 'apiVersion: v2\nname: app\nversion: 0.1.0\nappVersion: "1.10"\n')
       write('chart/values.yaml', `image:\n  repository: ${R}/app\n  tag: ""\n  pullPolicy: IfNotPresent\n`)
       const result = await run({ files: 'chart/values.yaml', pin: 'true' })
       expect(result.code).toBe(0)
@@ -200,6 +200,38 @@ describe.each(NODES)('a writer that checks what it writes, on $label', ({ path }
       )
       expect(h.fake.requestsFor()[0]?.body.imageIds).toEqual([{ imageTag: 'v1' }])
       expect(read('values.yaml')).toBe(values.replace('    tag: v1\n', `    tag: v1\n    digest: ${h.digests.v1}\n`))
+    })
+  })
+
+  describe('read as the tools that use the files read them', () => {
+    it("follows an aliased Helm tag (never the chart's appVersion), and names an appVersion Helm reads as a number", async () => {
+      write('chart/Chart.yaml', 'appVersion: v2-oci\n')
+      write('chart/values.yaml', `tags:\n  current: &t v1\nimage:\n  repository: ${R}/app\n  tag: *t\n`)
+      write('other/Chart.yaml', 'appVersion: 1.10\n')
+      write('other/values.yaml', `image:\n  repository: ${R}/app\n`)
+      const result = await run({ files: '*/values.yaml', pin: 'true' })
+      expect(h.fake.requestsFor()[0]?.body.imageIds).toEqual([{ imageTag: 'v1' }])
+      expect(result.code).toBe(1)
+      expect(result.errors).toEqual([
+        `::error title=Image reference not read,file=other/values.yaml,line=2::${R}/app cannot be read exactly: it has no tag, and the chart's other/Chart.yaml: Helm reads its appVersion 1.10 as a number, not as the text written; quote it ("1.10"). It is not looked up or pinned.`,
+        expect.stringMatching(/^::error::pin: 1 reference\(s\) cannot be read or pinned in place/)
+      ])
+      expect(read('chart/values.yaml')).toBe(`tags:\n  current: &t v1\nimage:\n  repository: ${R}/app\n  tag: *t\n`)
+      write('other/Chart.yaml', 'appVersion: "v1"\n')
+      const fixed = await run({ files: '*/values.yaml', pin: 'true' })
+      expect(fixed.code).toBe(0)
+      expect(read('chart/values.yaml')).toBe(
+        `tags:\n  current: &t v1\nimage:\n  repository: ${R}/app\n  tag: *t\n  digest: ${h.digests.v1}\n`
+      )
+    })
+
+    it('pins a FROM continued over lines, and names what a fail-on that lets a missing image pass leaves as written', async () => {
+      write('Dockerfile', `FROM \\\n  ${R}/app:v1\nFROM ${R}/app:gone\n`)
+      const result = await run({ files: 'Dockerfile', pin: 'true', 'fail-on': 'none' })
+      expect(result.code).toBe(0)
+      expect(read('Dockerfile')).toBe(`FROM \\\n  ${R}/app:v1@${h.digests.v1}\nFROM ${R}/app:gone\n`)
+      expect(result.stdout).toContain(`pin: 1 reference(s) left as written, not found: ${R}/app:gone (Dockerfile:3)`)
+      expect(result.stdout).not.toContain('already pinned')
     })
   })
 

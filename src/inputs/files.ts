@@ -36,10 +36,61 @@ export function parseFilePatterns(value: string): string[] {
         `files: '${pattern}' is an absolute path: give globs relative to the workspace (GITHUB_WORKSPACE), like k8s/**/*.yaml.`
       )
     if (path.split(/[\\/]/).includes('..')) throw new InputError(`files: '${pattern}' leaves the workspace ('..' is not allowed).`)
+    checkGlob(pattern, path)
   }
   if (patterns.length > 0 && patterns.every((pattern) => pattern.startsWith('!')))
     throw new InputError('files: every pattern excludes: give at least one glob of files to scan, like k8s/**/*.yaml.')
   return patterns
+}
+
+/** A glob as a regular expression over `/`-separated workspace-relative paths. */
+export function globToRegExp(glob: string): RegExp {
+  let source = ''
+  for (let index = 0; index < glob.length; index++) {
+    const char = glob[index] ?? ''
+    if (char === '*') {
+      if (glob[index + 1] === '*') {
+        // `**/` matches any folders (none included); a trailing `**` matches everything below.
+        const slash = glob[index + 2] === '/'
+        source += slash ? '(?:[^/]*/)*' : '.*'
+        index += slash ? 2 : 1
+      } else source += '[^/]*'
+    } else if (char === '?') source += '[^/]'
+    else if (char === '[') {
+      const end = glob.indexOf(']', index + 1)
+      if (end < 0) source += '\\['
+      else {
+        const body = glob.slice(index + 1, end).replace(/\\/g, '\\\\')
+        source += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`
+        index = end
+      }
+    } else if (char === '{') {
+      const end = glob.indexOf('}', index + 1)
+      if (end < 0) source += '\\{'
+      else {
+        source += `(?:${glob
+          .slice(index + 1, end)
+          .split(',')
+          .map((part) => globToRegExp(part).source.slice(1, -1))
+          .join('|')})`
+        index = end
+      }
+    } else source += char.replace(/[.+^$()|\\]/g, '\\$&')
+  }
+  return new RegExp(`^${source}$`)
+}
+
+/** A glob this action reads exactly: braces not nested, ranges that run forwards. */
+function checkGlob(pattern: string, path: string): void {
+  if (/\{[^}]*\{/.test(path))
+    throw new InputError(`files: '${pattern}' nests braces ({a,{b,c}}), which is not supported: write {a,b,c}, or one glob per line.`)
+  try {
+    globToRegExp(path.replace(/\\/g, '/'))
+  } catch {
+    throw new InputError(
+      `files: '${pattern}' is not a valid glob: a [range] in it runs backwards or holds something no file name has (write [a-z], not [z-a]).`
+    )
+  }
 }
 
 /** The workspace: GITHUB_WORKSPACE, else the working folder. */

@@ -166,6 +166,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     core.getInput('promote-overwrite'),
     parseBoolean(core.getInput('promote-dry-run'), 'promote-dry-run', false)
   )
+  if (files?.pin && expect === 'absent')
+    throw new InputError('pin cannot be used with expect: absent (there would be no digest to write): remove one of them.')
   if (promote !== undefined && expect === 'absent')
     throw new InputError('promote-tags cannot be used with expect: absent (there would be no image to tag): remove one of them.')
   const proxy = parseProxy(core.getInput('http-proxy'), env)

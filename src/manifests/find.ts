@@ -7,77 +7,55 @@
 import type { Dirent } from 'node:fs'
 import { readdir, realpath, stat } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
+import { globToRegExp } from '../inputs/files.js'
+import { safeText } from '../text.js'
 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules'])
 
-/** A glob as a regular expression over `/`-separated workspace-relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let source = ''
-  for (let index = 0; index < glob.length; index++) {
-    const char = glob[index] ?? ''
-    if (char === '*') {
-      if (glob[index + 1] === '*') {
-        // `**/` matches any folders (none included); a trailing `**` matches everything below.
-        const slash = glob[index + 2] === '/'
-        source += slash ? '(?:[^/]*/)*' : '.*'
-        index += slash ? 2 : 1
-      } else source += '[^/]*'
-    } else if (char === '?') source += '[^/]'
-    else if (char === '[') {
-      const end = glob.indexOf(']', index + 1)
-      if (end < 0) source += '\\['
-      else {
-        const body = glob.slice(index + 1, end).replace(/\\/g, '\\\\')
-        source += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`
-        index = end
-      }
-    } else if (char === '{') {
-      const end = glob.indexOf('}', index + 1)
-      if (end < 0) source += '\\{'
-      else {
-        source += `(?:${glob
-          .slice(index + 1, end)
-          .split(',')
-          .map((part) => globToRegExp(part).source.slice(1, -1))
-          .join('|')})`
-        index = end
-      }
-    } else source += char.replace(/[.+^$()|\\]/g, '\\$&')
-  }
-  return new RegExp(`^${source}$`)
-}
-
-/** Whether a folder at `parts` could hold a file the glob's `segments` match. */
-function couldHold(segments: readonly (RegExp | '**')[], parts: readonly string[], i = 0, j = 0): boolean {
-  if (i === parts.length) return j < segments.length
-  const segment = segments[j]
-  if (segment === undefined) return false
-  if (segment === '**') return couldHold(segments, parts, i, j + 1) || couldHold(segments, parts, i + 1, j)
-  return segment.test(parts[i] ?? '') && couldHold(segments, parts, i + 1, j + 1)
-}
-
-/** One glob, compiled: the whole path's pattern, and a test for folders worth entering. */
+/**
+ * One glob, compiled: the whole path's pattern, and the folders worth entering, followed folder by
+ * folder as the set of the glob's parts still to match (so a folder reached twice in the same state,
+ * through links, is walked once). A `{…}` holding a `/` cannot be split by folder: then every folder is
+ * entered and the whole path decides.
+ */
 interface Glob {
   matches: (path: string) => boolean
-  enters: (folder: string) => boolean
+  start: number[]
+  /** The state inside the folder `name` entered from `state`: empty when nothing below can match. */
+  step: (state: readonly number[], name: string) => number[]
 }
 
 function compile(glob: string): Glob {
   const regex = globToRegExp(glob)
-  // A `{…}` holding a `/` cannot be split by folder: every folder is entered and the whole path decides.
-  const segments = /\{[^}]*\/[^}]*\}/.test(glob)
-    ? undefined
-    : glob.split('/').map((part) => (part === '**' ? ('**' as const) : globToRegExp(part)))
+  const matches = (path: string): boolean => regex.test(path)
+  if (/\{[^}]*\/[^}]*\}/.test(glob)) return { matches, start: [0], step: () => [0] }
+  const segments = glob.split('/').map((part) => (part === '**' ? ('**' as const) : globToRegExp(part)))
+  const closure = (state: Iterable<number>): number[] => {
+    const all = new Set(state)
+    for (const j of all) if (segments[j] === '**') all.add(j + 1)
+    return [...all].sort((a, b) => a - b)
+  }
   return {
-    matches: (path) => regex.test(path),
-    enters: (folder) => segments === undefined || couldHold(segments, folder.split('/'))
+    matches,
+    start: closure([0]),
+    step: (state, name) => {
+      const next: number[] = []
+      for (const j of state) {
+        const segment = segments[j]
+        if (segment === '**') next.push(j)
+        else if (segment !== undefined && j < segments.length - 1 && segment.test(name)) next.push(j + 1)
+      }
+      return closure(next).filter((j) => j < segments.length)
+    }
   }
 }
 
 export interface FoundFiles {
   /** Workspace-relative paths (with `/`) of the files themselves, sorted, each once. */
   files: string[]
-  /** What was skipped and why, one sentence each: links that lead out of the workspace or to nothing. */
+  /** For each file, the paths the globs named it by (itself, or links that lead to it). */
+  namedAs: Map<string, string[]>
+  /** What was skipped and why, one sentence each: links that lead out of the workspace or to nothing, odd names. */
   skipped: string[]
 }
 
@@ -92,6 +70,9 @@ function relativeTo(root: string, target: string): string {
   return relative(root, target).split(sep).join('/')
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/
+
 /** The files the globs name, each resolved inside the workspace; links that lead out are skipped and named. */
 export async function findFiles(workspace: string, patterns: readonly string[]): Promise<FoundFiles> {
   const root = await realpath(workspace)
@@ -99,12 +80,20 @@ export async function findFiles(workspace: string, patterns: readonly string[]):
     .filter((pattern) => !pattern.startsWith('!'))
     .map((pattern) => compile(pattern.replace(/\\/g, '/').replace(/^\.\//, '')))
   const excludes = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => compile(pattern.slice(1).replace(/^\.\//, '')))
-  const excluded = (path: string): boolean => excludes.some((exclude) => exclude.matches(path))
-  const files = new Set<string>()
+  const excluded = (...paths: string[]): boolean => excludes.some((exclude) => paths.some((path) => exclude.matches(path)))
+  const namedAs = new Map<string, Set<string>>()
   const skipped = new Set<string>()
+  const add = (file: string, name: string): void => void namedAs.set(file, (namedAs.get(file) ?? new Set()).add(name))
 
-  /** Walks the folder `path` (as the glob sees it) whose resolved location is `real`; `chain` holds the folders above, against loops. */
-  const walk = async (glob: Glob, path: string, real: string, chain: ReadonlySet<string>): Promise<void> => {
+  /** Walks the folder `path` (as the glob sees it) at `real`; `chain` holds the folders above, `visited` what was walked. */
+  const walk = async (
+    glob: Glob,
+    path: string,
+    real: string,
+    state: readonly number[],
+    chain: ReadonlySet<string>,
+    visited: Set<string>
+  ): Promise<void> => {
     let entries: Dirent[]
     try {
       entries = await readdir(real, { withFileTypes: true })
@@ -114,36 +103,49 @@ export async function findFiles(workspace: string, patterns: readonly string[]):
     for (const entry of entries) {
       const name = path === '' ? entry.name : `${path}/${entry.name}`
       const location = join(real, entry.name)
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name) && glob.enters(name)) await walk(glob, name, location, new Set([...chain, location]))
+      const inner = glob.step(state, entry.name)
+      const wanted = glob.matches(name) || inner.length > 0
+      if (!wanted || SKIPPED_FOLDERS.has(entry.name)) continue
+      if (CONTROL.test(entry.name)) {
+        skipped.add(`files: ${safeText(name)} has a line break or control character in its name; it is not scanned.`)
         continue
       }
-      if (!entry.isSymbolicLink()) {
-        const own = relativeTo(root, location)
-        if (entry.isFile() && glob.matches(name) && !excluded(name) && !excluded(own)) files.add(own)
-        continue
+      let target = location
+      if (entry.isSymbolicLink()) {
+        // A link: resolved, then followed only inside the workspace, and never into .git or node_modules.
+        if (excluded(name)) continue
+        try {
+          target = await realpath(location)
+        } catch {
+          skipped.add(`files: ${safeText(name)} is a link that leads to nothing; it is not scanned.`)
+          continue
+        }
+        if (!inside(root, target)) {
+          skipped.add(`files: ${safeText(name)} is a link that leads out of the workspace (${safeText(target)}); it is not scanned.`)
+          continue
+        }
+        if (
+          relativeTo(root, target)
+            .split('/')
+            .some((part) => SKIPPED_FOLDERS.has(part))
+        ) {
+          skipped.add(`files: ${safeText(name)} is a link into .git or node_modules; it is not scanned.`)
+          continue
+        }
       }
-      // A link: resolved, then followed only inside the workspace.
-      const wanted = glob.matches(name) || glob.enters(name)
-      if (!wanted || excluded(name)) continue
-      let target: string
-      try {
-        target = await realpath(location)
-      } catch {
-        skipped.add(`files: ${name} is a link that leads to nothing; it is not scanned.`)
-        continue
-      }
-      if (!inside(root, target)) {
-        skipped.add(`files: ${name} is a link that leads out of the workspace (${target}); it is not scanned.`)
-        continue
-      }
-      const kind = await stat(target).catch(() => undefined)
+      const kind = entry.isSymbolicLink() ? await stat(target).catch(() => undefined) : entry
       if (kind?.isDirectory()) {
-        if (glob.enters(name) && !chain.has(target) && !SKIPPED_FOLDERS.has(entry.name))
-          await walk(glob, name, target, new Set([...chain, target]))
-      } else if (kind?.isFile() && glob.matches(name) && !excluded(relativeTo(root, target))) files.add(relativeTo(root, target))
+        const key = `${target}\u0000${inner.join(',')}`
+        if (inner.length === 0 || chain.has(target) || visited.has(key)) continue
+        visited.add(key)
+        await walk(glob, name, target, inner, new Set([...chain, target]), visited)
+      } else if (kind?.isFile() && glob.matches(name)) {
+        const own = relativeTo(root, target)
+        if (!excluded(name, own)) add(own, name)
+      }
     }
   }
-  for (const glob of includes) await walk(glob, '', root, new Set([root]))
-  return { files: [...files].sort(), skipped: [...skipped] }
+  for (const glob of includes) await walk(glob, '', root, glob.start, new Set([root]), new Set())
+  const files = [...namedAs.keys()].sort()
+  return { files, namedAs: new Map(files.map((file) => [file, [...(namedAs.get(file) ?? [])].sort()])), skipped: [...skipped] }
 }

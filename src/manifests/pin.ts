@@ -4,9 +4,9 @@
 // Every digest is checked against the digest grammar before it is written; write.ts writes all the
 // files or none, and none whose text changed since it was scanned.
 import { type ImageRequest, isDigest, withoutDigest } from '../image.js'
-import { safeText } from '../text.js'
+import { errorMessage, safeText } from '../text.js'
 import type { Report } from '../verdict/policy.js'
-import type { FileReference } from './extract.js'
+import type { FileReference } from './reference.js'
 import type { ScanResult } from './scan.js'
 import { type Splice, applySplices } from './source.js'
 import { type FileWrite, WriteError, type WriteOptions, writeAllOrNothing } from './write.js'
@@ -19,8 +19,17 @@ export interface PinChange {
   to: string
 }
 
+/** A reference looked up but not found (a fail-on that lets that pass): left as written. */
+export interface PinLeft {
+  file: string
+  line: number
+  text: string
+}
+
 export interface PinResult {
   changes: PinChange[]
+  /** References looked up but not found: left as written. */
+  left: PinLeft[]
   /** The files that changed, in order. */
   files: string[]
   /** Why no file was written, when pin did not write (the gate did not pass, an error). */
@@ -44,8 +53,10 @@ export async function pinFiles(
   options: PinOptions = { log: () => undefined }
 ): Promise<PinResult> {
   const byFile = new Map<string, { reference: FileReference; digest: string }[]>()
+  const left: PinLeft[] = []
   for (const [reference, request] of scan.requestOf) {
     const digest = digestOf(request)
+    if (digest === undefined) left.push({ file: reference.file, line: reference.line, text: reference.text })
     if (digest === undefined || reference.edit === undefined || reference.writtenDigest === digest) continue
     if (!isDigest(digest))
       throw new PinError(
@@ -63,14 +74,20 @@ export async function pinFiles(
       changes.push({ file, line: reference.line, from: reference.text, to: `${withoutDigest(reference.text)}@${digest}` })
       return { ...edit, text: `${edit.before}${digest}${edit.after}` }
     })
-    writes.push({ file, path: scanned.path, original: scanned.source.bytes, content: applySplices(scanned.source, splices) })
+    let content: Buffer
+    try {
+      content = applySplices(scanned.source, splices)
+    } catch (error) {
+      throw new PinError(`pin: ${safeText(file)} would take ${errorMessage(error)}, so no file was written; write each reference once.`)
+    }
+    writes.push({ file, path: scanned.path, original: scanned.source.bytes, content })
   }
   try {
     await writeAllOrNothing(writes, options)
   } catch (error) {
     throw error instanceof WriteError ? new PinError(error.message) : error
   }
-  return { changes, files: [...byFile.keys()] }
+  return { changes, left, files: [...byFile.keys()] }
 }
 
 /** Pins what the report found: each file reference gets the digest ECR returned for it. */

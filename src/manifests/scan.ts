@@ -9,7 +9,10 @@ import { describeFileError } from '../file-errors.js'
 import { type ImageRequest, InputError, withoutDigest } from '../image.js'
 import type { FilesSettings } from '../inputs/files.js'
 import { isEcrHost, parseReference } from '../inputs/references.js'
-import { type FileReference, TEMPLATED, chartAppVersion, extractReferences } from './extract.js'
+import { safeText } from '../text.js'
+import { extractReferences } from './extract.js'
+import { type FileReference, TEMPLATED } from './reference.js'
+import { chartAppVersion } from './yaml-references.js'
 import { findFiles, inside } from './find.js'
 import { type ScannedSource, decodeSource } from './source.js'
 
@@ -32,6 +35,8 @@ export interface ScanResult {
   templated: FileReference[]
   /** Helm maps without a tag and without a Chart.yaml beside them to read appVersion from: not looked up. */
   chartDecides: FileReference[]
+  /** References that cannot be read exactly (each says why): not looked up, named at their line. */
+  unreadable: FileReference[]
   /** ECR references that are looked up but cannot be pinned in place (each says why). */
   unpinnable: FileReference[]
 }
@@ -45,6 +50,8 @@ function registryOf(text: string): string | undefined {
 
 function toRequest(reference: FileReference, pin: boolean): ImageRequest {
   const where = `files: ${reference.file}:${reference.line}`
+  if (/\s/.test(reference.text))
+    throw new InputError(`${where}: '${safeText(reference.text)}' has white space in it, which no image reference has; remove it.`)
   let request: ImageRequest
   try {
     // No tag and no digest is the `latest` tag, as a pull reads it.
@@ -70,14 +77,15 @@ function nothingFound(settings: FilesSettings, message: string): NothingFound {
   return { message }
 }
 
+type Chart = { appVersion: string } | { unreadable: string } | undefined
+
 /** A Chart.yaml's appVersion by folder, read once each (only a Chart.yaml inside the workspace counts). */
-function chartReader(root: string): (folder: string) => Promise<{ appVersion: string; chart: string } | undefined> {
-  const charts = new Map<string, Promise<{ appVersion: string; chart: string } | undefined>>()
-  const read = async (folder: string): Promise<{ appVersion: string; chart: string } | undefined> => {
-    const path = await realpath(join(folder, 'Chart.yaml')).catch(() => undefined)
+function chartReader(root: string): (folder: string) => Promise<Chart> {
+  const charts = new Map<string, Promise<Chart>>()
+  const read = async (folder: string): Promise<Chart> => {
+    const path = await realpath(join(root, folder, 'Chart.yaml')).catch(() => undefined)
     if (path === undefined || !inside(root, path)) return undefined
-    const appVersion = chartAppVersion(decodeSource(await readFile(path)).text)
-    return appVersion === undefined ? undefined : { appVersion, chart: path }
+    return chartAppVersion(decodeSource(await readFile(path)).text)
   }
   return (folder) => {
     const known = charts.get(folder) ?? read(folder).catch(() => undefined)
@@ -86,9 +94,43 @@ function chartReader(root: string): (folder: string) => Promise<{ appVersion: st
   }
 }
 
+/**
+ * A Helm map without a tag, as Helm renders it: with the appVersion of the Chart.yaml beside the values
+ * file, as the globs named it (a values file linked into a chart folder belongs to that chart).
+ */
+async function withAppVersion(
+  reference: FileReference,
+  folders: readonly string[],
+  chartOf: (folder: string) => Promise<Chart>
+): Promise<FileReference> {
+  const charts = (await Promise.all(folders.map(async (folder) => ({ folder, chart: await chartOf(folder) })))).filter(
+    (entry): entry is { folder: string; chart: NonNullable<Chart> } => entry.chart !== undefined
+  )
+  const unreadable = charts.find((entry) => 'unreadable' in entry.chart)
+  if (unreadable !== undefined && 'unreadable' in unreadable.chart)
+    return {
+      ...reference,
+      unreadable: `it has no tag, and the chart's ${unreadable.folder || '.'}/Chart.yaml: ${unreadable.chart.unreadable}`
+    }
+  const versions = [...new Set(charts.map((entry) => ('appVersion' in entry.chart ? entry.chart.appVersion : '')))]
+  if (versions.length > 1)
+    return {
+      ...reference,
+      unreadable: `it has no tag, and the charts that use this values file disagree on appVersion (${versions.join(', ')})`
+    }
+  const [appVersion] = versions
+  if (appVersion === undefined) return reference
+  const withTag: FileReference = {
+    ...reference,
+    text: `${withoutDigest(reference.text)}:${appVersion}${reference.writtenDigest ? `@${reference.writtenDigest}` : ''}`
+  }
+  delete withTag.helmWithoutTag
+  return withTag
+}
+
 export async function scanFiles(settings: FilesSettings): Promise<ScanResult & { nothingFound?: NothingFound }> {
   const root = await realpath(settings.workspace)
-  const { files, skipped: skippedLinks } = await findFiles(root, settings.patterns)
+  const { files, namedAs, skipped: skippedLinks } = await findFiles(root, settings.patterns)
   const result: ScanResult = {
     files,
     sources: new Map(),
@@ -99,6 +141,7 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
     skipped: [],
     templated: [],
     chartDecides: [],
+    unreadable: [],
     unpinnable: []
   }
   if (files.length === 0)
@@ -120,23 +163,12 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
     }
     result.sources.set(file, { path, source })
     for (const found of extractReferences(file, source.text)) {
-      let reference = found
-      if (found.helmWithoutTag) {
-        // Helm renders an empty tag as the chart's appVersion: the Chart.yaml beside the values file says it.
-        const chart = await chartOf(dirname(path))
-        if (chart !== undefined)
-          reference = {
-            ...found,
-            text: `${withoutDigest(found.text)}:${chart.appVersion}${found.writtenDigest ? `@${found.writtenDigest}` : ''}`
-          }
-        else if (found.writtenDigest === undefined) {
-          result.references.push(found)
-          result.chartDecides.push(found)
-          continue
-        }
-      }
+      const folders = (namedAs.get(file) ?? [file]).map((name) => dirname(name).replace(/^\.$/, ''))
+      const reference = found.helmWithoutTag ? await withAppVersion(found, [...new Set(folders)], chartOf) : found
       result.references.push(reference)
-      if (TEMPLATED.test(reference.text)) result.templated.push(reference)
+      if (reference.unreadable !== undefined) result.unreadable.push(reference)
+      else if (TEMPLATED.test(reference.text)) result.templated.push(reference)
+      else if (reference.helmWithoutTag && reference.writtenDigest === undefined) result.chartDecides.push(reference)
       else if (!isEcrHost(registryOf(reference.text) ?? '')) result.skipped.push(reference)
       else {
         const request = toRequest(reference, settings.pin)
@@ -150,7 +182,8 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
     const others = [
       `${result.skipped.length} in other registries`,
       `${result.templated.length} templated`,
-      ...(result.chartDecides.length > 0 ? [`${result.chartDecides.length} whose tag the chart's appVersion decides`] : [])
+      ...(result.chartDecides.length > 0 ? [`${result.chartDecides.length} whose tag the chart's appVersion decides`] : []),
+      ...(result.unreadable.length > 0 ? [`${result.unreadable.length} that cannot be read`] : [])
     ]
     return {
       ...result,

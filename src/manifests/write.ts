@@ -7,7 +7,7 @@
 // (it is quick) before the process ends, and so it does when the step's watchdog ends the process.
 import { randomUUID } from 'node:crypto'
 import { renameSync, rmSync } from 'node:fs'
-import { type FileHandle, lstat, open, readFile, rename, rm } from 'node:fs/promises'
+import { type FileHandle, lstat, open, readFile, realpath, rename, rm } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
 import { type CancelWatch, watchCancel } from '../cancel.js'
 import { mapWithConcurrency } from '../concurrency.js'
@@ -49,10 +49,14 @@ interface Staged {
   renamed: boolean
 }
 
-/** Whether the file at `path` is still the one that was staged against (same inode, size and time). */
+/**
+ * Whether the file at `path` is still the one that was staged against: the same inode, size and time,
+ * reached through the same folders (no folder on the way became a link since the scan).
+ */
 async function unchanged(path: string, before: Stats): Promise<boolean> {
   const now = await lstat(path).catch(() => undefined)
-  return now !== undefined && now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs
+  if (now === undefined || now.ino !== before.ino || now.size !== before.size || now.mtimeMs !== before.mtimeMs) return false
+  return (await realpath(path).catch(() => undefined)) === path
 }
 
 function changedMessage(file: string): string {
@@ -110,7 +114,9 @@ export async function writeAllOrNothing(writes: readonly FileWrite[], options: W
         async (write): Promise<Staged> => {
           try {
             const stats = await lstat(write.path)
-            if (!stats.isFile() || !(await readFile(write.path)).equals(write.original)) throw new WriteError(changedMessage(write.file))
+            const moved = (await realpath(write.path)) !== write.path
+            if (moved || !stats.isFile() || !(await readFile(write.path)).equals(write.original))
+              throw new WriteError(changedMessage(write.file))
             const temporary = await stage(write.path, write.content, stats, (created) => temporaries.add(created))
             return { write, temporary, stats, renamed: false }
           } catch (error) {

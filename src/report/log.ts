@@ -57,6 +57,12 @@ export function logScan(scan: ScanResult & { nothingFound?: NothingFound }, pin:
       `${safeText(reference.text)} has no tag: the chart's appVersion decides, and no Chart.yaml beside ${safeText(reference.file)} says it. It is not looked up${pin ? ' or pinned' : ''}; give the map a tag, or keep the chart's Chart.yaml beside its values file.`,
       { title: 'Image tag decided by the chart', file: reference.file, startLine: reference.line }
     )
+  for (const reference of scan.unreadable) {
+    const message = `${safeText(reference.text)} cannot be read exactly: ${safeText(reference.unreadable ?? 'unknown')}. It is not looked up${pin ? ' or pinned' : ''}.`
+    const properties = { title: 'Image reference not read', file: reference.file, startLine: reference.line }
+    if (pin) core.error(message, properties)
+    else core.warning(message, properties)
+  }
   if (pin)
     for (const reference of scan.unpinnable)
       core.error(
@@ -65,11 +71,16 @@ export function logScan(scan: ScanResult & { nothingFound?: NothingFound }, pin:
       )
 }
 
-/** One line per reference pin rewrote. */
+/** One line per reference pin rewrote, and one naming the references it left as written. */
 export function logPins(pin: PinResult): void {
   if (pin.notWritten !== undefined) return core.info(`pin: ${pin.notWritten}`)
-  if (pin.changes.length === 0) return core.info('pin: every reference was already pinned to its current digest.')
-  core.info(pin.changes.map((change) => `Pinned ${sourceText(change)}: ${safeText(change.from)} → ${safeText(change.to)}`).join('\n'))
+  const lines = pin.changes.map((change) => `Pinned ${sourceText(change)}: ${safeText(change.from)} → ${safeText(change.to)}`)
+  if (pin.changes.length === 0 && pin.left.length === 0) lines.push('pin: every reference was already pinned to its current digest.')
+  if (pin.left.length > 0)
+    lines.push(
+      `pin: ${pin.left.length} reference(s) left as written, not found: ${listNames(pin.left.map((left) => `${safeText(left.text)} (${sourceText(left)})`))}`
+    )
+  core.info(lines.join('\n'))
 }
 
 /** One readable line per requested image; failures are annotations (errors when they fail the step). */

@@ -5,7 +5,7 @@
 // table stops early and says where the rest is; a summary that cannot be written is a warning.
 import * as core from '@actions/core'
 import { NO_FAILURE_CODE, describeFailureCode } from '../failure-codes.js'
-import { codeSpan, escapeMarkdown, safeText } from '../text.js'
+import { codeSpan, escapeMarkdown, listNames, safeText } from '../text.js'
 import type { PinResult } from '../manifests/pin.js'
 import type { Promotion, TagResult } from '../promote/plan.js'
 import type { Ending } from '../verdict/ending.js'
@@ -84,18 +84,26 @@ function headline(report: Report, ending: Ending): string {
   return ending.kind === 'failing-images' ? `**${counts}** ${report.failing.length} failed the gate.` : `**${counts}**`
 }
 
-/** The pin section: one row per reference rewritten. */
+/** The pin section: one row per reference rewritten, and the references left as written. */
 function pinLines(pin: PinResult | undefined): string[] {
   if (pin === undefined) return []
   if (pin.notWritten !== undefined) return ['', `pin: ${escapeMarkdown(pin.notWritten)}`]
-  if (pin.changes.length === 0) return ['', 'pin: every reference was already pinned to its current digest.']
+  const left =
+    pin.left.length > 0
+      ? [
+          '',
+          `pin: ${pin.left.length} reference(s) left as written, not found: ${listNames(pin.left.map((entry) => `${codeSpan(entry.text)} at ${codeSpan(`${entry.file}:${entry.line}`)}`))}`
+        ]
+      : []
+  if (pin.changes.length === 0) return left.length > 0 ? left : ['', 'pin: every reference was already pinned to its current digest.']
   return [
     '',
     `#### Pinned ${pin.changes.length} reference(s) in ${pin.files.length} file(s)`,
     '',
     '| Where | Was | Now |',
     '| --- | --- | --- |',
-    ...pin.changes.map((change) => `| ${codeSpan(`${change.file}:${change.line}`)} | ${codeSpan(change.from)} | ${codeSpan(change.to)} |`)
+    ...pin.changes.map((change) => `| ${codeSpan(`${change.file}:${change.line}`)} | ${codeSpan(change.from)} | ${codeSpan(change.to)} |`),
+    ...left
   ]
 }
 

@@ -18,7 +18,9 @@ describe('parseFilePatterns', () => {
     ['../other/*.yaml', /leaves the workspace/],
     ['k8s/../../x', /leaves the workspace/],
     ['!', /excludes nothing/],
-    ['!k8s/**', /every pattern excludes/]
+    ['!k8s/**', /every pattern excludes/],
+    ['[z-a].yaml', /^files: '\[z-a\]\.yaml' is not a valid glob: a \[range\] in it runs backwards/],
+    ['{a,{b,c}}.yaml', /^files: '\{a,\{b,c\}\}\.yaml' nests braces/]
   ])('rejects %j', (text, message) => {
     expect(() => parseFilePatterns(text)).toThrow(message)
   })

@@ -131,7 +131,8 @@ describe('getInputs', () => {
     [{ 'promote-tags': 'prod', 'promote-overwrite': 'nevr' }, /did you mean never\?/],
     [{ 'promote-overwrite': 'sometimes' }, /promote-overwrite: 'sometimes'/],
     [{ 'promote-tags': 'prod', 'promote-dry-run': 'maybe' }, /promote-dry-run 'maybe' must be true or false/],
-    [{ 'promote-tags': 'prod', expect: 'absent' }, /promote-tags cannot be used with expect: absent/]
+    [{ 'promote-tags': 'prod', expect: 'absent' }, /promote-tags cannot be used with expect: absent/],
+    [{ files: 'k8s/*.yaml', pin: 'true', expect: 'absent' }, /^pin cannot be used with expect: absent/]
   ])('rejects %j', (inputs, message) => {
     setInputs({ ...BASE, ...inputs })
     expect(() => getInputs()).toThrow(message)

@@ -59,3 +59,55 @@ describe('extractReferences', () => {
     expect(() => extractReferences('bad.yaml', 'a: 1\nb: [unclosed\n')).toThrow(/^files: bad\.yaml:\d+ is not valid YAML or JSON/)
   })
 })
+
+describe('extractReferences, read as the tools that use the files read them', () => {
+  const read = (file: string, text: string) =>
+    extractReferences(file, text).map((reference) => ({
+      text: reference.text,
+      line: reference.line,
+      ...(reference.edit === undefined && { unpinnable: reference.unpinnable }),
+      ...(reference.unreadable !== undefined && { unreadable: reference.unreadable })
+    }))
+
+  it('follows aliases and merge keys into Helm maps: repository, registry and tag', () => {
+    const text = `r: &r app\nt: &t v1\nhost: &h ${R}\nbase: &b\n  repository: ${R}/team/api\n  tag: v1.4.2\na:\n  image:\n    registry: *h\n    repository: *r\n    tag: *t\nb:\n  image:\n    <<: *b\n`
+    expect(read('values.yaml', text)).toEqual([
+      { text: `${R}/app:v1`, line: 1 },
+      { text: `${R}/team/api:v1.4.2`, line: 5 }
+    ])
+  })
+
+  it('names an alias to no anchor, and a Helm tag Helm reads as a number or a boolean', () => {
+    expect(read('a.yaml', 'image: *nowhere\n')).toEqual([
+      { text: '*nowhere', line: 1, unpinnable: undefined, unreadable: 'its alias *nowhere names no anchor' }
+    ])
+    const tags = ['1.10', '010', '1e3', 'yes', 'on'].map(
+      (tag) => read('v.yaml', `image:\n  repository: ${R}/app\n  tag: ${tag}\n`)[0]?.unreadable
+    )
+    expect(tags).toEqual([
+      expect.stringMatching(
+        /^Helm reads the tag 1\.10 as a number, not as the text written, so the image it renders is not 1\.10; quote it \("1\.10"\)$/
+      ),
+      expect.stringContaining('as a number'),
+      expect.stringContaining('as a number'),
+      expect.stringContaining('as a boolean'),
+      expect.stringContaining('as a boolean')
+    ])
+    expect(read('v.yaml', `image:\n  repository: ${R}/app\n  tag: 2024\n`)).toEqual([{ text: `${R}/app:2024`, line: 2 }])
+  })
+
+  it('pins the Helm map, not the scalar, when one anchor is both a whole reference and a part of a map', () => {
+    const text = `image:\n  repository: &r ${R}/app\n  tag: v1\nother:\n  image: *r\n`
+    expect(read('v.yaml', text)).toEqual([
+      { text: `${R}/app:v1`, line: 2 },
+      { text: `${R}/app`, line: 2, unpinnable: 'its text is also the repository of the Helm map at line 2 (one anchor used both ways)' }
+    ])
+  })
+
+  it('reads Dockerfiles as BuildKit does: continuations, the escape directive, comments inside, heredocs', () => {
+    const continued = `FROM \\\n  # the base\n  ${R}/app:v1 AS base\nRUN <<EOF\nFROM ${R}/not/an:image\nEOF\nFROM base\n`
+    expect(read('Dockerfile', continued)).toEqual([{ text: `${R}/app:v1`, line: 3 }])
+    expect(read('Dockerfile', `# escape=\`\r\nFROM \`\r\n ${R}/app:v2\r\n`)).toEqual([{ text: `${R}/app:v2`, line: 3 }])
+    expect(read('Dockerfile.yaml', `image: ${R}/app:v1\n`)).toEqual([{ text: `${R}/app:v1`, line: 1 }])
+  })
+})

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { findFiles, globToRegExp } from '../../../src/manifests/find.js'
+import { globToRegExp } from '../../../src/inputs/files.js'
+import { findFiles } from '../../../src/manifests/find.js'
 
 let workspace = ''
 beforeAll(() => {
@@ -79,5 +80,36 @@ describe('findFiles', () => {
     } finally {
       for (const link of ['deploy', 'k8s/alias.yaml', 'k8s/loop']) rmSync(join(workspace, link))
     }
+  })
+})
+
+describe('findFiles against hostile trees', () => {
+  let tree = ''
+  beforeAll(() => {
+    tree = mkdtempSync(join(tmpdir(), 'tree-'))
+  })
+  afterAll(() => rmSync(tree, { recursive: true, force: true }))
+
+  it('walks a maze of links between sibling folders once per folder', async () => {
+    for (let i = 0; i < 10; i++) {
+      mkdirSync(join(tree, 'maze', `d${i}`), { recursive: true })
+      writeFileSync(join(tree, 'maze', `d${i}`, 'a.yaml'), '')
+    }
+    for (let i = 0; i < 10; i++) for (let j = 0; j < 10; j++) if (i !== j) symlinkSync(`../d${j}`, join(tree, 'maze', `d${i}`, `l${j}`))
+    const found = await findFiles(tree, ['maze/**/*.yaml'])
+    expect(found.files).toHaveLength(10)
+  })
+
+  it('does not follow a link into .git, and skips names with line breaks, naming both', async () => {
+    mkdirSync(join(tree, '.git'), { recursive: true })
+    writeFileSync(join(tree, '.git', 'v.yaml'), '')
+    symlinkSync('.git', join(tree, 'g'))
+    writeFileSync(join(tree, 'evil\nREADME.md\n.yaml'), '')
+    const found = await findFiles(tree, ['*.yaml', 'g/*.yaml'])
+    expect(found.files).toEqual([])
+    expect(found.skipped.sort()).toEqual([
+      'files: evil\\u000aREADME.md\\u000a.yaml has a line break or control character in its name; it is not scanned.',
+      'files: g is a link into .git or node_modules; it is not scanned.'
+    ])
   })
 })

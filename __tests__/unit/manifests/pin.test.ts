@@ -1,6 +1,6 @@
 // pin.ts: found references rewritten in place, everything else byte for byte; nothing half-written.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pinFiles } from '../../../src/manifests/pin.js'
@@ -66,13 +66,18 @@ describe('pinFiles', () => {
   })
 
   it.each([
-    ['digest:', 'digest: '],
-    ['digest: ~', 'digest: '],
-    ['digest: null', 'digest: '],
-    ['digest:    ', 'digest: ']
-  ])('fills an empty Helm digest (%s) with a space before the value', async (written, pinned) => {
+    ['digest:', 'digest: SHA'],
+    ['digest: ~', 'digest: SHA'],
+    ['digest: null', 'digest: SHA'],
+    ['digest:    ', 'digest:    SHA'],
+    ['digest:   # set by CI', 'digest:   SHA # set by CI'],
+    ['digest: &d', 'digest: &d SHA'],
+    ['digest: !!str', 'digest: !!str SHA']
+  ])('fills an empty Helm digest (%s) with a space before the value, keeping anchors, tags and comments', async (written, pinned) => {
     const { files } = await pin({ 'v.yaml': `image:\r\n  repository: ${R}/app\r\n  tag: v1\r\n  ${written}\r\n  pullPolicy: Always\r\n` })
-    expect(files['v.yaml']).toBe(`image:\r\n  repository: ${R}/app\r\n  tag: v1\r\n  ${pinned}${D}\r\n  pullPolicy: Always\r\n`)
+    expect(files['v.yaml']).toBe(
+      `image:\r\n  repository: ${R}/app\r\n  tag: v1\r\n  ${pinned.replace('SHA', D)}\r\n  pullPolicy: Always\r\n`
+    )
   })
 
   it('pins Helm flow maps, YAML and JSON, in place', async () => {
@@ -162,5 +167,41 @@ describe('pinFiles', () => {
     await expect(pinFiles(scan, () => D)).rejects.toThrow(/^pin: could not write .*\.yml: .*\. No file was changed\.$/)
     expect(readFileSync(join(workspace, 'a.yaml'), 'utf8')).toBe(a)
     expect(readdirSync(workspace).sort()).toEqual(['a.yaml', long])
+  })
+})
+
+describe('pinFiles against a changing workspace', () => {
+  it('pins UTF-16 in UTF-16, byte for byte', async () => {
+    const text = (digest: string) =>
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`# é\r\nimage: ${R}/app:v1${digest}\r\n`, 'utf16le')])
+    writeFileSync(join(workspace, 'a.yaml'), text(''))
+    const scan = await scanFiles({ patterns: ['*.yaml'], ifNoFilesFound: 'error', pin: true, workspace })
+    await pinFiles(scan, () => D)
+    expect(readFileSync(join(workspace, 'a.yaml'))).toEqual(text(`@${D}`))
+  })
+
+  it('writes nothing when a folder on the way became a link since the scan, even to the same bytes', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'))
+    try {
+      mkdirSync(join(workspace, 'dir'))
+      writeFileSync(join(workspace, 'dir', 'a.yaml'), `image: ${R}/app:v1\n`)
+      const scan = await scanFiles({ patterns: ['dir/*.yaml'], ifNoFilesFound: 'error', pin: true, workspace })
+      mkdirSync(join(outside, 'dir'))
+      writeFileSync(join(outside, 'dir', 'a.yaml'), `image: ${R}/app:v1\n`)
+      rmSync(join(workspace, 'dir'), { recursive: true })
+      symlinkSync(join(outside, 'dir'), join(workspace, 'dir'))
+      await expect(pinFiles(scan, () => D)).rejects.toThrow(/^pin: dir\/a\.yaml changed while the images were looked up/)
+      expect(readFileSync(join(outside, 'dir', 'a.yaml'), 'utf8')).toBe(`image: ${R}/app:v1\n`)
+    } finally {
+      rmSync(outside, { recursive: true, force: true })
+    }
+  })
+
+  it('lists the references it left as written because they were not found', async () => {
+    writeFileSync(join(workspace, 'a.yaml'), `a:\n  image: ${R}/app:v1\nb:\n  image: ${R}/app:gone\n`)
+    const scan = await scanFiles({ patterns: ['*.yaml'], ifNoFilesFound: 'error', pin: true, workspace })
+    const result = await pinFiles(scan, (request) => (request.id.tag === 'gone' ? undefined : D))
+    expect(result.left).toEqual([{ file: 'a.yaml', line: 4, text: `${R}/app:gone` }])
+    expect(result.files).toEqual(['a.yaml'])
   })
 })

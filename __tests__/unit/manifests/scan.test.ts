@@ -1,6 +1,6 @@
 // scan.ts: which references become requests, which are skipped or templated, and when nothing is found.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { IfNoFilesFound } from '../../../src/inputs/files.js'
@@ -57,5 +57,40 @@ describe('scanFiles', () => {
     await expect(scanFiles(settings())).rejects.toThrow(
       /1 file\(s\) matched, but no image reference in them can be looked up in ECR \(1 reference\(s\): 1 in other registries, 0 templated\)/
     )
+  })
+})
+
+describe('scanFiles, as Helm and BuildKit read the files', () => {
+  it("reads a linked values file's missing tag from the Chart.yaml beside the link, as Helm does", async () => {
+    mkdirSync(join(workspace, 'shared'))
+    mkdirSync(join(workspace, 'chart'))
+    writeFileSync(join(workspace, 'shared', 'values.yaml'), `image:\n  repository: ${R}/app\n`)
+    writeFileSync(join(workspace, 'shared', 'Chart.yaml'), 'appVersion: v2-oci\n')
+    writeFileSync(join(workspace, 'chart', 'Chart.yaml'), 'appVersion: v1\n')
+    symlinkSync('../shared/values.yaml', join(workspace, 'chart', 'values.yaml'))
+    const scan = await scanFiles({ ...settings(), patterns: ['chart/values.yaml'] })
+    expect(scan.requests.map((request) => [request.requested, request.source])).toEqual([
+      [`${R}/app:v1`, { file: 'shared/values.yaml', line: 2 }]
+    ])
+  })
+
+  it('reads UTF-16 and a BOM before bytes that are not UTF-8', async () => {
+    writeFileSync(join(workspace, 'a.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`image: ${R}/app:v1\n`, 'utf16le')]))
+    writeFileSync(
+      join(workspace, 'b.yaml'),
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(`image:\n  repository: ${R}/app # caf`),
+        Buffer.from([0xe9]),
+        Buffer.from('\n  tag: v2\n')
+      ])
+    )
+    const scan = await scanFiles(settings())
+    expect(scan.requests.map((request) => request.requested)).toEqual([`${R}/app:v1`, `${R}/app:v2`])
+  })
+
+  it('names a reference with white space at its line', async () => {
+    writeFileSync(join(workspace, 'a.yaml'), `image: "${R}/app :v1"\n`)
+    await expect(scanFiles(settings())).rejects.toThrow(/^files: a\.yaml:1: '.*\/app :v1' has white space in it/)
   })
 })

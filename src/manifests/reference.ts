@@ -1,0 +1,41 @@
+// A reference found in a file: where it is, what it reads, and how to pin it in place. What every
+// format's reader returns (extract.ts chooses the reader).
+
+/**
+ * How to pin a reference: replace the text [start, end) with `before + digest + after` (an insertion
+ * when start equals end). Everything outside [start, end) stays byte for byte.
+ */
+export interface Edit {
+  start: number
+  end: number
+  before: string
+  after: string
+}
+
+export interface FileReference {
+  /** Workspace-relative path with `/` (of the file itself, when a link named it). */
+  file: string
+  /** 1-based line of the reference (of the map's repository key for a Helm map; of the anchor for an alias). */
+  line: number
+  /** The reference as it is read (for a Helm map, composed from its keys). */
+  text: string
+  /** The digest written next to it, if any (verified, or updated by pin). */
+  writtenDigest?: string
+  /** How to pin it in place. */
+  edit?: Edit
+  /** Why it cannot be pinned in place, when it cannot (then edit is undefined); it is still looked up. */
+  unpinnable?: string
+  /** Why it cannot be read, when it cannot: it is not looked up, and is named at its line. */
+  unreadable?: string
+  /** A Helm map without a tag (or `tag: ""`): the chart's appVersion decides; text is the repository alone. */
+  helmWithoutTag?: true
+}
+
+/** `{{ .Values.x }}`, `${VAR}`, `$VAR`: a value a template or a shell fills in later. */
+export const TEMPLATED = /\{\{|\$\{|\$[A-Za-z_]/
+
+/** The edit that pins a reference written as the text [start, end): its `@digest` replaced, or one appended. */
+export function referenceEdit(source: string, start: number, end: number): Edit {
+  const at = source.slice(start, end).indexOf('@')
+  return { start: at < 0 ? end : start + at, end, before: '@', after: '' }
+}

@@ -1,0 +1,324 @@
+// References in YAML and JSON: every `image:` (Kubernetes containers, initContainers and
+// ephemeralContainers in any workload or template, image volumes' `image: {reference}`, docker
+// compose services, ECS containerDefinitions), and Helm values' `image: {registry?, repository, tag?,
+// digest?}` maps, block or flow; read with a real parser that keeps source ranges. Aliases and merge
+// keys (`<<: *base`) resolve to what they name, and a reference is pinned where its text is written
+// (the anchor). What cannot be read exactly (an alias to nothing, a tag Helm would render otherwise)
+// is named at its line; what cannot be pinned in place says why.
+import {
+  type Document,
+  LineCounter,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  visit
+} from 'yaml'
+import { InputError } from '../image.js'
+import { type Edit, type FileReference, referenceEdit } from './reference.js'
+
+/** What the reader of one document needs. */
+interface Context {
+  file: string
+  source: string
+  lines: LineCounter
+  document: Document.Parsed
+}
+
+/** A node with aliases followed to what they name (undefined for an alias to nothing). */
+function resolved(node: unknown, context: Context): unknown {
+  return isAlias(node) ? node.resolve(context.document) : node
+}
+
+/** The maps a map merges in with `<<` (an alias, a map, or a list of them), nearest first. */
+function mergedMaps(map: YAMLMap, context: Context): YAMLMap[] {
+  const maps: YAMLMap[] = []
+  for (const item of map.items) {
+    if (!isScalar(item.key) || item.key.value !== '<<') continue
+    const value = resolved(item.value, context)
+    const sources = isSeq(value) ? value.items.map((entry) => resolved(entry, context)) : [value]
+    for (const source of sources) if (isMap(source)) maps.push(source)
+  }
+  return maps
+}
+
+/** A map's own pair for `key`. */
+function ownPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((item) => isScalar(item.key) && item.key.value === key)
+}
+
+/** The value of `key` in a map, its own or merged in (`<<`), aliases followed. */
+function valueOf(map: YAMLMap, key: string, context: Context, seen = new Set<YAMLMap>()): unknown {
+  seen.add(map)
+  const pair = ownPair(map, key)
+  if (pair !== undefined) return resolved(pair.value, context)
+  for (const merged of mergedMaps(map, context)) {
+    if (seen.has(merged)) continue
+    const value = valueOf(merged, key, context, seen)
+    if (value !== undefined) return value
+  }
+  return undefined
+}
+
+function scalarOf(map: YAMLMap, key: string, context: Context): Scalar | undefined {
+  const value = valueOf(map, key, context)
+  return isScalar(value) ? value : undefined
+}
+
+const QUOTED = new Set(['QUOTE_DOUBLE', 'QUOTE_SINGLE'])
+
+interface Located {
+  /** The scalar's value as the file means it (escapes and folding applied; a block's final line breaks dropped). */
+  value: string
+  /** Where that exact text is written, when it is written as one piece. */
+  range?: { start: number; end: number }
+  why?: string
+}
+
+/** A scalar's value and where that very text is written in the source, if it is written literally. */
+function locate(scalar: Scalar, source: string): Located {
+  const block = scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED'
+  const raw = typeof scalar.value === 'string' ? scalar.value : String(scalar.source ?? scalar.value ?? '')
+  const value = block ? raw.replace(/\n+$/, '') : raw
+  const [start, end] = scalar.range ?? []
+  if (start === undefined || end === undefined) return { value, why: 'its place in the file is unknown' }
+  const quoted = QUOTED.has(scalar.type ?? '')
+  const inner = quoted ? { start: start + 1, end: end - 1 } : { start, end }
+  const written = source.slice(inner.start, inner.end)
+  if (!block) {
+    if (written === value) return { value, range: inner }
+    return { value, why: quoted ? 'it is written with escapes or across lines' : 'it is written across lines' }
+  }
+  // A block scalar (`|` or `>`): its one line of content is the reference.
+  const lines = written
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((line) => line.trim() !== '')
+  if (lines.length === 1 && lines[0]?.trim() === value) {
+    const offset = written.indexOf(value, written.indexOf('\n'))
+    return { value, range: { start: inner.start + offset, end: inner.start + offset + value.length } }
+  }
+  return { value, why: 'it is a block scalar written across lines' }
+}
+
+/**
+ * How Helm (YAML 1.1, through Go) reads a plain tag or appVersion differently from its text: `1.10`
+ * is the number 1.1, `010` is 8, `yes` is true. A plain decimal integer reads back as written.
+ */
+function readDifferently(scalar: Scalar): string | undefined {
+  if (scalar.type !== 'PLAIN') return undefined
+  const text = String(scalar.source ?? scalar.value ?? '')
+  if (/^(?:0|[1-9][0-9]*)$/.test(text)) return undefined
+  if (/^[-+]?(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?$/.test(text) && /[0-9]/.test(text)) return 'a number'
+  if (/^(?:0x[0-9a-fA-F_]+|0o?[0-7_]+|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN))$/.test(text)) return 'a number'
+  if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/.test(text)) return 'a boolean'
+  return undefined
+}
+
+/** The line ending of the line holding `offset`: `\r\n` or `\n` (or the file's, on a last line without one). */
+function lineEndAt(source: string, offset: number): { at: number; eol: string } {
+  const newline = source.indexOf('\n', offset)
+  if (newline < 0) return { at: source.length, eol: source.includes('\r\n') ? '\r\n' : '\n' }
+  return source[newline - 1] === '\r' ? { at: newline - 1, eol: '\r\n' } : { at: newline, eol: '\n' }
+}
+
+/**
+ * The edit that gives an empty value (`digest:`, `digest: ~`, `digest: &d`, `digest:   # note`) its
+ * digest: after the key's colon and any anchor or tag, replacing `~` or `null`, one space before it and
+ * one before a comment that follows.
+ */
+function emptyValueEdit(source: string, keyEnd: number): Edit | undefined {
+  const colon = source.indexOf(':', keyEnd)
+  if (colon < 0) return undefined
+  let at = colon + 1
+  for (;;) {
+    while (source[at] === ' ' || source[at] === '\t') at++
+    if (source[at] !== '&' && source[at] !== '!') break
+    while (at < source.length && !/[\s,{}[\]]/.test(source[at] ?? '')) at++
+  }
+  const written = /^(?:~|null|Null|NULL)(?=$|[\s,}\]#])/.exec(source.slice(at))?.[0] ?? ''
+  const end = at + written.length
+  return {
+    start: at,
+    end,
+    before: /[ \t]/.test(source[at - 1] ?? '') ? '' : ' ',
+    after: source[end] === '#' ? ' ' : ''
+  }
+}
+
+/**
+ * Where a Helm map's digest goes: its own digest's value when it has one (an empty `digest:` gets one,
+ * after a space); else a new key inside the map, after its tag's line (else another key's written on
+ * one line with its value: never after the map's last key, which may hold a list, a map or a block
+ * scalar), with the map's indentation and that line's ending; in a flow map, `, digest: …` after its
+ * last value (`, "digest": "…"` in JSON).
+ */
+function helmDigestEdit(map: YAMLMap, context: Context): { edit?: Edit; why?: string } {
+  const { source, lines } = context
+  const digestPair = ownPair(map, 'digest')
+  if (digestPair !== undefined) {
+    const digest = digestPair.value
+    if (isAlias(digest)) return { why: `its digest is the alias *${digest.source}: write the digest in the map itself` }
+    if (!isScalar(digest)) return { why: 'its digest key does not hold a single value' }
+    const empty = digest.value === null || digest.value === ''
+    if (empty && digest.type === 'PLAIN') {
+      const edit = emptyValueEdit(source, (digestPair.key as Node | undefined)?.range?.[1] ?? digest.range?.[0] ?? 0)
+      return edit ? { edit } : { why: 'its empty digest cannot be located' }
+    }
+    const located = locate(digest, source)
+    const [start, end] = digest.range ?? []
+    if (empty && QUOTED.has(digest.type ?? '') && start !== undefined && end !== undefined)
+      return { edit: { start: start + 1, end: end - 1, before: '', after: '' } }
+    if (located.range === undefined) return { why: `its digest ${located.why ?? 'cannot be located'}` }
+    return { edit: { ...located.range, before: '', after: '' } }
+  }
+  if (map.flow) {
+    const last = map.items.at(-1)
+    const lastEnd = (last?.value as Node | undefined)?.range?.[1] ?? (last?.key as Node | undefined)?.range?.[1]
+    if (lastEnd === undefined) return { why: 'it is an empty flow map' }
+    const json = (ownPair(map, 'repository')?.key as Scalar | undefined)?.type === 'QUOTE_DOUBLE'
+    return {
+      edit: json
+        ? { start: lastEnd, end: lastEnd, before: ', "digest": "', after: '"' }
+        : { start: lastEnd, end: lastEnd, before: ', digest: ', after: '' }
+    }
+  }
+  // A key whose value is a one-line scalar or an alias (`<<: *base` too). A map that starts on a list
+  // item's line (`- repository: x`) has its keys at that key's column too.
+  for (const pair of [ownPair(map, 'tag'), ownPair(map, 'repository'), ...map.items]) {
+    const key = pair?.key
+    const value = pair?.value
+    const oneLine = isAlias(value) || (isScalar(value) && ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(value.type ?? ''))
+    if (!isScalar(key) || !oneLine) continue
+    const [keyStart] = key.range ?? []
+    const [, valueEnd] = (value as Node).range ?? []
+    if (keyStart === undefined || valueEnd === undefined) continue
+    const { line, col } = lines.linePos(keyStart)
+    if (line !== lines.linePos(valueEnd).line) continue
+    const { at, eol } = lineEndAt(source, valueEnd)
+    return { edit: { start: at, end: at, before: `${eol}${' '.repeat(col - 1)}digest: `, after: '' } }
+  }
+  return { why: 'none of its keys is written on one line with its value, to put a digest key after' }
+}
+
+const lineOf = (node: unknown, context: Context): number => context.lines.linePos((node as Node | undefined)?.range?.[0] ?? 0).line
+
+/** A Helm values map: `{registry?, repository, tag?, digest?}`; `parts` collects the scalars it reads. */
+function helmReference(map: YAMLMap, context: Context, parts: Map<unknown, string>): FileReference | undefined {
+  const { file, source } = context
+  const repository = scalarOf(map, 'repository', context)
+  if (repository === undefined || typeof repository.value !== 'string') return undefined
+  const [registry, tag, digest] = ['registry', 'tag', 'digest'].map((key) => scalarOf(map, key, context))
+  const line = lineOf(repository, context)
+  for (const [key, part] of Object.entries({ repository, registry, tag, digest }))
+    if (part !== undefined) parts.set(part, `the ${key} of the Helm map at line ${line}`)
+  const text = (scalar: Scalar | undefined): string => (scalar === undefined || scalar.value === null ? '' : locate(scalar, source).value)
+  const name = [text(registry) ? `${text(registry)}/` : '', text(repository)].join('').replace(/^\/+/, '')
+  const digestText = text(digest)
+  const written = digestText ? { writtenDigest: digestText } : {}
+  const differently = tag !== undefined ? readDifferently(tag) : undefined
+  if (differently !== undefined)
+    return {
+      file,
+      line: lineOf(tag, context),
+      text: `${name}:${text(tag)}`,
+      unreadable: `Helm reads the tag ${text(tag)} as ${differently}, not as the text written, so the image it renders is not ${text(tag)}; quote it ("${text(tag)}")`
+    }
+  const { edit, why } = helmDigestEdit(map, context)
+  const pinning = { ...(edit && { edit }), ...(why !== undefined && { unpinnable: why }) }
+  if (text(tag) === '')
+    // Helm fills an empty tag from the chart's appVersion: scan.ts reads it from the Chart.yaml beside the file.
+    return { file, line, text: digestText ? `${name}@${digestText}` : name, ...written, ...pinning, helmWithoutTag: true }
+  return { file, line, text: `${name}:${text(tag)}${digestText ? `@${digestText}` : ''}`, ...written, ...pinning }
+}
+
+/** A reference written as one scalar (`image: repo:tag[@digest]`). */
+function scalarReference(scalar: Scalar, context: Context): FileReference | undefined {
+  if (typeof scalar.value !== 'string' || scalar.value.trim() === '') return undefined
+  const { value, range, why } = locate(scalar, context.source)
+  const at = value.indexOf('@')
+  return {
+    file: context.file,
+    line: context.lines.linePos(range?.start ?? scalar.range?.[0] ?? 0).line,
+    text: value,
+    ...(at >= 0 && { writtenDigest: value.slice(at + 1) }),
+    ...(range ? { edit: referenceEdit(context.source, range.start, range.end) } : { unpinnable: why ?? 'it cannot be located' })
+  }
+}
+
+/** The reference an `image:` value holds: a string, a Helm map, or an image volume's `{reference}`. */
+function referenceOf(node: unknown, context: Context, parts: Map<unknown, string>): FileReference | undefined {
+  if (isScalar(node)) return scalarReference(node, context)
+  if (!isMap(node)) return undefined
+  const volume = scalarOf(node, 'reference', context)
+  if (volume !== undefined && valueOf(node, 'repository', context) === undefined) return scalarReference(volume, context)
+  return helmReference(node, context, parts)
+}
+
+export function yamlReferences(file: string, source: string): FileReference[] {
+  const lines = new LineCounter()
+  const documents = parseAllDocuments(source, { lineCounter: lines, uniqueKeys: false })
+  const list: Document.Parsed[] = Array.isArray(documents) ? documents : []
+  for (const document of list) {
+    const error = document.errors[0]
+    if (error) {
+      const line = error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line
+      throw new InputError(
+        `files: ${file}:${line} is not valid YAML or JSON (${error.message.split('\n')[0]}); fix the file or leave it out of files.`
+      )
+    }
+  }
+  const found: FileReference[] = []
+  // Each node is read once: an alias of an anchored reference is that reference (pin edits the anchor).
+  const seen = new Set<unknown>()
+  const wholes = new Map<unknown, FileReference>()
+  const parts = new Map<unknown, string>()
+  for (const document of list) {
+    const context: Context = { file, source, lines, document }
+    visit(document, {
+      Pair(_key, pair) {
+        if (!isScalar(pair.key) || pair.key.value !== 'image') return
+        const node = resolved(pair.value, context)
+        if (node === undefined) {
+          const name = isAlias(pair.value) ? pair.value.source : '?'
+          found.push({ file, line: lineOf(pair.value, context), text: `*${name}`, unreadable: `its alias *${name} names no anchor` })
+          return
+        }
+        if (seen.has(node)) return
+        seen.add(node)
+        const reference = referenceOf(node, context, parts)
+        if (reference === undefined) return
+        found.push(reference)
+        if (isScalar(node)) wholes.set(node, reference)
+      }
+    })
+  }
+  // A scalar that is a whole reference and also part of a Helm map (one anchor used both ways) cannot
+  // take both edits: the Helm map is pinned, the whole reference is named.
+  for (const [node, reference] of wholes) {
+    const part = parts.get(node)
+    if (part === undefined || reference.edit === undefined) continue
+    delete reference.edit
+    reference.unpinnable = `its text is also ${part} (one anchor used both ways)`
+  }
+  return found
+}
+
+/** A chart's `appVersion` as written, from the text of its Chart.yaml: undefined when it has none. */
+export function chartAppVersion(source: string): { appVersion: string } | { unreadable: string } | undefined {
+  const [document] = parseAllDocuments(source) as Document.Parsed[]
+  if (document === undefined || document.errors.length > 0 || !isMap(document.contents)) return undefined
+  const context: Context = { file: 'Chart.yaml', source, lines: new LineCounter(), document }
+  const value = scalarOf(document.contents, 'appVersion', context)
+  if (value === undefined || value.value === null) return undefined
+  const text = locate(value, source).value.trim()
+  const differently = readDifferently(value)
+  if (differently !== undefined)
+    return { unreadable: `Helm reads its appVersion ${text} as ${differently}, not as the text written; quote it ("${text}")` }
+  return text === '' ? undefined : { appVersion: text }
+}
