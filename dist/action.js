@@ -20098,7 +20098,11 @@ async function pinStage(scan, report, ending, options) {
         return { pin: await pinFound(scan, report, { log: (line) => actions_core_info(line), ...options }) };
     }
     catch (error) {
-        return { pin: { changes: [], left: [], files: [], notWritten: 'see the error below.' }, problem: (0,src_text/* errorMessage */.gJ)(error) };
+        return {
+            pin: { changes: [], left: [], files: [], notWritten: 'see the error below.' },
+            problem: (0,src_text/* errorMessage */.gJ)(error),
+            stoppedByCancel: options.cancel.signal !== undefined
+        };
     }
 }
 async function run() {
@@ -20140,11 +20144,13 @@ async function run() {
         // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
         const problems = [];
         let pin;
+        let pinStoppedByCancel = false;
         if (inputs.files?.pin && scan) {
             // From here a cancel lets the files and the outputs be finished, and stops the rest (see cancel.ts).
             cancel = (0,src_cancel/* watchCancel */.U)();
             const pinned = await pinStage(scan, report, ending, { deadline: activeDeadline, cancel });
             pin = pinned.pin;
+            pinStoppedByCancel = pinned.stoppedByCancel === true;
             if (pinned.problem !== undefined)
                 problems.push(pinned.problem);
         }
@@ -20153,7 +20159,7 @@ async function run() {
         // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
         // before any tag is, so a status that cannot be posted also keeps promotion from writing.
         const cancelled = cancel?.signal;
-        if (cancelled !== undefined && !problems.some((problem) => problem.includes('cancelled')))
+        if (cancelled !== undefined && !pinStoppedByCancel)
             problems.push(`The run was cancelled (${cancelled}) ${pin?.notWritten === undefined
                 ? 'once the pinned files were being renamed: the renaming finished first, so pinned-files lists every file pinned'
                 : 'and no file was pinned'}; the commit status and promotion were not done.`);

@@ -57,7 +57,7 @@ async function pinStage(
   report: Report,
   ending: Ending,
   options: { deadline: Deadline; cancel: CancelWatch }
-): Promise<{ pin: PinResult; problem?: string }> {
+): Promise<{ pin: PinResult; problem?: string; stoppedByCancel?: boolean }> {
   const blocked = pinBlocked(ending, scan.unpinnable.length + scan.unreadable.length)
   if (blocked !== undefined)
     return {
@@ -68,7 +68,11 @@ async function pinStage(
     const { pinFound } = await import('./manifests/pin.js')
     return { pin: await pinFound(scan, report, { log: (line) => core.info(line), ...options }) }
   } catch (error) {
-    return { pin: { changes: [], left: [], files: [], notWritten: 'see the error below.' }, problem: errorMessage(error) }
+    return {
+      pin: { changes: [], left: [], files: [], notWritten: 'see the error below.' },
+      problem: errorMessage(error),
+      stoppedByCancel: options.cancel.signal !== undefined
+    }
   }
 }
 
@@ -113,11 +117,13 @@ export async function run(): Promise<void> {
     // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
     const problems: string[] = []
     let pin: PinResult | undefined
+    let pinStoppedByCancel = false
     if (inputs.files?.pin && scan) {
       // From here a cancel lets the files and the outputs be finished, and stops the rest (see cancel.ts).
       cancel = watchCancel()
       const pinned = await pinStage(scan, report, ending, { deadline: activeDeadline, cancel })
       pin = pinned.pin
+      pinStoppedByCancel = pinned.stoppedByCancel === true
       if (pinned.problem !== undefined) problems.push(pinned.problem)
     }
 
@@ -127,7 +133,7 @@ export async function run(): Promise<void> {
     // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
     // before any tag is, so a status that cannot be posted also keeps promotion from writing.
     const cancelled = cancel?.signal
-    if (cancelled !== undefined && !problems.some((problem) => problem.includes('cancelled')))
+    if (cancelled !== undefined && !pinStoppedByCancel)
       problems.push(
         `The run was cancelled (${cancelled}) ${
           pin?.notWritten === undefined

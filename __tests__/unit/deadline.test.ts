@@ -43,6 +43,21 @@ describe('the watchdog', () => {
     late.dispose()
   })
 
+  it('settles what asked to be settled (files being renamed) before it ends the process, even when one settling throws', async () => {
+    const calls: string[] = []
+    const deadline = new Deadline(5)
+    deadline.beforeWatchdogExit(() => calls.push('settle writes'))
+    deadline.beforeWatchdogExit(() => {
+      throw new Error('a rename failed')
+    })
+    const released = deadline.beforeWatchdogExit(() => calls.push('released'))
+    released()
+    deadline.startWatchdog(5, () => calls.push('exit'))
+    await sleep(50)
+    expect(calls).toEqual(['settle writes', 'exit'])
+    deadline.dispose()
+  })
+
   it('sleeps through its own signal', async () => {
     const deadline = new Deadline(10)
     await deadline.sleep(60_000)
