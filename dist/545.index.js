@@ -128,13 +128,14 @@ async function writeAllOrNothing(writes, options) {
                     throw error;
                 }
             }, () => watch.signal !== undefined);
+            staged.push(...entries.filter((entry) => entry !== undefined));
+            // The last look before renaming: an original that changed meanwhile stops every write, and so
+            // does a cancel that came while staging.
+            const same = await Promise.all(staged.map((entry) => unchanged(entry.write.path, entry.stats)));
             const cancelled = watch.signal;
             if (cancelled)
                 throw new WriteError(`pin: the run was cancelled (${cancelled}) while the files were being staged: every staged file was removed and no file was changed.`);
-            staged.push(...entries);
-            // The last look before renaming: an original that changed meanwhile stops every write.
-            const moved = await Promise.all(staged.map((entry) => unchanged(entry.write.path, entry.stats)));
-            const changed = staged.find((_, index) => !moved[index]);
+            const changed = staged.find((_, index) => !same[index]);
             if (changed)
                 throw new WriteError(changedMessage(changed.write.file));
         }

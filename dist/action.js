@@ -19297,7 +19297,10 @@ function logScan(scan, pin) {
     if (scan.nothingFound)
         warning(scan.nothingFound.message);
     const ecr = scan.requests.length;
-    const chart = scan.chartDecides.length > 0 ? `, ${scan.chartDecides.length} whose tag the chart decides` : '';
+    const chart = [
+        ...(scan.chartDecides.length > 0 ? [`, ${scan.chartDecides.length} whose tag the chart decides`] : []),
+        ...(scan.unreadable.length > 0 ? [`, ${scan.unreadable.length} that cannot be read (see the annotations)`] : [])
+    ].join('');
     actions_core_info(`Scanned ${scan.files.length} file(s): ${ecr} ECR image reference(s), ${scan.skipped.length} in other registries (not looked up), ${scan.templated.length} templated${chart}.`);
     if (scan.skipped.length > 0)
         actions_core_info(`Skipped, not in ECR: ${(0,src_text/* listNames */.Zv)(scan.skipped.map((reference) => `${(0,src_text/* safeText */.Hk)(reference.text)} (${sourceText(reference)})`))}`);

@@ -35,7 +35,10 @@ export function logScan(scan: ScanResult & { nothingFound?: NothingFound }, pin:
   for (const link of scan.skippedLinks) core.warning(safeText(link), { title: 'Link not followed' })
   if (scan.nothingFound) core.warning(scan.nothingFound.message)
   const ecr = scan.requests.length
-  const chart = scan.chartDecides.length > 0 ? `, ${scan.chartDecides.length} whose tag the chart decides` : ''
+  const chart = [
+    ...(scan.chartDecides.length > 0 ? [`, ${scan.chartDecides.length} whose tag the chart decides`] : []),
+    ...(scan.unreadable.length > 0 ? [`, ${scan.unreadable.length} that cannot be read (see the annotations)`] : [])
+  ].join('')
   core.info(
     `Scanned ${scan.files.length} file(s): ${ecr} ECR image reference(s), ${scan.skipped.length} in other registries (not looked up), ${scan.templated.length} templated${chart}.`
   )
