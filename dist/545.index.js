@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src_image = __webpack_require__(30126);
 // EXTERNAL MODULE: ../src/text.ts
 var src_text = __webpack_require__(34704);
+// EXTERNAL MODULE: ../src/manifests/extract.ts + 1 modules
+var extract = __webpack_require__(55064);
 // EXTERNAL MODULE: ../src/manifests/source.ts
 var source = __webpack_require__(39521);
 // EXTERNAL MODULE: external "node:crypto"
@@ -200,6 +202,7 @@ async function putBack(renamed) {
 
 
 
+
 /** A file that could not be pinned: the step fails with this message; no file was changed. */
 class PinError extends Error {
     name = 'PinError';
@@ -219,10 +222,18 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
             continue;
         if (!(0,src_image/* isDigest */.Bc)(digest))
             throw new PinError(`pin: ECR answered '${(0,src_text/* safeText */.Hk)(digest)}' for ${(0,src_text/* safeText */.Hk)(reference.text)}, which is not a digest; no file was written.`);
-        byFile.set(reference.file, [...(byFile.get(reference.file) ?? []), { reference, digest }]);
+        const edits = byFile.get(reference.file) ?? [];
+        edits.push({ reference, digest });
+        byFile.set(reference.file, edits);
     }
     const changes = [];
     const writes = [];
+    const referencesOf = new Map();
+    for (const reference of scan.references) {
+        const list = referencesOf.get(reference.file) ?? [];
+        list.push(reference);
+        referencesOf.set(reference.file, list);
+    }
     for (const [file, edits] of byFile) {
         const scanned = scan.sources.get(file);
         if (scanned === undefined)
@@ -239,6 +250,9 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
         catch (error) {
             throw new PinError(`pin: ${(0,src_text/* safeText */.Hk)(file)} would take ${(0,src_text/* errorMessage */.gJ)(error)}, so no file was written; write each reference once.`);
         }
+        const unread = readsBack(file, scanned.source, content, referencesOf.get(file) ?? [], edits);
+        if (unread !== undefined)
+            throw new PinError(`pin: the pinned ${(0,src_text/* safeText */.Hk)(file)} would not read back as pinned (${unread}), so no file was written; please report this with the file's shape.`);
         writes.push({ file, path: scanned.path, original: scanned.source.bytes, content });
     }
     try {
@@ -249,74 +263,45 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
     }
     return { changes, left, files: [...byFile.keys()] };
 }
+/**
+ * Why the pinned bytes would not read back as intended, if they would not: the file is read again as
+ * the scan read it, and every reference it had (`scanned`, in file order) must be there, in the same
+ * order, each edited one with its new digest; a file that was JSON must still be JSON. The last check
+ * before anything is written.
+ */
+function readsBack(file, before, content, scanned, edits) {
+    const after = (0,source/* decodeSource */.E)(content);
+    let references;
+    try {
+        references = (0,extract/* extractReferences */.Q)(file, after.text);
+    }
+    catch (error) {
+        return (0,src_text/* errorMessage */.gJ)(error).replace(/^files: /, '');
+    }
+    if (references.length !== scanned.length)
+        return `${scanned.length} reference(s) would become ${references.length}`;
+    for (const { reference, digest } of edits) {
+        const now = references[scanned.indexOf(reference)];
+        if (now?.writtenDigest !== digest)
+            return `the reference at line ${reference.line} would read ${(0,src_text/* safeText */.Hk)(now?.text ?? 'nothing')}`;
+    }
+    if (isJson(before.text) && !isJson(after.text))
+        return 'it would no longer be JSON';
+    return undefined;
+}
+function isJson(text) {
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 /** Pins what the report found: each file reference gets the digest ECR returned for it. */
 function pinFound(scan, report, options) {
     const digests = new Map(report.found.map((verdict) => [verdict.request, verdict.image.imageId?.imageDigest]));
     return pinFiles(scan, (request) => digests.get(request), options);
-}
-
-
-/***/ }),
-
-/***/ 39521:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ decodeSource),
-/* harmony export */   U: () => (/* binding */ applySplices)
-/* harmony export */ });
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** UTF-16 with the other byte order. */
-function swapped(bytes) {
-    const copy = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
-    return copy.swap16();
-}
-function decodeSource(bytes) {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe)
-        return { bytes, text: bytes.subarray(2).toString('utf16le'), encoding: 'utf16le', mark: 2 };
-    if (bytes[0] === 0xfe && bytes[1] === 0xff)
-        return { bytes, text: swapped(bytes.subarray(2)).toString('utf16le'), encoding: 'utf16be', mark: 2 };
-    const mark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const body = bytes.subarray(mark);
-    try {
-        return { bytes, text: UTF8.decode(body), encoding: 'utf8', mark };
-    }
-    catch {
-        return { bytes, text: body.toString('latin1'), encoding: 'latin1', mark };
-    }
-}
-/** Text as bytes in the file's encoding. */
-function encode(text, encoding) {
-    if (encoding === 'utf16be')
-        return Buffer.from(text, 'utf16le').swap16();
-    return Buffer.from(text, encoding);
-}
-/** The source's bytes with each splice applied; the rest byte for byte. Splices must not overlap or share a place. */
-function applySplices(source, splices) {
-    const sorted = [...splices].sort((a, b) => a.start - b.start);
-    const parts = [];
-    let charAt = 0;
-    let byteAt = source.mark;
-    const byteOffset = (char) => {
-        // Offsets grow, so each stretch of text is measured once.
-        const stretch = source.text.slice(charAt, char);
-        byteAt +=
-            source.encoding === 'utf8' ? Buffer.byteLength(stretch, 'utf8') : source.encoding === 'latin1' ? stretch.length : stretch.length * 2;
-        charAt = char;
-        return byteAt;
-    };
-    let copied = 0;
-    let previous;
-    for (const splice of sorted) {
-        if (previous !== undefined && (splice.start < previous.end || splice.start === previous.start))
-            throw new Error(`two edits at the same place (offsets ${previous.start} and ${splice.start})`);
-        const start = byteOffset(splice.start);
-        parts.push(source.bytes.subarray(copied, start), encode(splice.text, source.encoding));
-        copied = byteOffset(splice.end);
-        previous = splice;
-    }
-    parts.push(source.bytes.subarray(copied));
-    return Buffer.concat(parts);
 }
 
 

@@ -19287,20 +19287,17 @@ function sourceText(source) {
     return `${(0,src_text/* safeText */.Hk)(source.file)}:${source.line}`;
 }
 /**
- * What the files stage found: one line, the skipped references and links, a notice at each templated
+ * What the files stage found: one line, the skipped references and files, a notice at each templated
  * reference and each Helm map whose tag the chart decides, and (with pin) an error at each reference
  * that cannot be pinned in place.
  */
 function logScan(scan, pin) {
-    for (const link of scan.skippedLinks)
-        warning((0,src_text/* safeText */.Hk)(link), { title: 'Link not followed' });
+    for (const sentence of scan.notScanned)
+        warning((0,src_text/* safeText */.Hk)(sentence), { title: 'File not scanned' });
     if (scan.nothingFound)
         warning(scan.nothingFound.message);
     const ecr = scan.requests.length;
-    const chart = [
-        ...(scan.chartDecides.length > 0 ? [`, ${scan.chartDecides.length} whose tag the chart decides`] : []),
-        ...(scan.unreadable.length > 0 ? [`, ${scan.unreadable.length} that cannot be read (see the annotations)`] : [])
-    ].join('');
+    const chart = scan.chartDecides.length > 0 ? `, ${scan.chartDecides.length} whose tag the chart decides` : '';
     actions_core_info(`Scanned ${scan.files.length} file(s): ${ecr} ECR image reference(s), ${scan.skipped.length} in other registries (not looked up), ${scan.templated.length} templated${chart}.`);
     if (scan.skipped.length > 0)
         actions_core_info(`Skipped, not in ECR: ${(0,src_text/* listNames */.Zv)(scan.skipped.map((reference) => `${(0,src_text/* safeText */.Hk)(reference.text)} (${sourceText(reference)})`))}`);
@@ -19312,14 +19309,6 @@ function logScan(scan, pin) {
         });
     for (const reference of scan.chartDecides)
         notice(`${(0,src_text/* safeText */.Hk)(reference.text)} has no tag: the chart's appVersion decides, and no Chart.yaml beside ${(0,src_text/* safeText */.Hk)(reference.file)} says it. It is not looked up${pin ? ' or pinned' : ''}; give the map a tag, or keep the chart's Chart.yaml beside its values file.`, { title: 'Image tag decided by the chart', file: reference.file, startLine: reference.line });
-    for (const reference of scan.unreadable) {
-        const message = `${(0,src_text/* safeText */.Hk)(reference.text)} cannot be read exactly: ${(0,src_text/* safeText */.Hk)(reference.unreadable ?? 'unknown')}. It is not looked up${pin ? ' or pinned' : ''}.`;
-        const properties = { title: 'Image reference not read', file: reference.file, startLine: reference.line };
-        if (pin)
-            error(message, properties);
-        else
-            warning(message, properties);
-    }
     if (pin)
         for (const reference of scan.unpinnable)
             error(`${(0,src_text/* safeText */.Hk)(reference.text)} cannot be pinned in place: ${reference.unpinnable ?? 'its place in the file is unknown'}. It is looked up, but pin cannot write its digest.`, { title: 'Image reference cannot be pinned', file: reference.file, startLine: reference.line });
@@ -19907,7 +19896,7 @@ function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }) {
 }
 /**
  * Why pin must not write, if it must not: like promotion, only a gate that passed rewrites files, and
- * only when every reference can be read and pinned in place (`fails`: that is an error of its own).
+ * only when every reference looked up can be pinned in place (`fails`: that is an error of its own).
  */
 function pinBlocked(ending, unpinnable) {
     if (ending.kind === 'failing-images' || ending.kind === 'gave-up')
@@ -19916,7 +19905,7 @@ function pinBlocked(ending, unpinnable) {
         return { reason: 'the lookup failed, so no file was written.', fails: false };
     if (unpinnable > 0)
         return {
-            reason: `${unpinnable} reference(s) cannot be read or pinned in place (see the errors at their lines), so no file was written; write them as the errors say, or leave their files out of files.`,
+            reason: `${unpinnable} reference(s) cannot be pinned in place (see the errors at their lines), so no file was written; write them as the errors say, or leave their files out of files.`,
             fails: true
         };
     return undefined;
@@ -20090,14 +20079,14 @@ async function promoteFound(report, settings, inputs, clients, deadline) {
  * reference can be pinned in place, all or none. Always a result, so pinned-files says what changed.
  */
 async function pinStage(scan, report, ending, options) {
-    const blocked = pinBlocked(ending, scan.unpinnable.length + scan.unreadable.length);
+    const blocked = pinBlocked(ending, scan.unpinnable.length);
     if (blocked !== undefined)
         return {
             pin: { changes: [], left: [], files: [], notWritten: blocked.reason },
             ...(blocked.fails && { problem: `pin: ${blocked.reason}` })
         };
     try {
-        const { pinFound } = await __nccwpck_require__.e(/* import() */ 545).then(__nccwpck_require__.bind(__nccwpck_require__, 6545));
+        const { pinFound } = await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(58), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6545));
         return { pin: await pinFound(scan, report, { log: (line) => actions_core_info(line), ...options }) };
     }
     catch (error) {
@@ -20119,7 +20108,7 @@ async function run() {
             process.exit(EXIT_FAILURE);
         });
         // The files stage (only with files): the references in the files join the others.
-        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95330))).scanFiles(inputs.files) : undefined;
+        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(58), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77119))).scanFiles(inputs.files) : undefined;
         if (scan)
             logScan(scan, inputs.files?.pin ?? false);
         const requests = [...inputs.requests, ...(scan?.requests ?? [])];

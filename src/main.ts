@@ -58,7 +58,7 @@ async function pinStage(
   ending: Ending,
   options: { deadline: Deadline; cancel: CancelWatch }
 ): Promise<{ pin: PinResult; problem?: string; stoppedByCancel?: boolean }> {
-  const blocked = pinBlocked(ending, scan.unpinnable.length + scan.unreadable.length)
+  const blocked = pinBlocked(ending, scan.unpinnable.length)
   if (blocked !== undefined)
     return {
       pin: { changes: [], left: [], files: [], notWritten: blocked.reason },

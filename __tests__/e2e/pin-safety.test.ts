@@ -63,11 +63,11 @@ describe.each(NODES)('a writer that checks what it writes, on $label', ({ path }
       expect(result.code).toBe(0)
       expect(result.warnings.sort()).toEqual([
         expect.stringMatching(
-          /^::warning title=Link not followed::files: deploy is a link that leads out of the workspace \(.*\); it is not scanned\.$/
+          /^::warning title=File not scanned::files: deploy is a link that leads out of the workspace \(.*\); it is not scanned\.$/
         ),
-        expect.stringMatching(/^::warning title=Link not followed::files: env\/prod is a link that leads out of the workspace/),
-        expect.stringMatching(/^::warning title=Link not followed::files: file\.yaml is a link that leads out of the workspace/),
-        expect.stringMatching(/^::warning title=Link not followed::files: k8s is a link that leads out of the workspace/)
+        expect.stringMatching(/^::warning title=File not scanned::files: env\/prod is a link that leads out of the workspace/),
+        expect.stringMatching(/^::warning title=File not scanned::files: file\.yaml is a link that leads out of the workspace/),
+        expect.stringMatching(/^::warning title=File not scanned::files: k8s is a link that leads out of the workspace/)
       ])
       expect(result.outputs['pinned-files']).toBe('app.yaml')
       expect(read('secret.yaml', outside)).toBe(secret)
@@ -81,7 +81,7 @@ describe.each(NODES)('a writer that checks what it writes, on $label', ({ path }
       const result = await run({ files: 'k8s/*.yaml' })
       expect(result.code).toBe(1)
       expect(result.errors).toEqual([
-        expect.stringMatching(/^::error::files: no file in the workspace .* matches k8s\/\*\.yaml \(1 link\(s\) skipped/)
+        expect.stringMatching(/^::error::files: no file in the workspace .* matches k8s\/\*\.yaml \(1 skipped, see the warnings\)/)
       ])
       expect(h.fake.requestsFor()).toHaveLength(0)
     })
@@ -131,7 +131,7 @@ describe.each(NODES)('a writer that checks what it writes, on $label', ({ path }
       expect(pinned.errors).toEqual([
         `::error title=Image reference cannot be pinned,file=a.yaml,line=4::${R}/app:v1 cannot be pinned in place: it is written with escapes or across lines. It is looked up, but pin cannot write its digest.`,
         expect.stringMatching(
-          /^::error::pin: 1 reference\(s\) cannot be read or pinned in place \(see the errors at their lines\), so no file was written;/
+          /^::error::pin: 1 reference\(s\) cannot be pinned in place \(see the errors at their lines\), so no file was written;/
         )
       ])
       expect(pinned.outputs['pinned-files']).toBe('')
@@ -204,22 +204,21 @@ describe.each(NODES)('a writer that checks what it writes, on $label', ({ path }
   })
 
   describe('read as the tools that use the files read them', () => {
-    it("follows an aliased Helm tag (never the chart's appVersion), and names an appVersion Helm reads as a number", async () => {
+    it("follows an aliased Helm tag (never the chart's appVersion), and refuses before any call an appVersion Helm reads as a number", async () => {
       write('chart/Chart.yaml', 'appVersion: v2-oci\n')
       write('chart/values.yaml', `tags:\n  current: &t v1\nimage:\n  repository: ${R}/app\n  tag: *t\n`)
       write('other/Chart.yaml', 'appVersion: 1.10\n')
       write('other/values.yaml', `image:\n  repository: ${R}/app\n`)
-      const result = await run({ files: '*/values.yaml', pin: 'true' })
-      expect(h.fake.requestsFor()[0]?.body.imageIds).toEqual([{ imageTag: 'v1' }])
-      expect(result.code).toBe(1)
-      expect(result.errors).toEqual([
-        `::error title=Image reference not read,file=other/values.yaml,line=2::${R}/app cannot be read exactly: it has no tag, and the chart's other/Chart.yaml: Helm reads its appVersion 1.10 as a number, not as the text written; quote it ("1.10"). It is not looked up or pinned.`,
-        expect.stringMatching(/^::error::pin: 1 reference\(s\) cannot be read or pinned in place/)
+      const refused = await run({ files: '*/values.yaml', pin: 'true' })
+      expect(refused.code).toBe(1)
+      expect(refused.errors).toEqual([
+        `::error::files: 1 image reference(s) cannot be read exactly, so nothing was looked up: other/values.yaml:2: ${R}/app: it has no tag, and the chart's other/Chart.yaml: Helm reads its appVersion 1.10 as a number, not as the text written; quote it ("1.10").`
       ])
-      expect(read('chart/values.yaml')).toBe(`tags:\n  current: &t v1\nimage:\n  repository: ${R}/app\n  tag: *t\n`)
+      expect(h.fake.requestsFor()).toHaveLength(0)
       write('other/Chart.yaml', 'appVersion: "v1"\n')
       const fixed = await run({ files: '*/values.yaml', pin: 'true' })
       expect(fixed.code).toBe(0)
+      expect(h.fake.requestsFor()[0]?.body.imageIds).toEqual([{ imageTag: 'v1' }])
       expect(read('chart/values.yaml')).toBe(
         `tags:\n  current: &t v1\nimage:\n  repository: ${R}/app\n  tag: *t\n  digest: ${h.digests.v1}\n`
       )

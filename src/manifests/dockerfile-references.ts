@@ -53,12 +53,31 @@ function instructions(source: string): { text: string; pieces: Piece[] }[] {
       }
     }
     found.push({ text, pieces })
-    // Heredocs: the lines up to each delimiter are the instruction's body.
-    for (const heredoc of text.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) {
-      const [, dash, , delimiter] = heredoc
-      while (index < lines.length && (dash ? content(index).replace(/^\t+/, '') : content(index)) !== delimiter) index++
-      index++
+    // Heredocs: the lines up to each delimiter are the instruction's body. One never closed is no
+    // heredoc here: the lines after it are read as instructions, so no FROM goes unchecked.
+    for (const { dash, delimiter } of heredocs(text)) {
+      let end = index
+      while (end < lines.length && (dash ? content(end).replace(/^\t+/, '') : content(end)) !== delimiter) end++
+      if (end < lines.length) index = end + 1
     }
+  }
+  return found
+}
+
+/**
+ * The heredocs an instruction opens, as BuildKit finds them: only in RUN, COPY and ADD (also after
+ * ONBUILD), in words split on white space outside quotes, each word `[n]<<[-]DELIMITER`, the delimiter
+ * possibly quoted.
+ */
+function heredocs(instruction: string): { dash: boolean; delimiter: string }[] {
+  const words = instruction.match(/(?:[^\s"']+|"(?:[^"\\]|\\.)*"|'[^']*')+/g) ?? []
+  const keyword = (words[0]?.toUpperCase() === 'ONBUILD' ? words[1] : words[0])?.toUpperCase() ?? ''
+  if (!['RUN', 'COPY', 'ADD'].includes(keyword)) return []
+  const found: { dash: boolean; delimiter: string }[] = []
+  for (const word of words) {
+    const match = /^\d*<<(-?)([^<]*)$/.exec(word)
+    const delimiter = match?.[2]?.replace(/^(["'])(.*)\1$/, '$2') ?? ''
+    if (match && delimiter !== '') found.push({ dash: match[1] === '-', delimiter })
   }
   return found
 }

@@ -8,7 +8,8 @@ import { errorMessage, safeText } from '../text.js'
 import type { Report } from '../verdict/policy.js'
 import type { FileReference } from './reference.js'
 import type { ScanResult } from './scan.js'
-import { type Splice, applySplices } from './source.js'
+import { extractReferences } from './extract.js'
+import { type ScannedSource, type Splice, applySplices, decodeSource } from './source.js'
 import { type FileWrite, WriteError, type WriteOptions, writeAllOrNothing } from './write.js'
 
 export interface PinChange {
@@ -62,10 +63,18 @@ export async function pinFiles(
       throw new PinError(
         `pin: ECR answered '${safeText(digest)}' for ${safeText(reference.text)}, which is not a digest; no file was written.`
       )
-    byFile.set(reference.file, [...(byFile.get(reference.file) ?? []), { reference, digest }])
+    const edits = byFile.get(reference.file) ?? []
+    edits.push({ reference, digest })
+    byFile.set(reference.file, edits)
   }
   const changes: PinChange[] = []
   const writes: FileWrite[] = []
+  const referencesOf = new Map<string, FileReference[]>()
+  for (const reference of scan.references) {
+    const list = referencesOf.get(reference.file) ?? []
+    list.push(reference)
+    referencesOf.set(reference.file, list)
+  }
   for (const [file, edits] of byFile) {
     const scanned = scan.sources.get(file)
     if (scanned === undefined) throw new PinError(`pin: ${safeText(file)} was not scanned; no file was written.`)
@@ -80,6 +89,11 @@ export async function pinFiles(
     } catch (error) {
       throw new PinError(`pin: ${safeText(file)} would take ${errorMessage(error)}, so no file was written; write each reference once.`)
     }
+    const unread = readsBack(file, scanned.source, content, referencesOf.get(file) ?? [], edits)
+    if (unread !== undefined)
+      throw new PinError(
+        `pin: the pinned ${safeText(file)} would not read back as pinned (${unread}), so no file was written; please report this with the file's shape.`
+      )
     writes.push({ file, path: scanned.path, original: scanned.source.bytes, content })
   }
   try {
@@ -88,6 +102,44 @@ export async function pinFiles(
     throw error instanceof WriteError ? new PinError(error.message) : error
   }
   return { changes, left, files: [...byFile.keys()] }
+}
+
+/**
+ * Why the pinned bytes would not read back as intended, if they would not: the file is read again as
+ * the scan read it, and every reference it had (`scanned`, in file order) must be there, in the same
+ * order, each edited one with its new digest; a file that was JSON must still be JSON. The last check
+ * before anything is written.
+ */
+function readsBack(
+  file: string,
+  before: ScannedSource,
+  content: Buffer,
+  scanned: readonly FileReference[],
+  edits: readonly { reference: FileReference; digest: string }[]
+): string | undefined {
+  const after = decodeSource(content)
+  let references: FileReference[]
+  try {
+    references = extractReferences(file, after.text)
+  } catch (error) {
+    return errorMessage(error).replace(/^files: /, '')
+  }
+  if (references.length !== scanned.length) return `${scanned.length} reference(s) would become ${references.length}`
+  for (const { reference, digest } of edits) {
+    const now = references[scanned.indexOf(reference)]
+    if (now?.writtenDigest !== digest) return `the reference at line ${reference.line} would read ${safeText(now?.text ?? 'nothing')}`
+  }
+  if (isJson(before.text) && !isJson(after.text)) return 'it would no longer be JSON'
+  return undefined
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** Pins what the report found: each file reference gets the digest ECR returned for it. */

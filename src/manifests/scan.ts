@@ -9,7 +9,7 @@ import { describeFileError } from '../file-errors.js'
 import { type ImageRequest, InputError, withoutDigest } from '../image.js'
 import type { FilesSettings } from '../inputs/files.js'
 import { isEcrHost, parseReference } from '../inputs/references.js'
-import { safeText } from '../text.js'
+import { listNames, safeText } from '../text.js'
 import { extractReferences } from './extract.js'
 import { type FileReference, TEMPLATED } from './reference.js'
 import { chartAppVersion } from './yaml-references.js'
@@ -21,8 +21,8 @@ export interface ScanResult {
   files: string[]
   /** Each scanned file's resolved path and bytes, by its workspace-relative path. */
   sources: Map<string, { path: string; source: ScannedSource }>
-  /** Links the globs named that lead out of the workspace or to nothing: not scanned. */
-  skippedLinks: string[]
+  /** What the globs named but was not scanned, one sentence each: links out of the workspace or to nothing, odd names, binary files. */
+  notScanned: string[]
   /** Every reference found, in file order. */
   references: FileReference[]
   /** The ECR references as requests, each with its source; with pin, asked by tag so a stale digest shows. */
@@ -35,8 +35,6 @@ export interface ScanResult {
   templated: FileReference[]
   /** Helm maps without a tag and without a Chart.yaml beside them to read appVersion from: not looked up. */
   chartDecides: FileReference[]
-  /** References that cannot be read exactly (each says why): not looked up, named at their line. */
-  unreadable: FileReference[]
   /** ECR references that are looked up but cannot be pinned in place (each says why). */
   unpinnable: FileReference[]
 }
@@ -130,18 +128,17 @@ async function withAppVersion(
 
 export async function scanFiles(settings: FilesSettings): Promise<ScanResult & { nothingFound?: NothingFound }> {
   const root = await realpath(settings.workspace)
-  const { files, namedAs, skipped: skippedLinks } = await findFiles(root, settings.patterns)
+  const { files, namedAs, skipped: notScanned } = await findFiles(root, settings.patterns)
   const result: ScanResult = {
     files,
     sources: new Map(),
-    skippedLinks,
+    notScanned,
     references: [],
     requests: [],
     requestOf: new Map(),
     skipped: [],
     templated: [],
     chartDecides: [],
-    unreadable: [],
     unpinnable: []
   }
   if (files.length === 0)
@@ -149,10 +146,11 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
       ...result,
       nothingFound: nothingFound(
         settings,
-        `files: no file in the workspace (${settings.workspace}) matches ${settings.patterns.join(', ')}${skippedLinks.length > 0 ? ` (${skippedLinks.length} link(s) skipped, see the warnings)` : ''}.`
+        `files: no file in the workspace (${settings.workspace}) matches ${settings.patterns.join(', ')}${notScanned.length > 0 ? ` (${notScanned.length} skipped, see the warnings)` : ''}.`
       )
     }
   const chartOf = chartReader(root)
+  const unreadable: FileReference[] = []
   for (const file of files) {
     const path = join(root, file)
     let source: ScannedSource
@@ -161,13 +159,22 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
     } catch (error) {
       throw new InputError(`files: could not read ${file}: ${describeFileError(error)}.`)
     }
+    if (source.encoding !== 'utf16le' && source.encoding !== 'utf16be' && source.bytes.includes(0)) {
+      result.notScanned.push(
+        `files: ${safeText(file)} holds NUL bytes (a binary file, or UTF-16 without a byte-order mark); it is not scanned.`
+      )
+      continue
+    }
     result.sources.set(file, { path, source })
     for (const found of extractReferences(file, source.text)) {
       const folders = (namedAs.get(file) ?? [file]).map((name) => dirname(name).replace(/^\.$/, ''))
       const reference = found.helmWithoutTag ? await withAppVersion(found, [...new Set(folders)], chartOf) : found
       result.references.push(reference)
-      if (reference.unreadable !== undefined) result.unreadable.push(reference)
-      else if (TEMPLATED.test(reference.text)) result.templated.push(reference)
+      if (reference.unreadable !== undefined) {
+        // What cannot be read exactly is an input error when it may be in ECR: the gate cannot vouch for it.
+        if (reference.text.startsWith('*') || isEcrHost(registryOf(reference.text) ?? '')) unreadable.push(reference)
+        else result.skipped.push(reference)
+      } else if (TEMPLATED.test(reference.text)) result.templated.push(reference)
       else if (reference.helmWithoutTag && reference.writtenDigest === undefined) result.chartDecides.push(reference)
       else if (!isEcrHost(registryOf(reference.text) ?? '')) result.skipped.push(reference)
       else {
@@ -178,12 +185,22 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
       }
     }
   }
+  result.files = files.filter((file) => result.sources.has(file))
+  if (unreadable.length > 0)
+    throw new InputError(
+      `files: ${unreadable.length} image reference(s) cannot be read exactly, so nothing was looked up: ${listNames(
+        unreadable.map(
+          (reference) =>
+            `${safeText(reference.file)}:${reference.line}: ${safeText(reference.text)}: ${safeText(reference.unreadable ?? '')}`
+        ),
+        10
+      )}.`
+    )
   if (result.requests.length === 0) {
     const others = [
       `${result.skipped.length} in other registries`,
       `${result.templated.length} templated`,
-      ...(result.chartDecides.length > 0 ? [`${result.chartDecides.length} whose tag the chart's appVersion decides`] : []),
-      ...(result.unreadable.length > 0 ? [`${result.unreadable.length} that cannot be read`] : [])
+      ...(result.chartDecides.length > 0 ? [`${result.chartDecides.length} whose tag the chart's appVersion decides`] : [])
     ]
     return {
       ...result,

@@ -27,19 +27,51 @@ interface Context {
   file: string
   source: string
   lines: LineCounter
-  document: Document.Parsed
+  /** Each anchor's nodes, in document order: an alias names the last one before it. */
+  anchors: Map<string, { at: number; node: Node }[]>
+}
+
+/** The anchors of a document, read once (resolving each alias by walking the document took quadratic time). */
+function anchorsOf(document: Document.Parsed): Context['anchors'] {
+  const anchors: Context['anchors'] = new Map()
+  visit(document, (_key, node) => {
+    const anchored = node as Node & { anchor?: string }
+    if (typeof anchored.anchor === 'string' && anchored.range) {
+      const list = anchors.get(anchored.anchor) ?? []
+      list.push({ at: anchored.range[0], node: anchored })
+      anchors.set(anchored.anchor, list)
+    }
+  })
+  for (const list of anchors.values()) list.sort((a, b) => a.at - b.at)
+  return anchors
 }
 
 /** A node with aliases followed to what they name (undefined for an alias to nothing). */
 function resolved(node: unknown, context: Context): unknown {
-  return isAlias(node) ? node.resolve(context.document) : node
+  if (!isAlias(node)) return node
+  const at = node.range?.[0] ?? Infinity
+  const list = context.anchors.get(node.source) ?? []
+  // The last anchor before the alias (binary search: a name may be anchored again and again).
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((list[middle]?.at ?? Infinity) < at) low = middle + 1
+    else high = middle
+  }
+  return list[low - 1]?.node
+}
+
+/** `<<`, as YAML 1.2 reads it (a string) and as YAML 1.1 does (a merge key). */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (key.value === '<<' || (typeof key.value === 'symbol' && key.value.description === '<<'))
 }
 
 /** The maps a map merges in with `<<` (an alias, a map, or a list of them), nearest first. */
 function mergedMaps(map: YAMLMap, context: Context): YAMLMap[] {
   const maps: YAMLMap[] = []
   for (const item of map.items) {
-    if (!isScalar(item.key) || item.key.value !== '<<') continue
+    if (!isMergeKey(item.key)) continue
     const value = resolved(item.value, context)
     const sources = isSeq(value) ? value.items.map((entry) => resolved(entry, context)) : [value]
     for (const source of sources) if (isMap(source)) maps.push(source)
@@ -108,12 +140,16 @@ function locate(scalar: Scalar, source: string): Located {
 
 /**
  * How Helm (YAML 1.1, through Go) reads a plain tag or appVersion differently from its text: `1.10`
- * is the number 1.1, `010` is 8, `yes` is true. A plain decimal integer reads back as written.
+ * is the number 1.1, `010` is 8, `yes` is true, 20240101 is 2.0240101e+07. A plain decimal integer
+ * below 1000000 reads back as written; so does anything tagged `!!str`.
  */
 function readDifferently(scalar: Scalar): string | undefined {
-  if (scalar.type !== 'PLAIN') return undefined
+  if (scalar.type !== 'PLAIN' || scalar.tag === 'tag:yaml.org,2002:str') return undefined
   const text = String(scalar.source ?? scalar.value ?? '')
-  if (/^(?:0|[1-9][0-9]*)$/.test(text)) return undefined
+  if (/^(?:0|[1-9][0-9]{0,5})$/.test(text)) return undefined
+  // Helm keeps values' numbers as floats: from 1000000 on, Go writes them as 1e+06.
+  if (/^[1-9][0-9]{6,}$/.test(text)) return 'a number it writes in scientific notation (1e+06 and up)'
+  if (/^0b[01_]+$/.test(text)) return 'a number'
   if (/^[-+]?(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?$/.test(text) && /[0-9]/.test(text)) return 'a number'
   if (/^(?:0x[0-9a-fA-F_]+|0o?[0-7_]+|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN))$/.test(text)) return 'a number'
   if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/.test(text)) return 'a boolean'
@@ -132,7 +168,7 @@ function lineEndAt(source: string, offset: number): { at: number; eol: string } 
  * digest: after the key's colon and any anchor or tag, replacing `~` or `null`, one space before it and
  * one before a comment that follows.
  */
-function emptyValueEdit(source: string, keyEnd: number): Edit | undefined {
+function emptyValueEdit(source: string, keyEnd: number, quote: string): Edit | undefined {
   const colon = source.indexOf(':', keyEnd)
   if (colon < 0) return undefined
   let at = colon + 1
@@ -146,8 +182,8 @@ function emptyValueEdit(source: string, keyEnd: number): Edit | undefined {
   return {
     start: at,
     end,
-    before: /[ \t]/.test(source[at - 1] ?? '') ? '' : ' ',
-    after: source[end] === '#' ? ' ' : ''
+    before: `${/[ \t]/.test(source[at - 1] ?? '') ? '' : ' '}${quote}`,
+    after: `${quote}${source[end] === '#' ? ' ' : ''}`
   }
 }
 
@@ -167,14 +203,18 @@ function helmDigestEdit(map: YAMLMap, context: Context): { edit?: Edit; why?: st
     if (!isScalar(digest)) return { why: 'its digest key does not hold a single value' }
     const empty = digest.value === null || digest.value === ''
     if (empty && digest.type === 'PLAIN') {
-      const edit = emptyValueEdit(source, (digestPair.key as Node | undefined)?.range?.[1] ?? digest.range?.[0] ?? 0)
+      if (digest.tag !== undefined && digest.tag !== 'tag:yaml.org,2002:str')
+        return { why: `its empty digest is tagged ${digest.tag.replace('tag:yaml.org,2002:', '!!')}: write digest: "" instead` }
+      // In JSON (a quoted key), the value is quoted too: `"digest": null` becomes `"digest": "sha256:…"`.
+      const quote = (digestPair.key as Scalar | undefined)?.type === 'QUOTE_DOUBLE' ? '"' : ''
+      const edit = emptyValueEdit(source, (digestPair.key as Node | undefined)?.range?.[1] ?? digest.range?.[0] ?? 0, quote)
       return edit ? { edit } : { why: 'its empty digest cannot be located' }
     }
     const located = locate(digest, source)
     const [start, end] = digest.range ?? []
     if (empty && QUOTED.has(digest.type ?? '') && start !== undefined && end !== undefined)
       return { edit: { start: start + 1, end: end - 1, before: '', after: '' } }
-    if (located.range === undefined) return { why: `its digest ${located.why ?? 'cannot be located'}` }
+    if (located.range === undefined) return { why: `its digest cannot be edited in place (${located.why ?? 'its place is unknown'})` }
     return { edit: { ...located.range, before: '', after: '' } }
   }
   if (map.flow) {
@@ -188,20 +228,24 @@ function helmDigestEdit(map: YAMLMap, context: Context): { edit?: Edit; why?: st
         : { start: lastEnd, end: lastEnd, before: ', digest: ', after: '' }
     }
   }
-  // A key whose value is a one-line scalar or an alias (`<<: *base` too). A map that starts on a list
-  // item's line (`- repository: x`) has its keys at that key's column too.
+  // After a key written on one line with its value (a scalar, an alias, `<<: [*a, *b]`), indented where
+  // that key's line starts it (before any anchor or tag of the key; a map that starts on a list item's
+  // line, `- repository: x`, has its keys at that key's column).
   for (const pair of [ownPair(map, 'tag'), ownPair(map, 'repository'), ...map.items]) {
     const key = pair?.key
-    const value = pair?.value
-    const oneLine = isAlias(value) || (isScalar(value) && ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(value.type ?? ''))
-    if (!isScalar(key) || !oneLine) continue
+    const value = pair?.value as Node | undefined
+    if (!isScalar(key) || value === undefined || (isScalar(value) && (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED')))
+      continue
     const [keyStart] = key.range ?? []
-    const [, valueEnd] = (value as Node).range ?? []
+    const [, valueEnd] = value.range ?? []
     if (keyStart === undefined || valueEnd === undefined) continue
     const { line, col } = lines.linePos(keyStart)
     if (line !== lines.linePos(valueEnd).line) continue
+    const lineStart = keyStart - (col - 1)
+    const indent = source.slice(lineStart, keyStart).replace(/(?:[&!][^\s]*[ \t]+)+$/, '')
+    if (!/^[ \t]*(?:-[ \t]+)*$/.test(indent)) continue
     const { at, eol } = lineEndAt(source, valueEnd)
-    return { edit: { start: at, end: at, before: `${eol}${' '.repeat(col - 1)}digest: `, after: '' } }
+    return { edit: { start: at, end: at, before: `${eol}${' '.repeat(indent.length)}digest: `, after: '' } }
   }
   return { why: 'none of its keys is written on one line with its value, to put a digest key after' }
 }
@@ -211,10 +255,25 @@ const lineOf = (node: unknown, context: Context): number => context.lines.linePo
 /** A Helm values map: `{registry?, repository, tag?, digest?}`; `parts` collects the scalars it reads. */
 function helmReference(map: YAMLMap, context: Context, parts: Map<unknown, string>): FileReference | undefined {
   const { file, source } = context
+  // An alias to no anchor among the keys that make the reference (Go's YAML reader, Helm's, refuses it).
+  for (const pair of map.items) {
+    const key = isMergeKey(pair.key) ? '<<' : isScalar(pair.key) ? String(pair.key.value) : ''
+    if (!['repository', 'registry', 'tag', 'digest', '<<'].includes(key)) continue
+    const values = isSeq(pair.value) ? pair.value.items : [pair.value]
+    const dangling = values.find((value) => isAlias(value) && resolved(value, context) === undefined)
+    if (isAlias(dangling))
+      return {
+        file,
+        line: lineOf(dangling, context),
+        text: `*${dangling.source}`,
+        unreadable: `its ${key} is the alias *${dangling.source}, which names no anchor`
+      }
+  }
   const repository = scalarOf(map, 'repository', context)
   if (repository === undefined || typeof repository.value !== 'string') return undefined
   const [registry, tag, digest] = ['registry', 'tag', 'digest'].map((key) => scalarOf(map, key, context))
-  const line = lineOf(repository, context)
+  // The repository's line, or the map's own when the repository comes from elsewhere (`<<: *base`).
+  const line = ownPair(map, 'repository') !== undefined ? lineOf(repository, context) : lineOf(map, context)
   for (const [key, part] of Object.entries({ repository, registry, tag, digest }))
     if (part !== undefined) parts.set(part, `the ${key} of the Helm map at line ${line}`)
   const text = (scalar: Scalar | undefined): string => (scalar === undefined || scalar.value === null ? '' : locate(scalar, source).value)
@@ -229,6 +288,21 @@ function helmReference(map: YAMLMap, context: Context, parts: Map<unknown, strin
       text: `${name}:${text(tag)}`,
       unreadable: `Helm reads the tag ${text(tag)} as ${differently}, not as the text written, so the image it renders is not ${text(tag)}; quote it ("${text(tag)}")`
     }
+  if (text(tag).includes('@')) {
+    // `tag: v1@sha256:…`: the digest is written in the tag, and pinned there.
+    if (digestText !== '')
+      return { file, line, text: `${name}:${text(tag)}`, unreadable: 'both its tag and its digest key hold a digest: keep one' }
+    const located = locate(tag as Scalar, source)
+    return {
+      file,
+      line,
+      text: `${name}:${text(tag)}`,
+      writtenDigest: text(tag).slice(text(tag).indexOf('@') + 1),
+      ...(located.range
+        ? { edit: referenceEdit(source, located.range.start, located.range.end) }
+        : { unpinnable: `its tag cannot be edited in place (${located.why ?? 'its place is unknown'})` })
+    }
+  }
   const { edit, why } = helmDigestEdit(map, context)
   const pinning = { ...(edit && { edit }), ...(why !== undefined && { unpinnable: why }) }
   if (text(tag) === '')
@@ -279,7 +353,7 @@ export function yamlReferences(file: string, source: string): FileReference[] {
   const wholes = new Map<unknown, FileReference>()
   const parts = new Map<unknown, string>()
   for (const document of list) {
-    const context: Context = { file, source, lines, document }
+    const context: Context = { file, source, lines, anchors: anchorsOf(document) }
     visit(document, {
       Pair(_key, pair) {
         if (!isScalar(pair.key) || pair.key.value !== 'image') return
@@ -313,7 +387,7 @@ export function yamlReferences(file: string, source: string): FileReference[] {
 export function chartAppVersion(source: string): { appVersion: string } | { unreadable: string } | undefined {
   const [document] = parseAllDocuments(source) as Document.Parsed[]
   if (document === undefined || document.errors.length > 0 || !isMap(document.contents)) return undefined
-  const context: Context = { file: 'Chart.yaml', source, lines: new LineCounter(), document }
+  const context: Context = { file: 'Chart.yaml', source, lines: new LineCounter(), anchors: anchorsOf(document) }
   const value = scalarOf(document.contents, 'appVersion', context)
   if (value === undefined || value.value === null) return undefined
   const text = locate(value, source).value.trim()

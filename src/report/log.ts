@@ -27,18 +27,15 @@ export function sourceText(source: ImageSource): string {
 }
 
 /**
- * What the files stage found: one line, the skipped references and links, a notice at each templated
+ * What the files stage found: one line, the skipped references and files, a notice at each templated
  * reference and each Helm map whose tag the chart decides, and (with pin) an error at each reference
  * that cannot be pinned in place.
  */
 export function logScan(scan: ScanResult & { nothingFound?: NothingFound }, pin: boolean): void {
-  for (const link of scan.skippedLinks) core.warning(safeText(link), { title: 'Link not followed' })
+  for (const sentence of scan.notScanned) core.warning(safeText(sentence), { title: 'File not scanned' })
   if (scan.nothingFound) core.warning(scan.nothingFound.message)
   const ecr = scan.requests.length
-  const chart = [
-    ...(scan.chartDecides.length > 0 ? [`, ${scan.chartDecides.length} whose tag the chart decides`] : []),
-    ...(scan.unreadable.length > 0 ? [`, ${scan.unreadable.length} that cannot be read (see the annotations)`] : [])
-  ].join('')
+  const chart = scan.chartDecides.length > 0 ? `, ${scan.chartDecides.length} whose tag the chart decides` : ''
   core.info(
     `Scanned ${scan.files.length} file(s): ${ecr} ECR image reference(s), ${scan.skipped.length} in other registries (not looked up), ${scan.templated.length} templated${chart}.`
   )
@@ -60,12 +57,6 @@ export function logScan(scan: ScanResult & { nothingFound?: NothingFound }, pin:
       `${safeText(reference.text)} has no tag: the chart's appVersion decides, and no Chart.yaml beside ${safeText(reference.file)} says it. It is not looked up${pin ? ' or pinned' : ''}; give the map a tag, or keep the chart's Chart.yaml beside its values file.`,
       { title: 'Image tag decided by the chart', file: reference.file, startLine: reference.line }
     )
-  for (const reference of scan.unreadable) {
-    const message = `${safeText(reference.text)} cannot be read exactly: ${safeText(reference.unreadable ?? 'unknown')}. It is not looked up${pin ? ' or pinned' : ''}.`
-    const properties = { title: 'Image reference not read', file: reference.file, startLine: reference.line }
-    if (pin) core.error(message, properties)
-    else core.warning(message, properties)
-  }
   if (pin)
     for (const reference of scan.unpinnable)
       core.error(

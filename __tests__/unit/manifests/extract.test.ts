@@ -73,7 +73,7 @@ describe('extractReferences, read as the tools that use the files read them', ()
     const text = `r: &r app\nt: &t v1\nhost: &h ${R}\nbase: &b\n  repository: ${R}/team/api\n  tag: v1.4.2\na:\n  image:\n    registry: *h\n    repository: *r\n    tag: *t\nb:\n  image:\n    <<: *b\n`
     expect(read('values.yaml', text)).toEqual([
       { text: `${R}/app:v1`, line: 1 },
-      { text: `${R}/team/api:v1.4.2`, line: 5 }
+      { text: `${R}/team/api:v1.4.2`, line: 14 }
     ])
   })
 
@@ -109,5 +109,15 @@ describe('extractReferences, read as the tools that use the files read them', ()
     expect(read('Dockerfile', continued)).toEqual([{ text: `${R}/app:v1`, line: 3 }])
     expect(read('Dockerfile', `# escape=\`\r\nFROM \`\r\n ${R}/app:v2\r\n`)).toEqual([{ text: `${R}/app:v2`, line: 3 }])
     expect(read('Dockerfile.yaml', `image: ${R}/app:v1\n`)).toEqual([{ text: `${R}/app:v1`, line: 1 }])
+    // Only RUN, COPY and ADD open heredocs, in words outside quotes; one never closed hides nothing.
+    const notHeredocs = [`LABEL note="see <<EOF"`, `RUN echo 'a <<EOF b'`, 'RUN echo $((1<<EOF))', 'RUN <<EOT-1']
+    for (const line of notHeredocs)
+      expect(read('Dockerfile', `FROM ${R}/app:v1\n${line}\nFROM ${R}/app:v2\n`).map((reference) => reference.text)).toEqual([
+        `${R}/app:v1`,
+        `${R}/app:v2`
+      ])
+    expect(
+      read('Dockerfile', `FROM ${R}/app:v1\nRUN <<EOT-1\nFROM x\nEOT-1\nFROM ${R}/app:v2\n`).map((reference) => reference.text)
+    ).toEqual([`${R}/app:v1`, `${R}/app:v2`])
   })
 })

@@ -205,3 +205,32 @@ describe('pinFiles against a changing workspace', () => {
     expect(result.files).toEqual(['a.yaml'])
   })
 })
+
+describe('pinFiles on the shapes a second review tried', () => {
+  it('pins each map that merges one base, at its own line, and reads them back', async () => {
+    const base = `defaults: &img\n  repository: ${R}/app\n  tag: v1\n`
+    const { files } = await pin({ 'v.yaml': `${base}web:\n  image:\n    <<: *img\nworker:\n  image:\n    <<: [*img]\n` })
+    expect(files['v.yaml']).toBe(
+      `${base}web:\n  image:\n    <<: *img\n    digest: ${D}\nworker:\n  image:\n    <<: [*img]\n    digest: ${D}\n`
+    )
+  })
+
+  it('indents a new digest key where its line starts, before an anchor or tag of the key', async () => {
+    const { files } = await pin({ 'v.yaml': `image:\n  &k tag: v1\n  !!str repository: ${R}/app\n` })
+    expect(files['v.yaml']).toBe(`image:\n  &k tag: v1\n  digest: ${D}\n  !!str repository: ${R}/app\n`)
+  })
+
+  it('quotes the digest that replaces a JSON null, and pins a digest written in the tag in the tag', async () => {
+    const { files } = await pin({
+      'v.json': `{"image": {"repository": "${R}/app", "tag": "v1", "digest": null}}\n`,
+      'w.yaml': `image:\n  repository: ${R}/app\n  tag: v1@${OLD}\n`
+    })
+    expect(JSON.parse(files['v.json'] ?? '')).toEqual({ image: { repository: `${R}/app`, tag: 'v1', digest: D } })
+    expect(files['w.yaml']).toBe(`image:\n  repository: ${R}/app\n  tag: v1@${D}\n`)
+  })
+
+  it('reads merge keys under a %YAML 1.1 directive', async () => {
+    const { files } = await pin({ 'v.yaml': `%YAML 1.1\n---\nb: &b\n  repository: ${R}/app\n  tag: v1\nimage:\n  <<: *b\n` })
+    expect(files['v.yaml']).toBe(`%YAML 1.1\n---\nb: &b\n  repository: ${R}/app\n  tag: v1\nimage:\n  <<: *b\n  digest: ${D}\n`)
+  })
+})

@@ -94,3 +94,30 @@ describe('scanFiles, as Helm and BuildKit read the files', () => {
     await expect(scanFiles(settings())).rejects.toThrow(/^files: a\.yaml:1: '.*\/app :v1' has white space in it/)
   })
 })
+
+describe('scanFiles refuses what it cannot read exactly, before any call', () => {
+  it.each([
+    [`image:\n  repository: *nope\n  tag: v1\n`, /a\.yaml:2: \*nope: its repository is the alias \*nope, which names no anchor/],
+    [
+      `image:\n  repository: ${R}/app\n  tag: 20240101\n`,
+      /a\.yaml:3: .*\/app:20240101: Helm reads the tag 20240101 as a number it writes in scientific notation/
+    ],
+    [`image:\n  repository: ${R}/app\n  tag: 1.10\n`, /Helm reads the tag 1\.10 as a number, not as the text written/],
+    [`image: *nope\n`, /a\.yaml:1: \*nope: its alias \*nope names no anchor/]
+  ])('%j', async (text, message) => {
+    writeFileSync(join(workspace, 'a.yaml'), text)
+    writeFileSync(join(workspace, 'b.yaml'), `image: ${R}/app:v1\n`)
+    await expect(scanFiles(settings())).rejects.toThrow(message)
+  })
+
+  it('skips what is not an ECR reference, and names a file of NUL bytes', async () => {
+    writeFileSync(join(workspace, 'a.yaml'), `image:\n  repository: nginx\n  tag: 1.10\nother:\n  image: ${R}/app:v1\n`)
+    writeFileSync(join(workspace, 'b.yaml'), Buffer.from(`image: ${R}/app:v1\n`, 'utf16le'))
+    const scan = await scanFiles(settings())
+    expect(scan.skipped.map((reference) => reference.text)).toEqual(['nginx:1.10'])
+    expect(scan.files).toEqual(['a.yaml'])
+    expect(scan.notScanned).toEqual([
+      'files: b.yaml holds NUL bytes (a binary file, or UTF-16 without a byte-order mark); it is not scanned.'
+    ])
+  })
+})
