@@ -197,7 +197,11 @@ function toRequest(reference, pin) {
     const id = pin && request.id.tag !== undefined ? { tag: request.id.tag } : request.id;
     return { ...request, id, source };
 }
-function nothingFound(settings, message) {
+function nothingFound(settings, found, notScanned) {
+    // The sentences of what was not scanned, in the message: as an error, it is the only line there is.
+    const message = notScanned.length > 0
+        ? `${found} Not scanned: ${(0,src_text/* listNames */.Zv)(notScanned.map((sentence) => sentence.replace(/^files: /, '')), 5)}`
+        : found;
     if (settings.ifNoFilesFound === 'error')
         throw new src_image/* InputError */.dz(`${message} Fix the files globs, or set if-no-files-found: warn (or ignore) if that can happen.`);
     return { message };
@@ -209,7 +213,7 @@ function chartReader(root) {
         const path = await (0,promises_.realpath)((0,external_node_path_.join)(root, folder, 'Chart.yaml')).catch(() => undefined);
         if (path === undefined || !inside(root, path))
             return undefined;
-        return (0,yaml_references/* chartAppVersion */.e)((0,manifests_source/* decodeSource */.E)(await (0,promises_.readFile)(path)).text);
+        return (0,yaml_references/* chartAppVersion */.et)((0,manifests_source/* decodeSource */.E)(await (0,promises_.readFile)(path)).text);
     };
     return (folder) => {
         const known = charts.get(folder) ?? read(folder).catch(() => undefined);
@@ -263,7 +267,7 @@ async function scanFiles(settings) {
     if (files.length === 0)
         return {
             ...result,
-            nothingFound: nothingFound(settings, `files: no file in the workspace (${settings.workspace}) matches ${settings.patterns.join(', ')}${notScanned.length > 0 ? ` (${notScanned.length} skipped, see the warnings)` : ''}.`)
+            nothingFound: nothingFound(settings, `files: no file in the workspace (${settings.workspace}) matches ${settings.patterns.join(', ')}.`, notScanned)
         };
     const chartOf = chartReader(root);
     const unreadable = [];
@@ -280,8 +284,9 @@ async function scanFiles(settings) {
             result.notScanned.push(`files: ${(0,src_text/* safeText */.Hk)(file)} holds NUL bytes (a binary file, or UTF-16 without a byte-order mark); it is not scanned.`);
             continue;
         }
-        result.sources.set(file, { path, source });
-        for (const found of (0,extract/* extractReferences */.Q)(file, source.text)) {
+        const read = (0,extract/* extractReferences */.Q)(file, source.text);
+        result.sources.set(file, { path, source, read });
+        for (const found of read) {
             const folders = (namedAs.get(file) ?? [file]).map((name) => (0,external_node_path_.dirname)(name).replace(/^\.$/, ''));
             const reference = found.helmWithoutTag ? await withAppVersion(found, [...new Set(folders)], chartOf) : found;
             result.references.push(reference);
@@ -318,7 +323,7 @@ async function scanFiles(settings) {
         ];
         return {
             ...result,
-            nothingFound: nothingFound(settings, `files: ${files.length} file(s) matched, but no image reference in them can be looked up in ECR (${result.references.length} reference(s): ${others.join(', ')}).`)
+            nothingFound: nothingFound(settings, `files: ${files.length} file(s) matched, but no image reference in them can be looked up in ECR (${result.references.length} reference(s): ${others.join(', ')}).`, result.notScanned)
         };
     }
     return result;

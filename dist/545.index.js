@@ -213,6 +213,8 @@ class PinError extends Error {
  */
 async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
     const byFile = new Map();
+    if (scan.requestOf.size === 0)
+        return { changes: [], left: [], files: [], notWritten: 'there is no reference to pin.' };
     const left = [];
     for (const [reference, request] of scan.requestOf) {
         const digest = digestOf(request);
@@ -250,7 +252,7 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
         catch (error) {
             throw new PinError(`pin: ${(0,src_text/* safeText */.Hk)(file)} would take ${(0,src_text/* errorMessage */.gJ)(error)}, so no file was written; write each reference once.`);
         }
-        const unread = readsBack(file, scanned.source, content, referencesOf.get(file) ?? [], edits);
+        const unread = readsBack(file, scanned, content, referencesOf.get(file) ?? [], edits);
         if (unread !== undefined)
             throw new PinError(`pin: the pinned ${(0,src_text/* safeText */.Hk)(file)} would not read back as pinned (${unread}), so no file was written; please report this with the file's shape.`);
         writes.push({ file, path: scanned.path, original: scanned.source.bytes, content });
@@ -265,9 +267,10 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
 }
 /**
  * Why the pinned bytes would not read back as intended, if they would not: the file is read again as
- * the scan read it, and every reference it had (`scanned`, in file order) must be there, in the same
- * order, each edited one with its new digest; a file that was JSON must still be JSON. The last check
- * before anything is written.
+ * the scan read it (`read`), and every reference must be there, in the same order, each edited one
+ * (found at its place in `scanned`) with its new digest and every other one exactly as it was (a digest
+ * added to an anchored map must not reach a map that merges it); a file that was JSON must still be
+ * JSON. The last check before anything is written.
  */
 function readsBack(file, before, content, scanned, edits) {
     const after = (0,source/* decodeSource */.E)(content);
@@ -278,14 +281,17 @@ function readsBack(file, before, content, scanned, edits) {
     catch (error) {
         return (0,src_text/* errorMessage */.gJ)(error).replace(/^files: /, '');
     }
-    if (references.length !== scanned.length)
-        return `${scanned.length} reference(s) would become ${references.length}`;
-    for (const { reference, digest } of edits) {
-        const now = references[scanned.indexOf(reference)];
-        if (now?.writtenDigest !== digest)
-            return `the reference at line ${reference.line} would read ${(0,src_text/* safeText */.Hk)(now?.text ?? 'nothing')}`;
+    if (references.length !== before.read.length)
+        return `${before.read.length} reference(s) would become ${references.length}`;
+    const pinned = new Map(edits.map(({ reference, digest }) => [scanned.indexOf(reference), digest]));
+    for (const [index, was] of before.read.entries()) {
+        const now = references[index];
+        const digest = pinned.get(index);
+        const same = digest !== undefined ? now?.writtenDigest === digest : now?.text === was.text && now?.writtenDigest === was.writtenDigest;
+        if (!same)
+            return `the reference at line ${was.line} would read ${(0,src_text/* safeText */.Hk)(now?.text ?? 'nothing')}`;
     }
-    if (isJson(before.text) && !isJson(after.text))
+    if (isJson(before.source.text) && !isJson(after.text))
         return 'it would no longer be JSON';
     return undefined;
 }
@@ -300,8 +306,9 @@ function isJson(text) {
 }
 /** Pins what the report found: each file reference gets the digest ECR returned for it. */
 function pinFound(scan, report, options) {
-    const digests = new Map(report.found.map((verdict) => [verdict.request, verdict.image.imageId?.imageDigest]));
-    return pinFiles(scan, (request) => digests.get(request), options);
+    // By what was asked, not by request: the report keeps one of references written alike on one line.
+    const digests = new Map(report.found.map((verdict) => [(0,src_image/* requestKey */.lq)(verdict.request), verdict.image.imageId?.imageDigest]));
+    return pinFiles(scan, (request) => digests.get((0,src_image/* requestKey */.lq)(request)), options);
 }
 
 

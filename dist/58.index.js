@@ -81,14 +81,15 @@ function instructions(source) {
  * possibly quoted.
  */
 function heredocs(instruction) {
-    const words = instruction.match(/(?:[^\s"']+|"(?:[^"\\]|\\.)*"|'[^']*')+/g) ?? [];
+    const words = instruction.match(/(?:[^\s"'\\]+|\\.|"(?:[^"\\]|\\.)*"|'[^']*')+/g) ?? [];
     const keyword = (words[0]?.toUpperCase() === 'ONBUILD' ? words[1] : words[0])?.toUpperCase() ?? '';
     if (!['RUN', 'COPY', 'ADD'].includes(keyword))
         return [];
     const found = [];
     for (const word of words) {
         const match = /^\d*<<(-?)([^<]*)$/.exec(word);
-        const delimiter = match?.[2]?.replace(/^(["'])(.*)\1$/, '$2') ?? '';
+        // The delimiter as the shell lexes it: quotes and escapes removed (`<<"EOF"`, `<<\EOF`, `<<E"OF"`).
+        const delimiter = match?.[2]?.replace(/\\(.)|["']/g, '$1') ?? '';
         if (match && delimiter !== '')
             found.push({ dash: match[1] === '-', delimiter });
     }
@@ -136,7 +137,7 @@ const DOCKERFILE = /(?:^|[/.])(?:Dockerfile|Containerfile)(?:\.[^/]*)?$|\.(?:doc
 const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
 /** Every image reference in a file's text, in file order. Throws InputError for YAML or JSON that does not parse. */
 function extractReferences(file, source) {
-    return DOCKERFILE.test(file) && !YAML_OR_JSON.test(file) ? dockerfileReferences(file, source) : (0,yaml_references/* yamlReferences */.U)(file, source);
+    return DOCKERFILE.test(file) && !YAML_OR_JSON.test(file) ? dockerfileReferences(file, source) : (0,yaml_references/* yamlReferences */.Uh)(file, source);
 }
 
 
@@ -230,9 +231,10 @@ function applySplices(source, splices) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ yamlReferences),
-/* harmony export */   e: () => (/* binding */ chartAppVersion)
+/* harmony export */   Uh: () => (/* binding */ yamlReferences),
+/* harmony export */   et: () => (/* binding */ chartAppVersion)
 /* harmony export */ });
+/* unused harmony export goFloat */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6637);
 /* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30126);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11547);
@@ -251,7 +253,7 @@ function anchorsOf(document) {
     const anchors = new Map();
     (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(document, (_key, node) => {
         const anchored = node;
-        if (typeof anchored.anchor === 'string' && anchored.range) {
+        if (anchored && typeof anchored.anchor === 'string' && anchored.range) {
             const list = anchors.get(anchored.anchor) ?? [];
             list.push({ at: anchored.range[0], node: anchored });
             anchors.set(anchored.anchor, list);
@@ -303,18 +305,55 @@ function ownPair(map, key) {
 }
 /** The value of `key` in a map, its own or merged in (`<<`), aliases followed. */
 function valueOf(map, key, context, seen = new Set()) {
-    seen.add(map);
-    const pair = ownPair(map, key);
-    if (pair !== undefined)
-        return resolved(pair.value, context);
-    for (const merged of mergedMaps(map, context)) {
-        if (seen.has(merged))
-            continue;
-        const value = valueOf(merged, key, context, seen);
-        if (value !== undefined)
-            return value;
-    }
-    return undefined;
+    return remembered(`spec\u0000${key}`, map, context, () => {
+        seen.add(map);
+        const pair = ownPair(map, key);
+        if (pair !== undefined)
+            return resolved(pair.value, context);
+        for (const merged of mergedMaps(map, context)) {
+            if (seen.has(merged))
+                continue;
+            const value = valueOf(merged, key, context, seen);
+            if (value !== undefined)
+                return value;
+        }
+        return undefined;
+    });
+}
+/**
+ * The value of `key` as Go's YAML reader (yaml.v2, which Helm uses) reads it: the map's items in
+ * order, the last one that sets the key winning, a merge setting what its maps hold (the first map of
+ * a merge list winning among them).
+ */
+function goValueOf(map, key, context, seen = new Set()) {
+    return remembered(`go\u0000${key}`, map, context, () => {
+        seen.add(map);
+        let value;
+        for (const item of map.items) {
+            if (isMergeKey(item.key)) {
+                const merged = resolved(item.value, context);
+                const sources = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(merged) ? merged.items.map((entry) => resolved(entry, context)) : [merged];
+                for (const source of sources.reverse())
+                    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(source) && !seen.has(source)) {
+                        const set = goValueOf(source, key, context, seen);
+                        if (set !== undefined)
+                            value = set;
+                    }
+            }
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) && item.key.value === key)
+                value = resolved(item.value, context);
+        }
+        return value;
+    });
+}
+function remembered(reader, map, context, read) {
+    const known = context.values.get(reader) ?? new Map();
+    context.values.set(reader, known);
+    if (known.has(map))
+        return known.get(map);
+    const value = read();
+    known.set(map, value);
+    return value;
 }
 function scalarOf(map, key, context) {
     const value = valueOf(map, key, context);
@@ -348,29 +387,48 @@ function locate(scalar, source) {
     }
     return { value, why: 'it is a block scalar written across lines' };
 }
+/** A float64 as Go's `%v` and `strconv.FormatFloat(f, 'g', -1, 64)` write it: `1.1`, `1e+06`, `1.234567e+06`. */
+function goFloat(value) {
+    if (!Number.isFinite(value))
+        return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
+    if (value === 0)
+        return Object.is(value, -0) ? '-0' : '0';
+    const [mantissa = '', exponentText = '0'] = value.toExponential().split('e');
+    const exponent = Number(exponentText);
+    if (exponent < -4 || exponent >= 6)
+        return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+    return String(value);
+}
 /**
- * How Helm (YAML 1.1, through Go) reads a plain tag or appVersion differently from its text: `1.10`
- * is the number 1.1, `010` is 8, `yes` is true, 20240101 is 2.0240101e+07. A plain decimal integer
- * below 1000000 reads back as written; so does anything tagged `!!str`.
+ * The text Helm renders for a plain scalar Go's YAML reader (yaml.v2, YAML 1.1) reads as a number or a
+ * boolean, when that is not the text written: in values, numbers become float64 (`1.10` renders `1.1`,
+ * `010` renders `8`, 1234567 renders `1.234567e+06`); in Chart.yaml's string fields, an integer keeps its
+ * digits. `yes` renders `true`. Undefined when Helm renders the text as written (or it is `!!str`).
  */
-function readDifferently(scalar) {
+function helmRenders(scalar, where) {
     if (scalar.type !== 'PLAIN' || scalar.tag === 'tag:yaml.org,2002:str')
         return undefined;
     const text = String(scalar.source ?? scalar.value ?? '');
-    if (/^(?:0|[1-9][0-9]{0,5})$/.test(text))
-        return undefined;
-    // Helm keeps values' numbers as floats: from 1000000 on, Go writes them as 1e+06.
-    if (/^[1-9][0-9]{6,}$/.test(text))
-        return 'a number it writes in scientific notation (1e+06 and up)';
-    if (/^0b[01_]+$/.test(text))
-        return 'a number';
-    if (/^[-+]?(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?$/.test(text) && /[0-9]/.test(text))
-        return 'a number';
-    if (/^(?:0x[0-9a-fA-F_]+|0o?[0-7_]+|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN))$/.test(text))
-        return 'a number';
-    if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/.test(text))
-        return 'a boolean';
-    return undefined;
+    let rendered;
+    if (/^(?:y|Y|yes|Yes|YES|on|On|ON|true|True|TRUE)$/.test(text))
+        rendered = 'true';
+    else if (/^(?:n|N|no|No|NO|off|Off|OFF|false|False|FALSE)$/.test(text))
+        rendered = 'false';
+    else {
+        const plain = text.replace(/_/g, '');
+        const integer = /^([-+]?)(?:0b([01]+)|0x([0-9a-fA-F]+)|0([0-7]+)|([0-9]+))$/.exec(plain);
+        if (integer) {
+            const [, sign, binary, hex, octal, decimal] = integer;
+            const magnitude = binary ? parseInt(binary, 2) : hex ? parseInt(hex, 16) : octal ? parseInt(octal, 8) : Number(decimal);
+            const value = sign === '-' ? -magnitude : magnitude;
+            rendered = where === 'chart' ? String(value) : goFloat(value);
+        }
+        else if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(plain))
+            rendered = goFloat(Number(plain));
+        else if (/^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/.test(plain))
+            rendered = 'a number JSON cannot hold';
+    }
+    return rendered !== undefined && rendered !== text ? rendered : undefined;
 }
 /** The line ending of the line holding `offset`: `\r\n` or `\n` (or the file's, on a last line without one). */
 function lineEndAt(source, offset) {
@@ -497,6 +555,15 @@ function helmReference(map, context, parts) {
     const repository = scalarOf(map, 'repository', context);
     if (repository === undefined || typeof repository.value !== 'string')
         return undefined;
+    // A key written twice, or a merge after the map's own keys: Go's reader takes the last one.
+    const disputed = ['repository', 'registry', 'tag', 'digest'].find((key) => valueOf(map, key, context) !== goValueOf(map, key, context));
+    if (disputed !== undefined)
+        return {
+            file,
+            line: lineOf(map, context),
+            text: locate(repository, source).value,
+            unreadable: `its ${disputed} is set twice (a key written again, or a merge key after the map's own keys), and Go's YAML reader, which Helm uses, takes the last: write each key once, and merge keys first`
+        };
     const [registry, tag, digest] = ['registry', 'tag', 'digest'].map((key) => scalarOf(map, key, context));
     // The repository's line, or the map's own when the repository comes from elsewhere (`<<: *base`).
     const line = ownPair(map, 'repository') !== undefined ? lineOf(repository, context) : lineOf(map, context);
@@ -507,13 +574,13 @@ function helmReference(map, context, parts) {
     const name = [text(registry) ? `${text(registry)}/` : '', text(repository)].join('').replace(/^\/+/, '');
     const digestText = text(digest);
     const written = digestText ? { writtenDigest: digestText } : {};
-    const differently = tag !== undefined ? readDifferently(tag) : undefined;
-    if (differently !== undefined)
+    const rendered = tag !== undefined ? helmRenders(tag, 'values') : undefined;
+    if (rendered !== undefined)
         return {
             file,
             line: lineOf(tag, context),
             text: `${name}:${text(tag)}`,
-            unreadable: `Helm reads the tag ${text(tag)} as ${differently}, not as the text written, so the image it renders is not ${text(tag)}; quote it ("${text(tag)}")`
+            unreadable: `Helm reads the tag ${text(tag)} as a number or boolean and renders ${rendered}, so the image it deploys is not ${text(tag)}; quote it ("${text(tag)}")`
         };
     if (text(tag).includes('@')) {
         // `tag: v1@sha256:…`: the digest is written in the tag, and pinned there.
@@ -579,7 +646,7 @@ function yamlReferences(file, source) {
     const wholes = new Map();
     const parts = new Map();
     for (const document of list) {
-        const context = { file, source, lines, anchors: anchorsOf(document) };
+        const context = { file, source, lines, anchors: anchorsOf(document), values: new Map() };
         (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(document, {
             Pair(_key, pair) {
                 if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) || pair.key.value !== 'image')
@@ -618,14 +685,14 @@ function chartAppVersion(source) {
     const [document] = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(source);
     if (document === undefined || document.errors.length > 0 || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(document.contents))
         return undefined;
-    const context = { file: 'Chart.yaml', source, lines: new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN(), anchors: anchorsOf(document) };
+    const context = { file: 'Chart.yaml', source, lines: new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN(), anchors: anchorsOf(document), values: new Map() };
     const value = scalarOf(document.contents, 'appVersion', context);
     if (value === undefined || value.value === null)
         return undefined;
     const text = locate(value, source).value.trim();
-    const differently = readDifferently(value);
-    if (differently !== undefined)
-        return { unreadable: `Helm reads its appVersion ${text} as ${differently}, not as the text written; quote it ("${text}")` };
+    const rendered = helmRenders(value, 'chart');
+    if (rendered !== undefined)
+        return { unreadable: `Helm reads its appVersion ${text} as ${rendered}; quote it ("${text}")` };
     return text === '' ? undefined : { appVersion: text };
 }
 

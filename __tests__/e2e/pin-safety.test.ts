@@ -81,7 +81,9 @@ describe.each(NODES)('a writer that checks what it writes, on $label', ({ path }
       const result = await run({ files: 'k8s/*.yaml' })
       expect(result.code).toBe(1)
       expect(result.errors).toEqual([
-        expect.stringMatching(/^::error::files: no file in the workspace .* matches k8s\/\*\.yaml \(1 skipped, see the warnings\)/)
+        expect.stringMatching(
+          /^::error::files: no file in the workspace .* matches k8s\/\*\.yaml\. Not scanned: k8s is a link that leads out of the workspace/
+        )
       ])
       expect(h.fake.requestsFor()).toHaveLength(0)
     })
@@ -212,7 +214,7 @@ describe.each(NODES)('a writer that checks what it writes, on $label', ({ path }
       const refused = await run({ files: '*/values.yaml', pin: 'true' })
       expect(refused.code).toBe(1)
       expect(refused.errors).toEqual([
-        `::error::files: 1 image reference(s) cannot be read exactly, so nothing was looked up: other/values.yaml:2: ${R}/app: it has no tag, and the chart's other/Chart.yaml: Helm reads its appVersion 1.10 as a number, not as the text written; quote it ("1.10").`
+        `::error::files: 1 image reference(s) cannot be read exactly, so nothing was looked up: other/values.yaml:2: ${R}/app: it has no tag, and the chart's other/Chart.yaml: Helm reads its appVersion 1.10 as 1.1; quote it ("1.10").`
       ])
       expect(h.fake.requestsFor()).toHaveLength(0)
       write('other/Chart.yaml', 'appVersion: "v1"\n')
@@ -232,6 +234,16 @@ describe.each(NODES)('a writer that checks what it writes, on $label', ({ path }
       expect(result.stdout).toContain(`pin: 1 reference(s) left as written, not found: ${R}/app:gone (Dockerfile:3)`)
       expect(result.stdout).not.toContain('already pinned')
     })
+  })
+
+  it('pins every one of references written alike on one line (minified JSON), not only the first', async () => {
+    const definitions = Array.from({ length: 3 }, (_, index) => `{"name":"c${index}","image":"${R}/app:v1"}`).join(',')
+    write('task.json', `{"family":"x","containerDefinitions":[${definitions}]}`)
+    const result = await run({ files: 'task.json', pin: 'true' })
+    expect(result.code).toBe(0)
+    expect(JSON.parse(read('task.json')).containerDefinitions.map((definition: { image: string }) => definition.image)).toEqual(
+      Array.from({ length: 3 }, () => `${R}/app:v1@${h.digests.v1}`)
+    )
   })
 
   describe('nothing from a server written unchecked', () => {

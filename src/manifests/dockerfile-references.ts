@@ -70,13 +70,14 @@ function instructions(source: string): { text: string; pieces: Piece[] }[] {
  * possibly quoted.
  */
 function heredocs(instruction: string): { dash: boolean; delimiter: string }[] {
-  const words = instruction.match(/(?:[^\s"']+|"(?:[^"\\]|\\.)*"|'[^']*')+/g) ?? []
+  const words = instruction.match(/(?:[^\s"'\\]+|\\.|"(?:[^"\\]|\\.)*"|'[^']*')+/g) ?? []
   const keyword = (words[0]?.toUpperCase() === 'ONBUILD' ? words[1] : words[0])?.toUpperCase() ?? ''
   if (!['RUN', 'COPY', 'ADD'].includes(keyword)) return []
   const found: { dash: boolean; delimiter: string }[] = []
   for (const word of words) {
     const match = /^\d*<<(-?)([^<]*)$/.exec(word)
-    const delimiter = match?.[2]?.replace(/^(["'])(.*)\1$/, '$2') ?? ''
+    // The delimiter as the shell lexes it: quotes and escapes removed (`<<"EOF"`, `<<\EOF`, `<<E"OF"`).
+    const delimiter = match?.[2]?.replace(/\\(.)|["']/g, '$1') ?? ''
     if (match && delimiter !== '') found.push({ dash: match[1] === '-', delimiter })
   }
   return found

@@ -3,7 +3,7 @@
 // scanned, so everything else in the file stays byte for byte (any encoding, BOM, line endings, mode).
 // Every digest is checked against the digest grammar before it is written; write.ts writes all the
 // files or none, and none whose text changed since it was scanned.
-import { type ImageRequest, isDigest, withoutDigest } from '../image.js'
+import { type ImageRequest, isDigest, requestKey, withoutDigest } from '../image.js'
 import { errorMessage, safeText } from '../text.js'
 import type { Report } from '../verdict/policy.js'
 import type { FileReference } from './reference.js'
@@ -54,6 +54,7 @@ export async function pinFiles(
   options: PinOptions = { log: () => undefined }
 ): Promise<PinResult> {
   const byFile = new Map<string, { reference: FileReference; digest: string }[]>()
+  if (scan.requestOf.size === 0) return { changes: [], left: [], files: [], notWritten: 'there is no reference to pin.' }
   const left: PinLeft[] = []
   for (const [reference, request] of scan.requestOf) {
     const digest = digestOf(request)
@@ -89,7 +90,7 @@ export async function pinFiles(
     } catch (error) {
       throw new PinError(`pin: ${safeText(file)} would take ${errorMessage(error)}, so no file was written; write each reference once.`)
     }
-    const unread = readsBack(file, scanned.source, content, referencesOf.get(file) ?? [], edits)
+    const unread = readsBack(file, scanned, content, referencesOf.get(file) ?? [], edits)
     if (unread !== undefined)
       throw new PinError(
         `pin: the pinned ${safeText(file)} would not read back as pinned (${unread}), so no file was written; please report this with the file's shape.`
@@ -106,13 +107,14 @@ export async function pinFiles(
 
 /**
  * Why the pinned bytes would not read back as intended, if they would not: the file is read again as
- * the scan read it, and every reference it had (`scanned`, in file order) must be there, in the same
- * order, each edited one with its new digest; a file that was JSON must still be JSON. The last check
- * before anything is written.
+ * the scan read it (`read`), and every reference must be there, in the same order, each edited one
+ * (found at its place in `scanned`) with its new digest and every other one exactly as it was (a digest
+ * added to an anchored map must not reach a map that merges it); a file that was JSON must still be
+ * JSON. The last check before anything is written.
  */
 function readsBack(
   file: string,
-  before: ScannedSource,
+  before: { source: ScannedSource; read: readonly FileReference[] },
   content: Buffer,
   scanned: readonly FileReference[],
   edits: readonly { reference: FileReference; digest: string }[]
@@ -124,12 +126,15 @@ function readsBack(
   } catch (error) {
     return errorMessage(error).replace(/^files: /, '')
   }
-  if (references.length !== scanned.length) return `${scanned.length} reference(s) would become ${references.length}`
-  for (const { reference, digest } of edits) {
-    const now = references[scanned.indexOf(reference)]
-    if (now?.writtenDigest !== digest) return `the reference at line ${reference.line} would read ${safeText(now?.text ?? 'nothing')}`
+  if (references.length !== before.read.length) return `${before.read.length} reference(s) would become ${references.length}`
+  const pinned = new Map(edits.map(({ reference, digest }) => [scanned.indexOf(reference), digest]))
+  for (const [index, was] of before.read.entries()) {
+    const now = references[index]
+    const digest = pinned.get(index)
+    const same = digest !== undefined ? now?.writtenDigest === digest : now?.text === was.text && now?.writtenDigest === was.writtenDigest
+    if (!same) return `the reference at line ${was.line} would read ${safeText(now?.text ?? 'nothing')}`
   }
-  if (isJson(before.text) && !isJson(after.text)) return 'it would no longer be JSON'
+  if (isJson(before.source.text) && !isJson(after.text)) return 'it would no longer be JSON'
   return undefined
 }
 
@@ -144,6 +149,7 @@ function isJson(text: string): boolean {
 
 /** Pins what the report found: each file reference gets the digest ECR returned for it. */
 export function pinFound(scan: ScanResult, report: Report, options?: PinOptions): Promise<PinResult> {
-  const digests = new Map(report.found.map((verdict) => [verdict.request, verdict.image.imageId?.imageDigest]))
-  return pinFiles(scan, (request) => digests.get(request), options)
+  // By what was asked, not by request: the report keeps one of references written alike on one line.
+  const digests = new Map(report.found.map((verdict) => [requestKey(verdict.request), verdict.image.imageId?.imageDigest]))
+  return pinFiles(scan, (request) => digests.get(requestKey(request)), options)
 }

@@ -19,8 +19,8 @@ import { type ScannedSource, decodeSource } from './source.js'
 export interface ScanResult {
   /** Workspace-relative paths of the files scanned (each file itself, once). */
   files: string[]
-  /** Each scanned file's resolved path and bytes, by its workspace-relative path. */
-  sources: Map<string, { path: string; source: ScannedSource }>
+  /** Each scanned file's resolved path, bytes and references as its reader read them, by its workspace-relative path. */
+  sources: Map<string, { path: string; source: ScannedSource; read: FileReference[] }>
   /** What the globs named but was not scanned, one sentence each: links out of the workspace or to nothing, odd names, binary files. */
   notScanned: string[]
   /** Every reference found, in file order. */
@@ -69,7 +69,15 @@ export interface NothingFound {
   message: string
 }
 
-function nothingFound(settings: FilesSettings, message: string): NothingFound {
+function nothingFound(settings: FilesSettings, found: string, notScanned: readonly string[]): NothingFound {
+  // The sentences of what was not scanned, in the message: as an error, it is the only line there is.
+  const message =
+    notScanned.length > 0
+      ? `${found} Not scanned: ${listNames(
+          notScanned.map((sentence) => sentence.replace(/^files: /, '')),
+          5
+        )}`
+      : found
   if (settings.ifNoFilesFound === 'error')
     throw new InputError(`${message} Fix the files globs, or set if-no-files-found: warn (or ignore) if that can happen.`)
   return { message }
@@ -146,7 +154,8 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
       ...result,
       nothingFound: nothingFound(
         settings,
-        `files: no file in the workspace (${settings.workspace}) matches ${settings.patterns.join(', ')}${notScanned.length > 0 ? ` (${notScanned.length} skipped, see the warnings)` : ''}.`
+        `files: no file in the workspace (${settings.workspace}) matches ${settings.patterns.join(', ')}.`,
+        notScanned
       )
     }
   const chartOf = chartReader(root)
@@ -165,8 +174,9 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
       )
       continue
     }
-    result.sources.set(file, { path, source })
-    for (const found of extractReferences(file, source.text)) {
+    const read = extractReferences(file, source.text)
+    result.sources.set(file, { path, source, read })
+    for (const found of read) {
       const folders = (namedAs.get(file) ?? [file]).map((name) => dirname(name).replace(/^\.$/, ''))
       const reference = found.helmWithoutTag ? await withAppVersion(found, [...new Set(folders)], chartOf) : found
       result.references.push(reference)
@@ -206,7 +216,8 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
       ...result,
       nothingFound: nothingFound(
         settings,
-        `files: ${files.length} file(s) matched, but no image reference in them can be looked up in ECR (${result.references.length} reference(s): ${others.join(', ')}).`
+        `files: ${files.length} file(s) matched, but no image reference in them can be looked up in ECR (${result.references.length} reference(s): ${others.join(', ')}).`,
+        result.notScanned
       )
     }
   }

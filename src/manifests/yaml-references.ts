@@ -29,14 +29,16 @@ interface Context {
   lines: LineCounter
   /** Each anchor's nodes, in document order: an alias names the last one before it. */
   anchors: Map<string, { at: number; node: Node }[]>
+  /** Values already looked up in a map (merge chains are walked once), by the reader that read them. */
+  values: Map<string, Map<YAMLMap, unknown>>
 }
 
 /** The anchors of a document, read once (resolving each alias by walking the document took quadratic time). */
 function anchorsOf(document: Document.Parsed): Context['anchors'] {
   const anchors: Context['anchors'] = new Map()
   visit(document, (_key, node) => {
-    const anchored = node as Node & { anchor?: string }
-    if (typeof anchored.anchor === 'string' && anchored.range) {
+    const anchored = node as (Node & { anchor?: string }) | null
+    if (anchored && typeof anchored.anchor === 'string' && anchored.range) {
       const list = anchors.get(anchored.anchor) ?? []
       list.push({ at: anchored.range[0], node: anchored })
       anchors.set(anchored.anchor, list)
@@ -86,15 +88,50 @@ function ownPair(map: YAMLMap, key: string): Pair | undefined {
 
 /** The value of `key` in a map, its own or merged in (`<<`), aliases followed. */
 function valueOf(map: YAMLMap, key: string, context: Context, seen = new Set<YAMLMap>()): unknown {
-  seen.add(map)
-  const pair = ownPair(map, key)
-  if (pair !== undefined) return resolved(pair.value, context)
-  for (const merged of mergedMaps(map, context)) {
-    if (seen.has(merged)) continue
-    const value = valueOf(merged, key, context, seen)
-    if (value !== undefined) return value
-  }
-  return undefined
+  return remembered(`spec\u0000${key}`, map, context, () => {
+    seen.add(map)
+    const pair = ownPair(map, key)
+    if (pair !== undefined) return resolved(pair.value, context)
+    for (const merged of mergedMaps(map, context)) {
+      if (seen.has(merged)) continue
+      const value = valueOf(merged, key, context, seen)
+      if (value !== undefined) return value
+    }
+    return undefined
+  })
+}
+
+/**
+ * The value of `key` as Go's YAML reader (yaml.v2, which Helm uses) reads it: the map's items in
+ * order, the last one that sets the key winning, a merge setting what its maps hold (the first map of
+ * a merge list winning among them).
+ */
+function goValueOf(map: YAMLMap, key: string, context: Context, seen = new Set<YAMLMap>()): unknown {
+  return remembered(`go\u0000${key}`, map, context, () => {
+    seen.add(map)
+    let value: unknown
+    for (const item of map.items) {
+      if (isMergeKey(item.key)) {
+        const merged = resolved(item.value, context)
+        const sources = isSeq(merged) ? merged.items.map((entry) => resolved(entry, context)) : [merged]
+        for (const source of sources.reverse())
+          if (isMap(source) && !seen.has(source)) {
+            const set = goValueOf(source, key, context, seen)
+            if (set !== undefined) value = set
+          }
+      } else if (isScalar(item.key) && item.key.value === key) value = resolved(item.value, context)
+    }
+    return value
+  })
+}
+
+function remembered(reader: string, map: YAMLMap, context: Context, read: () => unknown): unknown {
+  const known = context.values.get(reader) ?? new Map<YAMLMap, unknown>()
+  context.values.set(reader, known)
+  if (known.has(map)) return known.get(map)
+  const value = read()
+  known.set(map, value)
+  return value
 }
 
 function scalarOf(map: YAMLMap, key: string, context: Context): Scalar | undefined {
@@ -138,22 +175,40 @@ function locate(scalar: Scalar, source: string): Located {
   return { value, why: 'it is a block scalar written across lines' }
 }
 
+/** A float64 as Go's `%v` and `strconv.FormatFloat(f, 'g', -1, 64)` write it: `1.1`, `1e+06`, `1.234567e+06`. */
+export function goFloat(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf'
+  if (value === 0) return Object.is(value, -0) ? '-0' : '0'
+  const [mantissa = '', exponentText = '0'] = value.toExponential().split('e')
+  const exponent = Number(exponentText)
+  if (exponent < -4 || exponent >= 6) return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`
+  return String(value)
+}
+
 /**
- * How Helm (YAML 1.1, through Go) reads a plain tag or appVersion differently from its text: `1.10`
- * is the number 1.1, `010` is 8, `yes` is true, 20240101 is 2.0240101e+07. A plain decimal integer
- * below 1000000 reads back as written; so does anything tagged `!!str`.
+ * The text Helm renders for a plain scalar Go's YAML reader (yaml.v2, YAML 1.1) reads as a number or a
+ * boolean, when that is not the text written: in values, numbers become float64 (`1.10` renders `1.1`,
+ * `010` renders `8`, 1234567 renders `1.234567e+06`); in Chart.yaml's string fields, an integer keeps its
+ * digits. `yes` renders `true`. Undefined when Helm renders the text as written (or it is `!!str`).
  */
-function readDifferently(scalar: Scalar): string | undefined {
+function helmRenders(scalar: Scalar, where: 'values' | 'chart'): string | undefined {
   if (scalar.type !== 'PLAIN' || scalar.tag === 'tag:yaml.org,2002:str') return undefined
   const text = String(scalar.source ?? scalar.value ?? '')
-  if (/^(?:0|[1-9][0-9]{0,5})$/.test(text)) return undefined
-  // Helm keeps values' numbers as floats: from 1000000 on, Go writes them as 1e+06.
-  if (/^[1-9][0-9]{6,}$/.test(text)) return 'a number it writes in scientific notation (1e+06 and up)'
-  if (/^0b[01_]+$/.test(text)) return 'a number'
-  if (/^[-+]?(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?$/.test(text) && /[0-9]/.test(text)) return 'a number'
-  if (/^(?:0x[0-9a-fA-F_]+|0o?[0-7_]+|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN))$/.test(text)) return 'a number'
-  if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/.test(text)) return 'a boolean'
-  return undefined
+  let rendered: string | undefined
+  if (/^(?:y|Y|yes|Yes|YES|on|On|ON|true|True|TRUE)$/.test(text)) rendered = 'true'
+  else if (/^(?:n|N|no|No|NO|off|Off|OFF|false|False|FALSE)$/.test(text)) rendered = 'false'
+  else {
+    const plain = text.replace(/_/g, '')
+    const integer = /^([-+]?)(?:0b([01]+)|0x([0-9a-fA-F]+)|0([0-7]+)|([0-9]+))$/.exec(plain)
+    if (integer) {
+      const [, sign, binary, hex, octal, decimal] = integer
+      const magnitude = binary ? parseInt(binary, 2) : hex ? parseInt(hex, 16) : octal ? parseInt(octal, 8) : Number(decimal)
+      const value = sign === '-' ? -magnitude : magnitude
+      rendered = where === 'chart' ? String(value) : goFloat(value)
+    } else if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(plain)) rendered = goFloat(Number(plain))
+    else if (/^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/.test(plain)) rendered = 'a number JSON cannot hold'
+  }
+  return rendered !== undefined && rendered !== text ? rendered : undefined
 }
 
 /** The line ending of the line holding `offset`: `\r\n` or `\n` (or the file's, on a last line without one). */
@@ -271,6 +326,15 @@ function helmReference(map: YAMLMap, context: Context, parts: Map<unknown, strin
   }
   const repository = scalarOf(map, 'repository', context)
   if (repository === undefined || typeof repository.value !== 'string') return undefined
+  // A key written twice, or a merge after the map's own keys: Go's reader takes the last one.
+  const disputed = ['repository', 'registry', 'tag', 'digest'].find((key) => valueOf(map, key, context) !== goValueOf(map, key, context))
+  if (disputed !== undefined)
+    return {
+      file,
+      line: lineOf(map, context),
+      text: locate(repository, source).value,
+      unreadable: `its ${disputed} is set twice (a key written again, or a merge key after the map's own keys), and Go's YAML reader, which Helm uses, takes the last: write each key once, and merge keys first`
+    }
   const [registry, tag, digest] = ['registry', 'tag', 'digest'].map((key) => scalarOf(map, key, context))
   // The repository's line, or the map's own when the repository comes from elsewhere (`<<: *base`).
   const line = ownPair(map, 'repository') !== undefined ? lineOf(repository, context) : lineOf(map, context)
@@ -280,13 +344,13 @@ function helmReference(map: YAMLMap, context: Context, parts: Map<unknown, strin
   const name = [text(registry) ? `${text(registry)}/` : '', text(repository)].join('').replace(/^\/+/, '')
   const digestText = text(digest)
   const written = digestText ? { writtenDigest: digestText } : {}
-  const differently = tag !== undefined ? readDifferently(tag) : undefined
-  if (differently !== undefined)
+  const rendered = tag !== undefined ? helmRenders(tag, 'values') : undefined
+  if (rendered !== undefined)
     return {
       file,
       line: lineOf(tag, context),
       text: `${name}:${text(tag)}`,
-      unreadable: `Helm reads the tag ${text(tag)} as ${differently}, not as the text written, so the image it renders is not ${text(tag)}; quote it ("${text(tag)}")`
+      unreadable: `Helm reads the tag ${text(tag)} as a number or boolean and renders ${rendered}, so the image it deploys is not ${text(tag)}; quote it ("${text(tag)}")`
     }
   if (text(tag).includes('@')) {
     // `tag: v1@sha256:…`: the digest is written in the tag, and pinned there.
@@ -353,7 +417,7 @@ export function yamlReferences(file: string, source: string): FileReference[] {
   const wholes = new Map<unknown, FileReference>()
   const parts = new Map<unknown, string>()
   for (const document of list) {
-    const context: Context = { file, source, lines, anchors: anchorsOf(document) }
+    const context: Context = { file, source, lines, anchors: anchorsOf(document), values: new Map() }
     visit(document, {
       Pair(_key, pair) {
         if (!isScalar(pair.key) || pair.key.value !== 'image') return
@@ -387,12 +451,11 @@ export function yamlReferences(file: string, source: string): FileReference[] {
 export function chartAppVersion(source: string): { appVersion: string } | { unreadable: string } | undefined {
   const [document] = parseAllDocuments(source) as Document.Parsed[]
   if (document === undefined || document.errors.length > 0 || !isMap(document.contents)) return undefined
-  const context: Context = { file: 'Chart.yaml', source, lines: new LineCounter(), anchors: anchorsOf(document) }
+  const context: Context = { file: 'Chart.yaml', source, lines: new LineCounter(), anchors: anchorsOf(document), values: new Map() }
   const value = scalarOf(document.contents, 'appVersion', context)
   if (value === undefined || value.value === null) return undefined
   const text = locate(value, source).value.trim()
-  const differently = readDifferently(value)
-  if (differently !== undefined)
-    return { unreadable: `Helm reads its appVersion ${text} as ${differently}, not as the text written; quote it ("${text}")` }
+  const rendered = helmRenders(value, 'chart')
+  if (rendered !== undefined) return { unreadable: `Helm reads its appVersion ${text} as ${rendered}; quote it ("${text}")` }
   return text === '' ? undefined : { appVersion: text }
 }

@@ -77,22 +77,23 @@ describe('extractReferences, read as the tools that use the files read them', ()
     ])
   })
 
-  it('names an alias to no anchor, and a Helm tag Helm reads as a number or a boolean', () => {
+  it('names an alias to no anchor, and a Helm tag Helm renders otherwise than written', () => {
     expect(read('a.yaml', 'image: *nowhere\n')).toEqual([
       { text: '*nowhere', line: 1, unpinnable: undefined, unreadable: 'its alias *nowhere names no anchor' }
     ])
-    const tags = ['1.10', '010', '1e3', 'yes', 'on'].map(
-      (tag) => read('v.yaml', `image:\n  repository: ${R}/app\n  tag: ${tag}\n`)[0]?.unreadable
+    const rendered = (tag: string) => read('v.yaml', `image:\n  repository: ${R}/app\n  tag: ${tag}\n`)[0]?.unreadable
+    expect(rendered('1.10')).toBe(
+      'Helm reads the tag 1.10 as a number or boolean and renders 1.1, so the image it deploys is not 1.10; quote it ("1.10")'
     )
-    expect(tags).toEqual([
-      expect.stringMatching(
-        /^Helm reads the tag 1\.10 as a number, not as the text written, so the image it renders is not 1\.10; quote it \("1\.10"\)$/
-      ),
-      expect.stringContaining('as a number'),
-      expect.stringContaining('as a number'),
-      expect.stringContaining('as a boolean'),
-      expect.stringContaining('as a boolean')
-    ])
+    // What Helm renders, as Go writes a float64 (%v) or a boolean.
+    expect(
+      ['010', '1e3', '1_000', '0x1F', '1234567', '20240101', '.5', '+1', 'yes', 'On', 'True'].map(
+        (tag) => /renders (\S+),/.exec(rendered(tag) ?? '')?.[1]
+      )
+    ).toEqual(['8', '1000', '1000', '31', '1.234567e+06', '2.0240101e+07', '0.5', '1', 'true', 'true', 'true'])
+    // Rendered as written: no error.
+    for (const tag of ['2024', '999999', '3.12', '1.25', '16.4', 'true', 'false', '!!str 1.10', '"1.10"', 'v1.10'])
+      expect(rendered(tag)).toBeUndefined()
     expect(read('v.yaml', `image:\n  repository: ${R}/app\n  tag: 2024\n`)).toEqual([{ text: `${R}/app:2024`, line: 2 }])
   })
 
@@ -119,5 +120,36 @@ describe('extractReferences, read as the tools that use the files read them', ()
     expect(
       read('Dockerfile', `FROM ${R}/app:v1\nRUN <<EOT-1\nFROM x\nEOT-1\nFROM ${R}/app:v2\n`).map((reference) => reference.text)
     ).toEqual([`${R}/app:v1`, `${R}/app:v2`])
+  })
+})
+
+describe('extractReferences on the shapes a third review tried', () => {
+  const read = (file: string, text: string) => extractReferences(file, text).map((reference) => [reference.text, reference.unreadable])
+
+  it('reads a file with keys without values (a flow set) around its references', () => {
+    expect(read('a.yaml', `tags: {stable, prod}\n? lonely\nimage: ${R}/app:v1\n`)).toEqual([[`${R}/app:v1`, undefined]])
+  })
+
+  it("names a Helm map whose key is set twice, or merged in after its own keys, as Go's reader takes the last", () => {
+    const twice = read('v.yaml', `image:\n  repository: ${R}/app\n  tag: v1\n  tag: v2-oci\n`)
+    const late = read('v.yaml', `base: &b\n  repository: ${R}/app\n  tag: v2-oci\nimage:\n  tag: v1\n  <<: *b\n`)
+    for (const found of [twice, late])
+      expect(found[0]?.[1]).toMatch(
+        /^its tag is set twice \(a key written again, or a merge key after the map's own keys\), and Go's YAML reader/
+      )
+    expect(read('v.yaml', `base: &b\n  repository: ${R}/app\n  tag: v2-oci\nimage:\n  <<: *b\n  tag: v1\n`)).toEqual([
+      [`${R}/app:v1`, undefined]
+    ])
+  })
+
+  it('ends heredocs at delimiters the shell unquotes, and opens none after an escaped space', () => {
+    for (const open of ['<<\\EOF', '<<E"OF"', "<<'EOF'"])
+      expect(
+        read('Dockerfile', `FROM ${R}/app:v1\nRUN cat ${open} > /etc/motd\nFROM ${R}/inside:heredoc\nEOF\nFROM ${R}/app:v2\n`)
+      ).toEqual([
+        [`${R}/app:v1`, undefined],
+        [`${R}/app:v2`, undefined]
+      ])
+    expect(read('Dockerfile', `RUN echo a\\ <<EOF\nFROM ${R}/app:v1\nEOF\n`)).toEqual([[`${R}/app:v1`, undefined]])
   })
 })

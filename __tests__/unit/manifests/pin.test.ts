@@ -234,3 +234,15 @@ describe('pinFiles on the shapes a second review tried', () => {
     expect(files['v.yaml']).toBe(`%YAML 1.1\n---\nb: &b\n  repository: ${R}/app\n  tag: v1\nimage:\n  <<: *b\n  digest: ${D}\n`)
   })
 })
+
+describe('pinFiles refuses an edit that would reach another reference', () => {
+  it('writes nothing when a digest added to an anchored map would reach a map that merges it', async () => {
+    const values = `app:\n  image: &img\n    repository: ${R}/app\n    tag: v1\nworker:\n  image:\n    <<: *img\n    tag: ""\n`
+    writeFileSync(join(workspace, 'values.yaml'), values)
+    const scan = await scanFiles({ patterns: ['*.yaml'], ifNoFilesFound: 'error', pin: true, workspace })
+    await expect(pinFiles(scan, () => D)).rejects.toThrow(
+      /^pin: the pinned values\.yaml would not read back as pinned \(the reference at line 7 would read .*\/app@sha256:d+\), so no file was written/
+    )
+    expect(readFileSync(join(workspace, 'values.yaml'), 'utf8')).toBe(values)
+  })
+})

@@ -100,9 +100,9 @@ describe('scanFiles refuses what it cannot read exactly, before any call', () =>
     [`image:\n  repository: *nope\n  tag: v1\n`, /a\.yaml:2: \*nope: its repository is the alias \*nope, which names no anchor/],
     [
       `image:\n  repository: ${R}/app\n  tag: 20240101\n`,
-      /a\.yaml:3: .*\/app:20240101: Helm reads the tag 20240101 as a number it writes in scientific notation/
+      /a\.yaml:3: .*\/app:20240101: Helm reads the tag 20240101 as a number or boolean and renders 2\.0240101e\+07/
     ],
-    [`image:\n  repository: ${R}/app\n  tag: 1.10\n`, /Helm reads the tag 1\.10 as a number, not as the text written/],
+    [`image:\n  repository: ${R}/app\n  tag: 1.10\n`, /Helm reads the tag 1\.10 as a number or boolean and renders 1\.1,/],
     [`image: *nope\n`, /a\.yaml:1: \*nope: its alias \*nope names no anchor/]
   ])('%j', async (text, message) => {
     writeFileSync(join(workspace, 'a.yaml'), text)
@@ -119,5 +119,21 @@ describe('scanFiles refuses what it cannot read exactly, before any call', () =>
     expect(scan.notScanned).toEqual([
       'files: b.yaml holds NUL bytes (a binary file, or UTF-16 without a byte-order mark); it is not scanned.'
     ])
+  })
+})
+
+describe('scanFiles, what Chart.yaml and NUL bytes say', () => {
+  it('reads an integer appVersion as Helm does, digits kept', async () => {
+    writeFileSync(join(workspace, 'Chart.yaml'), 'appVersion: 20240101\n')
+    writeFileSync(join(workspace, 'values.yaml'), `image:\n  repository: ${R}/app\n`)
+    const scan = await scanFiles({ ...settings(), patterns: ['values.yaml'] })
+    expect(scan.requests.map((request) => request.id)).toEqual([{ tag: '20240101' }])
+  })
+
+  it('says in the error why the only file matched was not scanned', async () => {
+    writeFileSync(join(workspace, 'a.yaml'), Buffer.from(`image: ${R}/app:v1\n`, 'utf16le'))
+    await expect(scanFiles(settings())).rejects.toThrow(
+      /^files: 1 file\(s\) matched, but no image reference in them can be looked up in ECR \(0 reference\(s\): .*\)\. Not scanned: a\.yaml holds NUL bytes/
+    )
   })
 })
