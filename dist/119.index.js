@@ -206,6 +206,17 @@ function nothingFound(settings, found, notScanned) {
         throw new src_image/* InputError */.dz(`${message} Fix the files globs, or set if-no-files-found: warn (or ignore) if that can happen.`);
     return { message };
 }
+/** A file's references; a file too deep to read (a chain of thousands of merges) fails naming it. */
+function readReferences(file, text) {
+    try {
+        return (0,extract/* extractReferences */.Q)(file, text);
+    }
+    catch (error) {
+        if (error instanceof src_image/* InputError */.dz)
+            throw error;
+        throw new src_image/* InputError */.dz(`files: ${(0,src_text/* safeText */.Hk)(file)} cannot be read: ${error instanceof RangeError ? 'its aliases or merge keys nest too deep' : (0,src_text/* safeText */.Hk)((0,src_text/* errorMessage */.gJ)(error))}; simplify it or leave it out of files.`);
+    }
+}
 /** A Chart.yaml's appVersion by folder, read once each (only a Chart.yaml inside the workspace counts). */
 function chartReader(root) {
     const charts = new Map();
@@ -284,7 +295,7 @@ async function scanFiles(settings) {
             result.notScanned.push(`files: ${(0,src_text/* safeText */.Hk)(file)} holds NUL bytes (a binary file, or UTF-16 without a byte-order mark); it is not scanned.`);
             continue;
         }
-        const read = (0,extract/* extractReferences */.Q)(file, source.text);
+        const read = readReferences(file, source.text);
         result.sources.set(file, { path, source, read });
         for (const found of read) {
             const folders = (namedAs.get(file) ?? [file]).map((name) => (0,external_node_path_.dirname)(name).replace(/^\.$/, ''));

@@ -9,7 +9,7 @@ import { describeFileError } from '../file-errors.js'
 import { type ImageRequest, InputError, withoutDigest } from '../image.js'
 import type { FilesSettings } from '../inputs/files.js'
 import { isEcrHost, parseReference } from '../inputs/references.js'
-import { listNames, safeText } from '../text.js'
+import { errorMessage, listNames, safeText } from '../text.js'
 import { extractReferences } from './extract.js'
 import { type FileReference, TEMPLATED } from './reference.js'
 import { chartAppVersion } from './yaml-references.js'
@@ -81,6 +81,18 @@ function nothingFound(settings: FilesSettings, found: string, notScanned: readon
   if (settings.ifNoFilesFound === 'error')
     throw new InputError(`${message} Fix the files globs, or set if-no-files-found: warn (or ignore) if that can happen.`)
   return { message }
+}
+
+/** A file's references; a file too deep to read (a chain of thousands of merges) fails naming it. */
+function readReferences(file: string, text: string): FileReference[] {
+  try {
+    return extractReferences(file, text)
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    throw new InputError(
+      `files: ${safeText(file)} cannot be read: ${error instanceof RangeError ? 'its aliases or merge keys nest too deep' : safeText(errorMessage(error))}; simplify it or leave it out of files.`
+    )
+  }
 }
 
 type Chart = { appVersion: string } | { unreadable: string } | undefined
@@ -174,7 +186,7 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
       )
       continue
     }
-    const read = extractReferences(file, source.text)
+    const read = readReferences(file, source.text)
     result.sources.set(file, { path, source, read })
     for (const found of read) {
       const folders = (namedAs.get(file) ?? [file]).map((name) => dirname(name).replace(/^\.$/, ''))

@@ -137,3 +137,13 @@ describe('scanFiles, what Chart.yaml and NUL bytes say', () => {
     )
   })
 })
+
+describe('scanFiles on a file too deep to read', () => {
+  it('names the file when its merge keys nest thousands deep', async () => {
+    const chain = Array.from({ length: 20000 }, (_, index) => `b${index + 1}: &b${index + 1}\n  <<: *b${index}\n`).join('')
+    writeFileSync(join(workspace, 'a.yaml'), `b0: &b0\n  repository: ${R}/app\n  tag: v1\n${chain}image:\n  <<: *b20000\n`)
+    await expect(scanFiles(settings())).rejects.toThrow(
+      /^files: a\.yaml cannot be read: its aliases or merge keys nest too deep; simplify it/
+    )
+  })
+})
