@@ -101,11 +101,17 @@ async function writeAllOrNothing(writes, options) {
             for (const temporary of temporaries)
                 (0,external_node_fs_.rmSync)(temporary, { force: true });
         else if (phase === 'renaming')
-            for (const entry of staged)
-                if (!entry.renamed) {
+            for (const entry of staged) {
+                if (entry.renamed)
+                    continue;
+                try {
                     (0,external_node_fs_.renameSync)(entry.temporary, entry.write.path);
-                    entry.renamed = true;
                 }
+                catch {
+                    // A rename in flight has already moved it (ENOENT); any other failure leaves this one as it was.
+                }
+                entry.renamed = true;
+            }
     };
     const releaseWatchdog = options.deadline?.beforeWatchdogExit(settleNow);
     const removeTemporaries = async () => {
@@ -118,7 +124,12 @@ async function writeAllOrNothing(writes, options) {
         try {
             const entries = await (0,concurrency/* mapWithConcurrency */.W)(writes, STAGING_CONCURRENCY, async (write) => {
                 try {
-                    const stats = await (0,promises_.lstat)(write.path);
+                    const stats = await (0,promises_.lstat)(write.path).catch((error) => {
+                        // A file deleted since the scan has changed too.
+                        if (error.code === 'ENOENT')
+                            throw new WriteError(changedMessage(write.file));
+                        throw error;
+                    });
                     const moved = (await (0,promises_.realpath)(write.path)) !== write.path;
                     if (moved || !stats.isFile() || !(await (0,promises_.readFile)(write.path)).equals(write.original))
                         throw new WriteError(changedMessage(write.file));
@@ -237,6 +248,10 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
         referencesOf.set(reference.file, list);
     }
     for (const [file, edits] of byFile) {
+        // Reading back takes time on large files: a cancel is heard between them, before anything is staged.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (options.cancel?.signal !== undefined)
+            throw new PinError(`pin: the run was cancelled (${options.cancel.signal}) while the pinned files were prepared: nothing was staged and no file was changed.`);
         const scanned = scan.sources.get(file);
         if (scanned === undefined)
             throw new PinError(`pin: ${(0,src_text/* safeText */.Hk)(file)} was not scanned; no file was written.`);

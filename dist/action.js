@@ -19709,12 +19709,12 @@ function headline(report, ending) {
         : `${report.found.length} of ${total} found.`;
     return ending.kind === 'failing-images' ? `**${counts}** ${report.failing.length} failed the gate.` : `**${counts}**`;
 }
-/** The pin section: one row per reference rewritten, and the references left as written. */
+/** The pin section: what it did, one row per reference rewritten (to be added within the limit), and the references left as written. */
 function pinLines(pin) {
     if (pin === undefined)
-        return [];
+        return { head: [], rows: [], tail: [] };
     if (pin.notWritten !== undefined)
-        return ['', `pin: ${(0,src_text/* escapeMarkdown */.FV)(pin.notWritten)}`];
+        return { head: ['', `**pin:** ${(0,src_text/* escapeMarkdown */.FV)(pin.notWritten)}`], rows: [], tail: [] };
     const left = pin.left.length > 0
         ? [
             '',
@@ -19722,16 +19722,18 @@ function pinLines(pin) {
         ]
         : [];
     if (pin.changes.length === 0)
-        return left.length > 0 ? left : ['', 'pin: every reference was already pinned to its current digest.'];
-    return [
-        '',
-        `#### Pinned ${pin.changes.length} reference(s) in ${pin.files.length} file(s)`,
-        '',
-        '| Where | Was | Now |',
-        '| --- | --- | --- |',
-        ...pin.changes.map((change) => `| ${(0,src_text/* codeSpan */.SS)(`${change.file}:${change.line}`)} | ${(0,src_text/* codeSpan */.SS)(change.from)} | ${(0,src_text/* codeSpan */.SS)(change.to)} |`),
-        ...left
-    ];
+        return { head: left.length > 0 ? left : ['', 'pin: every reference was already pinned to its current digest.'], rows: [], tail: [] };
+    return {
+        head: [
+            '',
+            `#### Pinned ${pin.changes.length} reference(s) in ${pin.files.length} file(s)`,
+            '',
+            '| Where | Was | Now |',
+            '| --- | --- | --- |'
+        ],
+        rows: pin.changes.map((change) => `| ${(0,src_text/* codeSpan */.SS)(`${change.file}:${change.line}`)} | ${(0,src_text/* codeSpan */.SS)(change.from)} | ${(0,src_text/* codeSpan */.SS)(change.to)} |`),
+        tail: left
+    };
 }
 const TAG_RESULT_TEXT = {
     created: '✅ created',
@@ -19763,6 +19765,11 @@ function summaryMarkdown(report, ending, pin, promotion) {
     const lines = ['### ECR image lookup', '', headline(report, ending), '', ...HEADER];
     let size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
     /** Adds table rows while the summary stays within SUMMARY_LIMIT; returns how many were added. */
+    const addLines = (more) => {
+        for (const line of more)
+            size += Buffer.byteLength(line) + 1;
+        lines.push(...more);
+    };
     const addRows = (rows) => {
         let shown = 0;
         for (const line of rows) {
@@ -19778,14 +19785,25 @@ function summaryMarkdown(report, ending, pin, promotion) {
         for (const verdict of report.verdicts)
             yield `| ${row(verdict).join(' | ')} |`;
     })());
-    lines.push(...pinLines(pin));
     if (shown < report.verdicts.length)
-        lines.push('', `The table stops after ${shown} of ${report.verdicts.length} images to stay within GitHub's 1 MiB for a summary: every image is in the log, and in the images and failures outputs or images-file.`);
+        addLines([
+            '',
+            `The table stops after ${shown} of ${report.verdicts.length} images to stay within GitHub's 1 MiB for a summary: every image is in the log, and in the images and failures outputs or images-file.`
+        ]);
+    const pinned = pinLines(pin);
+    addLines(pinned.head);
+    const pinsShown = addRows(pinned.rows);
+    if (pinsShown < pinned.rows.length)
+        addLines([
+            '',
+            `The pin table stops after ${pinsShown} of ${pinned.rows.length} references: every change is in the log, and the files in pinned-files.`
+        ]);
+    addLines(pinned.tail);
     const { head, rows } = promotionLines(promotion);
-    lines.push(...head);
+    addLines(head);
     const rowsShown = addRows(rows);
     if (rowsShown < rows.length)
-        lines.push('', `The promotion table stops after ${rowsShown} of ${rows.length} tags: every tag is in the log and the promoted output.`);
+        addLines(['', `The promotion table stops after ${rowsShown} of ${rows.length} tags: every tag is in the log and the promoted output.`]);
     return `${lines.join('\n')}\n`;
 }
 /** Writes the summary when GITHUB_STEP_SUMMARY is set; a summary that cannot be written is a warning. */
@@ -19912,8 +19930,11 @@ function pinBlocked(ending, unpinnable) {
 }
 /** GitHub's limit on a status's description. */
 const DESCRIPTION_LIMIT = 140;
-/** The state and description the gate's ending gives: failure for images, error for a lookup that failed. */
-function commitStatusOf(report, ending) {
+/**
+ * The state and description the gate's ending gives: failure for images, error for a lookup that failed,
+ * and error for a pin that failed (`pinProblem`): a required check must not pass a run that failed to pin.
+ */
+function commitStatusOf(report, ending, pinProblem) {
     const total = report.verdicts.length;
     const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length;
     let state;
@@ -19921,6 +19942,10 @@ function commitStatusOf(report, ending) {
     if (ending.kind === 'call-error' || ending.kind === 'timed-out') {
         state = 'error';
         description = `The lookup failed: ${ending.message}`;
+    }
+    else if (pinProblem !== undefined && ending.kind === 'success') {
+        state = 'error';
+        description = pinProblem;
     }
     else if (ending.kind === 'failing-images' || ending.kind === 'gave-up') {
         state = 'failure';
@@ -20091,7 +20116,7 @@ async function pinStage(scan, report, ending, options) {
     }
     catch (error) {
         return {
-            pin: { changes: [], left: [], files: [], notWritten: 'see the error below.' },
+            pin: { changes: [], left: [], files: [], notWritten: (0,src_text/* errorMessage */.gJ)(error).replace(/^pin: /, '') },
             problem: (0,src_text/* errorMessage */.gJ)(error),
             stoppedByCancel: options.cancel.signal !== undefined
         };
@@ -20136,6 +20161,7 @@ async function run() {
         // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
         const problems = [];
         let pin;
+        let pinProblem;
         let pinStoppedByCancel = false;
         if (inputs.files?.pin && scan) {
             // From here a cancel lets the files and the outputs be finished, and stops the rest (see cancel.ts).
@@ -20143,6 +20169,7 @@ async function run() {
             const pinned = await pinStage(scan, report, ending, { deadline: activeDeadline, cancel });
             pin = pinned.pin;
             pinStoppedByCancel = pinned.stoppedByCancel === true;
+            pinProblem = pinned.problem;
             if (pinned.problem !== undefined)
                 problems.push(pinned.problem);
         }
@@ -20150,6 +20177,8 @@ async function run() {
         problems.push(...(await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })));
         // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
         // before any tag is, so a status that cannot be posted also keeps promotion from writing.
+        // The files and the outputs are done: from here a cancel ends the process at once, as without pin.
+        cancel?.stop();
         const cancelled = cancel?.signal;
         if (cancelled !== undefined && !pinStoppedByCancel)
             problems.push(`The run was cancelled (${cancelled}) ${pin?.notWritten === undefined
@@ -20158,7 +20187,7 @@ async function run() {
         if (inputs.status && cancelled === undefined)
             try {
                 const { reportCommitStatus } = await __nccwpck_require__.e(/* import() */ 549).then(__nccwpck_require__.bind(__nccwpck_require__, 7549));
-                await reportCommitStatus(inputs.status, commitStatusOf(report, ending), {
+                await reportCommitStatus(inputs.status, commitStatusOf(report, ending, pinProblem), {
                     deadline: activeDeadline,
                     timeoutMs: inputs.timeoutMs,
                     graceMs: WATCHDOG_GRACE_MS - 2_000,
@@ -20172,9 +20201,7 @@ async function run() {
         // Promotion (only with promote-tags): tags are written only when the gate passed and nothing else failed.
         let promotion;
         if (inputs.promote) {
-            const blocked = cancel?.signal !== undefined
-                ? `the run was cancelled (${cancel.signal}), so no tag was written.`
-                : promotionBlocked(ending, problems);
+            const blocked = cancelled !== undefined ? `the run was cancelled (${cancelled}), so no tag was written.` : promotionBlocked(ending, problems);
             promotion =
                 blocked !== undefined
                     ? { result: 'skipped', tags: [], skipped: blocked }

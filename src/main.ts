@@ -69,7 +69,7 @@ async function pinStage(
     return { pin: await pinFound(scan, report, { log: (line) => core.info(line), ...options }) }
   } catch (error) {
     return {
-      pin: { changes: [], left: [], files: [], notWritten: 'see the error below.' },
+      pin: { changes: [], left: [], files: [], notWritten: errorMessage(error).replace(/^pin: /, '') },
       problem: errorMessage(error),
       stoppedByCancel: options.cancel.signal !== undefined
     }
@@ -117,6 +117,7 @@ export async function run(): Promise<void> {
     // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
     const problems: string[] = []
     let pin: PinResult | undefined
+    let pinProblem: string | undefined
     let pinStoppedByCancel = false
     if (inputs.files?.pin && scan) {
       // From here a cancel lets the files and the outputs be finished, and stops the rest (see cancel.ts).
@@ -124,6 +125,7 @@ export async function run(): Promise<void> {
       const pinned = await pinStage(scan, report, ending, { deadline: activeDeadline, cancel })
       pin = pinned.pin
       pinStoppedByCancel = pinned.stoppedByCancel === true
+      pinProblem = pinned.problem
       if (pinned.problem !== undefined) problems.push(pinned.problem)
     }
 
@@ -132,6 +134,8 @@ export async function run(): Promise<void> {
 
     // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
     // before any tag is, so a status that cannot be posted also keeps promotion from writing.
+    // The files and the outputs are done: from here a cancel ends the process at once, as without pin.
+    cancel?.stop()
     const cancelled = cancel?.signal
     if (cancelled !== undefined && !pinStoppedByCancel)
       problems.push(
@@ -144,7 +148,7 @@ export async function run(): Promise<void> {
     if (inputs.status && cancelled === undefined)
       try {
         const { reportCommitStatus } = await import('./github/status.js')
-        await reportCommitStatus(inputs.status, commitStatusOf(report, ending), {
+        await reportCommitStatus(inputs.status, commitStatusOf(report, ending, pinProblem), {
           deadline: activeDeadline,
           timeoutMs: inputs.timeoutMs,
           graceMs: WATCHDOG_GRACE_MS - 2_000,
@@ -159,9 +163,7 @@ export async function run(): Promise<void> {
     let promotion: Promotion | undefined
     if (inputs.promote) {
       const blocked =
-        cancel?.signal !== undefined
-          ? `the run was cancelled (${cancel.signal}), so no tag was written.`
-          : promotionBlocked(ending, problems)
+        cancelled !== undefined ? `the run was cancelled (${cancelled}), so no tag was written.` : promotionBlocked(ending, problems)
       promotion =
         blocked !== undefined
           ? { result: 'skipped', tags: [], skipped: blocked }

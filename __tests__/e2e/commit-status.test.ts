@@ -62,6 +62,33 @@ describe.each(NODES)('commit status on $label', ({ path }) => {
     expect(github.statuses[0]?.description?.length).toBeLessThanOrEqual(140)
   })
 
+  it('posts error, not success, when pin could not write what the gate found; and nothing after a cancel', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
+    try {
+      const R = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'
+      writeFileSync(join(workspace, 'a.yaml'), `a:\n  image: ${R}/app:v1\nb:\n  image: "${R}/app:v\\x31"\n`)
+      const failed = await run({ files: 'a.yaml', pin: 'true' }, { GITHUB_WORKSPACE: workspace })
+      expect(failed.code).toBe(1)
+      expect(github.statuses.map((status) => [status.state, status.description])).toEqual([
+        ['error', expect.stringMatching(/^pin: 1 reference\(s\) cannot be pinned in place \(see the errors at their lines\), so no file/)]
+      ])
+      github.reset()
+      for (let index = 0; index < 2000; index++) writeFileSync(join(workspace, `f${index}.yaml`), `image: ${R}/app:v1\n`)
+      const cancelled = await h.run(
+        { 'commit-status': 'ecr/images', 'github-token': github.token, files: 'f*.yaml', pin: 'true', 'promote-tags': 'prod' },
+        { ...env(), GITHUB_WORKSPACE: workspace },
+        true,
+        { signalOn: { stdout: /pin: staging 2000 file\(s\)/, signal: 'SIGINT' } }
+      )
+      expect(cancelled.code).toBe(1)
+      expect(github.statuses).toEqual([])
+      expect(h.fake.requestsFor('PutImage')).toEqual([])
+      expect(cancelled.outputs['promote-result']).toBe('skipped')
+    } finally {
+      rmSync(workspace, { recursive: true, force: true })
+    }
+  })
+
   it("sets the status on a pull request's head, and on commit-sha when given", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'event-'))
     try {

@@ -77,6 +77,12 @@ export async function pinFiles(
     referencesOf.set(reference.file, list)
   }
   for (const [file, edits] of byFile) {
+    // Reading back takes time on large files: a cancel is heard between them, before anything is staged.
+    await new Promise((resolve) => setImmediate(resolve))
+    if (options.cancel?.signal !== undefined)
+      throw new PinError(
+        `pin: the run was cancelled (${options.cancel.signal}) while the pinned files were prepared: nothing was staged and no file was changed.`
+      )
     const scanned = scan.sources.get(file)
     if (scanned === undefined) throw new PinError(`pin: ${safeText(file)} was not scanned; no file was written.`)
     const splices: Splice[] = edits.map(({ reference, digest }) => {

@@ -93,11 +93,15 @@ export async function writeAllOrNothing(writes: readonly FileWrite[], options: W
   const settleNow = (): void => {
     if (phase === 'staging') for (const temporary of temporaries) rmSync(temporary, { force: true })
     else if (phase === 'renaming')
-      for (const entry of staged)
-        if (!entry.renamed) {
+      for (const entry of staged) {
+        if (entry.renamed) continue
+        try {
           renameSync(entry.temporary, entry.write.path)
-          entry.renamed = true
+        } catch {
+          // A rename in flight has already moved it (ENOENT); any other failure leaves this one as it was.
         }
+        entry.renamed = true
+      }
   }
   const releaseWatchdog = options.deadline?.beforeWatchdogExit(settleNow)
   const removeTemporaries = async (): Promise<void> => {
@@ -113,7 +117,11 @@ export async function writeAllOrNothing(writes: readonly FileWrite[], options: W
         STAGING_CONCURRENCY,
         async (write): Promise<Staged> => {
           try {
-            const stats = await lstat(write.path)
+            const stats = await lstat(write.path).catch((error: unknown) => {
+              // A file deleted since the scan has changed too.
+              if ((error as { code?: string }).code === 'ENOENT') throw new WriteError(changedMessage(write.file))
+              throw error
+            })
             const moved = (await realpath(write.path)) !== write.path
             if (moved || !stats.isFile() || !(await readFile(write.path)).equals(write.original))
               throw new WriteError(changedMessage(write.file))

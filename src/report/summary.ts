@@ -84,10 +84,10 @@ function headline(report: Report, ending: Ending): string {
   return ending.kind === 'failing-images' ? `**${counts}** ${report.failing.length} failed the gate.` : `**${counts}**`
 }
 
-/** The pin section: one row per reference rewritten, and the references left as written. */
-function pinLines(pin: PinResult | undefined): string[] {
-  if (pin === undefined) return []
-  if (pin.notWritten !== undefined) return ['', `pin: ${escapeMarkdown(pin.notWritten)}`]
+/** The pin section: what it did, one row per reference rewritten (to be added within the limit), and the references left as written. */
+function pinLines(pin: PinResult | undefined): { head: string[]; rows: string[]; tail: string[] } {
+  if (pin === undefined) return { head: [], rows: [], tail: [] }
+  if (pin.notWritten !== undefined) return { head: ['', `**pin:** ${escapeMarkdown(pin.notWritten)}`], rows: [], tail: [] }
   const left =
     pin.left.length > 0
       ? [
@@ -95,16 +95,21 @@ function pinLines(pin: PinResult | undefined): string[] {
           `pin: ${pin.left.length} reference(s) left as written, not found: ${listNames(pin.left.map((entry) => `${codeSpan(entry.text)} at ${codeSpan(`${entry.file}:${entry.line}`)}`))}`
         ]
       : []
-  if (pin.changes.length === 0) return left.length > 0 ? left : ['', 'pin: every reference was already pinned to its current digest.']
-  return [
-    '',
-    `#### Pinned ${pin.changes.length} reference(s) in ${pin.files.length} file(s)`,
-    '',
-    '| Where | Was | Now |',
-    '| --- | --- | --- |',
-    ...pin.changes.map((change) => `| ${codeSpan(`${change.file}:${change.line}`)} | ${codeSpan(change.from)} | ${codeSpan(change.to)} |`),
-    ...left
-  ]
+  if (pin.changes.length === 0)
+    return { head: left.length > 0 ? left : ['', 'pin: every reference was already pinned to its current digest.'], rows: [], tail: [] }
+  return {
+    head: [
+      '',
+      `#### Pinned ${pin.changes.length} reference(s) in ${pin.files.length} file(s)`,
+      '',
+      '| Where | Was | Now |',
+      '| --- | --- | --- |'
+    ],
+    rows: pin.changes.map(
+      (change) => `| ${codeSpan(`${change.file}:${change.line}`)} | ${codeSpan(change.from)} | ${codeSpan(change.to)} |`
+    ),
+    tail: left
+  }
 }
 
 const TAG_RESULT_TEXT: Record<TagResult, string> = {
@@ -140,6 +145,10 @@ export function summaryMarkdown(report: Report, ending: Ending, pin?: PinResult,
   const lines = ['### ECR image lookup', '', headline(report, ending), '', ...HEADER]
   let size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0)
   /** Adds table rows while the summary stays within SUMMARY_LIMIT; returns how many were added. */
+  const addLines = (more: readonly string[]): void => {
+    for (const line of more) size += Buffer.byteLength(line) + 1
+    lines.push(...more)
+  }
   const addRows = (rows: Iterable<string>): number => {
     let shown = 0
     for (const line of rows) {
@@ -155,17 +164,25 @@ export function summaryMarkdown(report: Report, ending: Ending, pin?: PinResult,
       for (const verdict of report.verdicts) yield `| ${row(verdict).join(' | ')} |`
     })()
   )
-  lines.push(...pinLines(pin))
   if (shown < report.verdicts.length)
-    lines.push(
+    addLines([
       '',
       `The table stops after ${shown} of ${report.verdicts.length} images to stay within GitHub's 1 MiB for a summary: every image is in the log, and in the images and failures outputs or images-file.`
-    )
+    ])
+  const pinned = pinLines(pin)
+  addLines(pinned.head)
+  const pinsShown = addRows(pinned.rows)
+  if (pinsShown < pinned.rows.length)
+    addLines([
+      '',
+      `The pin table stops after ${pinsShown} of ${pinned.rows.length} references: every change is in the log, and the files in pinned-files.`
+    ])
+  addLines(pinned.tail)
   const { head, rows } = promotionLines(promotion)
-  lines.push(...head)
+  addLines(head)
   const rowsShown = addRows(rows)
   if (rowsShown < rows.length)
-    lines.push('', `The promotion table stops after ${rowsShown} of ${rows.length} tags: every tag is in the log and the promoted output.`)
+    addLines(['', `The promotion table stops after ${rowsShown} of ${rows.length} tags: every tag is in the log and the promoted output.`])
   return `${lines.join('\n')}\n`
 }
 

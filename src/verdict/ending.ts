@@ -88,8 +88,11 @@ export interface CommitStatus {
 /** GitHub's limit on a status's description. */
 export const DESCRIPTION_LIMIT = 140
 
-/** The state and description the gate's ending gives: failure for images, error for a lookup that failed. */
-export function commitStatusOf(report: Report, ending: Ending): CommitStatus {
+/**
+ * The state and description the gate's ending gives: failure for images, error for a lookup that failed,
+ * and error for a pin that failed (`pinProblem`): a required check must not pass a run that failed to pin.
+ */
+export function commitStatusOf(report: Report, ending: Ending, pinProblem?: string): CommitStatus {
   const total = report.verdicts.length
   const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length
   let state: StatusState
@@ -97,6 +100,9 @@ export function commitStatusOf(report: Report, ending: Ending): CommitStatus {
   if (ending.kind === 'call-error' || ending.kind === 'timed-out') {
     state = 'error'
     description = `The lookup failed: ${ending.message}`
+  } else if (pinProblem !== undefined && ending.kind === 'success') {
+    state = 'error'
+    description = pinProblem
   } else if (ending.kind === 'failing-images' || ending.kind === 'gave-up') {
     state = 'failure'
     description = `${report.failing.length} of ${total} images failed the gate${ending.kind === 'gave-up' ? ' (gave up waiting)' : ''}`

@@ -106,3 +106,32 @@ describe('the promotion section', () => {
     )
   })
 })
+
+describe('the pin section of the summary', () => {
+  const report = evaluate([found], { kind: 'all' }, 'present')
+  const R = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'
+
+  it("stops the pin table within GitHub's limit, whatever the number of files pinned", () => {
+    const changes = Array.from({ length: 6000 }, (_, index) => ({
+      file: `deploy/service-${index}/kubernetes/deployment.yaml`,
+      line: 12,
+      from: `${R}/app:v1`,
+      to: `${R}/app:v1@${DIGEST_A}`
+    }))
+    const markdown = summaryMarkdown(report, success, { changes, left: [], files: changes.map((change) => change.file) })
+    expect(Buffer.byteLength(markdown)).toBeLessThan(SUMMARY_LIMIT + 2_000)
+    expect(markdown).toMatch(
+      /The pin table stops after \d+ of 6000 references: every change is in the log, and the files in pinned-files\./
+    )
+  })
+
+  it('says why pin wrote nothing, in its own sentence', () => {
+    const markdown = summaryMarkdown(report, success, {
+      changes: [],
+      left: [],
+      files: [],
+      notWritten: 'b.yaml changed while the images were looked up, so no file was written; rerun the job to pin what is there now.'
+    })
+    expect(markdown).toContain('**pin:** b\\.yaml changed while the images were looked up')
+  })
+})

@@ -85,6 +85,19 @@ describe('decideEnding', () => {
   })
 })
 
+describe('commitStatusOf with a pin that failed', () => {
+  it('is error with the pin sentence when the gate passed, and the gate verdict otherwise', () => {
+    const report = evaluate([], { kind: 'all' }, 'present')
+    const passed: Ending = { kind: 'success', message: '0 of 0 image(s) found.' }
+    const failed: Ending = { kind: 'failing-images', message: '1 of 1 image(s) failed: x' }
+    expect(commitStatusOf(report, passed, 'pin: b.yaml changed while the images were looked up')).toEqual({
+      state: 'error',
+      description: 'pin: b.yaml changed while the images were looked up'
+    })
+    expect(commitStatusOf(report, failed, 'pin: anything').state).toBe('failure')
+  })
+})
+
 describe('commitStatusOf', () => {
   it.each<[string, LookupResult[], Expectation, Ending, string]>([
     ['success', [found], 'present', { kind: 'success', message: '' }, '1 of 1 images found'],
