@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../src/deadline.ts
 var deadline = __webpack_require__(61035);
+// EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
+var failure_codes = __webpack_require__(45329);
 // EXTERNAL MODULE: ../src/ecr/errors.ts
 var errors = __webpack_require__(23175);
 // EXTERNAL MODULE: ../src/ecr/lookup.ts + 1 modules
@@ -86,8 +88,6 @@ function describePutError(error, target) {
 
 // EXTERNAL MODULE: ../src/ecr/digest.ts
 var ecr_digest = __webpack_require__(86796);
-// EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
-var failure_codes = __webpack_require__(45329);
 ;// CONCATENATED MODULE: ../src/promote/plan.ts
 // The promotion's plan, pure: which found images may be promoted (the exact bytes ECR stores under
 // their digest, never a conversion), every image-and-tag target, each target's state from one read of
@@ -233,6 +233,7 @@ function promoteResultOf(tags, dryRun, stoppedOnFailure = false) {
 
 
 
+
 /** The real thing, through the run's clients. */
 function promotionEcr(clients) {
     return {
@@ -288,7 +289,9 @@ async function promote(found, settings, ecr, context) {
             decided.set(target, promotedTag(target, 'failed', undefined, PromoteError.TagNotRead));
             const why = read.status === 'error'
                 ? (0,errors/* describeCallError */.iR)(read.error, target.source.request)
-                : `ECR answered ${(0,src_text/* safeText */.Hk)(state.why)} for ${promote_name(target)}.`;
+                : (0,failure_codes/* describeFailureCode */.Ps)(state.code).origin === 'action'
+                    ? `Reading ${promote_name(target)} failed: ${(0,src_text/* safeText */.Hk)(state.why)}.`
+                    : `ECR answered ${(0,src_text/* safeText */.Hk)(state.why)} for ${promote_name(target)}.`;
             return promotionOf(targets, decided, `No tag was written: reading the promote-tags first failed. ${why}`, settings.dryRun);
         }
         planned.push(classify(target, state, settings.overwrite));

@@ -16742,30 +16742,58 @@ function groupBy(items, key) {
 function toImageIdentifier(id) {
     return { ...(id.tag !== undefined && { imageTag: id.tag }), ...(id.digest !== undefined && { imageDigest: id.digest }) };
 }
+/** `imageTag=v1, imageDigest=sha256:…`: an id as an answer named it. */
+function idText(id) {
+    const parts = [
+        ...(id?.imageTag !== undefined && id.imageTag !== null ? [`imageTag=${JSON.stringify(id.imageTag)}`] : []),
+        ...(id?.imageDigest !== undefined && id.imageDigest !== null ? [`imageDigest=${JSON.stringify(id.imageDigest)}`] : [])
+    ];
+    return parts.length > 0 ? parts.join(', ') : 'no id';
+}
+/**
+ * Why a request got neither an image nor a failure: the answer held nothing for it, or named other ids
+ * (which real ECR never does: it echoes each id it was asked).
+ */
+function notReturnedReason(unanswered) {
+    if (unanswered.length === 0)
+        return 'the answer held neither an image nor a failure for this id';
+    return `the answer held nothing for this id, but answered for ${unanswered.slice(0, 3).join('; ')}${unanswered.length > 3 ? ` and ${unanswered.length - 3} more` : ''}: real ECR answers for the id it was asked, so an emulator or a proxy may be in the way`;
+}
 /** Pairs each asked request with its image or failure; one with neither is reported, not dropped. */
 function matchResults(requests, images, failures) {
     // Index the answers by digest and by tag (a batch has up to 100 of each), keeping answer order.
     const byDigest = groupBy(images, (image) => image.imageId?.imageDigest);
     const byTag = groupBy(images, (image) => image.imageId?.imageTag);
     const failuresByTag = groupBy(failures, (failure) => failure.imageId?.imageTag ?? failure.imageId?.imageDigest);
-    return requests.map((request) => {
+    const used = new Set();
+    const matched = requests.map((request) => {
         const { id } = request;
         const candidates = (id.digest !== undefined ? byDigest.get(id.digest) : byTag.get(id.tag ?? '')) ?? [];
         const image = candidates.find((candidate) => imageMatches(id, candidate.imageId));
-        if (image)
+        if (image) {
+            used.add(image);
             return { request, status: 'found', image };
+        }
         const failure = failuresByTag.get(id.tag ?? id.digest ?? '')?.find((candidate) => failureMatches(id, candidate.imageId));
-        if (failure)
+        if (failure) {
+            used.add(failure);
             return { request, status: 'failed', failure };
-        return {
-            request,
-            status: 'failed',
-            failure: {
-                imageId: toImageIdentifier(request.id),
-                failureCode: failure_codes/* FailureCode */.mY.ImageNotReturned,
-                failureReason: 'ECR returned neither an image nor a failure for this id'
-            }
-        };
+        }
+        return undefined;
+    });
+    // What the answer named that no request asked for: said in each unanswered request's reason.
+    const unanswered = [
+        ...images.filter((image) => !used.has(image)).map((image) => `an image with ${idText(image.imageId)}`),
+        ...failures.filter((failure) => !used.has(failure)).map((failure) => `a failure with ${idText(failure.imageId)}`)
+    ];
+    return matched.map((result, index) => result ?? {
+        request: requests[index],
+        status: 'failed',
+        failure: {
+            imageId: toImageIdentifier(requests[index].id),
+            failureCode: failure_codes/* FailureCode */.mY.ImageNotReturned,
+            failureReason: notReturnedReason(unanswered)
+        }
     });
 }
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -17085,7 +17113,7 @@ const ECR_CODES = {
 };
 const ACTION_CODES = {
     [FailureCode.ImageNotReturned]: {
-        meaning: 'ECR answered with neither an image nor a failure for that id',
+        meaning: "the answer held neither an image nor a failure for that id (this action's code, never ECR's)",
         waitAsksAgain: true
     },
     [FailureCode.PlatformNotFound]: {

@@ -61,7 +61,7 @@ const ECR_CODES: Record<string, Details> = {
 
 const ACTION_CODES: Record<string, Details> = {
   [FailureCode.ImageNotReturned]: {
-    meaning: 'ECR answered with neither an image nor a failure for that id',
+    meaning: "the answer held neither an image nor a failure for that id (this action's code, never ECR's)",
     waitAsksAgain: true
   },
   [FailureCode.PlatformNotFound]: {

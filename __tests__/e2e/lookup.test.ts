@@ -244,5 +244,24 @@ describe.each(NODES)('answers matched by tag and digest, not position, on $label
     expect(run.code).toBe(1)
     expect(json<FailureOut[]>(run, 'failures').map((failure) => failure.failureCode)).toEqual(['ImageNotFound', 'ImageNotReturned'])
     expect(run.errors).toHaveLength(2)
+    expect(run.errors[1]).toContain('ImageNotReturned: the answer held neither an image nor a failure for this id')
+  })
+
+  it('names the id a server answered for instead of the one asked (tag echoed wrong, as emulators do)', async () => {
+    h.fake.intercept(({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+      res.end(
+        JSON.stringify({
+          failures: [{ imageId: { imageTag: 'null' }, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }]
+        })
+      )
+      return true
+    })
+    const run = await h.run({ images: 'app:v1', 'fail-on': 'none' })
+    expect(run.warnings).toEqual([
+      expect.stringContaining(
+        'ImageNotReturned: the answer held nothing for this id, but answered for a failure with imageTag="null": real ECR answers for the id it was asked, so an emulator or a proxy may be in the way'
+      )
+    ])
   })
 })

@@ -4,6 +4,7 @@
 // failure. "The tag exists" answers are judged by reading the tag again, never by the error's code.
 // Loaded only with promote-tags.
 import { type Deadline, DeadlineError } from '../deadline.js'
+import { describeFailureCode } from '../failure-codes.js'
 import type { EcrClients } from '../ecr/client.js'
 import { describeCallError, errorName } from '../ecr/errors.js'
 import { type LookupResult, lookupImages } from '../ecr/lookup.js'
@@ -120,7 +121,9 @@ export async function promote(
       const why =
         read.status === 'error'
           ? describeCallError(read.error, target.source.request)
-          : `ECR answered ${safeText(state.why)} for ${name(target)}.`
+          : describeFailureCode(state.code).origin === 'action'
+            ? `Reading ${name(target)} failed: ${safeText(state.why)}.`
+            : `ECR answered ${safeText(state.why)} for ${name(target)}.`
       return promotionOf(targets, decided, `No tag was written: reading the promote-tags first failed. ${why}`, settings.dryRun)
     }
     planned.push(classify(target, state, settings.overwrite))

@@ -110,4 +110,17 @@ describe('matchResults', () => {
     )
     expect(result).toMatchObject({ status: 'failed', failure: { failureCode: 'ImageNotReturned', imageId: { imageTag: 'v1' } } })
   })
+
+  it('says which ids the answer named instead, as an emulator or proxy would, and never that ECR said nothing', () => {
+    const [other, echoedNull, empty] = [
+      matchResults([request({ tag: 'v1' })], [image('v2', DIGEST_A)], []),
+      matchResults([request({ tag: 'v1' })], [], [{ imageId: { imageTag: 'null' }, failureCode: 'ImageNotFound' }]),
+      matchResults([request({ tag: 'v1' })], [], [])
+    ].map(([result]) => (result?.status === 'failed' ? result.failure.failureReason : undefined))
+    expect(other).toBe(
+      `the answer held nothing for this id, but answered for an image with imageTag="v2", imageDigest="${DIGEST_A}": real ECR answers for the id it was asked, so an emulator or a proxy may be in the way`
+    )
+    expect(echoedNull).toMatch(/^the answer held nothing for this id, but answered for a failure with imageTag="null": real ECR/)
+    expect(empty).toBe('the answer held neither an image nor a failure for this id')
+  })
 })

@@ -239,6 +239,20 @@ describe('promote', () => {
     expect(promotion.tags[0]).toMatchObject({ result: 'failed', error: 'TagNotRead' })
   })
 
+  it("never says ECR answered one of this action's own codes", async () => {
+    const memory = memoryEcr({})
+    memory.ecr.readTags = async (requests) =>
+      requests.map((asked) => ({
+        request: asked,
+        status: 'failed',
+        failure: { failureCode: 'ImageNotReturned', failureReason: 'the answer held neither an image nor a failure for this id' }
+      }))
+    const promotion = await promote([APP], settings(), memory.ecr, context)
+    expect(promotion.failure).toBe(
+      'No tag was written: reading the promote-tags first failed. Reading app:v1.4.0 failed: ImageNotReturned: the answer held neither an image nor a failure for this id.'
+    )
+  })
+
   it('never promotes a manifest that does not hash to its digest, or one ECR may have converted', async () => {
     const corrupt: FoundVerdict = { ...APP, image: { ...APP.image, imageManifest: `${APP.image.imageManifest}\n` } }
     const memory = memoryEcr({})
