@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import { type CancelWatch, watchCancel } from './cancel.js'
 import { Deadline } from './deadline.js'
+import { InputError } from './image.js'
 import { type EcrClients, createClients } from './ecr/client.js'
 import { createLookupRound } from './ecr/round.js'
 import { type Inputs, getInputs } from './inputs/inputs.js'
@@ -16,7 +17,7 @@ import { logScan } from './report/log.js'
 import { promotionReserve } from './report/outputs.js'
 import { reportPromotion, writeReport, writeSummary } from './report/report.js'
 import { errorMessage, formatDuration, safeText } from './text.js'
-import { type Ending, commitStatusOf, decideEnding, pinBlocked, promotionBlocked } from './verdict/ending.js'
+import { type Ending, commitStatusOf, decideEnding, pinBlocked, promotionBlocked, statusDescription } from './verdict/ending.js'
 import { type Report, evaluate } from './verdict/policy.js'
 import { lookUpUntilSettled } from './verdict/wait.js'
 
@@ -76,11 +77,59 @@ async function pinStage(
   }
 }
 
+/** How long an input error's commit status may take to post: the step's timeout could not be read. */
+const INPUT_ERROR_STATUS_MS = 60_000
+
+/**
+ * An input error still reports, so nothing waits on this step forever: `found` is false,
+ * `promote-result` is skipped (with promote-tags), and, when the commit-status settings themselves are
+ * valid, an `error` status says the input error.
+ */
+async function reportInputError(message: string, inputs: Inputs | undefined): Promise<void> {
+  core.setOutput('found', 'false')
+  if (core.getInput('promote-tags').trim() !== '') core.setOutput('promote-result', 'skipped')
+  let status: Inputs['status']
+  let proxy: Inputs['proxy']
+  try {
+    const { parseStatus } = await import('./inputs/status.js')
+    status =
+      inputs !== undefined
+        ? inputs.status
+        : parseStatus(core.getInput('commit-status'), core.getInput('commit-sha'), core.getInput('github-token'), process.env)
+    proxy = inputs !== undefined ? inputs.proxy : (await import('./inputs/proxy.js')).parseProxy(core.getInput('http-proxy'), process.env)
+  } catch {
+    return // the commit-status or proxy settings are the input error: there is no status to post
+  }
+  if (status === undefined) return
+  core.setSecret(status.token)
+  const deadline = new Deadline(INPUT_ERROR_STATUS_MS)
+  try {
+    const { reportCommitStatus } = await import('./github/status.js')
+    await reportCommitStatus(
+      status,
+      { state: 'error', description: statusDescription(`Input error: ${message}`) },
+      {
+        deadline,
+        timeoutMs: INPUT_ERROR_STATUS_MS,
+        graceMs: WATCHDOG_GRACE_MS - 2_000,
+        ...(proxy && { proxy }),
+        log: (line) => core.info(line)
+      }
+    )
+  } catch (error) {
+    core.warning(errorMessage(error))
+  } finally {
+    deadline.dispose()
+  }
+}
+
 export async function run(): Promise<void> {
   let deadline: Deadline | undefined
   let cancel: CancelWatch | undefined
+  let known: Inputs | undefined
   try {
     const inputs = getInputs()
+    known = inputs
     const activeDeadline = (deadline = new Deadline(inputs.timeoutMs))
     deadline.startWatchdog(WATCHDOG_GRACE_MS, () => {
       core.setFailed(`Timed out: the step's timeout of ${formatDuration(inputs.timeoutMs)} passed and the step did not finish.`)
@@ -182,6 +231,7 @@ export async function run(): Promise<void> {
     // What else failed (a report, the status, the promotion) fails the step too, after the verdict is said.
     for (const problem of problems) core.setFailed(problem)
   } catch (error) {
+    if (error instanceof InputError) await reportInputError(errorMessage(error), known)
     core.setFailed(errorMessage(error))
   } finally {
     deadline?.dispose()

@@ -38,7 +38,7 @@ describe.each(NODES)('commit status on $label', ({ path }) => {
       'error',
       { images: 'nope/repo:v1' },
       1,
-      "The lookup failed: Repository 'nope/repo' in the caller's registry (eu-west-1) does not exist. Check repository-name, registry-id and aws-r…"
+      "The lookup failed: Repository 'nope/repo' in the caller's registry (eu-west-1) does not exist. Check repository-name, registry-id and…"
     ]
   ])('posts %s for %j', async (state, inputs, code, description) => {
     const result = await run(inputs)
@@ -87,6 +87,24 @@ describe.each(NODES)('commit status on $label', ({ path }) => {
     } finally {
       rmSync(workspace, { recursive: true, force: true })
     }
+  })
+
+  it('posts error for an input error, so a required check does not wait forever; found=false and promote-result=skipped', async () => {
+    const result = await run({ images: 'App:v1', 'promote-tags': 'prod' })
+    expect(result.code).toBe(1)
+    expect(result.errors).toEqual([expect.stringMatching(/^::error::images: 'App:v1'/)])
+    expect(result.outputs.found).toBe('false')
+    expect(result.outputs['promote-result']).toBe('skipped')
+    expect(h.fake.requestsFor()).toEqual([])
+    expect(github.statuses.map((status) => [status.state, status.description])).toEqual([
+      ['error', expect.stringMatching(/^Input error: images: 'App:v1': .*…$/)]
+    ])
+    expect(github.statuses[0]?.description?.length).toBeLessThanOrEqual(140)
+    // When commit-status itself is the input error, there is no status to post.
+    github.reset()
+    const invalid = await run({ images: 'app:v1', 'commit-status': 'ecr/\nimages' })
+    expect(invalid.errors).toEqual([expect.stringMatching(/^::error::commit-status must be a context name/)])
+    expect(github.statuses).toEqual([])
   })
 
   it("sets the status on a pull request's head, and on commit-sha when given", async () => {

@@ -110,8 +110,16 @@ export function commitStatusOf(report: Report, ending: Ending, pinProblem?: stri
     state = 'success'
     description = absent > 0 ? `${absent} of ${total} images absent, as expected` : `${report.found.length} of ${total} images found`
   }
+  return { state, description: statusDescription(description) }
+}
+
+/** A status description: one line, at most GitHub's 140 characters, cut at a word with "…". */
+export function statusDescription(description: string): string {
   const text = safeText(description)
-  return { state, description: text.length > DESCRIPTION_LIMIT ? `${text.slice(0, DESCRIPTION_LIMIT - 1)}…` : text }
+  if (text.length <= DESCRIPTION_LIMIT) return text
+  const cut = text.slice(0, DESCRIPTION_LIMIT - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > DESCRIPTION_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`
 }
 
 /**

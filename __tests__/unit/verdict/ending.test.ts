@@ -2,7 +2,15 @@
 import { describe, expect, it } from '@jest/globals'
 import type { LookupResult } from '../../../src/ecr/lookup.js'
 import type { Expectation, FailOn } from '../../../src/failure-codes.js'
-import { type Ending, type EndingFacts, commitStatusOf, decideEnding, endingFails, promotionBlocked } from '../../../src/verdict/ending.js'
+import {
+  type Ending,
+  type EndingFacts,
+  commitStatusOf,
+  decideEnding,
+  endingFails,
+  promotionBlocked,
+  statusDescription
+} from '../../../src/verdict/ending.js'
 import { evaluate } from '../../../src/verdict/policy.js'
 import { DIGEST_A, image, request } from '../../../__fixtures__/images.js'
 
@@ -135,5 +143,18 @@ describe('promotionBlocked', () => {
     const blocked = promotionBlocked(ending, problems)
     if (reason === undefined) expect(blocked).toBeUndefined()
     else expect(blocked).toMatch(reason)
+  })
+})
+
+describe('statusDescription', () => {
+  it("keeps GitHub's 140 characters on one line, cut at a word with an ellipsis", () => {
+    const long = `Repository 'nope/repo' in the caller's registry (eu-west-1) does not exist. Check repository-name, registry-id and aws-region, then rerun.`
+    const cut = statusDescription(`The lookup failed: ${long}`)
+    expect(cut.length).toBeLessThanOrEqual(140)
+    expect(cut).toBe(
+      "The lookup failed: Repository 'nope/repo' in the caller's registry (eu-west-1) does not exist. Check repository-name, registry-id and…"
+    )
+    expect(statusDescription('two\nlines')).toBe('two\\u000alines')
+    expect(statusDescription('short')).toBe('short')
   })
 })
