@@ -19069,15 +19069,20 @@ var failure_codes = __nccwpck_require__(45329);
 // formatDuration in text.ts.)
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer one fires at once. */
+const MAX_DURATION_MS = 2_147_483_647;
 function parseDuration(value, input) {
     const text = value.trim().toLowerCase();
-    if (/^\d+(?:\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text))
-        throw new src_image/* InputError */.dz(`${input} '${value}' is not a duration: write seconds (90) or a number with a unit (90s, 5m, 1h, 1m30s).`);
     let total = 0;
-    for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
-        total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
+    if (/^\d+(?:\.\d+)?$/.test(text))
+        total = Number(text) * 1000;
+    else if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text))
+        throw new src_image/* InputError */.dz(`${input} '${value}' is not a duration: write seconds (90) or a number with a unit (90s, 5m, 1h, 1m30s).`);
+    else
+        for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+            total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
+    if (total > MAX_DURATION_MS)
+        throw new src_image/* InputError */.dz(`${input} '${value}' is longer than Node's timers can wait (about 24.8 days, 596h): give at most 596h.`);
     return Math.round(total);
 }
 
@@ -19272,6 +19277,8 @@ function getInputs(env = process.env) {
     const timeoutMs = timeoutInput === '' ? waitTimeoutMs + DEFAULT_TIMEOUT_MS : parseDuration(timeoutInput, 'timeout');
     if (timeoutMs <= 0)
         throw new src_image/* InputError */.dz('timeout must be more than 0.');
+    if (timeoutMs > MAX_DURATION_MS)
+        throw new src_image/* InputError */.dz(`timeout (wait-timeout plus ${(0,src_text/* formatDuration */.a3)(DEFAULT_TIMEOUT_MS)}) is longer than Node's timers can wait (about 24.8 days, 596h): give a shorter wait-timeout, or a timeout of at most 596h.`);
     if (timeoutInput !== '' && waitTimeoutMs > 0 && timeoutMs <= waitTimeoutMs)
         throw new src_image/* InputError */.dz(`timeout (${(0,src_text/* formatDuration */.a3)(timeoutMs)}) must be longer than wait-timeout (${(0,src_text/* formatDuration */.a3)(waitTimeoutMs)}): the step would end before the wait does. Raise timeout, or leave it empty (wait-timeout plus ${(0,src_text/* formatDuration */.a3)(DEFAULT_TIMEOUT_MS)}).`);
     const expect = parseExpect(getInput('expect'));
@@ -20001,13 +20008,17 @@ function commitStatusOf(report, ending, pinProblem) {
     }
     else if (ending.kind === 'failing-images' || ending.kind === 'gave-up') {
         state = 'failure';
-        description = `${report.failing.length} of ${total} images failed the gate${ending.kind === 'gave-up' ? ' (gave up waiting)' : ''}`;
+        description = `${report.failing.length} of ${ending_images(total)} failed the gate${ending.kind === 'gave-up' ? ' (gave up waiting)' : ''}`;
     }
     else {
         state = 'success';
-        description = absent > 0 ? `${absent} of ${total} images absent, as expected` : `${report.found.length} of ${total} images found`;
+        description = absent > 0 ? `${absent} of ${ending_images(total)} absent, as expected` : `${report.found.length} of ${ending_images(total)} found`;
     }
     return { state, description: statusDescription(description) };
+}
+/** `1 image`, `12 images`. */
+function ending_images(count) {
+    return `${count} image${count === 1 ? '' : 's'}`;
 }
 /** A status description: one line, at most GitHub's 140 characters, cut at a word with "…". */
 function statusDescription(description) {
@@ -20110,7 +20121,8 @@ async function lookUpUntilSettled(requests, round, options) {
             return { results, timedOut, rounds, waitedMs: now() - started, stopped };
         }
         pending = unsettled;
-        const delay = Math.min(interval * (0.8 + 0.4 * random()), MAX_WAIT_INTERVAL_MS, remaining);
+        // Jitter only lengthens a pause: never shorter than wait-interval.
+        const delay = Math.min(Math.max(interval * (1 + 0.4 * random()), options.intervalMs), MAX_WAIT_INTERVAL_MS, remaining);
         const state = options.expect === 'absent' ? 'still present' : 'not there yet';
         const names = (0,src_text/* listNames */.Zv)(unsettled.map((request) => request.requested), 10);
         options.log(`Waiting ${(0,src_text/* formatDuration */.a3)(delay)} (${(0,src_text/* formatDuration */.a3)(remaining)} left) for ${unsettled.length} image(s) ${state}: ${names}`);

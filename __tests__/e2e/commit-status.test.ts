@@ -32,7 +32,7 @@ describe.each(NODES)('commit status on $label', ({ path }) => {
 
   it.each([
     ['success', { images: 'app:v1 team/api:v1.4.2' }, 0, '2 of 2 images found'],
-    ['success', { images: 'app:v9', expect: 'absent' }, 0, '1 of 1 images absent, as expected'],
+    ['success', { images: 'app:v9', expect: 'absent' }, 0, '1 of 1 image absent, as expected'],
     ['failure', { images: 'app:v1 app:nope' }, 1, '1 of 2 images failed the gate'],
     [
       'error',

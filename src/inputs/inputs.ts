@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import { type Expectation, type FailOn, parseFailOn } from '../failure-codes.js'
 import { DEFAULT_MEDIA_TYPES, type ImageRequest, InputError } from '../image.js'
 import { formatDuration, splitList } from '../text.js'
-import { parseDuration } from './durations.js'
+import { MAX_DURATION_MS, parseDuration } from './durations.js'
 import { parseImageIds } from './image-ids.js'
 import { type FilesSettings, parseFilePatterns, parseIfNoFilesFound, workspaceOf } from './files.js'
 import { type Platform, parsePlatform } from './platform.js'
@@ -152,6 +152,10 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const timeoutInput = core.getInput('timeout').trim()
   const timeoutMs = timeoutInput === '' ? waitTimeoutMs + DEFAULT_TIMEOUT_MS : parseDuration(timeoutInput, 'timeout')
   if (timeoutMs <= 0) throw new InputError('timeout must be more than 0.')
+  if (timeoutMs > MAX_DURATION_MS)
+    throw new InputError(
+      `timeout (wait-timeout plus ${formatDuration(DEFAULT_TIMEOUT_MS)}) is longer than Node's timers can wait (about 24.8 days, 596h): give a shorter wait-timeout, or a timeout of at most 596h.`
+    )
   if (timeoutInput !== '' && waitTimeoutMs > 0 && timeoutMs <= waitTimeoutMs)
     throw new InputError(
       `timeout (${formatDuration(timeoutMs)}) must be longer than wait-timeout (${formatDuration(waitTimeoutMs)}): the step would end before the wait does. Raise timeout, or leave it empty (wait-timeout plus ${formatDuration(DEFAULT_TIMEOUT_MS)}).`

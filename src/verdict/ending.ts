@@ -105,12 +105,17 @@ export function commitStatusOf(report: Report, ending: Ending, pinProblem?: stri
     description = pinProblem
   } else if (ending.kind === 'failing-images' || ending.kind === 'gave-up') {
     state = 'failure'
-    description = `${report.failing.length} of ${total} images failed the gate${ending.kind === 'gave-up' ? ' (gave up waiting)' : ''}`
+    description = `${report.failing.length} of ${images(total)} failed the gate${ending.kind === 'gave-up' ? ' (gave up waiting)' : ''}`
   } else {
     state = 'success'
-    description = absent > 0 ? `${absent} of ${total} images absent, as expected` : `${report.found.length} of ${total} images found`
+    description = absent > 0 ? `${absent} of ${images(total)} absent, as expected` : `${report.found.length} of ${images(total)} found`
   }
   return { state, description: statusDescription(description) }
+}
+
+/** `1 image`, `12 images`. */
+function images(count: number): string {
+  return `${count} image${count === 1 ? '' : 's'}`
 }
 
 /** A status description: one line, at most GitHub's 140 characters, cut at a word with "…". */

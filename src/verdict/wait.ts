@@ -68,7 +68,8 @@ export async function lookUpUntilSettled(
       return { results, timedOut, rounds, waitedMs: now() - started, stopped }
     }
     pending = unsettled
-    const delay = Math.min(interval * (0.8 + 0.4 * random()), MAX_WAIT_INTERVAL_MS, remaining)
+    // Jitter only lengthens a pause: never shorter than wait-interval.
+    const delay = Math.min(Math.max(interval * (1 + 0.4 * random()), options.intervalMs), MAX_WAIT_INTERVAL_MS, remaining)
     const state = options.expect === 'absent' ? 'still present' : 'not there yet'
     const names = listNames(
       unsettled.map((request) => request.requested),

@@ -20,3 +20,12 @@ describe('parseDuration', () => {
     expect(() => parseDuration(text, 'wait-timeout')).toThrow(/wait-timeout .* is not a duration/)
   })
 })
+
+describe('parseDuration beyond what Node can wait', () => {
+  it("refuses a duration over Node's timer limit (about 24.8 days), naming the limit", () => {
+    expect(() => parseDuration('600h', 'timeout')).toThrow(
+      /^timeout '600h' is longer than Node's timers can wait \(about 24\.8 days, 596h\): give at most 596h\.$/
+    )
+    expect(parseDuration('596h', 'timeout')).toBe(596 * 3_600_000)
+  })
+})

@@ -124,6 +124,8 @@ describe('getInputs', () => {
       /^timeout \(2m\) must be longer than wait-timeout \(5m\): the step would end before the wait does/
     ],
     [{ 'wait-timeout': '5m', timeout: '5m' }, /must be longer than wait-timeout/],
+    [{ timeout: '600h' }, /^timeout '600h' is longer than Node's timers can wait \(about 24\.8 days, 596h\)/],
+    [{ 'wait-timeout': '596.5h' }, /^timeout \(wait-timeout plus 5m\) is longer than Node's timers can wait/],
     [{ expect: 'absent', platform: 'linux/arm64' }, /platform cannot be checked with expect: absent/],
     [{ 'promote-tags': 'app:v1' }, /promote-tags: 'app:v1' is not a tag ECR accepts.*not a reference like app:v1.4.0/],
     [{ 'promote-tags': 'v'.repeat(301) }, /has 301 characters; ECR allows a tag at most 300/],

@@ -108,10 +108,10 @@ describe('commitStatusOf with a pin that failed', () => {
 
 describe('commitStatusOf', () => {
   it.each<[string, LookupResult[], Expectation, Ending, string]>([
-    ['success', [found], 'present', { kind: 'success', message: '' }, '1 of 1 images found'],
-    ['absent', [missing], 'absent', { kind: 'success', message: '' }, '1 of 1 images absent, as expected'],
+    ['success', [found], 'present', { kind: 'success', message: '' }, '1 of 1 image found'],
+    ['absent', [missing], 'absent', { kind: 'success', message: '' }, '1 of 1 image absent, as expected'],
     ['failing', [found, missing], 'present', { kind: 'failing-images', message: '' }, '1 of 2 images failed the gate'],
-    ['gave up', [missing], 'present', { kind: 'gave-up', message: '' }, '1 of 1 images failed the gate (gave up waiting)'],
+    ['gave up', [missing], 'present', { kind: 'gave-up', message: '' }, '1 of 1 image failed the gate (gave up waiting)'],
     ['a call error', [found], 'present', { kind: 'call-error', message: 'Access denied.' }, 'The lookup failed: Access denied.'],
     ['the deadline', [found], 'present', { kind: 'timed-out', message: 'Timed out.' }, 'The lookup failed: Timed out.']
   ])('%s', (_label, results, expectation, ending, description) => {

@@ -15,7 +15,7 @@ function fakeClock() {
       time += ms
     },
     sleeps,
-    random: () => 0.5
+    random: () => 0
   }
 }
 
@@ -66,6 +66,20 @@ describe('lookUpUntilSettled', () => {
     expect(clock.sleeps).toEqual([10_000, 15_000, 22_500, 30_000, 30_000])
     expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(MAX_WAIT_INTERVAL_MS)
     expect(lines[0]).toBe('Waiting 10s (5m left) for 1 image(s) not there yet: b')
+  })
+
+  it.each([0, 0.5, 0.999])('never pauses less than wait-interval, whatever the jitter (random %s)', async (random) => {
+    const clock = { ...fakeClock(), random: () => random }
+    const { round } = world(clock, { a: 60_000 })
+    await lookUpUntilSettled([request({ tag: 'a' })], round, {
+      expect: 'present',
+      timeoutMs: 300_000,
+      intervalMs: 1000,
+      log: () => {},
+      ...clock
+    })
+    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(1000)
+    expect(clock.sleeps.every((ms, index) => index === 0 || ms >= (clock.sleeps[index - 1] ?? 0) || ms === MAX_WAIT_INTERVAL_MS)).toBe(true)
   })
 
   it('stops at the deadline, asking one last time at it', async () => {
