@@ -22,7 +22,7 @@ var file_errors = __webpack_require__(59825);
 // EXTERNAL MODULE: ../src/image.ts
 var src_image = __webpack_require__(30126);
 // EXTERNAL MODULE: ../src/inputs/references.ts
-var references = __webpack_require__(73939);
+var inputs_references = __webpack_require__(73939);
 // EXTERNAL MODULE: ../src/text.ts
 var src_text = __webpack_require__(34704);
 // EXTERNAL MODULE: ../src/manifests/extract.ts + 1 modules
@@ -77,8 +77,6 @@ function inside(root, target) {
 function relativeTo(root, target) {
     return (0,external_node_path_.relative)(root, target).split(external_node_path_.sep).join('/');
 }
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 /** The files the globs name, each resolved inside the workspace; links that lead out are skipped and named. */
 async function findFiles(workspace, patterns) {
     const root = await (0,promises_.realpath)(workspace);
@@ -106,7 +104,8 @@ async function findFiles(workspace, patterns) {
             const wanted = glob.matches(name) || inner.length > 0;
             if (!wanted || SKIPPED_FOLDERS.has(entry.name))
                 continue;
-            if (CONTROL.test(entry.name)) {
+            // A name with a line break or another control character reads differently once escaped.
+            if ((0,src_text/* safeText */.Hk)(entry.name) !== entry.name) {
                 skipped.add(`files: ${(0,src_text/* safeText */.Hk)(name)} has a line break or control character in its name; it is not scanned.`);
                 continue;
             }
@@ -187,7 +186,7 @@ function toRequest(reference, pin) {
     try {
         // No tag and no digest is the `latest` tag, as a pull reads it.
         const withTag = /[:@][^/]*$/.test(reference.text.slice(reference.text.indexOf('/'))) ? reference.text : `${reference.text}:latest`;
-        request = { ...(0,references/* parseReference */.F2)(withTag, { region: () => '' }), requested: reference.text };
+        request = { ...(0,inputs_references/* parseReference */.F2)(withTag, { region: () => '' }), requested: reference.text };
     }
     catch (error) {
         throw new src_image/* InputError */.dz(`${where}: ${error instanceof Error ? error.message.replace(/^images: /, '') : String(error)}`);
@@ -224,7 +223,7 @@ function chartReader(root) {
         const path = await (0,promises_.realpath)((0,external_node_path_.join)(root, folder, 'Chart.yaml')).catch(() => undefined);
         if (path === undefined || !inside(root, path))
             return undefined;
-        return (0,yaml_references/* chartAppVersion */.et)((0,manifests_source/* decodeSource */.E)(await (0,promises_.readFile)(path)).text);
+        return (0,yaml_references/* chartAppVersion */.e)((0,manifests_source/* decodeSource */.E)(await (0,promises_.readFile)(path)).text);
     };
     return (folder) => {
         const known = charts.get(folder) ?? read(folder).catch(() => undefined);
@@ -296,14 +295,17 @@ async function scanFiles(settings) {
             continue;
         }
         const read = readReferences(file, source.text);
-        result.sources.set(file, { path, source, read });
+        const references = [];
+        result.sources.set(file, { path, source, read, references });
+        // The folders the globs named the file in: a Helm map without a tag takes the Chart.yaml there.
+        const folders = [...new Set((namedAs.get(file) ?? [file]).map((name) => (0,external_node_path_.dirname)(name).replace(/^\.$/, '')))];
         for (const found of read) {
-            const folders = (namedAs.get(file) ?? [file]).map((name) => (0,external_node_path_.dirname)(name).replace(/^\.$/, ''));
-            const reference = found.helmWithoutTag ? await withAppVersion(found, [...new Set(folders)], chartOf) : found;
+            const reference = found.helmWithoutTag ? await withAppVersion(found, folders, chartOf) : found;
+            references.push(reference);
             result.references.push(reference);
             if (reference.unreadable !== undefined) {
                 // What cannot be read exactly is an input error when it may be in ECR: the gate cannot vouch for it.
-                if (reference.text.startsWith('*') || (0,references/* isEcrHost */.R5)(registryOf(reference.text) ?? ''))
+                if (reference.text.startsWith('*') || (0,inputs_references/* isEcrHost */.R5)(registryOf(reference.text) ?? ''))
                     unreadable.push(reference);
                 else
                     result.skipped.push(reference);
@@ -312,7 +314,7 @@ async function scanFiles(settings) {
                 result.templated.push(reference);
             else if (reference.helmWithoutTag && reference.writtenDigest === undefined)
                 result.chartDecides.push(reference);
-            else if (!(0,references/* isEcrHost */.R5)(registryOf(reference.text) ?? ''))
+            else if (!(0,inputs_references/* isEcrHost */.R5)(registryOf(reference.text) ?? ''))
                 result.skipped.push(reference);
             else {
                 const request = toRequest(reference, settings.pin);

@@ -241,12 +241,6 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
     }
     const changes = [];
     const writes = [];
-    const referencesOf = new Map();
-    for (const reference of scan.references) {
-        const list = referencesOf.get(reference.file) ?? [];
-        list.push(reference);
-        referencesOf.set(reference.file, list);
-    }
     for (const [file, edits] of byFile) {
         // Reading back takes time on large files: a cancel is heard between them, before anything is staged.
         await new Promise((resolve) => setImmediate(resolve));
@@ -267,7 +261,7 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
         catch (error) {
             throw new PinError(`pin: ${(0,src_text/* safeText */.Hk)(file)} would take ${(0,src_text/* errorMessage */.gJ)(error)}, so no file was written; write each reference once.`);
         }
-        const unread = readsBack(file, scanned, content, referencesOf.get(file) ?? [], edits);
+        const unread = readsBack(file, scanned, content, edits);
         if (unread !== undefined)
             throw new PinError(`pin: the pinned ${(0,src_text/* safeText */.Hk)(file)} would not read back as pinned (${unread}), so no file was written; please report this with the file's shape.`);
         writes.push({ file, path: scanned.path, original: scanned.source.bytes, content });
@@ -283,11 +277,11 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
 /**
  * Why the pinned bytes would not read back as intended, if they would not: the file is read again as
  * the scan read it (`read`), and every reference must be there, in the same order, each edited one
- * (found at its place in `scanned`) with its new digest and every other one exactly as it was (a digest
- * added to an anchored map must not reach a map that merges it); a file that was JSON must still be
- * JSON. The last check before anything is written.
+ * (found at its place in the scan's `references`) with its new digest and every other one exactly as
+ * it was (a digest added to an anchored map must not reach a map that merges it); a file that was JSON
+ * must still be JSON. The last check before anything is written.
  */
-function readsBack(file, before, content, scanned, edits) {
+function readsBack(file, before, content, edits) {
     const after = (0,source/* decodeSource */.E)(content);
     let references;
     try {
@@ -298,7 +292,7 @@ function readsBack(file, before, content, scanned, edits) {
     }
     if (references.length !== before.read.length)
         return `${before.read.length} reference(s) would become ${references.length}`;
-    const pinned = new Map(edits.map(({ reference, digest }) => [scanned.indexOf(reference), digest]));
+    const pinned = new Map(edits.map(({ reference, digest }) => [before.references.indexOf(reference), digest]));
     for (const [index, was] of before.read.entries()) {
         const now = references[index];
         const digest = pinned.get(index);

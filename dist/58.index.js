@@ -137,7 +137,7 @@ const DOCKERFILE = /(?:^|[/.])(?:Dockerfile|Containerfile)(?:\.[^/]*)?$|\.(?:doc
 const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
 /** Every image reference in a file's text, in file order. Throws InputError for YAML or JSON that does not parse. */
 function extractReferences(file, source) {
-    return DOCKERFILE.test(file) && !YAML_OR_JSON.test(file) ? dockerfileReferences(file, source) : (0,yaml_references/* yamlReferences */.Uh)(file, source);
+    return DOCKERFILE.test(file) && !YAML_OR_JSON.test(file) ? dockerfileReferences(file, source) : (0,yaml_references/* yamlReferences */.U)(file, source);
 }
 
 
@@ -231,10 +231,9 @@ function applySplices(source, splices) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Uh: () => (/* binding */ yamlReferences),
-/* harmony export */   et: () => (/* binding */ chartAppVersion)
+/* harmony export */   U: () => (/* binding */ yamlReferences),
+/* harmony export */   e: () => (/* binding */ chartAppVersion)
 /* harmony export */ });
-/* unused harmony export goFloat */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6637);
 /* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30126);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11547);

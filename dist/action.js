@@ -17240,7 +17240,7 @@ function describeFileError(error) {
 /* harmony export */   nA: () => (/* binding */ withoutDigest),
 /* harmony export */   uM: () => (/* binding */ SCHEMA1_MEDIA_TYPES)
 /* harmony export */ });
-/* unused harmony exports DIGEST_PATTERN, imageIdKey */
+/* unused harmony export imageIdKey */
 // The vocabulary every stage shares about an image asked for: its id (tag, digest or both), where it
 // is looked for, the keys that group and de-duplicate requests, the manifest media types this action
 // knows by name, and the error an input the action cannot honour raises.
@@ -17301,7 +17301,7 @@ const SCHEMA1_MEDIA_TYPES = new Set([
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23871);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5656);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
 // run() set, once the log has reached the runner (at most 5 s more): a retry pause the SDK still has
 // scheduled after the deadline must not keep it alive, and a log still in the pipe must not be cut short.
@@ -17570,55 +17570,6 @@ function formatPlatform(platform) {
 
 /***/ }),
 
-/***/ 29249:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.r(__webpack_exports__);
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   parseProxy: () => (/* binding */ parseProxy),
-/* harmony export */   redactProxy: () => (/* binding */ redactProxy)
-/* harmony export */ });
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30126);
-// The proxy settings' syntax: the http-proxy input, else HTTPS_PROXY/https_proxy, else
-// HTTP_PROXY/http_proxy; NO_PROXY/no_proxy lists hosts that bypass it. (ecr/proxy-agent.ts routes.)
-
-/** The proxy URL with any password replaced, for logs. */
-function redactProxy(url) {
-    const copy = new URL(url.href);
-    if (copy.password)
-        copy.password = '***';
-    if (copy.username)
-        copy.username = '***';
-    return copy.href.replace(/\/$/, '');
-}
-function parseProxy(input, env) {
-    const sources = [
-        ['http-proxy', input],
-        ['HTTPS_PROXY', env.HTTPS_PROXY],
-        ['https_proxy', env.https_proxy],
-        ['HTTP_PROXY', env.HTTP_PROXY],
-        ['http_proxy', env.http_proxy]
-    ];
-    const found = sources.find(([, value]) => value !== undefined && value.trim() !== '');
-    if (found === undefined)
-        return undefined;
-    const [source, raw = ''] = found;
-    const text = raw.trim();
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
-    }
-    catch {
-        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
-    return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
-}
-
-
-/***/ }),
-
 /***/ 73939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -17704,59 +17655,7 @@ function parseReferences(text, defaults) {
 
 /***/ }),
 
-/***/ 69371:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   parseStatus: () => (/* binding */ parseStatus)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30126);
-// The commit-status, commit-sha and github-token inputs: which commit gets a status under which
-// context, and the token to post it with. Read before any call; the token is masked in the log.
-
-
-const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/** The head commit of a pull_request or pull_request_target event, from the event file. */
-function pullRequestHead(env) {
-    if (!/^pull_request(?:_target)?$/.test(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
-        return undefined;
-    try {
-        const event = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-        const sha = event.pull_request?.head?.sha;
-        return typeof sha === 'string' ? sha : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The status settings, or undefined when commit-status is empty (nothing is posted). */
-function parseStatus(context, shaInput, token, env) {
-    const name = context.trim();
-    if (name === '')
-        return undefined;
-    // eslint-disable-next-line no-control-regex
-    if (name.length > 255 || /[\u0000-\u001f\u007f]/.test(name))
-        throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('commit-status must be a context name of at most 255 characters on one line, like ecr/images.');
-    const sha = (shaInput.trim() || pullRequestHead(env) || env.GITHUB_SHA || '').toLowerCase();
-    if (!SHA.test(sha))
-        throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(sha === ''
-            ? 'commit-status needs a commit: set commit-sha, or run in a workflow (GITHUB_SHA).'
-            : `commit-sha '${sha}' is not a full commit SHA (40 hexadecimal characters).`);
-    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (owner === '' || repo === '')
-        throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('commit-status needs GITHUB_REPOSITORY (owner/repo), which the runner sets.');
-    if (token.trim() === '')
-        throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('commit-status needs a token: github-token is empty (its default is the job token, github.token).');
-    const targetUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    return { context: name, sha, owner, repo, token: token.trim(), ...(targetUrl !== undefined && { targetUrl }) };
-}
-
-
-/***/ }),
-
-/***/ 23871:
+/***/ 5656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18873,8 +18772,44 @@ class ECRClient extends client/* Client */.K {
     }
 }
 
-// EXTERNAL MODULE: ../src/inputs/proxy.ts
-var inputs_proxy = __nccwpck_require__(29249);
+;// CONCATENATED MODULE: ../src/inputs/proxy.ts
+// The proxy settings' syntax: the http-proxy input, else HTTPS_PROXY/https_proxy, else
+// HTTP_PROXY/http_proxy; NO_PROXY/no_proxy lists hosts that bypass it. (ecr/proxy-agent.ts routes.)
+
+/** The proxy URL with any password replaced, for logs. */
+function redactProxy(url) {
+    const copy = new URL(url.href);
+    if (copy.password)
+        copy.password = '***';
+    if (copy.username)
+        copy.username = '***';
+    return copy.href.replace(/\/$/, '');
+}
+function parseProxy(input, env) {
+    const sources = [
+        ['http-proxy', input],
+        ['HTTPS_PROXY', env.HTTPS_PROXY],
+        ['https_proxy', env.https_proxy],
+        ['HTTP_PROXY', env.HTTP_PROXY],
+        ['http_proxy', env.http_proxy]
+    ];
+    const found = sources.find(([, value]) => value !== undefined && value.trim() !== '');
+    if (found === undefined)
+        return undefined;
+    const [source, raw = ''] = found;
+    const text = raw.trim();
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    }
+    catch {
+        throw new src_image/* InputError */.dz(`${source} is not a proxy URL like http://proxy.example.com:3128.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new src_image/* InputError */.dz(`${source} uses ${url.protocol.slice(0, -1)}: only http:// and https:// proxies are supported.`);
+    return { url, noProxy: env.NO_PROXY ?? env.no_proxy ?? '' };
+}
+
 // EXTERNAL MODULE: ../src/text.ts
 var src_text = __nccwpck_require__(34704);
 // EXTERNAL MODULE: external "node:stream"
@@ -19027,7 +18962,7 @@ async function createClients(inputs, deadline, log) {
     let agent;
     if (inputs.proxy !== undefined) {
         const { url, noProxy } = inputs.proxy;
-        log(`Using the proxy ${(0,inputs_proxy.redactProxy)(url)}${noProxy ? ` (NO_PROXY: ${(0,src_text/* safeText */.Hk)(noProxy)})` : ''}.`);
+        log(`Using the proxy ${redactProxy(url)}${noProxy ? ` (NO_PROXY: ${(0,src_text/* safeText */.Hk)(noProxy)})` : ''}.`);
         // Loaded only with a proxy, like the agents it loads.
         agent = await (await __nccwpck_require__.e(/* import() */ 334).then(__nccwpck_require__.bind(__nccwpck_require__, 87334))).createProxyAgent(inputs.proxy);
     }
@@ -19092,8 +19027,49 @@ var image_ids = __nccwpck_require__(98147);
 var files = __nccwpck_require__(87894);
 // EXTERNAL MODULE: ../src/inputs/platform.ts
 var inputs_platform = __nccwpck_require__(77266);
-// EXTERNAL MODULE: ../src/inputs/status.ts
-var inputs_status = __nccwpck_require__(69371);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ../src/inputs/status.ts
+// The commit-status, commit-sha and github-token inputs: which commit gets a status under which
+// context, and the token to post it with. Read before any call; the token is masked in the log.
+
+
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** The head commit of a pull_request or pull_request_target event, from the event file. */
+function pullRequestHead(env) {
+    if (!/^pull_request(?:_target)?$/.test(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const sha = event.pull_request?.head?.sha;
+        return typeof sha === 'string' ? sha : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The status settings, or undefined when commit-status is empty (nothing is posted). */
+function parseStatus(context, shaInput, token, env) {
+    const name = context.trim();
+    if (name === '')
+        return undefined;
+    // eslint-disable-next-line no-control-regex
+    if (name.length > 255 || /[\u0000-\u001f\u007f]/.test(name))
+        throw new src_image/* InputError */.dz('commit-status must be a context name of at most 255 characters on one line, like ecr/images.');
+    const sha = (shaInput.trim() || pullRequestHead(env) || env.GITHUB_SHA || '').toLowerCase();
+    if (!SHA.test(sha))
+        throw new src_image/* InputError */.dz(sha === ''
+            ? 'commit-status needs a commit: set commit-sha, or run in a workflow (GITHUB_SHA).'
+            : `commit-sha '${sha}' is not a full commit SHA (40 hexadecimal characters).`);
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (owner === '' || repo === '')
+        throw new src_image/* InputError */.dz('commit-status needs GITHUB_REPOSITORY (owner/repo), which the runner sets.');
+    if (token.trim() === '')
+        throw new src_image/* InputError */.dz('commit-status needs a token: github-token is empty (its default is the job token, github.token).');
+    const targetUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return { context: name, sha, owner, repo, token: token.trim(), ...(targetUrl !== undefined && { targetUrl }) };
+}
+
 ;// CONCATENATED MODULE: ../src/inputs/promote.ts
 // The promote-tags, promote-overwrite and promote-dry-run inputs: which tags every found image gets,
 // whether a tag on another image may move, and whether to write at all. Read before any call; the
@@ -19289,9 +19265,9 @@ function getInputs(env = process.env) {
         throw new src_image/* InputError */.dz('pin cannot be used with expect: absent (there would be no digest to write): remove one of them.');
     if (promote !== undefined && expect === 'absent')
         throw new src_image/* InputError */.dz('promote-tags cannot be used with expect: absent (there would be no image to tag): remove one of them.');
-    const proxy = (0,inputs_proxy.parseProxy)(getInput('http-proxy'), env);
+    const proxy = parseProxy(getInput('http-proxy'), env);
     const token = getInput('github-token');
-    const status = (0,inputs_status.parseStatus)(getInput('commit-status'), getInput('commit-sha'), token, env);
+    const status = parseStatus(getInput('commit-status'), getInput('commit-sha'), token, env);
     if (status !== undefined)
         setSecret(status.token);
     return {
@@ -20151,6 +20127,8 @@ async function lookUpUntilSettled(requests, round, options) {
 
 
 
+
+
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000;
 const EXIT_FAILURE = 1;
@@ -20209,12 +20187,11 @@ async function reportInputError(message, inputs) {
     let status;
     let proxy;
     try {
-        const { parseStatus } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 69371));
         status =
             inputs !== undefined
                 ? inputs.status
                 : parseStatus(getInput('commit-status'), getInput('commit-sha'), getInput('github-token'), process.env);
-        proxy = inputs !== undefined ? inputs.proxy : (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 29249))).parseProxy(getInput('http-proxy'), process.env);
+        proxy = inputs !== undefined ? inputs.proxy : parseProxy(getInput('http-proxy'), process.env);
     }
     catch {
         return; // the commit-status or proxy settings are the input error: there is no status to post

@@ -3,7 +3,7 @@
 // knows by name, and the error an input the action cannot honour raises.
 
 /** An OCI digest as this action accepts and writes it: `sha256:` + 64 lowercase hex, or `sha512:` + 128. */
-export const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/
+const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/
 
 /** Whether `text` is a digest in the grammar above: what any digest must be before it reaches a file, an output or a tag. */
 export function isDigest(text: unknown): text is string {

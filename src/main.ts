@@ -10,6 +10,8 @@ import { type EcrClients, createClients } from './ecr/client.js'
 import { createLookupRound } from './ecr/round.js'
 import { type Inputs, getInputs } from './inputs/inputs.js'
 import { type PromoteSettings, checkOneImagePerRepository } from './inputs/promote.js'
+import { parseProxy } from './inputs/proxy.js'
+import { parseStatus } from './inputs/status.js'
 import type { PinResult } from './manifests/pin.js'
 import type { ScanResult } from './manifests/scan.js'
 import type { Promotion } from './promote/plan.js'
@@ -91,12 +93,11 @@ async function reportInputError(message: string, inputs: Inputs | undefined): Pr
   let status: Inputs['status']
   let proxy: Inputs['proxy']
   try {
-    const { parseStatus } = await import('./inputs/status.js')
     status =
       inputs !== undefined
         ? inputs.status
         : parseStatus(core.getInput('commit-status'), core.getInput('commit-sha'), core.getInput('github-token'), process.env)
-    proxy = inputs !== undefined ? inputs.proxy : (await import('./inputs/proxy.js')).parseProxy(core.getInput('http-proxy'), process.env)
+    proxy = inputs !== undefined ? inputs.proxy : parseProxy(core.getInput('http-proxy'), process.env)
   } catch {
     return // the commit-status or proxy settings are the input error: there is no status to post
   }

@@ -70,9 +70,6 @@ function relativeTo(root: string, target: string): string {
   return relative(root, target).split(sep).join('/')
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/
-
 /** The files the globs name, each resolved inside the workspace; links that lead out are skipped and named. */
 export async function findFiles(workspace: string, patterns: readonly string[]): Promise<FoundFiles> {
   const root = await realpath(workspace)
@@ -106,7 +103,8 @@ export async function findFiles(workspace: string, patterns: readonly string[]):
       const inner = glob.step(state, entry.name)
       const wanted = glob.matches(name) || inner.length > 0
       if (!wanted || SKIPPED_FOLDERS.has(entry.name)) continue
-      if (CONTROL.test(entry.name)) {
+      // A name with a line break or another control character reads differently once escaped.
+      if (safeText(entry.name) !== entry.name) {
         skipped.add(`files: ${safeText(name)} has a line break or control character in its name; it is not scanned.`)
         continue
       }

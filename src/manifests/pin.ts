@@ -42,8 +42,6 @@ export class PinError extends Error {
   override name = 'PinError'
 }
 
-export type PinOptions = WriteOptions
-
 /**
  * Rewrites the references whose found digest differs from the one written (or that have none).
  * `digestOf` gives the digest ECR returned for a request, when it was found.
@@ -51,7 +49,7 @@ export type PinOptions = WriteOptions
 export async function pinFiles(
   scan: ScanResult,
   digestOf: (request: ImageRequest) => string | undefined,
-  options: PinOptions = { log: () => undefined }
+  options: WriteOptions = { log: () => undefined }
 ): Promise<PinResult> {
   const byFile = new Map<string, { reference: FileReference; digest: string }[]>()
   if (scan.requestOf.size === 0) return { changes: [], left: [], files: [], notWritten: 'there is no reference to pin.' }
@@ -70,12 +68,6 @@ export async function pinFiles(
   }
   const changes: PinChange[] = []
   const writes: FileWrite[] = []
-  const referencesOf = new Map<string, FileReference[]>()
-  for (const reference of scan.references) {
-    const list = referencesOf.get(reference.file) ?? []
-    list.push(reference)
-    referencesOf.set(reference.file, list)
-  }
   for (const [file, edits] of byFile) {
     // Reading back takes time on large files: a cancel is heard between them, before anything is staged.
     await new Promise((resolve) => setImmediate(resolve))
@@ -96,7 +88,7 @@ export async function pinFiles(
     } catch (error) {
       throw new PinError(`pin: ${safeText(file)} would take ${errorMessage(error)}, so no file was written; write each reference once.`)
     }
-    const unread = readsBack(file, scanned, content, referencesOf.get(file) ?? [], edits)
+    const unread = readsBack(file, scanned, content, edits)
     if (unread !== undefined)
       throw new PinError(
         `pin: the pinned ${safeText(file)} would not read back as pinned (${unread}), so no file was written; please report this with the file's shape.`
@@ -114,15 +106,14 @@ export async function pinFiles(
 /**
  * Why the pinned bytes would not read back as intended, if they would not: the file is read again as
  * the scan read it (`read`), and every reference must be there, in the same order, each edited one
- * (found at its place in `scanned`) with its new digest and every other one exactly as it was (a digest
- * added to an anchored map must not reach a map that merges it); a file that was JSON must still be
- * JSON. The last check before anything is written.
+ * (found at its place in the scan's `references`) with its new digest and every other one exactly as
+ * it was (a digest added to an anchored map must not reach a map that merges it); a file that was JSON
+ * must still be JSON. The last check before anything is written.
  */
 function readsBack(
   file: string,
-  before: { source: ScannedSource; read: readonly FileReference[] },
+  before: { source: ScannedSource; read: readonly FileReference[]; references: readonly FileReference[] },
   content: Buffer,
-  scanned: readonly FileReference[],
   edits: readonly { reference: FileReference; digest: string }[]
 ): string | undefined {
   const after = decodeSource(content)
@@ -133,7 +124,7 @@ function readsBack(
     return errorMessage(error).replace(/^files: /, '')
   }
   if (references.length !== before.read.length) return `${before.read.length} reference(s) would become ${references.length}`
-  const pinned = new Map(edits.map(({ reference, digest }) => [scanned.indexOf(reference), digest]))
+  const pinned = new Map(edits.map(({ reference, digest }) => [before.references.indexOf(reference), digest]))
   for (const [index, was] of before.read.entries()) {
     const now = references[index]
     const digest = pinned.get(index)
@@ -154,7 +145,7 @@ function isJson(text: string): boolean {
 }
 
 /** Pins what the report found: each file reference gets the digest ECR returned for it. */
-export function pinFound(scan: ScanResult, report: Report, options?: PinOptions): Promise<PinResult> {
+export function pinFound(scan: ScanResult, report: Report, options?: WriteOptions): Promise<PinResult> {
   // By what was asked, not by request: the report keeps one of references written alike on one line.
   const digests = new Map(report.found.map((verdict) => [requestKey(verdict.request), verdict.image.imageId?.imageDigest]))
   return pinFiles(scan, (request) => digests.get(requestKey(request)), options)

@@ -19,8 +19,12 @@ import { type ScannedSource, decodeSource } from './source.js'
 export interface ScanResult {
   /** Workspace-relative paths of the files scanned (each file itself, once). */
   files: string[]
-  /** Each scanned file's resolved path, bytes and references as its reader read them, by its workspace-relative path. */
-  sources: Map<string, { path: string; source: ScannedSource; read: FileReference[] }>
+  /**
+   * Each scanned file by its workspace-relative path: its resolved path, bytes, the references as its
+   * reader read them (`read`) and as the scan took them (`references`, the same order; a Helm map's tag
+   * filled from its chart).
+   */
+  sources: Map<string, { path: string; source: ScannedSource; read: FileReference[]; references: FileReference[] }>
   /** What the globs named but was not scanned, one sentence each: links out of the workspace or to nothing, odd names, binary files. */
   notScanned: string[]
   /** Every reference found, in file order. */
@@ -187,10 +191,13 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
       continue
     }
     const read = readReferences(file, source.text)
-    result.sources.set(file, { path, source, read })
+    const references: FileReference[] = []
+    result.sources.set(file, { path, source, read, references })
+    // The folders the globs named the file in: a Helm map without a tag takes the Chart.yaml there.
+    const folders = [...new Set((namedAs.get(file) ?? [file]).map((name) => dirname(name).replace(/^\.$/, '')))]
     for (const found of read) {
-      const folders = (namedAs.get(file) ?? [file]).map((name) => dirname(name).replace(/^\.$/, ''))
-      const reference = found.helmWithoutTag ? await withAppVersion(found, [...new Set(folders)], chartOf) : found
+      const reference = found.helmWithoutTag ? await withAppVersion(found, folders, chartOf) : found
+      references.push(reference)
       result.references.push(reference)
       if (reference.unreadable !== undefined) {
         // What cannot be read exactly is an input error when it may be in ECR: the gate cannot vouch for it.

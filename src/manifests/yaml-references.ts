@@ -176,7 +176,7 @@ function locate(scalar: Scalar, source: string): Located {
 }
 
 /** A float64 as Go's `%v` and `strconv.FormatFloat(f, 'g', -1, 64)` write it: `1.1`, `1e+06`, `1.234567e+06`. */
-export function goFloat(value: number): string {
+function goFloat(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf'
   if (value === 0) return Object.is(value, -0) ? '-0' : '0'
   const [mantissa = '', exponentText = '0'] = value.toExponential().split('e')
