@@ -19501,23 +19501,25 @@ function failureElements(report) {
 }
 function imagesData(report) {
     const elements = imageElements(report);
-    return { elements, json: JSON.stringify(elements) };
+    return { elements, json: JSON.stringify(elements), failuresJson: JSON.stringify(failureElements(report)) };
 }
 /** GITHUB_OUTPUT could not be written: the step fails with this message. */
 class OutputsError extends Error {
     name = 'OutputsError';
 }
-/** What is left out, in this order, until the outputs fit; `found`, `digest`, `image-uri`, `pinned-files` and the rest always stay. */
+/**
+ * The outputs that may be left out, least needed first (the order the warning names them in). Each
+ * is kept when it fits beside what is more needed: `digests` and `failures` first, then `image-uris`,
+ * then `images` (without manifests, then with them), then `manifest`. `found`, `digest`, `image-uri`,
+ * the files and the rest always stay.
+ */
 const DEGRADE_ORDER = [
-    { what: 'the manifest output', apply: (outputs) => void outputs.delete('manifest') },
-    {
-        what: 'the manifests in the images output',
-        apply: (outputs, images) => void outputs.set('images', JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest)))
-    },
-    { what: 'image-uris', apply: (outputs) => void outputs.delete('image-uris') },
-    { what: 'digests', apply: (outputs) => void outputs.delete('digests') },
-    { what: 'the images output', apply: (outputs) => void outputs.delete('images') },
-    { what: 'the failures output', apply: (outputs) => void outputs.delete('failures') }
+    'the manifest output',
+    'the manifests in the images output',
+    'the images output',
+    'image-uris',
+    'digests',
+    'the failures output'
 ];
 /** The size GitHub counts: names and values in UTF-16 code units. */
 function outputsSize(outputs) {
@@ -19527,7 +19529,7 @@ function outputsSize(outputs) {
     return size;
 }
 /** Every output that is known, before any is left out. */
-function computeOutputs(report, images, imagesFile, pinnedFiles) {
+function computeOutputs(report, images, files = {}, pinnedFiles) {
     const outputs = new Map();
     outputs.set('found', report.allFound ? 'true' : 'false');
     const first = report.found[0];
@@ -19545,9 +19547,11 @@ function computeOutputs(report, images, imagesFile, pinnedFiles) {
     outputs.set('digests', JSON.stringify(Object.fromEntries(report.found.map((verdict) => [verdict.request.requested, verdict.image.imageId?.imageDigest]))));
     outputs.set('image-uris', images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n'));
     outputs.set('images', images.json);
-    outputs.set('failures', JSON.stringify(failureElements(report)));
-    if (imagesFile !== undefined)
-        outputs.set('images-file', imagesFile);
+    outputs.set('failures', images.failuresJson);
+    if (files.imagesFile !== undefined)
+        outputs.set('images-file', files.imagesFile);
+    if (files.failuresFile !== undefined)
+        outputs.set('failures-file', files.failuresFile);
     if (pinnedFiles !== undefined)
         outputs.set('pinned-files', pinnedFiles.join('\n'));
     return outputs;
@@ -19600,29 +19604,75 @@ function outputsError(error) {
     const path = process.env.GITHUB_OUTPUT ?? '';
     return new OutputsError(`Could not write the step outputs to GITHUB_OUTPUT (${(0,src_text/* safeText */.Hk)(path)}): ${(0,file_errors/* describeFileError */.S)(error)}. The lookup itself finished (see the lines above); the runner's output file must be writable.`);
 }
-/** Leaves out what DEGRADE_ORDER says until the outputs fit under `limit`; returns what was left out. */
+/**
+ * Keeps, most needed first, every output that fits under `limit` beside those kept before it, and
+ * leaves out the rest; returns what was left out, in DEGRADE_ORDER's order.
+ */
 function fitOutputs(outputs, images, limit = OUTPUTS_LIMIT) {
-    const leftOut = [];
-    for (const step of DEGRADE_ORDER) {
-        if (outputsSize(outputs) < limit)
-            break;
-        step.apply(outputs, images);
-        leftOut.push(step.what);
+    if (outputsSize(outputs) < limit)
+        return [];
+    const optional = new Map();
+    for (const name of ['digests', 'failures', 'image-uris', 'images', 'manifest']) {
+        const value = outputs.get(name);
+        if (value !== undefined)
+            optional.set(name, value);
+        outputs.delete(name);
     }
-    return leftOut;
+    let size = outputsSize(outputs);
+    const keep = (name, value, replaces = '') => {
+        const cost = name.length + value.length - (replaces === '' ? 0 : name.length + replaces.length);
+        if (size + cost >= limit)
+            return false;
+        outputs.set(name, value);
+        size += cost;
+        return true;
+    };
+    const leftOut = new Set();
+    const lists = [
+        ['digests', 'digests'],
+        ['failures', 'the failures output'],
+        ['image-uris', 'image-uris']
+    ];
+    for (const [name, what] of lists) {
+        const value = optional.get(name);
+        if (value !== undefined && !keep(name, value))
+            leftOut.add(what);
+    }
+    const full = optional.get('images');
+    if (full !== undefined) {
+        // Without manifests first (what a later step reads), then with them when they fit too.
+        const bare = images.elements.some((element) => element.imageManifest !== undefined)
+            ? JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest))
+            : full;
+        if (!keep('images', bare))
+            leftOut.add('the images output');
+        else if (bare !== full && !keep('images', full, bare))
+            leftOut.add('the manifests in the images output');
+    }
+    const manifest = optional.get('manifest');
+    if (manifest !== undefined && !keep('manifest', manifest))
+        leftOut.add('the manifest output');
+    return DEGRADE_ORDER.filter((what) => leftOut.has(what));
+}
+function whereTheRestIs(files) {
+    const images = files.imagesFile !== undefined
+        ? `every found image, manifests included, is in images-file (${(0,src_text/* safeText */.Hk)(files.imagesFile)})`
+        : 'images-file could not be written (see the warning above)';
+    const failures = files.failuresFile !== undefined
+        ? `every failure is in failures-file (${(0,src_text/* safeText */.Hk)(files.failuresFile)})`
+        : 'failures-file could not be written (see the warning above)';
+    return `${images}, and ${failures}`;
 }
 /**
  * Writes every output that is known, within GitHub's limit (one warning names what was left out and
  * where the full data is). Throws OutputsError, naming GITHUB_OUTPUT, when it cannot be written.
  */
-function writeOutputs(report, images, imagesFile, pinnedFiles, reserve = 0) {
-    const outputs = computeOutputs(report, images, imagesFile, pinnedFiles);
+function writeOutputs(report, images, files = {}, pinnedFiles, reserve = 0) {
+    const outputs = computeOutputs(report, images, files, pinnedFiles);
     const size = outputsSize(outputs);
     const leftOut = fitOutputs(outputs, images, OUTPUTS_LIMIT - reserve);
     if (leftOut.length > 0)
-        warning(`The step outputs would total ${(0,src_text/* formatCount */.B4)(size)} characters, and GitHub allows a job's outputs 1 MB: left out ${leftOut.join(', ')}. ${imagesFile !== undefined
-            ? `The full images array, manifests included, is in images-file (${(0,src_text/* safeText */.Hk)(imagesFile)}); found, digest and image-uri are kept.`
-            : 'images-file could not be written (see the warning above); found, digest and image-uri are kept.'}`);
+        warning(`The step outputs would total ${(0,src_text/* formatCount */.B4)(size)} characters, and GitHub allows a job's outputs 1 MB: left out ${(0,src_text/* listNames */.Zv)(leftOut)}; the rest is kept. Nothing is lost: ${whereTheRestIs(files)}.`);
     try {
         for (const [name, value] of outputs)
             setOutput(name, value);
@@ -19639,7 +19689,8 @@ var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ../src/report/files.ts
-// Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked).
+// Files the step writes: images-file and failures-file (always, under RUNNER_TEMP) and manifest-file
+// (when asked).
 
 
 
@@ -19647,12 +19698,15 @@ var external_node_path_ = __nccwpck_require__(76760);
 
 
 
-/** Writes the full `images` array's JSON (manifests included) to a new file; returns its path. */
-async function writeImagesFile(imagesJson, env = process.env) {
+/**
+ * Writes the full `images` array's JSON (manifests included), or the `failures` array's, to a new file
+ * under RUNNER_TEMP; returns its path.
+ */
+async function writeResultFile(kind, json, env = process.env) {
     const directory = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
-    const path = (0,external_node_path_.join)(directory, `ecr-image-lookup-${(0,external_node_crypto_.randomUUID)()}.json`);
+    const path = (0,external_node_path_.join)(directory, `ecr-image-lookup-${kind === 'images' ? '' : 'failures-'}${(0,external_node_crypto_.randomUUID)()}.json`);
     await (0,promises_.mkdir)(directory, { recursive: true });
-    await (0,promises_.writeFile)(path, imagesJson);
+    await (0,promises_.writeFile)(path, json);
     return path;
 }
 /** Writes a manifest byte for byte (its UTF-8 text, as ECR returned it). */
@@ -19857,8 +19911,8 @@ async function writeSummary(report, ending, pin, promotion) {
 }
 
 ;// CONCATENATED MODULE: ../src/report/report.ts
-// The report stage, in the order that keeps every output a failure could cost: images-file (a
-// warning if RUNNER_TEMP cannot hold it), the per-image log lines, the step outputs, the manifest-file
+// The report stage, in the order that keeps every output a failure could cost: images-file and
+// failures-file (a warning if RUNNER_TEMP cannot hold them), the per-image log lines, the step outputs, the manifest-file
 // the user asked for (writeReport); with promote-tags, after promotion, its lines and outputs
 // (reportPromotion); then the job summary (writeSummary: a warning if it cannot be written). Each
 // returns the problems that fail the step (GITHUB_OUTPUT or manifest-file could not be written).
@@ -19872,18 +19926,19 @@ async function writeSummary(report, ending, pin, promotion) {
 async function writeReport(report, settings) {
     const problems = [];
     const images = imagesData(report);
-    let imagesFile;
+    const files = {};
     try {
-        imagesFile = await writeImagesFile(images.json);
+        files.imagesFile = await writeResultFile('images', images.json);
+        files.failuresFile = await writeResultFile('failures', images.failuresJson);
     }
     catch (error) {
-        warning(`Could not write images-file under RUNNER_TEMP (${(0,src_text/* safeText */.Hk)(process.env.RUNNER_TEMP ?? '')}): ${(0,file_errors/* describeFileError */.S)(error)}. The images-file output is left out; the other outputs are written.`);
+        warning(`Could not write ${files.imagesFile === undefined ? 'images-file and failures-file' : 'failures-file'} under RUNNER_TEMP (${(0,src_text/* safeText */.Hk)(process.env.RUNNER_TEMP ?? '')}): ${(0,file_errors/* describeFileError */.S)(error)}. ${files.imagesFile === undefined ? 'Those outputs are' : 'That output is'} left out; the other outputs are written.`);
     }
     logVerdicts(report);
     if (settings.pin)
         logPins(settings.pin);
     try {
-        writeOutputs(report, images, imagesFile, settings.pin?.files, settings.outputsReserve);
+        writeOutputs(report, images, files, settings.pin?.files, settings.outputsReserve);
     }
     catch (error) {
         problems.push((0,src_text/* errorMessage */.gJ)(error));

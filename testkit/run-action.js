@@ -135,8 +135,9 @@ export function parseOutputFile(text) {
 /**
  * @typedef {{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string,
  *   outputs: Record<string, string>, summary: string, errors: string[], warnings: string[],
- *   timedOut: boolean, runnerTemp: string, imagesFile?: string }} ActionRun
- *   imagesFile: the content of the file the images-file output names, read before the temporary folder goes
+ *   timedOut: boolean, runnerTemp: string, imagesFile?: string, failuresFile?: string }} ActionRun
+ *   imagesFile, failuresFile: the content of the files the images-file and failures-file outputs name, read
+ *   before the temporary folder goes
  */
 
 /**
@@ -184,7 +185,10 @@ export async function runAction(options) {
   clearTimeout(timer)
 
   const outputs = parseOutputFile(readFileSync(files.output, 'utf8'))
-  const imagesFile = outputs['images-file'] && existsSync(outputs['images-file']) ? readFileSync(outputs['images-file'], 'utf8') : undefined
+  /** @param {string} name */
+  const fileOutput = (name) => (outputs[name] && existsSync(outputs[name]) ? readFileSync(outputs[name], 'utf8') : undefined)
+  const imagesFile = fileOutput('images-file')
+  const failuresFile = fileOutput('failures-file')
   const result = {
     code,
     signal,
@@ -192,6 +196,7 @@ export async function runAction(options) {
     stderr,
     outputs,
     ...(imagesFile !== undefined && { imagesFile }),
+    ...(failuresFile !== undefined && { failuresFile }),
     summary: readFileSync(files.summary, 'utf8'),
     errors: stdout.split(/\r?\n/).filter((line) => line.startsWith('::error')),
     warnings: stdout.split(/\r?\n/).filter((line) => line.startsWith('::warning')),

@@ -46,20 +46,20 @@ describe.each(NODES)('size limits on $label', ({ path }) => {
     expect(h.fake.requestsFor()).toHaveLength(11)
   })
 
-  it('leaves the manifests out of images only when the outputs would pass 1 MB, with one warning, keeping them in images-file', async () => {
+  it('leaves the manifests out of images only when the outputs would pass 1 MB, keeping the manifest output that still fits, with one warning', async () => {
     const tags = Array.from({ length: 12 }, (_, index) => `big${index}`)
     for (const tag of tags) h.fake.putImage({ repository: 'big', tags: [tag], manifest: largeManifest(tag, 100 * 1024) })
     const run = await h.run({ images: tags.map((tag) => `big:${tag}`).join(' ') })
     expect(run.code).toBe(0)
     expect(run.warnings).toEqual([
       expect.stringMatching(
-        /^::warning::The step outputs would total 1,\d{3},\d{3} characters, and GitHub allows a job's outputs 1 MB: left out the manifest output, the manifests in the images output\. The full images array, manifests included, is in images-file \(.+\); found, digest and image-uri are kept\.$/
+        /^::warning::The step outputs would total 1,\d{3},\d{3} characters, and GitHub allows a job's outputs 1 MB: left out the manifests in the images output; the rest is kept\. Nothing is lost: every found image, manifests included, is in images-file \(.+\), and every failure is in failures-file \(.+\)\.$/
       )
     ])
     const elements = json<ImageOut[]>(run, 'images')
     expect(elements).toHaveLength(12)
     expect(elements.every((element) => element.imageManifest === undefined && element.imageUri !== undefined)).toBe(true)
-    expect(run.outputs.manifest).toBeUndefined()
+    expect(run.outputs.manifest).toBe(largeManifest('big0', 100 * 1024))
     const full = JSON.parse(run.imagesFile ?? '[]') as ImageOut[]
     expect(full.map((element) => element.imageManifest)).toEqual(tags.map((tag) => largeManifest(tag, 100 * 1024)))
   })
@@ -72,7 +72,7 @@ describe.each(NODES)('size limits on $label', ({ path }) => {
     expect(run.warnings).toEqual([])
   })
 
-  it('keeps 5,000 ids over 50 repositories under 1 MB of outputs as GitHub counts them, warning once', async () => {
+  it('keeps digests and failures for 5,000 ids over 50 repositories, leaving out the lists that do not fit, warning once', async () => {
     const references: string[] = []
     for (let repo = 0; repo < 50; repo++)
       for (let index = 0; index < 100; index++) {
@@ -85,11 +85,34 @@ describe.each(NODES)('size limits on $label', ({ path }) => {
     expect(h.fake.requestsFor()).toHaveLength(51) // wide/r0 has 101 ids
     const utf16 = Object.entries(run.outputs).reduce((sum, [name, value]) => sum + name.length + value.length, 0)
     expect(utf16).toBeLessThan(1_000_000)
-    expect(run.warnings.filter((line) => line.includes('The step outputs would total'))).toHaveLength(1)
-    for (const kept of ['found', 'digest', 'image-uri', 'images-file', 'failures']) expect(run.outputs[kept]).toBeDefined()
+    expect(run.warnings.filter((line) => line.includes('The step outputs would total'))).toEqual([
+      expect.stringContaining(': left out the images output, image-uris; the rest is kept. Nothing is lost:')
+    ])
+    for (const kept of ['found', 'digest', 'image-uri', 'manifest', 'images-file', 'failures-file']) expect(run.outputs[kept]).toBeDefined()
+    expect(Object.keys(json(run, 'digests'))).toHaveLength(5000)
+    expect(json(run, 'failures')).toEqual([expect.objectContaining({ requested: 'wide/r0:missing', failureCode: 'ImageNotFound' })])
     expect(JSON.parse(run.imagesFile ?? '[]')).toHaveLength(5000)
+    expect(JSON.parse(run.failuresFile ?? '[]')).toEqual(json(run, 'failures'))
     // About 700 KB of log: all of it reaches the runner before the process ends, the last line included.
     expect(run.stdout.split('\n').filter((line) => line.startsWith('✔ '))).toHaveLength(5000)
     expect(run.stdout).toMatch(/5000 of 5001 image\(s\) found\.\n$/)
+  })
+
+  it('keeps every one of 18,000 failures in failures-file when the failures output does not fit', async () => {
+    h.fake.putImage({ repository: 'gone', tags: ['here'], manifest: ociManifest('here') })
+    // Bare tags keep the input under Linux's 128 KiB for one environment variable.
+    const tags = ['here', ...Array.from({ length: 18_000 }, (_, index) => String(index))]
+    const run = await h.run({ 'repository-name': 'gone', 'image-ids': tags.join(' '), 'fail-on': 'none' }, {}, true, { timeoutMs: 120_000 })
+    expect(run.code).toBe(0)
+    expect(run.outputs.failures).toBeUndefined()
+    expect(json(run, 'digests')).toEqual({ here: sha256Digest(ociManifest('here')) })
+    expect(run.warnings.filter((line) => line.includes('The step outputs would total'))).toEqual([
+      expect.stringMatching(
+        /: left out the failures output; the rest is kept\. Nothing is lost: .* every failure is in failures-file \(.+\)\.$/
+      )
+    ])
+    const failures = JSON.parse(run.failuresFile ?? '[]') as { requested: string }[]
+    expect(failures).toHaveLength(18_000)
+    expect(failures[17_999]?.requested).toBe('17999')
   })
 })

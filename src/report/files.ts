@@ -1,4 +1,5 @@
-// Files the step writes: images-file (always, under RUNNER_TEMP) and manifest-file (when asked).
+// Files the step writes: images-file and failures-file (always, under RUNNER_TEMP) and manifest-file
+// (when asked).
 import { randomUUID } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -7,12 +8,15 @@ import { describeFileError } from '../file-errors.js'
 import { InputError } from '../image.js'
 import { safeText } from '../text.js'
 
-/** Writes the full `images` array's JSON (manifests included) to a new file; returns its path. */
-export async function writeImagesFile(imagesJson: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+/**
+ * Writes the full `images` array's JSON (manifests included), or the `failures` array's, to a new file
+ * under RUNNER_TEMP; returns its path.
+ */
+export async function writeResultFile(kind: 'images' | 'failures', json: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const directory = env.RUNNER_TEMP || tmpdir()
-  const path = join(directory, `ecr-image-lookup-${randomUUID()}.json`)
+  const path = join(directory, `ecr-image-lookup-${kind === 'images' ? '' : 'failures-'}${randomUUID()}.json`)
   await mkdir(directory, { recursive: true })
-  await writeFile(path, imagesJson)
+  await writeFile(path, json)
   return path
 }
 

@@ -7,7 +7,7 @@ import { pinnedImageUri } from '../ecr/image-uri.js'
 import type { Failure } from '../ecr/lookup.js'
 import type { ImageRequest } from '../image.js'
 import type { Promotion } from '../promote/plan.js'
-import { formatCount, safeText } from '../text.js'
+import { formatCount, listNames, safeText } from '../text.js'
 import type { FoundVerdict, Report } from '../verdict/policy.js'
 import { describeFileError } from '../file-errors.js'
 
@@ -42,19 +42,20 @@ function imageElements(report: Report): ImageElement[] {
   })
 }
 
-export function failureElements(report: Report): FailureElement[] {
+function failureElements(report: Report): FailureElement[] {
   return report.failures.map((verdict) => ({ requested: verdict.request.requested, ...verdict.failure }))
 }
 
-/** The `images` elements and their JSON, computed once for the output and for images-file. */
+/** The `images` elements and their JSON, and the failures' JSON, computed once for the outputs and the files. */
 export interface ImagesData {
   elements: ImageElement[]
   json: string
+  failuresJson: string
 }
 
 export function imagesData(report: Report): ImagesData {
   const elements = imageElements(report)
-  return { elements, json: JSON.stringify(elements) }
+  return { elements, json: JSON.stringify(elements), failuresJson: JSON.stringify(failureElements(report)) }
 }
 
 /** GITHUB_OUTPUT could not be written: the step fails with this message. */
@@ -64,19 +65,21 @@ export class OutputsError extends Error {
 
 type Outputs = Map<string, string>
 
-/** What is left out, in this order, until the outputs fit; `found`, `digest`, `image-uri`, `pinned-files` and the rest always stay. */
-export const DEGRADE_ORDER: readonly { what: string; apply: (outputs: Outputs, images: ImagesData) => void }[] = [
-  { what: 'the manifest output', apply: (outputs) => void outputs.delete('manifest') },
-  {
-    what: 'the manifests in the images output',
-    apply: (outputs, images) =>
-      void outputs.set('images', JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest)))
-  },
-  { what: 'image-uris', apply: (outputs) => void outputs.delete('image-uris') },
-  { what: 'digests', apply: (outputs) => void outputs.delete('digests') },
-  { what: 'the images output', apply: (outputs) => void outputs.delete('images') },
-  { what: 'the failures output', apply: (outputs) => void outputs.delete('failures') }
-]
+/**
+ * The outputs that may be left out, least needed first (the order the warning names them in). Each
+ * is kept when it fits beside what is more needed: `digests` and `failures` first, then `image-uris`,
+ * then `images` (without manifests, then with them), then `manifest`. `found`, `digest`, `image-uri`,
+ * the files and the rest always stay.
+ */
+export const DEGRADE_ORDER = [
+  'the manifest output',
+  'the manifests in the images output',
+  'the images output',
+  'image-uris',
+  'digests',
+  'the failures output'
+] as const
+type LeftOut = (typeof DEGRADE_ORDER)[number]
 
 /** The size GitHub counts: names and values in UTF-16 code units. */
 export function outputsSize(outputs: Outputs): number {
@@ -86,7 +89,7 @@ export function outputsSize(outputs: Outputs): number {
 }
 
 /** Every output that is known, before any is left out. */
-export function computeOutputs(report: Report, images: ImagesData, imagesFile?: string, pinnedFiles?: readonly string[]): Outputs {
+export function computeOutputs(report: Report, images: ImagesData, files: ResultFiles = {}, pinnedFiles?: readonly string[]): Outputs {
   const outputs: Outputs = new Map()
   outputs.set('found', report.allFound ? 'true' : 'false')
   const first = report.found[0]
@@ -107,8 +110,9 @@ export function computeOutputs(report: Report, images: ImagesData, imagesFile?: 
   )
   outputs.set('image-uris', images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n'))
   outputs.set('images', images.json)
-  outputs.set('failures', JSON.stringify(failureElements(report)))
-  if (imagesFile !== undefined) outputs.set('images-file', imagesFile)
+  outputs.set('failures', images.failuresJson)
+  if (files.imagesFile !== undefined) outputs.set('images-file', files.imagesFile)
+  if (files.failuresFile !== undefined) outputs.set('failures-file', files.failuresFile)
   if (pinnedFiles !== undefined) outputs.set('pinned-files', pinnedFiles.join('\n'))
   return outputs
 }
@@ -169,32 +173,85 @@ function outputsError(error: unknown): OutputsError {
   )
 }
 
-/** Leaves out what DEGRADE_ORDER says until the outputs fit under `limit`; returns what was left out. */
-export function fitOutputs(outputs: Outputs, images: ImagesData, limit = OUTPUTS_LIMIT): string[] {
-  const leftOut: string[] = []
-  for (const step of DEGRADE_ORDER) {
-    if (outputsSize(outputs) < limit) break
-    step.apply(outputs, images)
-    leftOut.push(step.what)
+/**
+ * Keeps, most needed first, every output that fits under `limit` beside those kept before it, and
+ * leaves out the rest; returns what was left out, in DEGRADE_ORDER's order.
+ */
+export function fitOutputs(outputs: Outputs, images: ImagesData, limit = OUTPUTS_LIMIT): LeftOut[] {
+  if (outputsSize(outputs) < limit) return []
+  const optional = new Map<string, string>()
+  for (const name of ['digests', 'failures', 'image-uris', 'images', 'manifest']) {
+    const value = outputs.get(name)
+    if (value !== undefined) optional.set(name, value)
+    outputs.delete(name)
   }
-  return leftOut
+  let size = outputsSize(outputs)
+  const keep = (name: string, value: string, replaces = ''): boolean => {
+    const cost = name.length + value.length - (replaces === '' ? 0 : name.length + replaces.length)
+    if (size + cost >= limit) return false
+    outputs.set(name, value)
+    size += cost
+    return true
+  }
+  const leftOut = new Set<LeftOut>()
+  const lists: [string, LeftOut][] = [
+    ['digests', 'digests'],
+    ['failures', 'the failures output'],
+    ['image-uris', 'image-uris']
+  ]
+  for (const [name, what] of lists) {
+    const value = optional.get(name)
+    if (value !== undefined && !keep(name, value)) leftOut.add(what)
+  }
+  const full = optional.get('images')
+  if (full !== undefined) {
+    // Without manifests first (what a later step reads), then with them when they fit too.
+    const bare = images.elements.some((element) => element.imageManifest !== undefined)
+      ? JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest))
+      : full
+    if (!keep('images', bare)) leftOut.add('the images output')
+    else if (bare !== full && !keep('images', full, bare)) leftOut.add('the manifests in the images output')
+  }
+  const manifest = optional.get('manifest')
+  if (manifest !== undefined && !keep('manifest', manifest)) leftOut.add('the manifest output')
+  return DEGRADE_ORDER.filter((what) => leftOut.has(what))
+}
+
+/** Where the full data is, for the warning: the files that hold it, or why they could not be written. */
+export interface ResultFiles {
+  imagesFile?: string
+  failuresFile?: string
+}
+
+function whereTheRestIs(files: ResultFiles): string {
+  const images =
+    files.imagesFile !== undefined
+      ? `every found image, manifests included, is in images-file (${safeText(files.imagesFile)})`
+      : 'images-file could not be written (see the warning above)'
+  const failures =
+    files.failuresFile !== undefined
+      ? `every failure is in failures-file (${safeText(files.failuresFile)})`
+      : 'failures-file could not be written (see the warning above)'
+  return `${images}, and ${failures}`
 }
 
 /**
  * Writes every output that is known, within GitHub's limit (one warning names what was left out and
  * where the full data is). Throws OutputsError, naming GITHUB_OUTPUT, when it cannot be written.
  */
-export function writeOutputs(report: Report, images: ImagesData, imagesFile?: string, pinnedFiles?: readonly string[], reserve = 0): void {
-  const outputs = computeOutputs(report, images, imagesFile, pinnedFiles)
+export function writeOutputs(
+  report: Report,
+  images: ImagesData,
+  files: ResultFiles = {},
+  pinnedFiles?: readonly string[],
+  reserve = 0
+): void {
+  const outputs = computeOutputs(report, images, files, pinnedFiles)
   const size = outputsSize(outputs)
   const leftOut = fitOutputs(outputs, images, OUTPUTS_LIMIT - reserve)
   if (leftOut.length > 0)
     core.warning(
-      `The step outputs would total ${formatCount(size)} characters, and GitHub allows a job's outputs 1 MB: left out ${leftOut.join(', ')}. ${
-        imagesFile !== undefined
-          ? `The full images array, manifests included, is in images-file (${safeText(imagesFile)}); found, digest and image-uri are kept.`
-          : 'images-file could not be written (see the warning above); found, digest and image-uri are kept.'
-      }`
+      `The step outputs would total ${formatCount(size)} characters, and GitHub allows a job's outputs 1 MB: left out ${listNames(leftOut)}; the rest is kept. Nothing is lost: ${whereTheRestIs(files)}.`
     )
   try {
     for (const [name, value] of outputs) core.setOutput(name, value)

@@ -1,5 +1,5 @@
-// The report stage, in the order that keeps every output a failure could cost: images-file (a
-// warning if RUNNER_TEMP cannot hold it), the per-image log lines, the step outputs, the manifest-file
+// The report stage, in the order that keeps every output a failure could cost: images-file and
+// failures-file (a warning if RUNNER_TEMP cannot hold them), the per-image log lines, the step outputs, the manifest-file
 // the user asked for (writeReport); with promote-tags, after promotion, its lines and outputs
 // (reportPromotion); then the job summary (writeSummary: a warning if it cannot be written). Each
 // returns the problems that fail the step (GITHUB_OUTPUT or manifest-file could not be written).
@@ -7,11 +7,11 @@ import * as core from '@actions/core'
 import { errorMessage, safeText } from '../text.js'
 import type { Report } from '../verdict/policy.js'
 import { describeFileError } from '../file-errors.js'
-import { writeImagesFile, writeManifestFile } from './files.js'
+import { writeManifestFile, writeResultFile } from './files.js'
 import type { PinResult } from '../manifests/pin.js'
 import type { Promotion } from '../promote/plan.js'
 import { logPins, logPromotion, logVerdicts } from './log.js'
-import { imagesData, writeOutputs, writePromotionOutputs } from './outputs.js'
+import { type ResultFiles, imagesData, writeOutputs, writePromotionOutputs } from './outputs.js'
 
 export { writeSummary } from './summary.js'
 
@@ -26,18 +26,19 @@ export interface ReportSettings {
 export async function writeReport(report: Report, settings: ReportSettings): Promise<string[]> {
   const problems: string[] = []
   const images = imagesData(report)
-  let imagesFile: string | undefined
+  const files: ResultFiles = {}
   try {
-    imagesFile = await writeImagesFile(images.json)
+    files.imagesFile = await writeResultFile('images', images.json)
+    files.failuresFile = await writeResultFile('failures', images.failuresJson)
   } catch (error) {
     core.warning(
-      `Could not write images-file under RUNNER_TEMP (${safeText(process.env.RUNNER_TEMP ?? '')}): ${describeFileError(error)}. The images-file output is left out; the other outputs are written.`
+      `Could not write ${files.imagesFile === undefined ? 'images-file and failures-file' : 'failures-file'} under RUNNER_TEMP (${safeText(process.env.RUNNER_TEMP ?? '')}): ${describeFileError(error)}. ${files.imagesFile === undefined ? 'Those outputs are' : 'That output is'} left out; the other outputs are written.`
     )
   }
   logVerdicts(report)
   if (settings.pin) logPins(settings.pin)
   try {
-    writeOutputs(report, images, imagesFile, settings.pin?.files, settings.outputsReserve)
+    writeOutputs(report, images, files, settings.pin?.files, settings.outputsReserve)
   } catch (error) {
     problems.push(errorMessage(error))
   }

@@ -1,9 +1,9 @@
-// files.ts: images-file under RUNNER_TEMP, and manifest-file byte for byte.
+// files.ts: images-file and failures-file under RUNNER_TEMP, and manifest-file byte for byte.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { writeImagesFile, writeManifestFile } from '../../../src/report/files.js'
+import { writeManifestFile, writeResultFile } from '../../../src/report/files.js'
 
 let temp = ''
 beforeEach(() => {
@@ -11,12 +11,15 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(temp, { recursive: true, force: true }))
 
-describe('writeImagesFile', () => {
+describe('writeResultFile', () => {
   it('writes a new file under RUNNER_TEMP, creating the folder', async () => {
-    const path = await writeImagesFile('[{"a":1}]', { RUNNER_TEMP: join(temp, 'runner') })
+    const path = await writeResultFile('images', '[{"a":1}]', { RUNNER_TEMP: join(temp, 'runner') })
     expect(path.startsWith(join(temp, 'runner', 'ecr-image-lookup-'))).toBe(true)
     expect(readFileSync(path, 'utf8')).toBe('[{"a":1}]')
-    expect(await writeImagesFile('[]', { RUNNER_TEMP: join(temp, 'runner') })).not.toBe(path)
+    expect(await writeResultFile('images', '[]', { RUNNER_TEMP: join(temp, 'runner') })).not.toBe(path)
+    const failures = await writeResultFile('failures', '[{"b":2}]', { RUNNER_TEMP: join(temp, 'runner') })
+    expect(failures.startsWith(join(temp, 'runner', 'ecr-image-lookup-failures-'))).toBe(true)
+    expect(readFileSync(failures, 'utf8')).toBe('[{"b":2}]')
   })
 })
 

@@ -39,7 +39,7 @@ describe('writeOutputs', () => {
       ],
       { kind: 'none' }
     )
-    writeOutputs(report, imagesData(report), '/tmp/images.json')
+    writeOutputs(report, imagesData(report), { imagesFile: '/tmp/images.json', failuresFile: '/tmp/failures.json' })
     const written = outputs()
     expect(written.found).toBe('false')
     expect(written.digest).toBe(DIGEST_A)
@@ -52,6 +52,7 @@ describe('writeOutputs', () => {
     ])
     expect(JSON.parse(written.failures ?? '')).toEqual([{ requested: 'nope', imageId: { imageTag: 'nope' }, failureCode: 'ImageNotFound' }])
     expect(written['images-file']).toBe('/tmp/images.json')
+    expect(written['failures-file']).toBe('/tmp/failures.json')
   })
 
   it("keeps the outputs under GitHub's 1 MB, leaving out the manifest output first, with one warning", () => {
@@ -62,7 +63,7 @@ describe('writeOutputs', () => {
       image: { ...image(tag, DIGEST_A), imageManifest: big }
     }))
     const report = evaluate(results, { kind: 'all' })
-    writeOutputs(report, imagesData(report), '/tmp/images.json')
+    writeOutputs(report, imagesData(report), { imagesFile: '/tmp/images.json', failuresFile: '/tmp/failures.json' })
     const written = outputs()
     expect(written.manifest).toBeUndefined()
     expect(JSON.parse(written.images ?? '')).toEqual([
@@ -71,7 +72,7 @@ describe('writeOutputs', () => {
     ])
     expect(core.warning).toHaveBeenCalledTimes(1)
     expect(core.warning.mock.calls[0]?.[0]).toMatch(
-      /^The step outputs would total 1,05\d,\d{3} characters, .*left out the manifest output\. The full images array, manifests included, is in images-file \(\/tmp\/images\.json\)/
+      /^The step outputs would total 1,05\d,\d{3} characters, .*left out the manifest output; the rest is kept\. Nothing is lost: every found image, manifests included, is in images-file \(\/tmp\/images\.json\), and every failure is in failures-file \(\/tmp\/failures\.json\)\.$/
     )
     expect(Object.entries(written).reduce((sum, [name, value]) => sum + name.length + value.length, 0)).toBeLessThan(OUTPUTS_LIMIT)
   })
@@ -99,20 +100,52 @@ describe('fitOutputs', () => {
     kind: 'all'
   })
   const images = imagesData(report)
-  const full = computeOutputs(report, images, '/tmp/images.json')
+  const full = computeOutputs(report, images, { imagesFile: '/tmp/images.json', failuresFile: '/tmp/failures.json' })
+  const always = ['found', 'digest', 'image-uri', 'images-file', 'failures-file', 'media-type']
 
-  it('leaves things out in the documented order as the limit shrinks, always keeping found, digest, image-uri and images-file', () => {
+  it('as the limit shrinks, leaves out the least needed first, keeps every list that still fits, and always keeps found, digest, image-uri and the files', () => {
     let previous: string[] = []
-    for (let limit = outputsSize(full) + 1; limit > 0; limit = Math.floor(limit * 0.7)) {
+    for (let limit = outputsSize(full) + 1; limit > 0; limit = Math.floor(limit * 0.9)) {
       const outputs = new Map(full)
       const leftOut = fitOutputs(outputs, images, limit)
-      expect(leftOut).toEqual(DEGRADE_ORDER.slice(0, leftOut.length).map((step) => step.what))
-      expect(leftOut.length).toBeGreaterThanOrEqual(previous.length)
-      for (const kept of ['found', 'digest', 'image-uri', 'images-file', 'media-type']) expect(outputs.has(kept)).toBe(true)
-      if (leftOut.length < DEGRADE_ORDER.length) expect(outputsSize(outputs)).toBeLessThan(limit)
+      for (const kept of always) expect(outputs.has(kept)).toBe(true)
+      // What was left out before is still left out: a smaller limit never brings an output back in,
+      // except the small manifest output, which comes back once the images output is gone.
+      const gone = (what: string): boolean =>
+        leftOut.includes(what as (typeof DEGRADE_ORDER)[number]) ||
+        (what === 'the manifests in the images output' && leftOut.includes('the images output'))
+      for (const what of previous) if (what !== 'the manifest output') expect(gone(what)).toBe(true)
+      expect(leftOut).toEqual(DEGRADE_ORDER.filter((what) => leftOut.includes(what)))
+      if (outputsSize(outputs) >= limit) expect(outputs.size).toBe(always.length)
+      // Every output left out would not have fitted beside what was kept.
+      for (const [name, value] of full)
+        if (!outputs.has(name)) expect(outputsSize(outputs) + name.length + value.length).toBeGreaterThanOrEqual(limit)
       previous = leftOut
     }
-    expect(previous).toHaveLength(DEGRADE_ORDER.length)
+    expect(previous).toEqual(DEGRADE_ORDER.filter((what) => what !== 'the manifests in the images output'))
+  })
+
+  it.each([
+    [
+      'only the manifests in images do not fit',
+      0.95,
+      ['the manifests in the images output'],
+      ['digests', 'failures', 'image-uris', 'images', 'manifest']
+    ],
+    ['the images do not fit', 0.5, ['the images output', 'image-uris'], ['digests', 'failures', 'manifest']]
+  ])('%s: keeps what fits (%s of the size)', (_, share, leftOutExpected, kept) => {
+    const outputs = new Map(full)
+    const withoutImages = outputsSize(full) - (full.get('images')?.length ?? 0)
+    const limit = share < 0.9 ? withoutImages - (full.get('image-uris')?.length ?? 0) + 10 : outputsSize(full) - 600
+    expect(fitOutputs(outputs, images, limit)).toEqual(leftOutExpected)
+    for (const name of kept) expect(outputs.has(name)).toBe(true)
+  })
+
+  it('keeps digests when failures do not fit, and failures when digests do not', () => {
+    const outputs = new Map(full)
+    outputs.set('failures', 'f'.repeat(999_000))
+    expect(fitOutputs(outputs, images)).toEqual(['the failures output'])
+    expect(outputs.has('digests') && outputs.has('images') && outputs.has('manifest')).toBe(true)
   })
 
   it('leaves nothing out when the outputs fit', () => {
