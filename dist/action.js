@@ -19531,7 +19531,8 @@ function outputsSize(outputs) {
 /** Every output that is known, before any is left out. */
 function computeOutputs(report, images, files = {}, pinnedFiles) {
     const outputs = new Map();
-    outputs.set('found', report.allFound ? 'true' : 'false');
+    // Nothing checked is not found: a later step gated on found must not run on nothing.
+    outputs.set('found', report.allFound && report.verdicts.length > 0 ? 'true' : 'false');
     const first = report.found[0];
     if (first !== undefined) {
         outputs.set('digest', first.image.imageId?.imageDigest ?? '');
@@ -19722,37 +19723,209 @@ async function writeManifestFile(path, manifest) {
     return target;
 }
 
+;// CONCATENATED MODULE: ../src/verdict/ending.ts
+// How the step ends, decided in one place from what happened: the deadline passed, a whole call
+// failed, waiting gave up, images failed the gate, nothing was checked, or everything held; and the
+// words every place says it in (the last line of the lookup, the summary's headline, the commit
+// status), so they never say different things. Pure: main.ts carries it out.
+
+
+/** Whether the step fails with this ending. */
+function endingFails(ending) {
+    return ending.kind !== 'success' && ending.kind !== 'nothing-checked';
+}
+const TITLES = {
+    'timed-out': 'Timed out',
+    'gave-up': 'Gave up waiting',
+    'nothing-checked': 'Nothing to check',
+    'call-error': 'The lookup failed'
+};
+/**
+ * The words the summary's headline puts in bold, and the rest of the ending's message after them
+ * (`rest` is the whole message when it does not start with them: a lookup's error is its own sentence).
+ */
+function endingTitle(ending) {
+    const title = TITLES[ending.kind];
+    if (title === undefined)
+        return undefined;
+    const startsWithTitle = ending.message.startsWith(title);
+    return { title, rest: startsWithTitle ? ending.message.slice(title.length) : ending.message, startsWithTitle };
+}
+function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect, nothingToCheck }) {
+    if (report.verdicts.length === 0)
+        return { kind: 'nothing-checked', message: `Nothing to check: ${nothingToCheck ?? 'no image was requested.'}` };
+    // A reference from a file is named with its file and line: the same reference may fail in several files.
+    const failingNames = (0,src_text/* listNames */.Zv)([
+        ...new Set(report.failing.map(({ request }) => (0,src_text/* safeText */.Hk)(request.source ? `${request.requested} (${request.source.file}:${request.source.line})` : request.requested)))
+    ]);
+    if (deadlineExpired && (report.error !== undefined || wait.stopped)) {
+        const pending = report.verdicts
+            .filter((verdict) => verdict.status === 'error' || verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails))
+            .map((verdict) => (0,src_text/* safeText */.Hk)(verdict.request.requested));
+        return {
+            kind: 'timed-out',
+            message: `Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(timeoutMs)} passed (raise the timeout input); still pending: ${(0,src_text/* listNames */.Zv)(pending) || 'nothing'}.`
+        };
+    }
+    if (report.error !== undefined)
+        return { kind: 'call-error', message: (0,errors/* describeCallError */.iR)(report.error.error, report.error.request) };
+    if (wait.timedOut) {
+        const state = expect === 'absent' ? 'still present' : 'still missing';
+        return {
+            kind: 'gave-up',
+            message: `Gave up waiting after ${(0,src_text/* formatDuration */.a3)(wait.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`
+        };
+    }
+    const total = report.verdicts.length;
+    if (report.failing.length > 0)
+        return { kind: 'failing-images', message: `${report.failing.length} of ${ending_images(total)} failed the gate: ${failingNames}` };
+    const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length;
+    return {
+        kind: 'success',
+        message: expect === 'absent' ? `${absent} of ${ending_images(total)} absent, as expected.` : `${report.found.length} of ${ending_images(total)} found.`
+    };
+}
+/**
+ * Why pin must not write, if it must not: like promotion, only a gate that passed rewrites files, and
+ * only when every reference looked up can be pinned in place (`fails`: that is an error of its own).
+ */
+function pinBlocked(ending, unpinnable) {
+    if (ending.kind === 'failing-images' || ending.kind === 'gave-up')
+        return { reason: 'the gate did not pass, so no file was written.', fails: false };
+    if (ending.kind === 'nothing-checked')
+        return { reason: 'nothing was checked, so no file was written.', fails: false };
+    if (ending.kind !== 'success')
+        return { reason: 'the lookup failed, so no file was written.', fails: false };
+    if (unpinnable > 0)
+        return {
+            reason: `${unpinnable} reference(s) cannot be pinned in place (see the errors at their lines), so no file was written; write them as the errors say, or leave their files out of files.`,
+            fails: true
+        };
+    return undefined;
+}
+/** GitHub's limit on a status's description. */
+const DESCRIPTION_LIMIT = 140;
+/**
+ * The state and description the gate's ending gives: failure for images, error for a lookup that failed,
+ * and error for a pin that failed (`pinProblem`): a required check must not pass a run that failed to pin.
+ */
+function commitStatusOf(report, ending, pinProblem) {
+    const total = report.verdicts.length;
+    let state;
+    let description;
+    if (ending.kind === 'call-error') {
+        state = 'error';
+        description = `The lookup failed: ${ending.message}`;
+    }
+    else if (ending.kind === 'timed-out') {
+        state = 'error';
+        description = ending.message;
+    }
+    else if (pinProblem !== undefined && ending.kind === 'success') {
+        state = 'error';
+        description = pinProblem;
+    }
+    else if (ending.kind === 'gave-up') {
+        state = 'failure';
+        description = `Gave up waiting: ${report.failing.length} of ${ending_images(total)} still ${report.failing.some((verdict) => verdict.status === 'present') ? 'present' : 'missing'}`;
+    }
+    else if (ending.kind === 'failing-images') {
+        state = 'failure';
+        description = `${report.failing.length} of ${ending_images(total)} failed the gate`;
+    }
+    else {
+        // success, or nothing checked (if-no-files-found let it pass): the ending's own sentence.
+        state = 'success';
+        description = ending.message.replace(/\.$/, '');
+    }
+    return { state, description: statusDescription(description) };
+}
+/** `1 image`, `12 images`. */
+function ending_images(count) {
+    return `${count} image${count === 1 ? '' : 's'}`;
+}
+/** A status description: one line, at most GitHub's 140 characters, cut at a word with "…". */
+function statusDescription(description) {
+    const text = (0,src_text/* safeText */.Hk)(description);
+    if (text.length <= DESCRIPTION_LIMIT)
+        return text;
+    const cut = text.slice(0, DESCRIPTION_LIMIT - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > DESCRIPTION_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+}
+/**
+ * Why promotion must not run, if it must not: the gate did not pass, nothing was checked, or the step
+ * fails anyway (named by what failed). A tag is written only when everything else held.
+ */
+function promotionBlocked(ending, problems) {
+    if (ending.kind === 'failing-images' || ending.kind === 'gave-up')
+        return 'the gate did not pass, so no tag was written.';
+    if (ending.kind === 'nothing-checked')
+        return 'nothing was checked, so no tag was written.';
+    if (ending.kind === 'timed-out')
+        return "the step's timeout passed, so no tag was written.";
+    if (ending.kind !== 'success')
+        return 'the lookup failed, so no tag was written.';
+    const first = problems[0];
+    if (first !== undefined)
+        return `${first.what}, so no tag was written.`;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ../src/report/summary.ts
-// The job summary: what the gate decided in one sentence, then a table of every requested image with
-// its result, digest, pinned reference, registry and region; then what pin rewrote and what promotion
-// did, a row per tag. Everything from a server or a user is
-// escaped (references and digests as inline code). GitHub drops a summary over 1 MiB, so a very long
-// table stops early and says where the rest is; a summary that cannot be written is a warning.
+// The job summary: how the step ended in the words of the lookup's last line (verdict/ending.ts), what
+// else failed the step, then a table of every requested image with its result, digest, pinned
+// reference, registry and region; then what pin rewrote and what promotion did, a row per tag.
+// Everything from a server or a user is escaped (references and digests as inline code) and clipped.
+// GitHub drops a summary over 1 MiB whole, so the whole summary is kept within it: the sentences are
+// counted first, then the tables share what is left, and a table that stops early says how many rows
+// it shows and where the rest is. A summary that cannot be written is a warning.
 
 
 
 
 
-/** GitHub drops a step summary over 1 MiB; the table stops before this many bytes. */
+
+/** GitHub drops a step summary over 1 MiB (1,048,576 bytes); the whole summary stays below this. */
 const SUMMARY_LIMIT = 1_000_000;
+/** The longest sentence (a headline, a problem, why pin wrote nothing), in characters before escaping. */
+const SENTENCE_LIMIT = 2_000;
+/** The longest string from a server or a file in one table cell, in characters before escaping. */
+const CELL_LIMIT = 500;
+/** What each table after the first may keep for itself, so the images table cannot crowd it out. */
+const TABLE_FLOOR = 100_000;
 const HEADER = [
     '| Reference | Result | Digest | Media type | Pinned reference | Registry | Region |',
     '| --- | --- | --- | --- | --- | --- | --- |'
 ];
+/** At most `limit` characters, ending in "…" when cut (never half a surrogate pair). */
+function clip(text, limit) {
+    if (text.length <= limit)
+        return text;
+    let end = limit - 1;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
+}
+/** A cell's inline code, clipped. */
+function code(text) {
+    return (0,src_text/* codeSpan */.SS)(clip(text ?? '', CELL_LIMIT));
+}
 function digestCell(digest, platformDigest) {
-    const main = (0,src_text/* codeSpan */.SS)(digest ?? '');
-    return platformDigest !== undefined && platformDigest !== digest ? `${main}<br>platform: ${(0,src_text/* codeSpan */.SS)(platformDigest)}` : main;
+    const main = code(digest);
+    return platformDigest !== undefined && platformDigest !== digest ? `${main}<br>platform: ${code(platformDigest)}` : main;
 }
 /** A registry id (12 digits when ECR sends what it should) or "the caller's". */
 function registryCell(registryId) {
     if (registryId === undefined)
         return "the caller's";
-    return /^\d{12}$/.test(registryId) ? registryId : (0,src_text/* codeSpan */.SS)(registryId);
+    return /^\d{12}$/.test(registryId) ? registryId : code(registryId);
 }
 function row(verdict) {
     const { request } = verdict;
     // A reference from a file says where it is written: the summary lists every one, annotations only ten.
-    const reference = `${(0,src_text/* codeSpan */.SS)(request.requested)}${request.source ? ` at ${(0,src_text/* codeSpan */.SS)(`${request.source.file}:${request.source.line}`)}` : ''}`;
+    const reference = `${code(request.requested)}${request.source ? ` at ${code(`${request.source.file}:${request.source.line}`)}` : ''}`;
     // Regions are validated (inputs) or taken from a validated registry host: safe as they are.
     const where = [registryCell(request.registryId), request.region];
     switch (verdict.status) {
@@ -19762,56 +19935,60 @@ function row(verdict) {
                 reference,
                 verdict.status === 'found' ? '✅ found' : '❌ present (expected absent)',
                 digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
-                (0,src_text/* codeSpan */.SS)(verdict.image.imageManifestMediaType ?? ''),
-                (0,src_text/* codeSpan */.SS)(imageUriOf(verdict.image, request) ?? ''),
+                code(verdict.image.imageManifestMediaType),
+                code(imageUriOf(verdict.image, request)),
                 registryCell(verdict.image.registryId ?? request.registryId),
                 request.region
             ];
         case 'absent':
             return [reference, '✅ absent, as expected', '', '', '', ...where];
         case 'failed': {
-            const code = verdict.failure.failureCode ?? failure_codes/* NO_FAILURE_CODE */.DF;
+            const failureCode = verdict.failure.failureCode ?? failure_codes/* NO_FAILURE_CODE */.DF;
             const text = (0,failure_codes/* describeFailureCode */.Ps)(verdict.failure.failureCode).summary;
-            const detail = (0,src_text/* escapeMarkdown */.FV)(`${code}: ${verdict.failure.failureReason ?? ''}`);
-            return [
-                reference,
-                `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`,
-                (0,src_text/* codeSpan */.SS)(verdict.failure.imageId?.imageDigest ?? ''),
-                '',
-                '',
-                ...where
-            ];
+            const detail = (0,src_text/* escapeMarkdown */.FV)(clip(`${failureCode}: ${verdict.failure.failureReason ?? ''}`, CELL_LIMIT));
+            return [reference, `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`, code(verdict.failure.imageId?.imageDigest), '', '', ...where];
         }
         case 'error':
             return [reference, '❌ not looked up (the request failed)', '', '', '', ...where];
     }
 }
-/** The gate's decision in one line. */
-function headline(report, ending) {
-    if (ending.kind === 'call-error' || ending.kind === 'timed-out' || ending.kind === 'gave-up')
-        return `**The lookup failed:** ${(0,src_text/* escapeMarkdown */.FV)(ending.message)}`;
-    const total = report.verdicts.length;
-    const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length;
-    const present = report.verdicts.filter((verdict) => verdict.status === 'present').length;
-    const counts = absent > 0 || present > 0
-        ? `${absent} of ${total} absent, as expected${present > 0 ? `; ${present} present` : ''}.`
-        : `${report.found.length} of ${total} found.`;
-    return ending.kind === 'failing-images' ? `**${counts}** ${report.failing.length} failed the gate.` : `**${counts}**`;
+/** A sentence of prose, escaped and clipped. */
+function sentence(text) {
+    return (0,src_text/* escapeMarkdown */.FV)(clip(text, SENTENCE_LIMIT));
 }
-/** The pin section: what it did, one row per reference rewritten (to be added within the limit), and the references left as written. */
-function pinLines(pin) {
+/** How the step ended: the lookup's last line, its first words in bold. */
+function headline(ending) {
+    const titled = endingTitle(ending);
+    if (titled === undefined)
+        return `**${sentence(ending.message)}**`;
+    return titled.startsWithTitle ? `**${titled.title}**${sentence(titled.rest)}` : `**${titled.title}:** ${sentence(titled.rest)}`;
+}
+function imagesSection(report) {
+    const total = report.verdicts.length;
+    if (total === 0)
+        return { head: [], rows: [], tail: [], cut: () => '' };
+    return {
+        head: ['', ...HEADER],
+        rows: report.verdicts.map((verdict) => `| ${row(verdict).join(' | ')} |`),
+        tail: [],
+        cut: (shown) => `The table stops after ${shown} of ${total} images to stay within GitHub's 1 MiB for a summary: every image is in the log, every found image in images-file and every failure in failures-file (outputs of this step).`
+    };
+}
+/** The pin section: what it did, one row per reference rewritten, and the references left as written. */
+function pinSection(pin) {
+    const none = { rows: [], tail: [], cut: () => '' };
     if (pin === undefined)
-        return { head: [], rows: [], tail: [] };
+        return { head: [], ...none };
     if (pin.notWritten !== undefined)
-        return { head: ['', `**pin:** ${(0,src_text/* escapeMarkdown */.FV)(pin.notWritten)}`], rows: [], tail: [] };
+        return { head: ['', `**pin:** ${sentence(pin.notWritten)}`], ...none };
     const left = pin.left.length > 0
         ? [
             '',
-            `pin: ${pin.left.length} reference(s) left as written, not found: ${(0,src_text/* listNames */.Zv)(pin.left.map((entry) => `${(0,src_text/* codeSpan */.SS)(entry.text)} at ${(0,src_text/* codeSpan */.SS)(`${entry.file}:${entry.line}`)}`))}`
+            `pin: ${pin.left.length} reference(s) left as written, not found: ${(0,src_text/* listNames */.Zv)(pin.left.map((entry) => `${code(entry.text)} at ${code(`${entry.file}:${entry.line}`)}`))}`
         ]
         : [];
     if (pin.changes.length === 0)
-        return { head: left.length > 0 ? left : ['', 'pin: every reference was already pinned to its current digest.'], rows: [], tail: [] };
+        return { head: left.length > 0 ? left : ['', 'pin: every reference was already pinned to its current digest.'], ...none };
     return {
         head: [
             '',
@@ -19820,8 +19997,9 @@ function pinLines(pin) {
             '| Where | Was | Now |',
             '| --- | --- | --- |'
         ],
-        rows: pin.changes.map((change) => `| ${(0,src_text/* codeSpan */.SS)(`${change.file}:${change.line}`)} | ${(0,src_text/* codeSpan */.SS)(change.from)} | ${(0,src_text/* codeSpan */.SS)(change.to)} |`),
-        tail: left
+        rows: pin.changes.map((change) => `| ${code(`${change.file}:${change.line}`)} | ${code(change.from)} | ${code(change.to)} |`),
+        tail: left,
+        cut: (shown) => `The pin table stops after ${shown} of ${pin.changes.length} references: every change is in the log, and the files written are listed in pinned-files.`
     };
 }
 const TAG_RESULT_TEXT = {
@@ -19832,78 +20010,78 @@ const TAG_RESULT_TEXT = {
     failed: '❌ failed',
     skipped: '⏭️ not attempted'
 };
-/** The promotion section: what it decided, then one row per tag (lines, to be added within the limit). */
-function promotionLines(promotion) {
+/** The promotion section: what it decided, then one row per tag. */
+function promotionSection(promotion) {
+    const none = { rows: [], tail: [], cut: () => '' };
     if (promotion === undefined)
-        return { head: [], rows: [] };
+        return { head: [], ...none };
     if (promotion.skipped !== undefined)
-        return { head: ['', `**Promotion skipped:** ${(0,src_text/* escapeMarkdown */.FV)(promotion.skipped)}`], rows: [] };
+        return { head: ['', `**Promotion skipped:** ${sentence(promotion.skipped)}`], ...none };
     return {
         head: [
             '',
             `#### Promotion: ${promotion.result}`,
-            ...(promotion.failure !== undefined ? ['', (0,src_text/* escapeMarkdown */.FV)(promotion.failure)] : []),
+            ...(promotion.failure !== undefined ? ['', sentence(promotion.failure)] : []),
             '',
             '| Tag | Result | Digest | Was on |',
             '| --- | --- | --- | --- |'
         ],
-        rows: promotion.tags.map((tag) => `| ${(0,src_text/* codeSpan */.SS)(`${tag.repository}:${tag.tag}`)} | ${TAG_RESULT_TEXT[tag.result]}${tag.error !== undefined ? ` (${(0,src_text/* escapeMarkdown */.FV)(tag.error)})` : ''} | ${(0,src_text/* codeSpan */.SS)(tag.digest)} | ${tag.previousDigest !== null ? (0,src_text/* codeSpan */.SS)(tag.previousDigest) : ''} |`)
+        rows: promotion.tags.map((tag) => `| ${code(`${tag.repository}:${tag.tag}`)} | ${TAG_RESULT_TEXT[tag.result]}${tag.error !== undefined ? ` (${(0,src_text/* escapeMarkdown */.FV)(clip(tag.error, CELL_LIMIT))})` : ''} | ${code(tag.digest)} | ${tag.previousDigest !== null ? code(tag.previousDigest) : ''} |`),
+        tail: [],
+        cut: (shown) => `The promotion table stops after ${shown} of ${promotion.tags.length} tags: every tag is in the log and, when it fits, in the promoted output.`
     };
 }
-function summaryMarkdown(report, ending, pin, promotion) {
-    const lines = ['### ECR image lookup', '', headline(report, ending), '', ...HEADER];
-    let size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
-    /** Adds table rows while the summary stays within SUMMARY_LIMIT; returns how many were added. */
-    const addLines = (more) => {
-        for (const line of more)
-            size += Buffer.byteLength(line) + 1;
-        lines.push(...more);
-    };
-    const addRows = (rows) => {
+function bytesOf(lines) {
+    return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+}
+/**
+ * The summary's markdown, always within SUMMARY_LIMIT: the sentences are counted first (each clipped),
+ * then the tables take rows in order, each later table keeping up to TABLE_FLOOR for itself.
+ */
+function summaryMarkdown({ report, ending, problems = [], pin, promotion }) {
+    const top = [
+        '### ECR image lookup',
+        '',
+        headline(ending),
+        ...problems.flatMap((problem) => ['', `**The step failed:** ${sentence(problem.message)}`])
+    ];
+    const sections = [imagesSection(report), pinSection(pin), promotionSection(promotion)];
+    // The longest a cut line can be: its text with the largest counts.
+    const cutBytes = (section) => (section.rows.length > 0 ? bytesOf(['', section.cut(section.rows.length)]) : 0);
+    let left = SUMMARY_LIMIT -
+        bytesOf(top) -
+        sections.reduce((sum, section) => sum + bytesOf(section.head) + bytesOf(section.tail) + cutBytes(section), 0);
+    const rowBytes = sections.map((section) => section.rows.map((line) => Buffer.byteLength(line) + 1));
+    const lines = [...top];
+    sections.forEach((section, index) => {
+        const later = rowBytes.slice(index + 1).reduce((sum, sizes) => sum +
+            Math.min(TABLE_FLOOR, sizes.reduce((a, b) => a + b, 0)), 0);
+        const allowed = left - later;
+        let used = 0;
         let shown = 0;
-        for (const line of rows) {
-            size += Buffer.byteLength(line) + 1;
-            if (size > SUMMARY_LIMIT)
+        for (const size of rowBytes[index] ?? []) {
+            if (used + size > allowed)
                 break;
-            lines.push(line);
+            used += size;
             shown++;
         }
-        return shown;
-    };
-    const shown = addRows((function* () {
-        for (const verdict of report.verdicts)
-            yield `| ${row(verdict).join(' | ')} |`;
-    })());
-    if (shown < report.verdicts.length)
-        addLines([
-            '',
-            `The table stops after ${shown} of ${report.verdicts.length} images to stay within GitHub's 1 MiB for a summary: every image is in the log, and in the images and failures outputs or images-file.`
-        ]);
-    const pinned = pinLines(pin);
-    addLines(pinned.head);
-    const pinsShown = addRows(pinned.rows);
-    if (pinsShown < pinned.rows.length)
-        addLines([
-            '',
-            `The pin table stops after ${pinsShown} of ${pinned.rows.length} references: every change is in the log, and the files in pinned-files.`
-        ]);
-    addLines(pinned.tail);
-    const { head, rows } = promotionLines(promotion);
-    addLines(head);
-    const rowsShown = addRows(rows);
-    if (rowsShown < rows.length)
-        addLines(['', `The promotion table stops after ${rowsShown} of ${rows.length} tags: every tag is in the log and the promoted output.`]);
+        left -= used;
+        lines.push(...section.head, ...section.rows.slice(0, shown));
+        if (shown < section.rows.length)
+            lines.push('', section.cut(shown));
+        lines.push(...section.tail);
+    });
     return `${lines.join('\n')}\n`;
 }
 /** Writes the summary when GITHUB_STEP_SUMMARY is set; a summary that cannot be written is a warning. */
-async function writeSummary(report, ending, pin, promotion) {
+async function writeSummary(facts) {
     const path = process.env.GITHUB_STEP_SUMMARY;
     if (!path) {
         debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.');
         return;
     }
     try {
-        await summary.addRaw(summaryMarkdown(report, ending, pin, promotion)).write();
+        await summary.addRaw(summaryMarkdown(facts)).write();
     }
     catch (error) {
         warning(`Could not write the job summary to GITHUB_STEP_SUMMARY (${(0,src_text/* safeText */.Hk)(path)}): ${(0,file_errors/* describeFileError */.S)(error)}. The lookup's result and outputs are unaffected.`);
@@ -19941,7 +20119,7 @@ async function writeReport(report, settings) {
         writeOutputs(report, images, files, settings.pin?.files, settings.outputsReserve);
     }
     catch (error) {
-        problems.push((0,src_text/* errorMessage */.gJ)(error));
+        problems.push({ what: 'the step outputs could not be written', message: (0,src_text/* errorMessage */.gJ)(error) });
     }
     const first = report.found[0];
     if (settings.manifestFile !== undefined && first !== undefined)
@@ -19950,7 +20128,7 @@ async function writeReport(report, settings) {
             actions_core_info(`Wrote the manifest of ${(0,src_text/* safeText */.Hk)(first.request.requested)} to ${(0,src_text/* safeText */.Hk)(path)}`);
         }
         catch (error) {
-            problems.push((0,src_text/* errorMessage */.gJ)(error));
+            problems.push({ what: 'manifest-file could not be written', message: (0,src_text/* errorMessage */.gJ)(error) });
         }
     return problems;
 }
@@ -19961,117 +20139,9 @@ function reportPromotion(promotion, reserve) {
         writePromotionOutputs(promotion, reserve);
     }
     catch (error) {
-        return [(0,src_text/* errorMessage */.gJ)(error)];
+        return [{ what: 'the promotion outputs could not be written', message: (0,src_text/* errorMessage */.gJ)(error) }];
     }
     return [];
-}
-
-;// CONCATENATED MODULE: ../src/verdict/ending.ts
-// How the step ends, decided in one place from what happened: the deadline passed, a whole call
-// failed, waiting gave up, images failed the gate, or everything held. Pure: main.ts carries it out.
-
-
-/** Whether the step fails with this ending. */
-function endingFails(ending) {
-    return ending.kind !== 'success';
-}
-function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }) {
-    // A reference from a file is named with its file and line: the same reference may fail in several files.
-    const failingNames = (0,src_text/* listNames */.Zv)([
-        ...new Set(report.failing.map(({ request }) => (0,src_text/* safeText */.Hk)(request.source ? `${request.requested} (${request.source.file}:${request.source.line})` : request.requested)))
-    ]);
-    if (deadlineExpired && (report.error !== undefined || wait.stopped)) {
-        const pending = report.verdicts
-            .filter((verdict) => verdict.status === 'error' || verdict.status === 'present' || (verdict.status === 'failed' && verdict.fails))
-            .map((verdict) => (0,src_text/* safeText */.Hk)(verdict.request.requested));
-        return {
-            kind: 'timed-out',
-            message: `Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(timeoutMs)} passed (raise the timeout input); still pending: ${(0,src_text/* listNames */.Zv)(pending) || 'nothing'}.`
-        };
-    }
-    if (report.error !== undefined)
-        return { kind: 'call-error', message: (0,errors/* describeCallError */.iR)(report.error.error, report.error.request) };
-    if (wait.timedOut) {
-        const state = expect === 'absent' ? 'still present' : 'still missing';
-        return {
-            kind: 'gave-up',
-            message: `Gave up after waiting ${(0,src_text/* formatDuration */.a3)(wait.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`
-        };
-    }
-    if (report.failing.length > 0)
-        return { kind: 'failing-images', message: `${report.failing.length} of ${report.verdicts.length} image(s) failed: ${failingNames}` };
-    return { kind: 'success', message: `${report.found.length} of ${report.verdicts.length} image(s) found.` };
-}
-/**
- * Why pin must not write, if it must not: like promotion, only a gate that passed rewrites files, and
- * only when every reference looked up can be pinned in place (`fails`: that is an error of its own).
- */
-function pinBlocked(ending, unpinnable) {
-    if (ending.kind === 'failing-images' || ending.kind === 'gave-up')
-        return { reason: 'the gate did not pass, so no file was written.', fails: false };
-    if (ending.kind !== 'success')
-        return { reason: 'the lookup failed, so no file was written.', fails: false };
-    if (unpinnable > 0)
-        return {
-            reason: `${unpinnable} reference(s) cannot be pinned in place (see the errors at their lines), so no file was written; write them as the errors say, or leave their files out of files.`,
-            fails: true
-        };
-    return undefined;
-}
-/** GitHub's limit on a status's description. */
-const DESCRIPTION_LIMIT = 140;
-/**
- * The state and description the gate's ending gives: failure for images, error for a lookup that failed,
- * and error for a pin that failed (`pinProblem`): a required check must not pass a run that failed to pin.
- */
-function commitStatusOf(report, ending, pinProblem) {
-    const total = report.verdicts.length;
-    const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length;
-    let state;
-    let description;
-    if (ending.kind === 'call-error' || ending.kind === 'timed-out') {
-        state = 'error';
-        description = `The lookup failed: ${ending.message}`;
-    }
-    else if (pinProblem !== undefined && ending.kind === 'success') {
-        state = 'error';
-        description = pinProblem;
-    }
-    else if (ending.kind === 'failing-images' || ending.kind === 'gave-up') {
-        state = 'failure';
-        description = `${report.failing.length} of ${ending_images(total)} failed the gate${ending.kind === 'gave-up' ? ' (gave up waiting)' : ''}`;
-    }
-    else {
-        state = 'success';
-        description = absent > 0 ? `${absent} of ${ending_images(total)} absent, as expected` : `${report.found.length} of ${ending_images(total)} found`;
-    }
-    return { state, description: statusDescription(description) };
-}
-/** `1 image`, `12 images`. */
-function ending_images(count) {
-    return `${count} image${count === 1 ? '' : 's'}`;
-}
-/** A status description: one line, at most GitHub's 140 characters, cut at a word with "…". */
-function statusDescription(description) {
-    const text = (0,src_text/* safeText */.Hk)(description);
-    if (text.length <= DESCRIPTION_LIMIT)
-        return text;
-    const cut = text.slice(0, DESCRIPTION_LIMIT - 1);
-    const space = cut.lastIndexOf(' ');
-    return `${(space > DESCRIPTION_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
-}
-/**
- * Why promotion must not run, if it must not: the gate did not pass, or the step fails anyway (its
- * outputs or manifest-file could not be written). A tag is written only when everything else held.
- */
-function promotionBlocked(ending, problems) {
-    if (ending.kind === 'failing-images' || ending.kind === 'gave-up')
-        return 'the gate did not pass, so no tag was written.';
-    if (ending.kind !== 'success')
-        return 'the lookup failed (see the error below), so no tag was written.';
-    if (problems.length > 0)
-        return 'the step fails (see the error below), so no tag was written.';
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ../src/verdict/policy.ts
@@ -20228,6 +20298,20 @@ async function pinStage(scan, report, ending, options) {
         };
     }
 }
+/**
+ * The lookup's final line: how it ended, in the words of the summary's headline and the commit status.
+ * Images that failed the gate already have their error annotations: a plain line, and exit code 1.
+ */
+function endLookup(ending) {
+    if (ending.kind === 'success' || ending.kind === 'nothing-checked')
+        actions_core_info(ending.message);
+    else if (ending.kind === 'failing-images') {
+        actions_core_info(ending.message);
+        process.exitCode = EXIT_FAILURE;
+    }
+    else
+        setFailed(ending.message);
+}
 /** How long an input error's commit status may take to post: the step's timeout could not be read. */
 const INPUT_ERROR_STATUS_MS = 60_000;
 /**
@@ -20308,7 +20392,8 @@ async function run() {
             wait: outcome,
             deadlineExpired: deadline.expired,
             timeoutMs: inputs.timeoutMs,
-            expect: inputs.expect
+            expect: inputs.expect,
+            ...(scan?.nothingFound && { nothingToCheck: scan.nothingFound.message })
         });
         // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
         const problems = [];
@@ -20323,19 +20408,24 @@ async function run() {
             pinStoppedByCancel = pinned.stoppedByCancel === true;
             pinProblem = pinned.problem;
             if (pinned.problem !== undefined)
-                problems.push(pinned.problem);
+                problems.push({ what: 'the files could not be pinned', message: pinned.problem });
         }
         const outputsReserve = inputs.promote ? promotionReserve(report.found, inputs.promote.tags) : 0;
         problems.push(...(await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })));
+        // The lookup's final line, before what follows it (the status, the promotion).
+        endLookup(ending);
         // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
         // before any tag is, so a status that cannot be posted also keeps promotion from writing.
         // The files and the outputs are done: from here a cancel ends the process at once, as without pin.
         cancel?.stop();
         const cancelled = cancel?.signal;
         if (cancelled !== undefined && !pinStoppedByCancel)
-            problems.push(`The run was cancelled (${cancelled}) ${pin?.notWritten === undefined
-                ? 'once the pinned files were being renamed: the renaming finished first, so pinned-files lists every file pinned'
-                : 'and no file was pinned'}; the commit status and promotion were not done.`);
+            problems.push({
+                what: `the run was cancelled (${cancelled})`,
+                message: `The run was cancelled (${cancelled}) ${pin?.notWritten === undefined
+                    ? 'once the pinned files were being renamed: the renaming finished first, so pinned-files lists every file pinned'
+                    : 'and no file was pinned'}; the commit status and promotion were not done.`
+            });
         if (inputs.status && cancelled === undefined)
             try {
                 const { reportCommitStatus } = await __nccwpck_require__.e(/* import() */ 549).then(__nccwpck_require__.bind(__nccwpck_require__, 7549));
@@ -20348,7 +20438,7 @@ async function run() {
                 });
             }
             catch (error) {
-                problems.push((0,src_text/* errorMessage */.gJ)(error));
+                problems.push({ what: 'the commit status could not be posted', message: (0,src_text/* errorMessage */.gJ)(error) });
             }
         // Promotion (only with promote-tags): tags are written only when the gate passed and nothing else failed.
         let promotion;
@@ -20360,21 +20450,15 @@ async function run() {
                     : await promoteFound(report, inputs.promote, inputs, clients, activeDeadline);
             problems.push(...reportPromotion(promotion, outputsReserve));
             if (promotion.failure !== undefined)
-                problems.push(promotion.failure);
+                problems.push({ what: 'the promotion failed', message: promotion.failure });
         }
-        await writeSummary(report, ending, pin, promotion);
-        if (ending.kind === 'success')
-            actions_core_info(ending.message);
-        else if (ending.kind === 'failing-images') {
-            // Each failing image already has its own error annotation: end with a plain line, not another error.
-            actions_core_info(ending.message);
-            process.exitCode = EXIT_FAILURE;
-        }
-        else
-            setFailed(ending.message);
-        // What else failed (a report, the status, the promotion) fails the step too, after the verdict is said.
-        for (const problem of problems)
-            setFailed(problem);
+        // What else failed (a report, the status, the promotion) fails the step too, after the verdict is
+        // said: the last lines of the log, and in the summary under its headline. The same sentence twice
+        // (a GITHUB_OUTPUT that fails for the promotion's outputs too) is said once.
+        const failed = problems.filter((problem, index) => problems.findIndex((other) => other.message === problem.message) === index);
+        await writeSummary({ report, ending, problems: failed, ...(pin && { pin }), ...(promotion && { promotion }) });
+        for (const problem of failed)
+            setFailed(problem.message);
     }
     catch (error) {
         if (error instanceof src_image/* InputError */.dz)

@@ -19,7 +19,15 @@ import { logScan } from './report/log.js'
 import { promotionReserve } from './report/outputs.js'
 import { reportPromotion, writeReport, writeSummary } from './report/report.js'
 import { errorMessage, formatDuration, safeText } from './text.js'
-import { type Ending, commitStatusOf, decideEnding, pinBlocked, promotionBlocked, statusDescription } from './verdict/ending.js'
+import {
+  type Ending,
+  type Problem,
+  commitStatusOf,
+  decideEnding,
+  pinBlocked,
+  promotionBlocked,
+  statusDescription
+} from './verdict/ending.js'
 import { type Report, evaluate } from './verdict/policy.js'
 import { lookUpUntilSettled } from './verdict/wait.js'
 
@@ -77,6 +85,18 @@ async function pinStage(
       stoppedByCancel: options.cancel.signal !== undefined
     }
   }
+}
+
+/**
+ * The lookup's final line: how it ended, in the words of the summary's headline and the commit status.
+ * Images that failed the gate already have their error annotations: a plain line, and exit code 1.
+ */
+function endLookup(ending: Ending): void {
+  if (ending.kind === 'success' || ending.kind === 'nothing-checked') core.info(ending.message)
+  else if (ending.kind === 'failing-images') {
+    core.info(ending.message)
+    process.exitCode = EXIT_FAILURE
+  } else core.setFailed(ending.message)
 }
 
 /** How long an input error's commit status may take to post: the step's timeout could not be read. */
@@ -161,11 +181,12 @@ export async function run(): Promise<void> {
       wait: outcome,
       deadlineExpired: deadline.expired,
       timeoutMs: inputs.timeoutMs,
-      expect: inputs.expect
+      expect: inputs.expect,
+      ...(scan?.nothingFound && { nothingToCheck: scan.nothingFound.message })
     })
 
     // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
-    const problems: string[] = []
+    const problems: Problem[] = []
     let pin: PinResult | undefined
     let pinProblem: string | undefined
     let pinStoppedByCancel = false
@@ -176,11 +197,13 @@ export async function run(): Promise<void> {
       pin = pinned.pin
       pinStoppedByCancel = pinned.stoppedByCancel === true
       pinProblem = pinned.problem
-      if (pinned.problem !== undefined) problems.push(pinned.problem)
+      if (pinned.problem !== undefined) problems.push({ what: 'the files could not be pinned', message: pinned.problem })
     }
 
     const outputsReserve = inputs.promote ? promotionReserve(report.found, inputs.promote.tags) : 0
     problems.push(...(await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })))
+    // The lookup's final line, before what follows it (the status, the promotion).
+    endLookup(ending)
 
     // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
     // before any tag is, so a status that cannot be posted also keeps promotion from writing.
@@ -188,13 +211,14 @@ export async function run(): Promise<void> {
     cancel?.stop()
     const cancelled = cancel?.signal
     if (cancelled !== undefined && !pinStoppedByCancel)
-      problems.push(
-        `The run was cancelled (${cancelled}) ${
+      problems.push({
+        what: `the run was cancelled (${cancelled})`,
+        message: `The run was cancelled (${cancelled}) ${
           pin?.notWritten === undefined
             ? 'once the pinned files were being renamed: the renaming finished first, so pinned-files lists every file pinned'
             : 'and no file was pinned'
         }; the commit status and promotion were not done.`
-      )
+      })
     if (inputs.status && cancelled === undefined)
       try {
         const { reportCommitStatus } = await import('./github/status.js')
@@ -206,7 +230,7 @@ export async function run(): Promise<void> {
           log: (line) => core.info(line)
         })
       } catch (error) {
-        problems.push(errorMessage(error))
+        problems.push({ what: 'the commit status could not be posted', message: errorMessage(error) })
       }
 
     // Promotion (only with promote-tags): tags are written only when the gate passed and nothing else failed.
@@ -219,18 +243,14 @@ export async function run(): Promise<void> {
           ? { result: 'skipped', tags: [], skipped: blocked }
           : await promoteFound(report, inputs.promote, inputs, clients, activeDeadline)
       problems.push(...reportPromotion(promotion, outputsReserve))
-      if (promotion.failure !== undefined) problems.push(promotion.failure)
+      if (promotion.failure !== undefined) problems.push({ what: 'the promotion failed', message: promotion.failure })
     }
-    await writeSummary(report, ending, pin, promotion)
-
-    if (ending.kind === 'success') core.info(ending.message)
-    else if (ending.kind === 'failing-images') {
-      // Each failing image already has its own error annotation: end with a plain line, not another error.
-      core.info(ending.message)
-      process.exitCode = EXIT_FAILURE
-    } else core.setFailed(ending.message)
-    // What else failed (a report, the status, the promotion) fails the step too, after the verdict is said.
-    for (const problem of problems) core.setFailed(problem)
+    // What else failed (a report, the status, the promotion) fails the step too, after the verdict is
+    // said: the last lines of the log, and in the summary under its headline. The same sentence twice
+    // (a GITHUB_OUTPUT that fails for the promotion's outputs too) is said once.
+    const failed = problems.filter((problem, index) => problems.findIndex((other) => other.message === problem.message) === index)
+    await writeSummary({ report, ending, problems: failed, ...(pin && { pin }), ...(promotion && { promotion }) })
+    for (const problem of failed) core.setFailed(problem.message)
   } catch (error) {
     if (error instanceof InputError) await reportInputError(errorMessage(error), known)
     core.setFailed(errorMessage(error))

@@ -62,6 +62,84 @@ describe.each(NODES)('commit status on $label', ({ path }) => {
     expect(github.statuses[0]?.description?.length).toBeLessThanOrEqual(140)
   })
 
+  /** The summary's headline as plain text: its bold and escapes taken off. */
+  const headline = (summary: string): string =>
+    (summary.split('\n')[2] ?? '').replace(/\*\*/g, '').replace(/\\(.)/g, '$1').replace(/&#39;/g, "'")
+  const lastLine = (stdout: string): string => (stdout.trimEnd().split('\n').at(-1) ?? '').replace(/^::error::/, '')
+
+  it.each<
+    [string, Record<string, string>, Record<string, string>, { code: number; found: string; last: RegExp; state: string; status: RegExp }]
+  >([
+    [
+      'found',
+      { images: 'app:v1' },
+      {},
+      { code: 0, found: 'true', last: /^1 of 1 image found\.$/, state: 'success', status: /^1 of 1 image found$/ }
+    ],
+    [
+      'the gate failed',
+      { images: 'app:v1 app:nope' },
+      {},
+      {
+        code: 1,
+        found: 'false',
+        last: /^1 of 2 images failed the gate: app:nope$/,
+        state: 'failure',
+        status: /^1 of 2 images failed the gate$/
+      }
+    ],
+    [
+      'gave up waiting',
+      { images: 'app:never', 'wait-timeout': '1s', 'wait-interval': '300ms' },
+      {},
+      {
+        code: 1,
+        found: 'false',
+        last: /^Gave up waiting after 1s \(wait-timeout\): app:never still missing\.$/,
+        state: 'failure',
+        status: /^Gave up waiting: 1 of 1 image still missing$/
+      }
+    ],
+    [
+      'the lookup failed',
+      { images: 'nope/repo:v1' },
+      {},
+      {
+        code: 1,
+        found: 'false',
+        last: /^Repository 'nope\/repo' in the caller's registry/,
+        state: 'error',
+        status: /^The lookup failed: Repository/
+      }
+    ],
+    [
+      'nothing to check',
+      { files: 'nowhere/*.yaml', 'if-no-files-found': 'warn' },
+      { GITHUB_WORKSPACE: tmpdir() },
+      {
+        code: 0,
+        found: 'false',
+        last: /^Nothing to check: files: no file in the workspace/,
+        state: 'success',
+        status: /^Nothing to check: files: no file/
+      }
+    ]
+  ])(
+    'says one thing everywhere when %s: the last log line, the summary headline, the status and found',
+    async (_, inputs, extra, expected) => {
+      const result = await run(inputs, extra)
+      expect(result.code).toBe(expected.code)
+      expect(result.outputs.found).toBe(expected.found)
+      // The lookup's last line is the step's last line here, and the summary's headline (in bold, without the status line after it).
+      const last = lastLine(result.stdout.replace(/\nSet the commit status .*\n?$/, '\n'))
+      expect(last).toMatch(expected.last)
+      expect(headline(result.summary)).toBe(last.startsWith('Repository') ? `The lookup failed: ${last}` : last)
+      expect(github.statuses.map((status) => status.state)).toEqual([expected.state])
+      expect(github.statuses[0]?.description).toMatch(expected.status)
+      if (expected.found === 'false' && inputs.files !== undefined) expect(result.summary).not.toContain('| Reference |')
+    }
+  )
+
   it('posts error, not success, when pin could not write what the gate found; and nothing after a cancel', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
     try {
@@ -135,7 +213,7 @@ describe.each(NODES)('commit status on $label', ({ path }) => {
     const result = await run({ images: 'app:v1' })
     expect(result.code).toBe(1)
     expect(result.errors).toEqual([expect.stringMatching(expected)])
-    expect(result.stdout.indexOf('1 of 1 image(s) found.')).toBeLessThan(result.stdout.indexOf('::error::'))
+    expect(result.stdout.indexOf('1 of 1 image found.')).toBeLessThan(result.stdout.indexOf('::error::'))
     expect(result.outputs).toMatchObject({ found: 'true' })
     expect(github.requests).toHaveLength(1)
     expect(result.stdout + result.stderr).not.toMatch(STACK_TRACE)
@@ -150,7 +228,8 @@ describe.each(NODES)('commit status on $label', ({ path }) => {
     github.failWith(Infinity, 403, 'Resource not accessible by integration')
     const refused = await run({ images: 'status/promoted:sha-1', 'promote-tags': 'v1' })
     expect(refused.code).toBe(1)
-    expect(refused.stdout).toContain('Promotion skipped: the step fails (see the error below), so no tag was written.')
+    expect(refused.stdout).toContain('Promotion skipped: the commit status could not be posted, so no tag was written.')
+    expect(refused.summary).toContain('**The step failed:** Could not set the commit status ecr/images')
     expect(refused.errors).toEqual([expect.stringMatching(/the token may not write statuses \(HTTP 403\)/)])
     expect(h.fake.requestsFor('PutImage')).toHaveLength(0)
     github.reset()

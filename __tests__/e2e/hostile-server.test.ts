@@ -58,6 +58,7 @@ describe.each(NODES)('hostile servers on $label', ({ path }) => {
       'digest',
       'digests',
       'failures',
+      'failures-file',
       'found',
       'image-uri',
       'image-uris',

@@ -17,6 +17,6 @@ describe('npm run local-action', () => {
     expect(run.code).toBe(0)
     expect(run.stdout).not.toContain('No outputs were set')
     expect(run.stdout).toMatch(/│ 'found'\s+│ 'true'/)
-    expect(run.stdout).toContain('1 of 1 image(s) found.')
+    expect(run.stdout).toContain('1 of 1 image found.')
   })
 })

@@ -398,13 +398,30 @@ describe.each(NODES)('a writer that checks what it writes, on $label', ({ path }
     expect(statSync(join(workspace, 'latin1.yaml')).mode & 0o777).toBe(0o750)
   })
 
+  it("keeps the whole summary within GitHub's 1 MiB when 5,000 files with 2 references each are pinned, every table saying where the rest is", async () => {
+    for (let index = 0; index < 5000; index++)
+      write(`many/service-${index}.yaml`, `a:\n  image: ${R}/app:v1\nb:\n  image: ${R}/team/api:v1.4.2\n`)
+    const result = await run({ files: 'many/*.yaml', pin: 'true' }, { timeoutMs: 120_000 })
+    expect(result.code).toBe(0)
+    expect(result.outputs['pinned-files']?.split('\n')).toHaveLength(5000)
+    expect(Buffer.byteLength(result.summary)).toBeLessThanOrEqual(1_000_000)
+    expect(result.summary.split('\n')[2]).toBe('**10000 of 10000 images found\\.**')
+    expect(result.summary).toMatch(
+      /\nThe table stops after \d+ of 10000 images to stay within GitHub's 1 MiB for a summary: every image is in the log/
+    )
+    expect(result.summary).toContain('#### Pinned 10000 reference(s) in 5000 file(s)')
+    expect(result.summary).toMatch(
+      /\nThe pin table stops after [1-9]\d+ of 10000 references: every change is in the log, and the files written are listed in pinned-files\.\n/
+    )
+  })
+
   it('writes no file when the gate fails, says so, and names each failing reference with its file and line', async () => {
     write('a.yaml', `a:\n  image: ${R}/app:v1\nb:\n  image: ${R}/app:gone\n`)
     write('b.yaml', `image: ${R}/app:gone\n`)
     const result = await run({ files: '*.yaml', pin: 'true' })
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('pin: the gate did not pass, so no file was written.')
-    expect(result.stdout).toContain(`2 of 3 image(s) failed: ${R}/app:gone (a.yaml:4), ${R}/app:gone (b.yaml:1)`)
+    expect(result.stdout).toContain(`2 of 3 images failed the gate: ${R}/app:gone (a.yaml:4), ${R}/app:gone (b.yaml:1)`)
     expect(read('a.yaml')).toBe(`a:\n  image: ${R}/app:v1\nb:\n  image: ${R}/app:gone\n`)
     expect(result.outputs['pinned-files']).toBe('')
     expect(temporaries()).toEqual([])

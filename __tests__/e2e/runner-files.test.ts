@@ -42,7 +42,7 @@ describe.each(NODES)('the runner files on $label', ({ path, label }) => {
       const run = await h.run({ images: 'app:v1' }, { RUNNER_TEMP: runnerTemp })
       expect(run.code).toBe(0)
       expect(run.warnings).toEqual([
-        `::warning::Could not write images-file under RUNNER_TEMP (${runnerTemp}): a part of the path is a file, not a folder (ENOTDIR). The images-file output is left out; the other outputs are written.`
+        `::warning::Could not write images-file and failures-file under RUNNER_TEMP (${runnerTemp}): a part of the path is a file, not a folder (ENOTDIR). Those outputs are left out; the other outputs are written.`
       ])
       expect(run.outputs).toMatchObject({ found: 'true', digest: h.digests.v1 })
       expect(Object.keys(run.outputs)).toEqual(expect.arrayContaining(['images', 'image-uri', 'digests']))

@@ -91,7 +91,8 @@ export function outputsSize(outputs: Outputs): number {
 /** Every output that is known, before any is left out. */
 export function computeOutputs(report: Report, images: ImagesData, files: ResultFiles = {}, pinnedFiles?: readonly string[]): Outputs {
   const outputs: Outputs = new Map()
-  outputs.set('found', report.allFound ? 'true' : 'false')
+  // Nothing checked is not found: a later step gated on found must not run on nothing.
+  outputs.set('found', report.allFound && report.verdicts.length > 0 ? 'true' : 'false')
   const first = report.found[0]
   if (first !== undefined) {
     outputs.set('digest', first.image.imageId?.imageDigest ?? '')

@@ -5,6 +5,7 @@
 // returns the problems that fail the step (GITHUB_OUTPUT or manifest-file could not be written).
 import * as core from '@actions/core'
 import { errorMessage, safeText } from '../text.js'
+import type { Problem } from '../verdict/ending.js'
 import type { Report } from '../verdict/policy.js'
 import { describeFileError } from '../file-errors.js'
 import { writeManifestFile, writeResultFile } from './files.js'
@@ -23,8 +24,8 @@ export interface ReportSettings {
   outputsReserve?: number
 }
 
-export async function writeReport(report: Report, settings: ReportSettings): Promise<string[]> {
-  const problems: string[] = []
+export async function writeReport(report: Report, settings: ReportSettings): Promise<Problem[]> {
+  const problems: Problem[] = []
   const images = imagesData(report)
   const files: ResultFiles = {}
   try {
@@ -40,7 +41,7 @@ export async function writeReport(report: Report, settings: ReportSettings): Pro
   try {
     writeOutputs(report, images, files, settings.pin?.files, settings.outputsReserve)
   } catch (error) {
-    problems.push(errorMessage(error))
+    problems.push({ what: 'the step outputs could not be written', message: errorMessage(error) })
   }
   const first = report.found[0]
   if (settings.manifestFile !== undefined && first !== undefined)
@@ -48,18 +49,18 @@ export async function writeReport(report: Report, settings: ReportSettings): Pro
       const path = await writeManifestFile(settings.manifestFile, first.image.imageManifest ?? '')
       core.info(`Wrote the manifest of ${safeText(first.request.requested)} to ${safeText(path)}`)
     } catch (error) {
-      problems.push(errorMessage(error))
+      problems.push({ what: 'manifest-file could not be written', message: errorMessage(error) })
     }
   return problems
 }
 
 /** The promotion's log lines and outputs; returns the problems that fail the step. */
-export function reportPromotion(promotion: Promotion, reserve: number): string[] {
+export function reportPromotion(promotion: Promotion, reserve: number): Problem[] {
   logPromotion(promotion)
   try {
     writePromotionOutputs(promotion, reserve)
   } catch (error) {
-    return [errorMessage(error)]
+    return [{ what: 'the promotion outputs could not be written', message: errorMessage(error) }]
   }
   return []
 }

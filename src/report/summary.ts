@@ -1,41 +1,63 @@
-// The job summary: what the gate decided in one sentence, then a table of every requested image with
-// its result, digest, pinned reference, registry and region; then what pin rewrote and what promotion
-// did, a row per tag. Everything from a server or a user is
-// escaped (references and digests as inline code). GitHub drops a summary over 1 MiB, so a very long
-// table stops early and says where the rest is; a summary that cannot be written is a warning.
+// The job summary: how the step ended in the words of the lookup's last line (verdict/ending.ts), what
+// else failed the step, then a table of every requested image with its result, digest, pinned
+// reference, registry and region; then what pin rewrote and what promotion did, a row per tag.
+// Everything from a server or a user is escaped (references and digests as inline code) and clipped.
+// GitHub drops a summary over 1 MiB whole, so the whole summary is kept within it: the sentences are
+// counted first, then the tables share what is left, and a table that stops early says how many rows
+// it shows and where the rest is. A summary that cannot be written is a warning.
 import * as core from '@actions/core'
 import { NO_FAILURE_CODE, describeFailureCode } from '../failure-codes.js'
 import { codeSpan, escapeMarkdown, listNames, safeText } from '../text.js'
 import type { PinResult } from '../manifests/pin.js'
 import type { Promotion, TagResult } from '../promote/plan.js'
-import type { Ending } from '../verdict/ending.js'
+import { type Ending, type Problem, endingTitle } from '../verdict/ending.js'
 import type { Report, Verdict } from '../verdict/policy.js'
 import { describeFileError } from '../file-errors.js'
 import { imageUriOf } from './outputs.js'
 
-/** GitHub drops a step summary over 1 MiB; the table stops before this many bytes. */
+/** GitHub drops a step summary over 1 MiB (1,048,576 bytes); the whole summary stays below this. */
 export const SUMMARY_LIMIT = 1_000_000
+/** The longest sentence (a headline, a problem, why pin wrote nothing), in characters before escaping. */
+const SENTENCE_LIMIT = 2_000
+/** The longest string from a server or a file in one table cell, in characters before escaping. */
+const CELL_LIMIT = 500
+/** What each table after the first may keep for itself, so the images table cannot crowd it out. */
+const TABLE_FLOOR = 100_000
 
 const HEADER = [
   '| Reference | Result | Digest | Media type | Pinned reference | Registry | Region |',
   '| --- | --- | --- | --- | --- | --- | --- |'
 ]
 
+/** At most `limit` characters, ending in "…" when cut (never half a surrogate pair). */
+export function clip(text: string, limit: number): string {
+  if (text.length <= limit) return text
+  let end = limit - 1
+  const last = text.charCodeAt(end - 1)
+  if (last >= 0xd800 && last <= 0xdbff) end--
+  return `${text.slice(0, end)}…`
+}
+
+/** A cell's inline code, clipped. */
+function code(text: string | undefined): string {
+  return codeSpan(clip(text ?? '', CELL_LIMIT))
+}
+
 function digestCell(digest: string | undefined, platformDigest: string | undefined): string {
-  const main = codeSpan(digest ?? '')
-  return platformDigest !== undefined && platformDigest !== digest ? `${main}<br>platform: ${codeSpan(platformDigest)}` : main
+  const main = code(digest)
+  return platformDigest !== undefined && platformDigest !== digest ? `${main}<br>platform: ${code(platformDigest)}` : main
 }
 
 /** A registry id (12 digits when ECR sends what it should) or "the caller's". */
 function registryCell(registryId: string | undefined): string {
   if (registryId === undefined) return "the caller's"
-  return /^\d{12}$/.test(registryId) ? registryId : codeSpan(registryId)
+  return /^\d{12}$/.test(registryId) ? registryId : code(registryId)
 }
 
 function row(verdict: Verdict): string[] {
   const { request } = verdict
   // A reference from a file says where it is written: the summary lists every one, annotations only ten.
-  const reference = `${codeSpan(request.requested)}${request.source ? ` at ${codeSpan(`${request.source.file}:${request.source.line}`)}` : ''}`
+  const reference = `${code(request.requested)}${request.source ? ` at ${code(`${request.source.file}:${request.source.line}`)}` : ''}`
   // Regions are validated (inputs) or taken from a validated registry host: safe as they are.
   const where = [registryCell(request.registryId), request.region]
   switch (verdict.status) {
@@ -45,58 +67,71 @@ function row(verdict: Verdict): string[] {
         reference,
         verdict.status === 'found' ? '✅ found' : '❌ present (expected absent)',
         digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
-        codeSpan(verdict.image.imageManifestMediaType ?? ''),
-        codeSpan(imageUriOf(verdict.image, request) ?? ''),
+        code(verdict.image.imageManifestMediaType),
+        code(imageUriOf(verdict.image, request)),
         registryCell(verdict.image.registryId ?? request.registryId),
         request.region
       ]
     case 'absent':
       return [reference, '✅ absent, as expected', '', '', '', ...where]
     case 'failed': {
-      const code = verdict.failure.failureCode ?? NO_FAILURE_CODE
+      const failureCode = verdict.failure.failureCode ?? NO_FAILURE_CODE
       const text = describeFailureCode(verdict.failure.failureCode).summary
-      const detail = escapeMarkdown(`${code}: ${verdict.failure.failureReason ?? ''}`)
-      return [
-        reference,
-        `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`,
-        codeSpan(verdict.failure.imageId?.imageDigest ?? ''),
-        '',
-        '',
-        ...where
-      ]
+      const detail = escapeMarkdown(clip(`${failureCode}: ${verdict.failure.failureReason ?? ''}`, CELL_LIMIT))
+      return [reference, `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`, code(verdict.failure.imageId?.imageDigest), '', '', ...where]
     }
     case 'error':
       return [reference, '❌ not looked up (the request failed)', '', '', '', ...where]
   }
 }
 
-/** The gate's decision in one line. */
-function headline(report: Report, ending: Ending): string {
-  if (ending.kind === 'call-error' || ending.kind === 'timed-out' || ending.kind === 'gave-up')
-    return `**The lookup failed:** ${escapeMarkdown(ending.message)}`
-  const total = report.verdicts.length
-  const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length
-  const present = report.verdicts.filter((verdict) => verdict.status === 'present').length
-  const counts =
-    absent > 0 || present > 0
-      ? `${absent} of ${total} absent, as expected${present > 0 ? `; ${present} present` : ''}.`
-      : `${report.found.length} of ${total} found.`
-  return ending.kind === 'failing-images' ? `**${counts}** ${report.failing.length} failed the gate.` : `**${counts}**`
+/** A sentence of prose, escaped and clipped. */
+function sentence(text: string): string {
+  return escapeMarkdown(clip(text, SENTENCE_LIMIT))
 }
 
-/** The pin section: what it did, one row per reference rewritten (to be added within the limit), and the references left as written. */
-function pinLines(pin: PinResult | undefined): { head: string[]; rows: string[]; tail: string[] } {
-  if (pin === undefined) return { head: [], rows: [], tail: [] }
-  if (pin.notWritten !== undefined) return { head: ['', `**pin:** ${escapeMarkdown(pin.notWritten)}`], rows: [], tail: [] }
+/** How the step ended: the lookup's last line, its first words in bold. */
+function headline(ending: Ending): string {
+  const titled = endingTitle(ending)
+  if (titled === undefined) return `**${sentence(ending.message)}**`
+  return titled.startsWithTitle ? `**${titled.title}**${sentence(titled.rest)}` : `**${titled.title}:** ${sentence(titled.rest)}`
+}
+
+/** A part of the summary: sentences before and after a table's rows, and what to say when the rows stop early. */
+interface Section {
+  head: string[]
+  rows: string[]
+  tail: string[]
+  /** The line saying the table stops after `shown` rows and where the rest is. */
+  cut: (shown: number) => string
+}
+
+function imagesSection(report: Report): Section {
+  const total = report.verdicts.length
+  if (total === 0) return { head: [], rows: [], tail: [], cut: () => '' }
+  return {
+    head: ['', ...HEADER],
+    rows: report.verdicts.map((verdict) => `| ${row(verdict).join(' | ')} |`),
+    tail: [],
+    cut: (shown) =>
+      `The table stops after ${shown} of ${total} images to stay within GitHub's 1 MiB for a summary: every image is in the log, every found image in images-file and every failure in failures-file (outputs of this step).`
+  }
+}
+
+/** The pin section: what it did, one row per reference rewritten, and the references left as written. */
+function pinSection(pin: PinResult | undefined): Section {
+  const none = { rows: [], tail: [], cut: () => '' }
+  if (pin === undefined) return { head: [], ...none }
+  if (pin.notWritten !== undefined) return { head: ['', `**pin:** ${sentence(pin.notWritten)}`], ...none }
   const left =
     pin.left.length > 0
       ? [
           '',
-          `pin: ${pin.left.length} reference(s) left as written, not found: ${listNames(pin.left.map((entry) => `${codeSpan(entry.text)} at ${codeSpan(`${entry.file}:${entry.line}`)}`))}`
+          `pin: ${pin.left.length} reference(s) left as written, not found: ${listNames(pin.left.map((entry) => `${code(entry.text)} at ${code(`${entry.file}:${entry.line}`)}`))}`
         ]
       : []
   if (pin.changes.length === 0)
-    return { head: left.length > 0 ? left : ['', 'pin: every reference was already pinned to its current digest.'], rows: [], tail: [] }
+    return { head: left.length > 0 ? left : ['', 'pin: every reference was already pinned to its current digest.'], ...none }
   return {
     head: [
       '',
@@ -105,10 +140,10 @@ function pinLines(pin: PinResult | undefined): { head: string[]; rows: string[];
       '| Where | Was | Now |',
       '| --- | --- | --- |'
     ],
-    rows: pin.changes.map(
-      (change) => `| ${codeSpan(`${change.file}:${change.line}`)} | ${codeSpan(change.from)} | ${codeSpan(change.to)} |`
-    ),
-    tail: left
+    rows: pin.changes.map((change) => `| ${code(`${change.file}:${change.line}`)} | ${code(change.from)} | ${code(change.to)} |`),
+    tail: left,
+    cut: (shown) =>
+      `The pin table stops after ${shown} of ${pin.changes.length} references: every change is in the log, and the files written are listed in pinned-files.`
   }
 }
 
@@ -121,80 +156,98 @@ const TAG_RESULT_TEXT: Record<TagResult, string> = {
   skipped: '⏭️ not attempted'
 }
 
-/** The promotion section: what it decided, then one row per tag (lines, to be added within the limit). */
-function promotionLines(promotion: Promotion | undefined): { head: string[]; rows: string[] } {
-  if (promotion === undefined) return { head: [], rows: [] }
-  if (promotion.skipped !== undefined) return { head: ['', `**Promotion skipped:** ${escapeMarkdown(promotion.skipped)}`], rows: [] }
+/** The promotion section: what it decided, then one row per tag. */
+function promotionSection(promotion: Promotion | undefined): Section {
+  const none = { rows: [], tail: [], cut: () => '' }
+  if (promotion === undefined) return { head: [], ...none }
+  if (promotion.skipped !== undefined) return { head: ['', `**Promotion skipped:** ${sentence(promotion.skipped)}`], ...none }
   return {
     head: [
       '',
       `#### Promotion: ${promotion.result}`,
-      ...(promotion.failure !== undefined ? ['', escapeMarkdown(promotion.failure)] : []),
+      ...(promotion.failure !== undefined ? ['', sentence(promotion.failure)] : []),
       '',
       '| Tag | Result | Digest | Was on |',
       '| --- | --- | --- | --- |'
     ],
     rows: promotion.tags.map(
       (tag) =>
-        `| ${codeSpan(`${tag.repository}:${tag.tag}`)} | ${TAG_RESULT_TEXT[tag.result]}${tag.error !== undefined ? ` (${escapeMarkdown(tag.error)})` : ''} | ${codeSpan(tag.digest)} | ${tag.previousDigest !== null ? codeSpan(tag.previousDigest) : ''} |`
-    )
+        `| ${code(`${tag.repository}:${tag.tag}`)} | ${TAG_RESULT_TEXT[tag.result]}${tag.error !== undefined ? ` (${escapeMarkdown(clip(tag.error, CELL_LIMIT))})` : ''} | ${code(tag.digest)} | ${tag.previousDigest !== null ? code(tag.previousDigest) : ''} |`
+    ),
+    tail: [],
+    cut: (shown) =>
+      `The promotion table stops after ${shown} of ${promotion.tags.length} tags: every tag is in the log and, when it fits, in the promoted output.`
   }
 }
 
-export function summaryMarkdown(report: Report, ending: Ending, pin?: PinResult, promotion?: Promotion): string {
-  const lines = ['### ECR image lookup', '', headline(report, ending), '', ...HEADER]
-  let size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0)
-  /** Adds table rows while the summary stays within SUMMARY_LIMIT; returns how many were added. */
-  const addLines = (more: readonly string[]): void => {
-    for (const line of more) size += Buffer.byteLength(line) + 1
-    lines.push(...more)
-  }
-  const addRows = (rows: Iterable<string>): number => {
+export interface SummaryFacts {
+  report: Report
+  ending: Ending
+  /** What else failed the step, each said under the headline as it ends the log. */
+  problems?: readonly Problem[]
+  pin?: PinResult
+  promotion?: Promotion
+}
+
+function bytesOf(lines: readonly string[]): number {
+  return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0)
+}
+
+/**
+ * The summary's markdown, always within SUMMARY_LIMIT: the sentences are counted first (each clipped),
+ * then the tables take rows in order, each later table keeping up to TABLE_FLOOR for itself.
+ */
+export function summaryMarkdown({ report, ending, problems = [], pin, promotion }: SummaryFacts): string {
+  const top = [
+    '### ECR image lookup',
+    '',
+    headline(ending),
+    ...problems.flatMap((problem) => ['', `**The step failed:** ${sentence(problem.message)}`])
+  ]
+  const sections = [imagesSection(report), pinSection(pin), promotionSection(promotion)]
+  // The longest a cut line can be: its text with the largest counts.
+  const cutBytes = (section: Section): number => (section.rows.length > 0 ? bytesOf(['', section.cut(section.rows.length)]) : 0)
+  let left =
+    SUMMARY_LIMIT -
+    bytesOf(top) -
+    sections.reduce((sum, section) => sum + bytesOf(section.head) + bytesOf(section.tail) + cutBytes(section), 0)
+  const rowBytes = sections.map((section) => section.rows.map((line) => Buffer.byteLength(line) + 1))
+  const lines = [...top]
+  sections.forEach((section, index) => {
+    const later = rowBytes.slice(index + 1).reduce(
+      (sum, sizes) =>
+        sum +
+        Math.min(
+          TABLE_FLOOR,
+          sizes.reduce((a, b) => a + b, 0)
+        ),
+      0
+    )
+    const allowed = left - later
+    let used = 0
     let shown = 0
-    for (const line of rows) {
-      size += Buffer.byteLength(line) + 1
-      if (size > SUMMARY_LIMIT) break
-      lines.push(line)
+    for (const size of rowBytes[index] ?? []) {
+      if (used + size > allowed) break
+      used += size
       shown++
     }
-    return shown
-  }
-  const shown = addRows(
-    (function* () {
-      for (const verdict of report.verdicts) yield `| ${row(verdict).join(' | ')} |`
-    })()
-  )
-  if (shown < report.verdicts.length)
-    addLines([
-      '',
-      `The table stops after ${shown} of ${report.verdicts.length} images to stay within GitHub's 1 MiB for a summary: every image is in the log, and in the images and failures outputs or images-file.`
-    ])
-  const pinned = pinLines(pin)
-  addLines(pinned.head)
-  const pinsShown = addRows(pinned.rows)
-  if (pinsShown < pinned.rows.length)
-    addLines([
-      '',
-      `The pin table stops after ${pinsShown} of ${pinned.rows.length} references: every change is in the log, and the files in pinned-files.`
-    ])
-  addLines(pinned.tail)
-  const { head, rows } = promotionLines(promotion)
-  addLines(head)
-  const rowsShown = addRows(rows)
-  if (rowsShown < rows.length)
-    addLines(['', `The promotion table stops after ${rowsShown} of ${rows.length} tags: every tag is in the log and the promoted output.`])
+    left -= used
+    lines.push(...section.head, ...section.rows.slice(0, shown))
+    if (shown < section.rows.length) lines.push('', section.cut(shown))
+    lines.push(...section.tail)
+  })
   return `${lines.join('\n')}\n`
 }
 
 /** Writes the summary when GITHUB_STEP_SUMMARY is set; a summary that cannot be written is a warning. */
-export async function writeSummary(report: Report, ending: Ending, pin?: PinResult, promotion?: Promotion): Promise<void> {
+export async function writeSummary(facts: SummaryFacts): Promise<void> {
   const path = process.env.GITHUB_STEP_SUMMARY
   if (!path) {
     core.debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.')
     return
   }
   try {
-    await core.summary.addRaw(summaryMarkdown(report, ending, pin, promotion)).write()
+    await core.summary.addRaw(summaryMarkdown(facts)).write()
   } catch (error) {
     core.warning(
       `Could not write the job summary to GITHUB_STEP_SUMMARY (${safeText(path)}): ${describeFileError(error)}. The lookup's result and outputs are unaffected.`

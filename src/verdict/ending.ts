@@ -1,5 +1,7 @@
 // How the step ends, decided in one place from what happened: the deadline passed, a whole call
-// failed, waiting gave up, images failed the gate, or everything held. Pure: main.ts carries it out.
+// failed, waiting gave up, images failed the gate, nothing was checked, or everything held; and the
+// words every place says it in (the last line of the lookup, the summary's headline, the commit
+// status), so they never say different things. Pure: main.ts carries it out.
 import { describeCallError } from '../ecr/errors.js'
 import type { Expectation } from '../failure-codes.js'
 import { formatDuration, listNames, safeText } from '../text.js'
@@ -15,7 +17,19 @@ export type Ending =
   | { kind: 'gave-up'; message: string }
   /** Images failed the gate: each already has its error annotation, so this is a plain line; exit 1. */
   | { kind: 'failing-images'; message: string }
+  /** Nothing was looked up (if-no-files-found warn or ignore let an empty scan through): found is false. */
+  | { kind: 'nothing-checked'; message: string }
   | { kind: 'success'; message: string }
+
+/**
+ * Something after the verdict that fails the step: the outputs or manifest-file could not be written,
+ * pin failed, the status could not be posted, the promotion failed, the run was cancelled. `what` is
+ * the short clause others name it by ("the commit status could not be posted").
+ */
+export interface Problem {
+  what: string
+  message: string
+}
 
 export interface EndingFacts {
   report: Report
@@ -23,14 +37,36 @@ export interface EndingFacts {
   deadlineExpired: boolean
   timeoutMs: number
   expect: Expectation
+  /** Why nothing was looked up, when the files stage found nothing to check. */
+  nothingToCheck?: string
 }
 
 /** Whether the step fails with this ending. */
 export function endingFails(ending: Ending): boolean {
-  return ending.kind !== 'success'
+  return ending.kind !== 'success' && ending.kind !== 'nothing-checked'
 }
 
-export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect }: EndingFacts): Ending {
+const TITLES: Partial<Record<Ending['kind'], string>> = {
+  'timed-out': 'Timed out',
+  'gave-up': 'Gave up waiting',
+  'nothing-checked': 'Nothing to check',
+  'call-error': 'The lookup failed'
+}
+
+/**
+ * The words the summary's headline puts in bold, and the rest of the ending's message after them
+ * (`rest` is the whole message when it does not start with them: a lookup's error is its own sentence).
+ */
+export function endingTitle(ending: Ending): { title: string; rest: string; startsWithTitle: boolean } | undefined {
+  const title = TITLES[ending.kind]
+  if (title === undefined) return undefined
+  const startsWithTitle = ending.message.startsWith(title)
+  return { title, rest: startsWithTitle ? ending.message.slice(title.length) : ending.message, startsWithTitle }
+}
+
+export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect, nothingToCheck }: EndingFacts): Ending {
+  if (report.verdicts.length === 0)
+    return { kind: 'nothing-checked', message: `Nothing to check: ${nothingToCheck ?? 'no image was requested.'}` }
   // A reference from a file is named with its file and line: the same reference may fail in several files.
   const failingNames = listNames([
     ...new Set(
@@ -53,12 +89,18 @@ export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect 
     const state = expect === 'absent' ? 'still present' : 'still missing'
     return {
       kind: 'gave-up',
-      message: `Gave up after waiting ${formatDuration(wait.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`
+      message: `Gave up waiting after ${formatDuration(wait.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`
     }
   }
+  const total = report.verdicts.length
   if (report.failing.length > 0)
-    return { kind: 'failing-images', message: `${report.failing.length} of ${report.verdicts.length} image(s) failed: ${failingNames}` }
-  return { kind: 'success', message: `${report.found.length} of ${report.verdicts.length} image(s) found.` }
+    return { kind: 'failing-images', message: `${report.failing.length} of ${images(total)} failed the gate: ${failingNames}` }
+  const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length
+  return {
+    kind: 'success',
+    message:
+      expect === 'absent' ? `${absent} of ${images(total)} absent, as expected.` : `${report.found.length} of ${images(total)} found.`
+  }
 }
 
 /**
@@ -68,6 +110,7 @@ export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect 
 export function pinBlocked(ending: Ending, unpinnable: number): { reason: string; fails: boolean } | undefined {
   if (ending.kind === 'failing-images' || ending.kind === 'gave-up')
     return { reason: 'the gate did not pass, so no file was written.', fails: false }
+  if (ending.kind === 'nothing-checked') return { reason: 'nothing was checked, so no file was written.', fails: false }
   if (ending.kind !== 'success') return { reason: 'the lookup failed, so no file was written.', fails: false }
   if (unpinnable > 0)
     return {
@@ -94,21 +137,27 @@ export const DESCRIPTION_LIMIT = 140
  */
 export function commitStatusOf(report: Report, ending: Ending, pinProblem?: string): CommitStatus {
   const total = report.verdicts.length
-  const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length
   let state: StatusState
   let description: string
-  if (ending.kind === 'call-error' || ending.kind === 'timed-out') {
+  if (ending.kind === 'call-error') {
     state = 'error'
     description = `The lookup failed: ${ending.message}`
+  } else if (ending.kind === 'timed-out') {
+    state = 'error'
+    description = ending.message
   } else if (pinProblem !== undefined && ending.kind === 'success') {
     state = 'error'
     description = pinProblem
-  } else if (ending.kind === 'failing-images' || ending.kind === 'gave-up') {
+  } else if (ending.kind === 'gave-up') {
     state = 'failure'
-    description = `${report.failing.length} of ${images(total)} failed the gate${ending.kind === 'gave-up' ? ' (gave up waiting)' : ''}`
+    description = `Gave up waiting: ${report.failing.length} of ${images(total)} still ${report.failing.some((verdict) => verdict.status === 'present') ? 'present' : 'missing'}`
+  } else if (ending.kind === 'failing-images') {
+    state = 'failure'
+    description = `${report.failing.length} of ${images(total)} failed the gate`
   } else {
+    // success, or nothing checked (if-no-files-found let it pass): the ending's own sentence.
     state = 'success'
-    description = absent > 0 ? `${absent} of ${images(total)} absent, as expected` : `${report.found.length} of ${images(total)} found`
+    description = ending.message.replace(/\.$/, '')
   }
   return { state, description: statusDescription(description) }
 }
@@ -128,12 +177,15 @@ export function statusDescription(description: string): string {
 }
 
 /**
- * Why promotion must not run, if it must not: the gate did not pass, or the step fails anyway (its
- * outputs or manifest-file could not be written). A tag is written only when everything else held.
+ * Why promotion must not run, if it must not: the gate did not pass, nothing was checked, or the step
+ * fails anyway (named by what failed). A tag is written only when everything else held.
  */
-export function promotionBlocked(ending: Ending, problems: readonly string[]): string | undefined {
+export function promotionBlocked(ending: Ending, problems: readonly Problem[]): string | undefined {
   if (ending.kind === 'failing-images' || ending.kind === 'gave-up') return 'the gate did not pass, so no tag was written.'
-  if (ending.kind !== 'success') return 'the lookup failed (see the error below), so no tag was written.'
-  if (problems.length > 0) return 'the step fails (see the error below), so no tag was written.'
+  if (ending.kind === 'nothing-checked') return 'nothing was checked, so no tag was written.'
+  if (ending.kind === 'timed-out') return "the step's timeout passed, so no tag was written."
+  if (ending.kind !== 'success') return 'the lookup failed, so no tag was written.'
+  const first = problems[0]
+  if (first !== undefined) return `${first.what}, so no tag was written.`
   return undefined
 }

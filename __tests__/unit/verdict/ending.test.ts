@@ -5,6 +5,7 @@ import type { Expectation, FailOn } from '../../../src/failure-codes.js'
 import {
   type Ending,
   type EndingFacts,
+  type Problem,
   commitStatusOf,
   decideEnding,
   endingFails,
@@ -48,11 +49,11 @@ function facts(row: Row): EndingFacts {
 
 describe('decideEnding', () => {
   it.each<[string, Row, string, string | RegExp]>([
-    ['every image found', { results: [found] }, 'success', '1 of 1 image(s) found.'],
-    ['a missing image under fail-on: none', { results: [found, missing], failOn: { kind: 'none' } }, 'success', '1 of 2 image(s) found.'],
-    ['absent as expected', { results: [missing], expect: 'absent' }, 'success', '0 of 1 image(s) found.'],
-    ['a missing image', { results: [found, missing] }, 'failing-images', '1 of 2 image(s) failed: v2'],
-    ['an image present under expect: absent', { results: [found], expect: 'absent' }, 'failing-images', '1 of 1 image(s) failed: v1'],
+    ['every image found', { results: [found] }, 'success', '1 of 1 image found.'],
+    ['a missing image under fail-on: none', { results: [found, missing], failOn: { kind: 'none' } }, 'success', '1 of 2 images found.'],
+    ['absent as expected', { results: [missing], expect: 'absent' }, 'success', '1 of 1 image absent, as expected.'],
+    ['a missing image', { results: [found, missing] }, 'failing-images', '1 of 2 images failed the gate: v2'],
+    ['an image present under expect: absent', { results: [found], expect: 'absent' }, 'failing-images', '1 of 1 image failed the gate: v1'],
     [
       'a whole-call error',
       { results: [found, callError] },
@@ -63,13 +64,13 @@ describe('decideEnding', () => {
       'waiting that gave up',
       { results: [missing], timedOut: true },
       'gave-up',
-      'Gave up after waiting 1m 30s (wait-timeout): v2 still missing.'
+      'Gave up waiting after 1m 30s (wait-timeout): v2 still missing.'
     ],
     [
       'waiting for absence that gave up',
       { results: [found], expect: 'absent', timedOut: true },
       'gave-up',
-      'Gave up after waiting 1m 30s (wait-timeout): v1 still present.'
+      'Gave up waiting after 1m 30s (wait-timeout): v1 still present.'
     ],
     [
       'the deadline during a call',
@@ -83,21 +84,27 @@ describe('decideEnding', () => {
       'timed-out',
       "Timed out: the step's timeout of 5m passed (raise the timeout input); still pending: v2."
     ],
-    ['the deadline passing after everything was found', { results: [found], deadlineExpired: true }, 'success', '1 of 1 image(s) found.']
+    ['the deadline passing after everything was found', { results: [found], deadlineExpired: true }, 'success', '1 of 1 image found.'],
+    [
+      'nothing requested (if-no-files-found let an empty scan through)',
+      { results: [] },
+      'nothing-checked',
+      'Nothing to check: no image was requested.'
+    ]
   ])('%s ends as %s', (_label, row, kind, message) => {
     const ending = decideEnding(facts(row))
     expect(ending.kind).toBe(kind)
     if (typeof message === 'string') expect(ending.message).toBe(message)
     else expect(ending.message).toMatch(message)
-    expect(endingFails(ending)).toBe(kind !== 'success')
+    expect(endingFails(ending)).toBe(kind !== 'success' && kind !== 'nothing-checked')
   })
 })
 
 describe('commitStatusOf with a pin that failed', () => {
   it('is error with the pin sentence when the gate passed, and the gate verdict otherwise', () => {
     const report = evaluate([], { kind: 'all' }, 'present')
-    const passed: Ending = { kind: 'success', message: '0 of 0 image(s) found.' }
-    const failed: Ending = { kind: 'failing-images', message: '1 of 1 image(s) failed: x' }
+    const passed: Ending = { kind: 'success', message: '0 of 0 images found.' }
+    const failed: Ending = { kind: 'failing-images', message: '1 of 1 image failed the gate: x' }
     expect(commitStatusOf(report, passed, 'pin: b.yaml changed while the images were looked up')).toEqual({
       state: 'error',
       description: 'pin: b.yaml changed while the images were looked up'
@@ -107,18 +114,30 @@ describe('commitStatusOf with a pin that failed', () => {
 })
 
 describe('commitStatusOf', () => {
-  it.each<[string, LookupResult[], Expectation, Ending, string]>([
-    ['success', [found], 'present', { kind: 'success', message: '' }, '1 of 1 image found'],
-    ['absent', [missing], 'absent', { kind: 'success', message: '' }, '1 of 1 image absent, as expected'],
-    ['failing', [found, missing], 'present', { kind: 'failing-images', message: '' }, '1 of 2 images failed the gate'],
-    ['gave up', [missing], 'present', { kind: 'gave-up', message: '' }, '1 of 1 image failed the gate (gave up waiting)'],
-    ['a call error', [found], 'present', { kind: 'call-error', message: 'Access denied.' }, 'The lookup failed: Access denied.'],
-    ['the deadline', [found], 'present', { kind: 'timed-out', message: 'Timed out.' }, 'The lookup failed: Timed out.']
-  ])('%s', (_label, results, expectation, ending, description) => {
+  it.each<[string, LookupResult[], Expectation, string | RegExp]>([
+    ['success', [found], 'present', '1 of 1 image found'],
+    ['absent', [missing], 'absent', '1 of 1 image absent, as expected'],
+    ['failing', [found, missing], 'present', '1 of 2 images failed the gate'],
+    ['gave up', [missing], 'present', 'Gave up waiting: 1 of 1 image still missing'],
+    ['gave up on absence', [found], 'absent', 'Gave up waiting: 1 of 1 image still present'],
+    ['a call error', [found, callError], 'present', /^The lookup failed: Repository 'app' in the caller's registry/],
+    ['the deadline', [missing], 'present', "Timed out: the step's timeout of 5m passed (raise the timeout input); still pending: v2."],
+    ['nothing to check', [], 'present', 'Nothing to check: no image was requested']
+  ])('says what the ending says: %s', (label, results, expectation, description) => {
+    const ending = decideEnding({
+      ...facts({ results, expect: expectation, timedOut: label.startsWith('gave up') }),
+      deadlineExpired: label === 'the deadline',
+      wait: { timedOut: label.startsWith('gave up'), stopped: label === 'the deadline', waitedMs: 5000 }
+    })
     const status = commitStatusOf(evaluate(results, { kind: 'all' }, expectation), ending)
-    expect(status.description).toBe(description)
+    if (typeof description === 'string') expect(status.description).toBe(description)
+    else expect(status.description).toMatch(description)
     expect(status.state).toBe(
-      ending.kind === 'success' ? 'success' : ending.kind === 'call-error' || ending.kind === 'timed-out' ? 'error' : 'failure'
+      ending.kind === 'success' || ending.kind === 'nothing-checked'
+        ? 'success'
+        : ending.kind === 'call-error' || ending.kind === 'timed-out'
+          ? 'error'
+          : 'failure'
     )
   })
 
@@ -131,13 +150,15 @@ describe('commitStatusOf', () => {
 })
 
 describe('promotionBlocked', () => {
-  const cases: [Ending, string[], RegExp | undefined][] = [
+  const outputs = { what: 'the step outputs could not be written', message: 'Could not write the step outputs.' }
+  const cases: [Ending, Problem[], RegExp | undefined][] = [
     [{ kind: 'success', message: '' }, [], undefined],
-    [{ kind: 'success', message: '' }, ['Could not write the step outputs'], /the step fails/],
+    [{ kind: 'success', message: '' }, [outputs], /^the step outputs could not be written, so no tag was written\.$/],
     [{ kind: 'failing-images', message: '' }, [], /the gate did not pass/],
     [{ kind: 'gave-up', message: '' }, [], /the gate did not pass/],
     [{ kind: 'call-error', message: '' }, [], /the lookup failed/],
-    [{ kind: 'timed-out', message: '' }, [], /the lookup failed/]
+    [{ kind: 'timed-out', message: '' }, [], /the step's timeout passed/],
+    [{ kind: 'nothing-checked', message: '' }, [], /nothing was checked/]
   ]
   it.each(cases)('%j with problems %j', (ending, problems, reason) => {
     const blocked = promotionBlocked(ending, problems)
