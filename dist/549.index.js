@@ -40,8 +40,23 @@ function describeStatusError(error, settings, attempts) {
         return `Could not set ${where}: GitHub answered HTTP 404${githubSaid(error)}: the token cannot see that repository, or lacks statuses: write. Check github-token and the job's permissions.`;
     if (status === 422)
         return `GitHub refused ${where} (HTTP 422)${githubSaid(error)}: check commit-sha.`;
-    const cause = status !== undefined ? `HTTP ${status}` : (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? '').slice(0, 200);
+    if (unreached(error) && /aborted due to timeout/i.test((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)))
+        return `Could not set ${where}: GitHub did not take it after ${attempts} attempt(s) (no answer within each attempt's budget). The lookup's result above stands; retry the job to set the status.`;
+    if (unreached(error))
+        return `Could not set ${where}: GitHub's API at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(process.env.GITHUB_API_URL ?? 'https://api.github.com')} could not be reached in ${attempts} attempt(s) (${firstLine(error)}). Check GITHUB_API_URL, the proxy settings and the network; the lookup's result above stands, and rerunning the job sets the status.`;
+    const cause = status !== undefined ? `HTTP ${status}` : firstLine(error);
     return `Could not set ${where}: GitHub did not take it after ${attempts} attempt(s) (${cause}). The lookup's result above stands; retry the job to set the status.`;
+}
+/**
+ * Whether the request never got an answer: Octokit reports a network failure (a refused connection, a
+ * name that does not resolve) as HTTP 500 with no response, though no server said 500.
+ */
+function unreached(error) {
+    const failure = error;
+    return failure.status === 500 && failure.response === undefined;
+}
+function firstLine(error) {
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? '').slice(0, 200);
 }
 /** Whether an attempt's failure is worth another attempt: a GitHub outage, throttling, a stall, the network. */
 function retryable(error) {
@@ -82,7 +97,7 @@ async function postCommitStatus(settings, status, options) {
 }
 function describeAttempt(error) {
     const status = error.status;
-    return status !== undefined ? `HTTP ${status}` : (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? '').slice(0, 120);
+    return status !== undefined && !unreached(error) ? `HTTP ${status}` : firstLine(error).slice(0, 120);
 }
 /**
  * Posts the status with the action's proxy and budgets: each attempt gets what the deadline leaves, at

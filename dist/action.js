@@ -16563,10 +16563,28 @@ function errorName(error) {
     const { name } = fieldsOf(error);
     return typeof name === 'string' && name !== '' ? name : 'Error';
 }
+/**
+ * True when the SDK found no error code in an error answer: it then names the error `Unknown` (message
+ * `UnknownError`). ECR's own errors always carry their code, so such an answer is not ECR's: a proxy's
+ * 407, a redirect, an empty page.
+ */
+function withoutCode(fields) {
+    return fields.name === 'Unknown' || fields.name === 'UnknownError';
+}
 /** True when the error is ECR's own answer, parsed by the SDK: only then is its message AWS's words. */
 function fromAws(fields) {
-    return (fields.$fault === 'client' || fields.$fault === 'server') && fields.name !== 'SyntaxError';
+    return (fields.$fault === 'client' || fields.$fault === 'server') && fields.name !== 'SyntaxError' && !withoutCode(fields);
 }
+/** Node's HTTP parser's codes for an answer that is not HTTP it can read, in plain words. */
+const PARSE_ERRORS = {
+    HPE_HEADER_OVERFLOW: "its headers are larger than Node's limit of 16 KB",
+    HPE_INVALID_HEADER_TOKEN: 'a header is malformed',
+    HPE_INVALID_CONSTANT: 'it does not start as an HTTP answer',
+    HPE_INVALID_CONTENT_LENGTH: 'its Content-Length is malformed',
+    HPE_UNEXPECTED_CONTENT_LENGTH: 'it has both Content-Length and chunked encoding',
+    HPE_INVALID_CHUNK_SIZE: 'a chunk size is malformed'
+};
+const CHECK_PROXY = 'Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR';
 /** What AWS said, quoted safely, plus the request id when there is one; nothing when AWS did not say it. */
 function awsSaid(error) {
     const fields = fieldsOf(error);
@@ -16626,11 +16644,19 @@ function describeCallError(error, context, operation = 'BatchGetImage') {
     }
     if (fields.phase === 'body' && (code === 'ECONNRESET' || /aborted/i.test((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error))))
         return `The answer from ${host} was cut short: the connection closed after ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(fields.receivedBytes ?? 0)}${fields.expectedBytes !== undefined ? ` of ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(fields.expectedBytes)}` : ''}${attempts}; ${CHECK_PATH}, and retry the job.`;
+    if (code.startsWith('HPE_'))
+        return `The answer from ${host} is not HTTP that Node can read: ${PARSE_ERRORS[code] ?? 'it is malformed'} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(code)})${attempts}. ECR does not answer like this, so something between the runner and ECR did, or changed the answer. ${CHECK_PROXY}.`;
+    if (status === 407)
+        return `The proxy between the runner and ${host} asks for credentials (HTTP 407 Proxy Authentication Required). Give them in the proxy's URL (http-proxy or HTTPS_PROXY as http://user:password@proxy:port), or add the host to NO_PROXY if it should not go through the proxy.`;
+    if (!fromAws(fields) && status !== undefined && status >= 300 && status < 400) {
+        const location = fields.$response?.headers?.location;
+        return `${host} answered HTTP ${status}, a redirect${location ? ` to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(location).slice(0, 200)}` : ''}: ECR never redirects, so something between the runner and ECR (a proxy, a captive portal, a wrong endpoint) answered. ${CHECK_PROXY}.`;
+    }
     if (error instanceof UnexpectedAnswerError)
         return `The answer from ${host} for ${repository} cannot be used: ${error.problem}, so nothing from it was written. Check AWS_ENDPOINT_URL_ECR and any proxy or emulator between the runner and ECR.`;
     if (error instanceof ResponseShapeError)
         return `The answer from ${host} (HTTP ${error.httpStatusCode ?? '?'}) is JSON, but not what BatchGetImage answers (${error.problem}): something other than ECR answered. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
-    if (name === 'SyntaxError' || (!fromAws(fields) && status !== undefined && status >= 400)) {
+    if (name === 'SyntaxError' || withoutCode(fields) || (!fromAws(fields) && status !== undefined && status >= 400)) {
         const answer = answerText(fields, status);
         if (status !== undefined && status >= 500)
             return `${host} answered ${answer} with a page that is not ECR's${attempts}: a proxy or load balancer between the runner and ECR answered, not ECR. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR, or retry the job if the proxy was briefly down.`;
@@ -16648,7 +16674,7 @@ function describeAttempt(error) {
     const status = fields.$metadata?.httpStatusCode;
     if (fields.attemptBudgetMs !== undefined)
         return `no ${fields.phase === 'body' ? 'complete answer' : 'answer'} within the attempt's budget of ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(fields.attemptBudgetMs)}`;
-    if (fields.name === 'SyntaxError')
+    if (fields.name === 'SyntaxError' || withoutCode(fields))
         return `${answerText(fields, status)}, not ECR's JSON`;
     const name = fields.code ?? fields.name ?? 'Error';
     const detail = fromAws(fields) ? `: ${((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? '').slice(0, 200)}` : '';

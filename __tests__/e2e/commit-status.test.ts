@@ -2,6 +2,8 @@
 // REST API on 127.0.0.1 (with the /api/v3 prefix of GitHub Enterprise Server), with each failure path.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeGitHub } from '../../testkit/fake-github.js'
@@ -260,6 +262,23 @@ describe.each(NODES)('commit status on $label', ({ path }) => {
     expect(stalled.code).toBe(1)
     expect(stalled.errors).toEqual([expect.stringMatching(/GitHub did not take it after 3 attempt\(s\)/)])
     expect(github.requests).toHaveLength(3)
+  })
+
+  it('says GitHub could not be reached, not that it answered HTTP 500, when GITHUB_API_URL is unreachable', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const unreachable = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/api/v3`
+    await new Promise((resolve) => closed.close(resolve))
+    const result = await run({ images: 'app:v1' }, { GITHUB_API_URL: unreachable })
+    expect(result.code).toBe(1)
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^::error::Could not set the commit status ecr/images on ${SHA.slice(0, 12)} in octo/deploy: GitHub's API at ${unreachable.replace(/[.]/g, '\\.')} could not be reached in 3 attempt\\(s\\) \\(connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\)\\. Check GITHUB_API_URL`
+        )
+      )
+    ])
+    expect(result.errors[0]).not.toContain('HTTP 500')
   })
 
   it('posts nothing, and loads no GitHub code, without commit-status', async () => {

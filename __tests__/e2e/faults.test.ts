@@ -159,6 +159,38 @@ describe.each(NODES)('faults on $label', ({ path }) => {
     expect(run.errors[0]).not.toMatch(/AWS said|Unexpected token/)
   })
 
+  it.each<[string, (res: import('node:http').ServerResponse) => void, RegExp]>([
+    [
+      'a redirect with an empty body',
+      (res) => {
+        res.writeHead(307, { Location: 'https://login.example/portal' })
+        res.end()
+      },
+      /^::error::127\.0\.0\.1 answered HTTP 307, a redirect to https:\/\/login\.example\/portal: ECR never redirects, so something between the runner and ECR \(a proxy, a captive portal, a wrong endpoint\) answered\. Check http-proxy/
+    ],
+    [
+      'an error answer without a code',
+      (res) => {
+        res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' })
+        res.end('{}')
+      },
+      /^::error::127\.0\.0\.1 answered HTTP 400 \(application\/x-amz-json-1\.1\) with a page that is not ECR's: a proxy or firewall/
+    ],
+    [
+      'headers over 16 KB',
+      (res) => {
+        res.writeHead(200, { 'x-padding': 'a'.repeat(20_000), 'content-type': 'application/x-amz-json-1.1' })
+        res.end('{}')
+      },
+      /^::error::The answer from 127\.0\.0\.1 is not HTTP that Node can read: its headers are larger than Node's limit of 16 KB \(HPE_HEADER_OVERFLOW\)\./
+    ]
+  ])('says %s in plain words, never as something AWS said', async (_, answer, expected) => {
+    h.fake.misbehave(Infinity, ({ res }) => answer(res))
+    const run = await h.run({ images: 'app:v1' })
+    expectCleanFailure(run, expected)
+    expect(run.errors[0]).not.toMatch(/AWS said|Unknown|\(Error\)/)
+  })
+
   it.each([
     [
       'AccessDeniedException',

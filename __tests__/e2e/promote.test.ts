@@ -377,6 +377,9 @@ describe.each(NODES)('promote-tags on $label', ({ path }) => {
     expect(run.outputs['promote-result']).toBe('dry-run')
     expect(results(run)).toEqual(['rel/dry:v1 planned', 'rel/dry:prod planned', 'rel/dry:sha-1 unchanged'])
     expect(run.stdout).toContain(`• Would create rel/dry:v1 → ${digest} (dry run)`)
+    // The lookup's last line comes before the promotion's lines.
+    expect(run.stdout.indexOf('1 of 1 image found.')).toBeGreaterThan(-1)
+    expect(run.stdout.indexOf('1 of 1 image found.')).toBeLessThan(run.stdout.indexOf('• Would create'))
     expect(run.summary).toContain('📝 planned (dry run)')
     const conflict = await h.run({ images: 'rel/dry:sha-1', 'promote-tags': 'prod', 'promote-dry-run': 'true' })
     expectPromotionFailure(conflict, /so no tag would be written/)

@@ -2,7 +2,7 @@
 // bypassed by NO_PROXY, with its credentials redacted.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { type AddressInfo, createServer as createNetServer } from 'node:net'
 import { createProxy } from 'proxy'
 import { expectCleanFailure, NODES, useHarness } from './harness.js'
 
@@ -51,6 +51,27 @@ describe.each(NODES)('a real forward proxy on $label', ({ path }) => {
     const run = await h.run({ images: 'app:v1', 'http-proxy': proxyUrl }, { NO_PROXY: noProxy.replace('PORT', port) })
     expect(run.code).toBe(0)
     expect(seen).toHaveLength(proxied)
+  })
+
+  it('says a proxy that answers CONNECT with 407 wants credentials, not that AWS said UnknownError', async () => {
+    const refusing = createNetServer((socket) =>
+      socket.once('data', () =>
+        socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n')
+      )
+    )
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve))
+    try {
+      const url = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}`
+      // An https endpoint: the agent opens a CONNECT tunnel, which the proxy refuses.
+      const run = await h.run({ images: 'app:v1', 'http-proxy': url }, { AWS_ENDPOINT_URL_ECR: 'https://127.0.0.1:9' })
+      expectCleanFailure(
+        run,
+        /^::error::The proxy between the runner and 127\.0\.0\.1 asks for credentials \(HTTP 407 Proxy Authentication Required\)\. Give them in the proxy's URL \(http-proxy or HTTPS_PROXY as http:\/\/user:password@proxy:port\)/
+      )
+      expect(run.errors[0]).not.toMatch(/AWS said|Unknown/)
+    } finally {
+      await new Promise((resolve) => refusing.close(resolve))
+    }
   })
 
   it('redacts proxy credentials in the log', async () => {

@@ -85,10 +85,30 @@ export function errorName(error: unknown): string {
   return typeof name === 'string' && name !== '' ? name : 'Error'
 }
 
+/**
+ * True when the SDK found no error code in an error answer: it then names the error `Unknown` (message
+ * `UnknownError`). ECR's own errors always carry their code, so such an answer is not ECR's: a proxy's
+ * 407, a redirect, an empty page.
+ */
+function withoutCode(fields: SdkErrorFields): boolean {
+  return fields.name === 'Unknown' || fields.name === 'UnknownError'
+}
+
 /** True when the error is ECR's own answer, parsed by the SDK: only then is its message AWS's words. */
 function fromAws(fields: SdkErrorFields): boolean {
-  return (fields.$fault === 'client' || fields.$fault === 'server') && fields.name !== 'SyntaxError'
+  return (fields.$fault === 'client' || fields.$fault === 'server') && fields.name !== 'SyntaxError' && !withoutCode(fields)
 }
+
+/** Node's HTTP parser's codes for an answer that is not HTTP it can read, in plain words. */
+const PARSE_ERRORS: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: "its headers are larger than Node's limit of 16 KB",
+  HPE_INVALID_HEADER_TOKEN: 'a header is malformed',
+  HPE_INVALID_CONSTANT: 'it does not start as an HTTP answer',
+  HPE_INVALID_CONTENT_LENGTH: 'its Content-Length is malformed',
+  HPE_UNEXPECTED_CONTENT_LENGTH: 'it has both Content-Length and chunked encoding',
+  HPE_INVALID_CHUNK_SIZE: 'a chunk size is malformed'
+}
+const CHECK_PROXY = 'Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR'
 
 /** What AWS said, quoted safely, plus the request id when there is one; nothing when AWS did not say it. */
 export function awsSaid(error: unknown): string {
@@ -153,11 +173,19 @@ export function describeCallError(error: unknown, context: CallContext, operatio
   }
   if (fields.phase === 'body' && (code === 'ECONNRESET' || /aborted/i.test(errorMessage(error))))
     return `The answer from ${host} was cut short: the connection closed after ${formatBytes(fields.receivedBytes ?? 0)}${fields.expectedBytes !== undefined ? ` of ${formatBytes(fields.expectedBytes)}` : ''}${attempts}; ${CHECK_PATH}, and retry the job.`
+  if (code.startsWith('HPE_'))
+    return `The answer from ${host} is not HTTP that Node can read: ${PARSE_ERRORS[code] ?? 'it is malformed'} (${safeText(code)})${attempts}. ECR does not answer like this, so something between the runner and ECR did, or changed the answer. ${CHECK_PROXY}.`
+  if (status === 407)
+    return `The proxy between the runner and ${host} asks for credentials (HTTP 407 Proxy Authentication Required). Give them in the proxy's URL (http-proxy or HTTPS_PROXY as http://user:password@proxy:port), or add the host to NO_PROXY if it should not go through the proxy.`
+  if (!fromAws(fields) && status !== undefined && status >= 300 && status < 400) {
+    const location = fields.$response?.headers?.location
+    return `${host} answered HTTP ${status}, a redirect${location ? ` to ${safeText(location).slice(0, 200)}` : ''}: ECR never redirects, so something between the runner and ECR (a proxy, a captive portal, a wrong endpoint) answered. ${CHECK_PROXY}.`
+  }
   if (error instanceof UnexpectedAnswerError)
     return `The answer from ${host} for ${repository} cannot be used: ${error.problem}, so nothing from it was written. Check AWS_ENDPOINT_URL_ECR and any proxy or emulator between the runner and ECR.`
   if (error instanceof ResponseShapeError)
     return `The answer from ${host} (HTTP ${error.httpStatusCode ?? '?'}) is JSON, but not what BatchGetImage answers (${error.problem}): something other than ECR answered. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`
-  if (name === 'SyntaxError' || (!fromAws(fields) && status !== undefined && status >= 400)) {
+  if (name === 'SyntaxError' || withoutCode(fields) || (!fromAws(fields) && status !== undefined && status >= 400)) {
     const answer = answerText(fields, status)
     if (status !== undefined && status >= 500)
       return `${host} answered ${answer} with a page that is not ECR's${attempts}: a proxy or load balancer between the runner and ECR answered, not ECR. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR, or retry the job if the proxy was briefly down.`
@@ -176,7 +204,7 @@ export function describeAttempt(error: unknown): string {
   const status = fields.$metadata?.httpStatusCode
   if (fields.attemptBudgetMs !== undefined)
     return `no ${fields.phase === 'body' ? 'complete answer' : 'answer'} within the attempt's budget of ${formatDuration(fields.attemptBudgetMs)}`
-  if (fields.name === 'SyntaxError') return `${answerText(fields, status)}, not ECR's JSON`
+  if (fields.name === 'SyntaxError' || withoutCode(fields)) return `${answerText(fields, status)}, not ECR's JSON`
   const name = fields.code ?? fields.name ?? 'Error'
   const detail = fromAws(fields) ? `: ${(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)}` : ''
   return `${name}${status !== undefined ? ` (HTTP ${status})` : ''}${detail}`

@@ -38,8 +38,25 @@ function describeStatusError(error: unknown, settings: StatusSettings, attempts:
   if (status === 404)
     return `Could not set ${where}: GitHub answered HTTP 404${githubSaid(error)}: the token cannot see that repository, or lacks statuses: write. Check github-token and the job's permissions.`
   if (status === 422) return `GitHub refused ${where} (HTTP 422)${githubSaid(error)}: check commit-sha.`
-  const cause = status !== undefined ? `HTTP ${status}` : safeText(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)
+  if (unreached(error) && /aborted due to timeout/i.test(errorMessage(error)))
+    return `Could not set ${where}: GitHub did not take it after ${attempts} attempt(s) (no answer within each attempt's budget). The lookup's result above stands; retry the job to set the status.`
+  if (unreached(error))
+    return `Could not set ${where}: GitHub's API at ${safeText(process.env.GITHUB_API_URL ?? 'https://api.github.com')} could not be reached in ${attempts} attempt(s) (${firstLine(error)}). Check GITHUB_API_URL, the proxy settings and the network; the lookup's result above stands, and rerunning the job sets the status.`
+  const cause = status !== undefined ? `HTTP ${status}` : firstLine(error)
   return `Could not set ${where}: GitHub did not take it after ${attempts} attempt(s) (${cause}). The lookup's result above stands; retry the job to set the status.`
+}
+
+/**
+ * Whether the request never got an answer: Octokit reports a network failure (a refused connection, a
+ * name that does not resolve) as HTTP 500 with no response, though no server said 500.
+ */
+function unreached(error: unknown): boolean {
+  const failure = error as RequestFailure
+  return failure.status === 500 && failure.response === undefined
+}
+
+function firstLine(error: unknown): string {
+  return safeText(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)
 }
 
 export interface PostOptions {
@@ -90,7 +107,7 @@ export async function postCommitStatus(settings: StatusSettings, status: CommitS
 
 function describeAttempt(error: unknown): string {
   const status = (error as RequestFailure).status
-  return status !== undefined ? `HTTP ${status}` : safeText(errorMessage(error).split('\n')[0] ?? '').slice(0, 120)
+  return status !== undefined && !unreached(error) ? `HTTP ${status}` : firstLine(error).slice(0, 120)
 }
 
 export interface StatusContext {

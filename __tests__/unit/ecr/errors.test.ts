@@ -23,6 +23,25 @@ describe('describeCallError', () => {
     ],
     [sdkError('AccessDeniedException', 'denied'), /the role needs the IAM permission ecr:BatchGetImage/],
     [
+      sdkError('Unknown', 'UnknownError', { $metadata: { httpStatusCode: 407 } }),
+      /^The proxy between the runner and ECR in eu-west-1 asks for credentials \(HTTP 407 Proxy Authentication Required\)/
+    ],
+    [
+      sdkError('Unknown', 'UnknownError', {
+        $metadata: { httpStatusCode: 302 },
+        $response: { headers: { location: 'https://x/\n::error::y' } }
+      }),
+      /^ECR in eu-west-1 answered HTTP 302, a redirect to https:\/\/x\/\\u000a::error::y: ECR never redirects/
+    ],
+    [
+      sdkError('Unknown', 'UnknownError', { $fault: 'server', $metadata: { httpStatusCode: 502 } }),
+      /^ECR in eu-west-1 answered HTTP 502 with a page that is not ECR's: a proxy or load balancer/
+    ],
+    [
+      Object.assign(new Error('Parse Error: Header overflow'), { code: 'HPE_HEADER_OVERFLOW' }),
+      /^The answer from ECR in eu-west-1 is not HTTP that Node can read: its headers are larger than Node's limit of 16 KB \(HPE_HEADER_OVERFLOW\)/
+    ],
+    [
       sdkError('ExpiredTokenException', 'expired'),
       /AWS rejected the credentials \(ExpiredTokenException\).*aws-actions\/configure-aws-credentials/
     ],
