@@ -19918,8 +19918,6 @@ const SUMMARY_LIMIT = 1_000_000;
 const SENTENCE_LIMIT = 2_000;
 /** The longest string from a server or a file in one table cell, in characters before escaping. */
 const CELL_LIMIT = 500;
-/** What each table after the first may keep for itself, so the images table cannot crowd it out. */
-const TABLE_FLOOR = 100_000;
 const HEADER = [
     '| Reference | Result | Digest | Media type | Pinned reference | Registry | Region |',
     '| --- | --- | --- | --- | --- | --- | --- |'
@@ -20061,8 +20059,23 @@ function bytesOf(lines) {
     return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
 }
 /**
+ * What each table may take of `budget` bytes: an equal share, or less when it needs less, what one
+ * leaves going to the others (so a long images table cannot crowd out the pins or the promotion).
+ */
+function shareBudget(needs, budget) {
+    const shares = needs.map(() => 0);
+    let left = Math.max(0, budget);
+    const order = needs.map((need, index) => ({ need, index })).sort((a, b) => a.need - b.need);
+    order.forEach(({ need, index }, position) => {
+        const share = Math.min(need, Math.floor(left / (order.length - position)));
+        shares[index] = share;
+        left -= share;
+    });
+    return shares;
+}
+/**
  * The summary's markdown, always within SUMMARY_LIMIT: the sentences are counted first (each clipped),
- * then the tables take rows in order, each later table keeping up to TABLE_FLOOR for itself.
+ * then the tables share what is left (shareBudget), each saying where the rest is when it stops early.
  */
 function summaryMarkdown({ report, ending, problems = [], pin, promotion }) {
     const top = [
@@ -20074,24 +20087,19 @@ function summaryMarkdown({ report, ending, problems = [], pin, promotion }) {
     const sections = [imagesSection(report), pinSection(pin), promotionSection(promotion)];
     // The longest a cut line can be: its text with the largest counts.
     const cutBytes = (section) => (section.rows.length > 0 ? bytesOf(['', section.cut(section.rows.length)]) : 0);
-    let left = SUMMARY_LIMIT -
-        bytesOf(top) -
-        sections.reduce((sum, section) => sum + bytesOf(section.head) + bytesOf(section.tail) + cutBytes(section), 0);
+    const fixed = bytesOf(top) + sections.reduce((sum, section) => sum + bytesOf(section.head) + bytesOf(section.tail) + cutBytes(section), 0);
     const rowBytes = sections.map((section) => section.rows.map((line) => Buffer.byteLength(line) + 1));
+    const shares = shareBudget(rowBytes.map((sizes) => sizes.reduce((sum, size) => sum + size, 0)), SUMMARY_LIMIT - fixed);
     const lines = [...top];
     sections.forEach((section, index) => {
-        const later = rowBytes.slice(index + 1).reduce((sum, sizes) => sum +
-            Math.min(TABLE_FLOOR, sizes.reduce((a, b) => a + b, 0)), 0);
-        const allowed = left - later;
         let used = 0;
         let shown = 0;
         for (const size of rowBytes[index] ?? []) {
-            if (used + size > allowed)
+            if (used + size > (shares[index] ?? 0))
                 break;
             used += size;
             shown++;
         }
-        left -= used;
         lines.push(...section.head, ...section.rows.slice(0, shown));
         if (shown < section.rows.length)
             lines.push('', section.cut(shown));

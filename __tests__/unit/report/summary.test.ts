@@ -1,7 +1,7 @@
 // summary.ts: the job summary's markdown: the gate's decision, one row per image, server text escaped.
 import { describe, expect, it } from '@jest/globals'
 import type { LookupResult } from '../../../src/ecr/lookup.js'
-import { SUMMARY_LIMIT, summaryMarkdown } from '../../../src/report/summary.js'
+import { SUMMARY_LIMIT, shareBudget, summaryMarkdown } from '../../../src/report/summary.js'
 import { codeSpan } from '../../../src/text.js'
 import type { Ending } from '../../../src/verdict/ending.js'
 import { evaluate } from '../../../src/verdict/policy.js'
@@ -102,6 +102,19 @@ describe('summaryMarkdown', () => {
     expect(markdown).toMatch(
       /The table stops after \d+ of 6000 images to stay within GitHub's 1 MiB for a summary: every image is in the log, every found image in images-file and every failure in failures-file/
     )
+  })
+})
+
+describe('shareBudget', () => {
+  it.each([
+    [[100, 200, 300], 1000, [100, 200, 300]],
+    [[5000, 5000, 5000], 900, [300, 300, 300]],
+    [[5000, 100, 0], 900, [800, 100, 0]],
+    [[5000, 2000, 400], 1000, [334, 333, 333]],
+    [[5000, 2000, 200], 1000, [400, 400, 200]],
+    [[10, 20], -5, [0, 0]]
+  ])('shares %j of %d as %j', (needs, budget, expected) => {
+    expect(shareBudget(needs, budget)).toEqual(expected)
   })
 })
 
