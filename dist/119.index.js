@@ -22,7 +22,9 @@ var file_errors = __webpack_require__(59825);
 // EXTERNAL MODULE: ../src/image.ts
 var src_image = __webpack_require__(30126);
 // EXTERNAL MODULE: ../src/inputs/references.ts
-var inputs_references = __webpack_require__(73939);
+var references = __webpack_require__(73939);
+// EXTERNAL MODULE: ../src/registry-host.ts
+var registry_host = __webpack_require__(78791);
 // EXTERNAL MODULE: ../src/text.ts
 var src_text = __webpack_require__(34704);
 // EXTERNAL MODULE: ../src/manifests/extract.ts + 1 modules
@@ -172,6 +174,7 @@ var manifests_source = __webpack_require__(39521);
 
 
 
+
 /** The registry part of a reference, if it names one (`host.name/…`, `host:port/…`, `localhost/…`). */
 function registryOf(text) {
     const slash = text.indexOf('/');
@@ -186,7 +189,7 @@ function toRequest(reference, pin) {
     try {
         // No tag and no digest is the `latest` tag, as a pull reads it.
         const withTag = /[:@][^/]*$/.test(reference.text.slice(reference.text.indexOf('/'))) ? reference.text : `${reference.text}:latest`;
-        request = { ...(0,inputs_references/* parseReference */.F2)(withTag, { region: () => '' }), requested: reference.text };
+        request = { ...(0,references/* parseReference */.F2)(withTag, { region: () => '' }), requested: reference.text };
     }
     catch (error) {
         throw new src_image/* InputError */.dz(`${where}: ${error instanceof Error ? error.message.replace(/^images: /, '') : String(error)}`);
@@ -305,7 +308,7 @@ async function scanFiles(settings) {
             result.references.push(reference);
             if (reference.unreadable !== undefined) {
                 // What cannot be read exactly is an input error when it may be in ECR: the gate cannot vouch for it.
-                if (reference.text.startsWith('*') || (0,inputs_references/* isEcrHost */.R5)(registryOf(reference.text) ?? ''))
+                if (reference.text.startsWith('*') || (0,registry_host/* isEcrHost */.R5)(registryOf(reference.text) ?? ''))
                     unreadable.push(reference);
                 else
                     result.skipped.push(reference);
@@ -314,7 +317,7 @@ async function scanFiles(settings) {
                 result.templated.push(reference);
             else if (reference.helmWithoutTag && reference.writtenDigest === undefined)
                 result.chartDecides.push(reference);
-            else if (!(0,inputs_references/* isEcrHost */.R5)(registryOf(reference.text) ?? ''))
+            else if (!(0,registry_host/* isEcrHost */.R5)(registryOf(reference.text) ?? ''))
                 result.skipped.push(reference);
             else {
                 const request = toRequest(reference, settings.pin);

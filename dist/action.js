@@ -17327,7 +17327,7 @@ const SCHEMA1_MEDIA_TYPES = new Set([
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5656);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72115);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
 // run() set, once the log has reached the runner (at most 5 s more): a retry pause the SDK still has
 // scheduled after the deadline must not keep it alive, and a log still in the pipe must not be cut short.
@@ -17602,13 +17602,14 @@ function formatPlatform(platform) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $M: () => (/* binding */ parseRepositoryName),
 /* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   IO: () => (/* binding */ parseReferences),
-/* harmony export */   R5: () => (/* binding */ isEcrHost)
+/* harmony export */   IO: () => (/* binding */ parseReferences)
 /* harmony export */ });
 /* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30126);
-/* harmony import */ var _image_ids_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98147);
+/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(78791);
+/* harmony import */ var _image_ids_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(98147);
 // The `images` input: image references `[REGISTRY/]REPOSITORY[:TAG][@DIGEST]`; and ECR repository
 // names, checked as ECR checks them (also for `repository-name`).
+
 
 
 const REPOSITORY_SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
@@ -17625,12 +17626,6 @@ function parseRepositoryName(value, input = 'repository-name') {
         throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: repository '${name}' is not a valid ECR repository name: use lowercase letters, digits and . _ - between them, with / between path segments.`);
     return name;
 }
-/** `<account>.dkr.ecr.<region>.amazonaws.com` (`.com.cn` in China), FIPS, and dual-stack `<account>.dkr-ecr.<region>.on.aws`. */
-const ECR_HOST = /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.(?:on\.aws|on\.amazonwebservices\.com\.cn))$/;
-/** Whether a registry host is ECR's (standard, FIPS or dual-stack). */
-function isEcrHost(host) {
-    return ECR_HOST.test(host);
-}
 function parseReference(requested, defaults) {
     let rest = requested;
     let registryId = defaults.registryId;
@@ -17639,23 +17634,25 @@ function parseReference(requested, defaults) {
     const slash = rest.indexOf('/');
     const first = slash < 0 ? '' : rest.slice(0, slash);
     if (first.includes('.') || first.includes(':') || first === 'localhost') {
-        const host = ECR_HOST.exec(first);
-        if (!host)
-            throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com, or dual-stack <account>.dkr-ecr.<region>.on.aws).`);
-        registryId = host[1];
-        region = host[2] ?? host[3];
+        const read = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_1__/* .readEcrHost */ .dD)(first);
+        if (!('host' in read))
+            throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(read.expected !== undefined
+                ? `images: '${requested}' names the registry '${first}', but ECR's hosts in that region end otherwise: did you mean ${read.expected}?`
+                : `images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.<partition's DNS suffix> such as amazonaws.com, amazonaws.com.cn or amazonaws.eu; FIPS dkr.ecr-fips; or dual-stack <account>.dkr-ecr.<region>.on.aws).`);
+        registryId = read.host.registryId;
+        region = read.host.region;
         registryHost = first;
         rest = rest.slice(slash + 1);
     }
     const id = {};
     const at = rest.indexOf('@');
     if (at >= 0) {
-        id.digest = (0,_image_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .validateDigest */ .n2)(rest.slice(at + 1), 'images');
+        id.digest = (0,_image_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .validateDigest */ .n2)(rest.slice(at + 1), 'images');
         rest = rest.slice(0, at);
     }
     const colon = rest.lastIndexOf(':');
     if (colon > rest.lastIndexOf('/')) {
-        id.tag = (0,_image_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .validateTag */ .z7)(rest.slice(colon + 1), 'images');
+        id.tag = (0,_image_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .validateTag */ .z7)(rest.slice(colon + 1), 'images');
         rest = rest.slice(0, colon);
     }
     if (id.tag === undefined && id.digest === undefined)
@@ -17681,7 +17678,7 @@ function parseReferences(text, defaults) {
 
 /***/ }),
 
-/***/ 5656:
+/***/ 72115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19462,29 +19459,8 @@ function logPromotion(promotion) {
     actions_core_info(promotion.tags.map(promotedLine).join('\n'));
 }
 
-// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partition.js + 1 modules
-var partition = __nccwpck_require__(8575);
-;// CONCATENATED MODULE: ../src/ecr/image-uri.ts
-// Pinned image references: <registry>.dkr.ecr.<region>.<dns suffix>/<repository>@<digest>.
-
-const dnsSuffixes = new Map();
-/** The partition's DNS suffix for a region (amazonaws.com.cn in China), looked up once per region. */
-function dnsSuffix(region) {
-    let suffix = dnsSuffixes.get(region);
-    if (suffix === undefined) {
-        suffix = (0,partition/* partition */.jB)(region).dnsSuffix;
-        dnsSuffixes.set(region, suffix);
-    }
-    return suffix;
-}
-/** The registry host for an account in a region. */
-function registryHost(registryId, region) {
-    return `${registryId}.dkr.ecr.${region}.${dnsSuffix(region)}`;
-}
-function pinnedImageUri(registryId, region, repositoryName, digest) {
-    return `${registryHost(registryId, region)}/${repositoryName}@${digest}`;
-}
-
+// EXTERNAL MODULE: ../src/registry-host.ts
+var registry_host = __nccwpck_require__(78791);
 // EXTERNAL MODULE: ../src/file-errors.ts
 var file_errors = __nccwpck_require__(59825);
 ;// CONCATENATED MODULE: ../src/report/outputs.ts
@@ -19508,7 +19484,7 @@ function imageUriOf(image, request, digest = image.imageId?.imageDigest) {
     const repositoryName = image.repositoryName ?? request.repositoryName;
     if (request.registryHost !== undefined && registryId === request.registryId)
         return `${request.registryHost}/${repositoryName}@${digest}`;
-    return pinnedImageUri(registryId, request.region, repositoryName, digest);
+    return (0,registry_host/* pinnedImageUri */.sm)(registryId, request.region, repositoryName, digest);
 }
 /** The `images` elements: the API's fields plus requested, imageUri and (with platform) platformDigest. */
 function imageElements(report) {
@@ -20503,6 +20479,67 @@ async function run() {
         deadline?.dispose();
         cancel?.stop();
     }
+}
+
+
+/***/ }),
+
+/***/ 78791:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R5: () => (/* binding */ isEcrHost),
+/* harmony export */   dD: () => (/* binding */ readEcrHost),
+/* harmony export */   sm: () => (/* binding */ pinnedImageUri)
+/* harmony export */ });
+/* unused harmony export registryHost */
+/* harmony import */ var _aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8575);
+// ECR registry hosts, from one source: the SDK's partition table (@aws-sdk/core), which knows every
+// partition's DNS suffix (amazonaws.com, amazonaws.com.cn, amazonaws.eu, the ISO suffixes), so a
+// partition the SDK adds is read and written without a change here. Vocabulary: the `images` input,
+// the files stage and the outputs all read and write hosts through it.
+//   standard  <account>.dkr.ecr.<region>.<dns suffix>
+//   FIPS      <account>.dkr.ecr-fips.<region>.<dns suffix>
+//   dual-stack <account>.dkr-ecr[-fips].<region>.<dual-stack suffix, "api." → "on.">  (on.aws, on.amazonwebservices.com.cn)
+
+const suffixes = new Map();
+/** A region's partition suffixes, looked up once per region. */
+function suffixesOf(region) {
+    let known = suffixes.get(region);
+    if (known === undefined) {
+        const { dnsSuffix, dualStackDnsSuffix } = (0,_aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_0__/* .partition */ .jB)(region);
+        known = { dnsSuffix, dualStack: dualStackDnsSuffix.replace(/^api\./, 'on.') };
+        suffixes.set(region, known);
+    }
+    return known;
+}
+const HOST = /^(\d{12})\.(dkr\.ecr|dkr-ecr)(-fips)?\.([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)$/;
+/**
+ * The registry and region of an ECR registry host, when it is one: the suffix must be the one the
+ * region's partition uses (a dual-stack host, its dual-stack suffix); `expected` is that host when
+ * only the suffix is wrong, for "did you mean".
+ */
+function readEcrHost(host) {
+    const match = HOST.exec(host);
+    if (match === null)
+        return {};
+    const [, registryId = '', kind, fips = '', region = '', suffix] = match;
+    const { dnsSuffix, dualStack } = suffixesOf(region);
+    const expected = kind === 'dkr.ecr' ? dnsSuffix : dualStack;
+    if (suffix === expected)
+        return { host: { registryId, region } };
+    return { expected: `${registryId}.${kind}${fips}.${region}.${expected}` };
+}
+/** Whether a registry host is ECR's (standard, FIPS or dual-stack, in any partition). */
+function isEcrHost(host) {
+    return 'host' in readEcrHost(host);
+}
+/** The registry host for an account in a region. */
+function registryHost(registryId, region) {
+    return `${registryId}.dkr.ecr.${region}.${suffixesOf(region).dnsSuffix}`;
+}
+function pinnedImageUri(registryId, region, repositoryName, digest) {
+    return `${registryHost(registryId, region)}/${repositoryName}@${digest}`;
 }
 
 

@@ -83,6 +83,28 @@ describe.each(NODES)('image references on $label', ({ path }) => {
     ).toEqual(['eu-west-1', 'us-gov-west-1'])
   })
 
+  it('reads the registry hosts of every partition the SDK knows: the European Sovereign Cloud and the ISO partitions', async () => {
+    const hosts = [
+      '123456789012.dkr.ecr.eusc-de-east-1.amazonaws.eu',
+      '123456789012.dkr.ecr.us-iso-east-1.c2s.ic.gov',
+      '123456789012.dkr.ecr.us-isob-east-1.sc2s.sgov.gov',
+      '123456789012.dkr.ecr.eu-isoe-west-1.cloud.adc-e.uk',
+      '123456789012.dkr.ecr.us-isof-south-1.csp.hci.ic.gov'
+    ]
+    const run = await h.run({ images: hosts.map((host) => `${host}/app:v1`).join('\n') })
+    expect(run.code).toBe(0)
+    expect(run.outputs['image-uris']?.split('\n')).toEqual(hosts.map((host) => `${host}/app@${h.digests.v1}`))
+    expect(
+      h.fake
+        .requestsFor()
+        .map((request) => request.region)
+        .sort()
+    ).toEqual(['eu-isoe-west-1', 'eusc-de-east-1', 'us-iso-east-1', 'us-isob-east-1', 'us-isof-south-1'])
+    const wrong = await h.run({ images: '123456789012.dkr.ecr.eusc-de-east-1.amazonaws.com/app:v1' })
+    expect(wrong.code).toBe(1)
+    expect(wrong.errors).toEqual([expect.stringContaining('did you mean 123456789012.dkr.ecr.eusc-de-east-1.amazonaws.eu?')])
+  })
+
   it('applies registry-id and aws-region to references without a registry host', async () => {
     const run = await h.run({ images: 'shared/base:2.0', 'registry-id': OTHER_REGISTRY, 'aws-region': 'us-east-1' })
     expect(run.code).toBe(0)

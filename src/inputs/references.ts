@@ -1,6 +1,7 @@
 // The `images` input: image references `[REGISTRY/]REPOSITORY[:TAG][@DIGEST]`; and ECR repository
 // names, checked as ECR checks them (also for `repository-name`).
 import { type ImageId, type ImageRequest, InputError } from '../image.js'
+import { readEcrHost } from '../registry-host.js'
 import { validateDigest, validateTag } from './image-ids.js'
 
 const REPOSITORY_SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*'
@@ -29,15 +30,6 @@ export interface ReferenceDefaults {
   region: () => string
 }
 
-/** `<account>.dkr.ecr.<region>.amazonaws.com` (`.com.cn` in China), FIPS, and dual-stack `<account>.dkr-ecr.<region>.on.aws`. */
-const ECR_HOST =
-  /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.(?:on\.aws|on\.amazonwebservices\.com\.cn))$/
-
-/** Whether a registry host is ECR's (standard, FIPS or dual-stack). */
-export function isEcrHost(host: string): boolean {
-  return ECR_HOST.test(host)
-}
-
 export function parseReference(requested: string, defaults: ReferenceDefaults): ImageRequest {
   let rest = requested
   let registryId = defaults.registryId
@@ -46,13 +38,15 @@ export function parseReference(requested: string, defaults: ReferenceDefaults): 
   const slash = rest.indexOf('/')
   const first = slash < 0 ? '' : rest.slice(0, slash)
   if (first.includes('.') || first.includes(':') || first === 'localhost') {
-    const host = ECR_HOST.exec(first)
-    if (!host)
+    const read = readEcrHost(first)
+    if (!('host' in read))
       throw new InputError(
-        `images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com, or dual-stack <account>.dkr-ecr.<region>.on.aws).`
+        read.expected !== undefined
+          ? `images: '${requested}' names the registry '${first}', but ECR's hosts in that region end otherwise: did you mean ${read.expected}?`
+          : `images: '${requested}' names the registry '${first}', which is not an ECR registry (<account>.dkr.ecr.<region>.<partition's DNS suffix> such as amazonaws.com, amazonaws.com.cn or amazonaws.eu; FIPS dkr.ecr-fips; or dual-stack <account>.dkr-ecr.<region>.on.aws).`
       )
-    registryId = host[1]
-    region = host[2] ?? host[3]
+    registryId = read.host.registryId
+    region = read.host.region
     registryHost = first
     rest = rest.slice(slash + 1)
   }

@@ -3,7 +3,7 @@
 // until they fit, then written; a GITHUB_OUTPUT that cannot be written is an error naming it.
 import * as core from '@actions/core'
 import type { Image } from '@aws-sdk/client-ecr'
-import { pinnedImageUri } from '../ecr/image-uri.js'
+import { pinnedImageUri } from '../registry-host.js'
 import type { Failure } from '../ecr/lookup.js'
 import type { ImageRequest } from '../image.js'
 import type { Promotion } from '../promote/plan.js'

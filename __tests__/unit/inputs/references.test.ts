@@ -17,7 +17,15 @@ describe('parseReference', () => {
       '123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com/app:v1',
       { registryId: '123456789012', region: 'us-gov-west-1', repositoryName: 'app' }
     ],
-    ['123456789012.dkr.ecr.cn-northwest-1.amazonaws.com.cn/app:v1', { region: 'cn-northwest-1' }]
+    ['123456789012.dkr.ecr.cn-northwest-1.amazonaws.com.cn/app:v1', { region: 'cn-northwest-1' }],
+    [
+      '123456789012.dkr.ecr.eusc-de-east-1.amazonaws.eu/app:v1',
+      { region: 'eusc-de-east-1', registryHost: '123456789012.dkr.ecr.eusc-de-east-1.amazonaws.eu' }
+    ],
+    ['123456789012.dkr.ecr.us-iso-east-1.c2s.ic.gov/app:v1', { region: 'us-iso-east-1' }],
+    ['123456789012.dkr.ecr.us-isob-east-1.sc2s.sgov.gov/app:v1', { region: 'us-isob-east-1' }],
+    ['123456789012.dkr.ecr.eu-isoe-west-1.cloud.adc-e.uk/app:v1', { region: 'eu-isoe-west-1' }],
+    ['123456789012.dkr.ecr.us-isof-south-1.csp.hci.ic.gov/app:v1', { region: 'us-isof-south-1' }]
   ])('parses %s', (text, expected) => {
     expect(parseReference(text, DEFAULTS)).toMatchObject({ requested: text, ...expected })
   })
@@ -26,6 +34,7 @@ describe('parseReference', () => {
     ['app', /neither a tag nor a digest/],
     ['ghcr.io/org/app:v1', /not an ECR registry/],
     ['localhost:5000/app:v1', /not an ECR registry/],
+    ['123456789012.dkr.ecr.eusc-de-east-1.amazonaws.com/app:v1', /did you mean 123456789012\.dkr\.ecr\.eusc-de-east-1\.amazonaws\.eu\?/],
     ['app:', /a tag is empty/],
     ['app@sha256:zz', /not a valid image digest/],
     ['APP:v1', /not a valid ECR repository name/]
