@@ -31,8 +31,8 @@ var src_text = __webpack_require__(34704);
 var extract = __webpack_require__(55064);
 // EXTERNAL MODULE: ../src/manifests/reference.ts
 var manifests_reference = __webpack_require__(11547);
-// EXTERNAL MODULE: ../src/manifests/yaml-references.ts
-var yaml_references = __webpack_require__(10942);
+// EXTERNAL MODULE: ../src/manifests/yaml-references.ts + 1 modules
+var yaml_references = __webpack_require__(60189);
 // EXTERNAL MODULE: ../src/inputs/files.ts
 var files = __webpack_require__(87894);
 ;// CONCATENATED MODULE: ../src/manifests/find.ts

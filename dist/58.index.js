@@ -123,8 +123,8 @@ function dockerfileReferences(file, source) {
     return found;
 }
 
-// EXTERNAL MODULE: ../src/manifests/yaml-references.ts
-var yaml_references = __webpack_require__(10942);
+// EXTERNAL MODULE: ../src/manifests/yaml-references.ts + 1 modules
+var yaml_references = __webpack_require__(60189);
 ;// CONCATENATED MODULE: ../src/manifests/extract.ts
 // Image references in the files users write, with the line each is on and how to pin it in place.
 // One reader per format, chosen by the file's name: Dockerfiles (dockerfile-references.ts), and YAML
@@ -227,30 +227,32 @@ function applySplices(source, splices) {
 
 /***/ }),
 
-/***/ 10942:
+/***/ 60189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ yamlReferences),
-/* harmony export */   e: () => (/* binding */ chartAppVersion)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6637);
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30126);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11547);
-// References in YAML and JSON: every `image:` (Kubernetes containers, initContainers and
-// ephemeralContainers in any workload or template, image volumes' `image: {reference}`, docker
-// compose services, ECS containerDefinitions), and Helm values' `image: {registry?, repository, tag?,
-// digest?}` maps, block or flow; read with a real parser that keeps source ranges. Aliases and merge
-// keys (`<<: *base`) resolve to what they name, and a reference is pinned where its text is written
-// (the anchor). What cannot be read exactly (an alias to nothing, a tag Helm would render otherwise)
-// is named at its line; what cannot be pinned in place says why.
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ chartAppVersion),
+  U: () => (/* binding */ yamlReferences)
+});
+
+// EXTERNAL MODULE: ../node_modules/yaml/dist/index.js
+var dist = __webpack_require__(6637);
+// EXTERNAL MODULE: ../src/image.ts
+var src_image = __webpack_require__(30126);
+// EXTERNAL MODULE: ../src/manifests/reference.ts
+var reference = __webpack_require__(11547);
+;// CONCATENATED MODULE: ../src/manifests/formats/yaml-nodes.ts
+// The YAML machinery every YAML reader shares (Kubernetes, Helm, kustomize, CloudFormation, workflows):
+// one document's anchors and aliases, merge keys as YAML 1.2 and Go's reader read them, where a
+// scalar's exact text is written, and the edits that put a digest into a string or a map.
 
 
 /** The anchors of a document, read once (resolving each alias by walking the document took quadratic time). */
 function anchorsOf(document) {
     const anchors = new Map();
-    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(document, (_key, node) => {
+    (0,dist/* visit */.YR)(document, (_key, node) => {
         const anchored = node;
         if (anchored && typeof anchored.anchor === 'string' && anchored.range) {
             const list = anchors.get(anchored.anchor) ?? [];
@@ -264,7 +266,7 @@ function anchorsOf(document) {
 }
 /** A node with aliases followed to what they name (undefined for an alias to nothing). */
 function resolved(node, context) {
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+    if (!(0,dist/* isAlias */.Vj)(node))
         return node;
     const at = node.range?.[0] ?? Infinity;
     const list = context.anchors.get(node.source) ?? [];
@@ -282,7 +284,7 @@ function resolved(node, context) {
 }
 /** `<<`, as YAML 1.2 reads it (a string) and as YAML 1.1 does (a merge key). */
 function isMergeKey(key) {
-    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(key) && (key.value === '<<' || (typeof key.value === 'symbol' && key.value.description === '<<'));
+    return (0,dist/* isScalar */.jn)(key) && (key.value === '<<' || (typeof key.value === 'symbol' && key.value.description === '<<'));
 }
 /** The maps a map merges in with `<<` (an alias, a map, or a list of them), nearest first. */
 function mergedMaps(map, context) {
@@ -291,19 +293,19 @@ function mergedMaps(map, context) {
         if (!isMergeKey(item.key))
             continue;
         const value = resolved(item.value, context);
-        const sources = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(value) ? value.items.map((entry) => resolved(entry, context)) : [value];
+        const sources = (0,dist/* isSeq */.oP)(value) ? value.items.map((entry) => resolved(entry, context)) : [value];
         for (const source of sources)
-            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(source))
+            if ((0,dist/* isMap */.jh)(source))
                 maps.push(source);
     }
     return maps;
 }
 /** A map's own pair for `key`. */
 function ownPair(map, key) {
-    return map.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) && item.key.value === key);
+    return map.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === key);
 }
 /** The value of `key` in a map, its own or merged in (`<<`), aliases followed. */
-function valueOf(map, key, context, seen = new Set()) {
+function yaml_nodes_valueOf(map, key, context, seen = new Set()) {
     return remembered(`spec\u0000${key}`, map, context, () => {
         seen.add(map);
         const pair = ownPair(map, key);
@@ -312,7 +314,7 @@ function valueOf(map, key, context, seen = new Set()) {
         for (const merged of mergedMaps(map, context)) {
             if (seen.has(merged))
                 continue;
-            const value = valueOf(merged, key, context, seen);
+            const value = yaml_nodes_valueOf(merged, key, context, seen);
             if (value !== undefined)
                 return value;
         }
@@ -331,15 +333,15 @@ function goValueOf(map, key, context, seen = new Set()) {
         for (const item of map.items) {
             if (isMergeKey(item.key)) {
                 const merged = resolved(item.value, context);
-                const sources = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(merged) ? merged.items.map((entry) => resolved(entry, context)) : [merged];
+                const sources = (0,dist/* isSeq */.oP)(merged) ? merged.items.map((entry) => resolved(entry, context)) : [merged];
                 for (const source of sources.reverse())
-                    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(source) && !seen.has(source)) {
+                    if ((0,dist/* isMap */.jh)(source) && !seen.has(source)) {
                         const set = goValueOf(source, key, context, seen);
                         if (set !== undefined)
                             value = set;
                     }
             }
-            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) && item.key.value === key)
+            else if ((0,dist/* isScalar */.jn)(item.key) && item.key.value === key)
                 value = resolved(item.value, context);
         }
         return value;
@@ -355,8 +357,8 @@ function remembered(reader, map, context, read) {
     return value;
 }
 function scalarOf(map, key, context) {
-    const value = valueOf(map, key, context);
-    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) ? value : undefined;
+    const value = yaml_nodes_valueOf(map, key, context);
+    return (0,dist/* isScalar */.jn)(value) ? value : undefined;
 }
 const QUOTED = new Set(['QUOTE_DOUBLE', 'QUOTE_SINGLE']);
 /** A scalar's value and where that very text is written in the source, if it is written literally. */
@@ -386,6 +388,141 @@ function locate(scalar, source) {
     }
     return { value, why: 'it is a block scalar written across lines' };
 }
+/** The line ending of the line holding `offset`: `\r\n` or `\n` (or the file's, on a last line without one). */
+function lineEndAt(source, offset) {
+    const newline = source.indexOf('\n', offset);
+    if (newline < 0)
+        return { at: source.length, eol: source.includes('\r\n') ? '\r\n' : '\n' };
+    return source[newline - 1] === '\r' ? { at: newline - 1, eol: '\r\n' } : { at: newline, eol: '\n' };
+}
+/**
+ * The edit that gives an empty value (`digest:`, `digest: ~`, `digest: &d`, `digest:   # note`) its
+ * digest: after the key's colon and any anchor or tag, replacing `~` or `null`, one space before it and
+ * one before a comment that follows.
+ */
+function emptyValueEdit(source, keyEnd, quote) {
+    const colon = source.indexOf(':', keyEnd);
+    if (colon < 0)
+        return undefined;
+    let at = colon + 1;
+    for (;;) {
+        while (source[at] === ' ' || source[at] === '\t')
+            at++;
+        if (source[at] !== '&' && source[at] !== '!')
+            break;
+        while (at < source.length && !/[\s,{}[\]]/.test(source[at] ?? ''))
+            at++;
+    }
+    const written = /^(?:~|null|Null|NULL)(?=$|[\s,}\]#])/.exec(source.slice(at))?.[0] ?? '';
+    const end = at + written.length;
+    return {
+        start: at,
+        end,
+        before: `${/[ \t]/.test(source[at - 1] ?? '') ? '' : ' '}${quote}`,
+        after: `${quote}${source[end] === '#' ? ' ' : ''}`
+    };
+}
+/**
+ * Where a map's digest goes (a Helm map's, a kustomize entry's): its own digest's value when it has one
+ * (an empty `digest:` gets one, after a space); else a new key inside the map, after the line of the
+ * first of `after` it has (else another key's written on one line with its value: never after the
+ * map's last key, which may hold a list, a map or a block scalar), with the map's indentation and that
+ * line's ending; in a flow map, `, digest: …` after its last value (`, "digest": "…"` in JSON, told by
+ * how its `named` key is written).
+ */
+function digestKeyEdit(map, context, keys) {
+    const { source, lines } = context;
+    const digestPair = ownPair(map, 'digest');
+    if (digestPair !== undefined) {
+        const digest = digestPair.value;
+        if ((0,dist/* isAlias */.Vj)(digest))
+            return { why: `its digest is the alias *${digest.source}: write the digest in the map itself` };
+        if (!(0,dist/* isScalar */.jn)(digest))
+            return { why: 'its digest key does not hold a single value' };
+        const empty = digest.value === null || digest.value === '';
+        if (empty && digest.type === 'PLAIN') {
+            if (digest.tag !== undefined && digest.tag !== 'tag:yaml.org,2002:str')
+                return { why: `its empty digest is tagged ${digest.tag.replace('tag:yaml.org,2002:', '!!')}: write digest: "" instead` };
+            // In JSON (a quoted key), the value is quoted too: `"digest": null` becomes `"digest": "sha256:…"`.
+            const quote = digestPair.key?.type === 'QUOTE_DOUBLE' ? '"' : '';
+            const edit = emptyValueEdit(source, digestPair.key?.range?.[1] ?? digest.range?.[0] ?? 0, quote);
+            return edit ? { edit } : { why: 'its empty digest cannot be located' };
+        }
+        const located = locate(digest, source);
+        const [start, end] = digest.range ?? [];
+        if (empty && QUOTED.has(digest.type ?? '') && start !== undefined && end !== undefined)
+            return { edit: { start: start + 1, end: end - 1, before: '', after: '' } };
+        if (located.range === undefined)
+            return { why: `its digest cannot be edited in place (${located.why ?? 'its place is unknown'})` };
+        return { edit: { ...located.range, before: '', after: '' } };
+    }
+    if (map.flow) {
+        const last = map.items.at(-1);
+        const lastEnd = last?.value?.range?.[1] ?? last?.key?.range?.[1];
+        if (lastEnd === undefined)
+            return { why: 'it is an empty flow map' };
+        const json = ownPair(map, keys.named)?.key?.type === 'QUOTE_DOUBLE';
+        return {
+            edit: json
+                ? { start: lastEnd, end: lastEnd, before: ', "digest": "', after: '"' }
+                : { start: lastEnd, end: lastEnd, before: ', digest: ', after: '' }
+        };
+    }
+    // After a key written on one line with its value (a scalar, an alias, `<<: [*a, *b]`), indented where
+    // that key's line starts it (before any anchor or tag of the key; a map that starts on a list item's
+    // line, `- repository: x`, has its keys at that key's column).
+    for (const pair of [...keys.after.map((key) => ownPair(map, key)), ...map.items]) {
+        const key = pair?.key;
+        const value = pair?.value;
+        if (!(0,dist/* isScalar */.jn)(key) || value === undefined || ((0,dist/* isScalar */.jn)(value) && (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED')))
+            continue;
+        const [keyStart] = key.range ?? [];
+        const [, valueEnd] = value.range ?? [];
+        if (keyStart === undefined || valueEnd === undefined)
+            continue;
+        const { line, col } = lines.linePos(keyStart);
+        if (line !== lines.linePos(valueEnd).line)
+            continue;
+        const lineStart = keyStart - (col - 1);
+        const indent = source.slice(lineStart, keyStart).replace(/(?:[&!][^\s]*[ \t]+)+$/, '');
+        if (!/^[ \t]*(?:-[ \t]+)*$/.test(indent))
+            continue;
+        const { at, eol } = lineEndAt(source, valueEnd);
+        return { edit: { start: at, end: at, before: `${eol}${' '.repeat(indent.length)}digest: `, after: '' } };
+    }
+    return { why: 'none of its keys is written on one line with its value, to put a digest key after' };
+}
+const lineOf = (node, context) => context.lines.linePos(node?.range?.[0] ?? 0).line;
+/** A reference written as one scalar (`image: repo:tag[@digest]`); `skip` characters before it are not part of it (`docker://`). */
+function scalarReference(scalar, context, skip = 0) {
+    if (typeof scalar.value !== 'string' || scalar.value.trim() === '')
+        return undefined;
+    const located = locate(scalar, context.source);
+    const value = located.value.slice(skip);
+    const range = located.range && { start: located.range.start + skip, end: located.range.end };
+    const why = located.why;
+    const at = value.indexOf('@');
+    return {
+        file: context.file,
+        line: context.lines.linePos(range?.start ?? scalar.range?.[0] ?? 0).line,
+        text: value,
+        ...(at >= 0 && { writtenDigest: value.slice(at + 1) }),
+        ...(range ? { edit: (0,reference/* referenceEdit */.k)(context.source, range.start, range.end) } : { unpinnable: why ?? 'it cannot be located' })
+    };
+}
+
+;// CONCATENATED MODULE: ../src/manifests/yaml-references.ts
+// References in YAML and JSON: every `image:` (Kubernetes containers, initContainers and
+// ephemeralContainers in any workload or template, image volumes' `image: {reference}`, docker
+// compose services, ECS containerDefinitions), and Helm values' `image: {registry?, repository, tag?,
+// digest?}` maps, block or flow; read with a real parser that keeps source ranges. Aliases and merge
+// keys (`<<: *base`) resolve to what they name, and a reference is pinned where its text is written
+// (the anchor). What cannot be read exactly (an alias to nothing, a tag Helm would render otherwise)
+// is named at its line; what cannot be pinned in place says why.
+
+
+
+
 /** A float64 as Go's `%v` and `strconv.FormatFloat(f, 'g', -1, 64)` write it: `1.1`, `1e+06`, `1.234567e+06`. */
 function goFloat(value) {
     if (!Number.isFinite(value))
@@ -429,121 +566,17 @@ function helmRenders(scalar, where) {
     }
     return rendered !== undefined && rendered !== text ? rendered : undefined;
 }
-/** The line ending of the line holding `offset`: `\r\n` or `\n` (or the file's, on a last line without one). */
-function lineEndAt(source, offset) {
-    const newline = source.indexOf('\n', offset);
-    if (newline < 0)
-        return { at: source.length, eol: source.includes('\r\n') ? '\r\n' : '\n' };
-    return source[newline - 1] === '\r' ? { at: newline - 1, eol: '\r\n' } : { at: newline, eol: '\n' };
-}
-/**
- * The edit that gives an empty value (`digest:`, `digest: ~`, `digest: &d`, `digest:   # note`) its
- * digest: after the key's colon and any anchor or tag, replacing `~` or `null`, one space before it and
- * one before a comment that follows.
- */
-function emptyValueEdit(source, keyEnd, quote) {
-    const colon = source.indexOf(':', keyEnd);
-    if (colon < 0)
-        return undefined;
-    let at = colon + 1;
-    for (;;) {
-        while (source[at] === ' ' || source[at] === '\t')
-            at++;
-        if (source[at] !== '&' && source[at] !== '!')
-            break;
-        while (at < source.length && !/[\s,{}[\]]/.test(source[at] ?? ''))
-            at++;
-    }
-    const written = /^(?:~|null|Null|NULL)(?=$|[\s,}\]#])/.exec(source.slice(at))?.[0] ?? '';
-    const end = at + written.length;
-    return {
-        start: at,
-        end,
-        before: `${/[ \t]/.test(source[at - 1] ?? '') ? '' : ' '}${quote}`,
-        after: `${quote}${source[end] === '#' ? ' ' : ''}`
-    };
-}
-/**
- * Where a Helm map's digest goes: its own digest's value when it has one (an empty `digest:` gets one,
- * after a space); else a new key inside the map, after its tag's line (else another key's written on
- * one line with its value: never after the map's last key, which may hold a list, a map or a block
- * scalar), with the map's indentation and that line's ending; in a flow map, `, digest: …` after its
- * last value (`, "digest": "…"` in JSON).
- */
-function helmDigestEdit(map, context) {
-    const { source, lines } = context;
-    const digestPair = ownPair(map, 'digest');
-    if (digestPair !== undefined) {
-        const digest = digestPair.value;
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(digest))
-            return { why: `its digest is the alias *${digest.source}: write the digest in the map itself` };
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(digest))
-            return { why: 'its digest key does not hold a single value' };
-        const empty = digest.value === null || digest.value === '';
-        if (empty && digest.type === 'PLAIN') {
-            if (digest.tag !== undefined && digest.tag !== 'tag:yaml.org,2002:str')
-                return { why: `its empty digest is tagged ${digest.tag.replace('tag:yaml.org,2002:', '!!')}: write digest: "" instead` };
-            // In JSON (a quoted key), the value is quoted too: `"digest": null` becomes `"digest": "sha256:…"`.
-            const quote = digestPair.key?.type === 'QUOTE_DOUBLE' ? '"' : '';
-            const edit = emptyValueEdit(source, digestPair.key?.range?.[1] ?? digest.range?.[0] ?? 0, quote);
-            return edit ? { edit } : { why: 'its empty digest cannot be located' };
-        }
-        const located = locate(digest, source);
-        const [start, end] = digest.range ?? [];
-        if (empty && QUOTED.has(digest.type ?? '') && start !== undefined && end !== undefined)
-            return { edit: { start: start + 1, end: end - 1, before: '', after: '' } };
-        if (located.range === undefined)
-            return { why: `its digest cannot be edited in place (${located.why ?? 'its place is unknown'})` };
-        return { edit: { ...located.range, before: '', after: '' } };
-    }
-    if (map.flow) {
-        const last = map.items.at(-1);
-        const lastEnd = last?.value?.range?.[1] ?? last?.key?.range?.[1];
-        if (lastEnd === undefined)
-            return { why: 'it is an empty flow map' };
-        const json = ownPair(map, 'repository')?.key?.type === 'QUOTE_DOUBLE';
-        return {
-            edit: json
-                ? { start: lastEnd, end: lastEnd, before: ', "digest": "', after: '"' }
-                : { start: lastEnd, end: lastEnd, before: ', digest: ', after: '' }
-        };
-    }
-    // After a key written on one line with its value (a scalar, an alias, `<<: [*a, *b]`), indented where
-    // that key's line starts it (before any anchor or tag of the key; a map that starts on a list item's
-    // line, `- repository: x`, has its keys at that key's column).
-    for (const pair of [ownPair(map, 'tag'), ownPair(map, 'repository'), ...map.items]) {
-        const key = pair?.key;
-        const value = pair?.value;
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(key) || value === undefined || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) && (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED')))
-            continue;
-        const [keyStart] = key.range ?? [];
-        const [, valueEnd] = value.range ?? [];
-        if (keyStart === undefined || valueEnd === undefined)
-            continue;
-        const { line, col } = lines.linePos(keyStart);
-        if (line !== lines.linePos(valueEnd).line)
-            continue;
-        const lineStart = keyStart - (col - 1);
-        const indent = source.slice(lineStart, keyStart).replace(/(?:[&!][^\s]*[ \t]+)+$/, '');
-        if (!/^[ \t]*(?:-[ \t]+)*$/.test(indent))
-            continue;
-        const { at, eol } = lineEndAt(source, valueEnd);
-        return { edit: { start: at, end: at, before: `${eol}${' '.repeat(indent.length)}digest: `, after: '' } };
-    }
-    return { why: 'none of its keys is written on one line with its value, to put a digest key after' };
-}
-const lineOf = (node, context) => context.lines.linePos(node?.range?.[0] ?? 0).line;
 /** A Helm values map: `{registry?, repository, tag?, digest?}`; `parts` collects the scalars it reads. */
 function helmReference(map, context, parts) {
     const { file, source } = context;
     // An alias to no anchor among the keys that make the reference (Go's YAML reader, Helm's, refuses it).
     for (const pair of map.items) {
-        const key = isMergeKey(pair.key) ? '<<' : (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : '';
+        const key = isMergeKey(pair.key) ? '<<' : (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
         if (!['repository', 'registry', 'tag', 'digest', '<<'].includes(key))
             continue;
-        const values = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(pair.value) ? pair.value.items : [pair.value];
-        const dangling = values.find((value) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(value) && resolved(value, context) === undefined);
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(dangling))
+        const values = (0,dist/* isSeq */.oP)(pair.value) ? pair.value.items : [pair.value];
+        const dangling = values.find((value) => (0,dist/* isAlias */.Vj)(value) && resolved(value, context) === undefined);
+        if ((0,dist/* isAlias */.Vj)(dangling))
             return {
                 file,
                 line: lineOf(dangling, context),
@@ -555,7 +588,7 @@ function helmReference(map, context, parts) {
     if (repository === undefined || typeof repository.value !== 'string')
         return undefined;
     // A key written twice, or a merge after the map's own keys: Go's reader takes the last one.
-    const disputed = ['repository', 'registry', 'tag', 'digest'].find((key) => valueOf(map, key, context) !== goValueOf(map, key, context));
+    const disputed = ['repository', 'registry', 'tag', 'digest'].find((key) => yaml_nodes_valueOf(map, key, context) !== goValueOf(map, key, context));
     if (disputed !== undefined)
         return {
             file,
@@ -592,51 +625,37 @@ function helmReference(map, context, parts) {
             text: `${name}:${text(tag)}`,
             writtenDigest: text(tag).slice(text(tag).indexOf('@') + 1),
             ...(located.range
-                ? { edit: (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .referenceEdit */ .k)(source, located.range.start, located.range.end) }
+                ? { edit: (0,reference/* referenceEdit */.k)(source, located.range.start, located.range.end) }
                 : { unpinnable: `its tag cannot be edited in place (${located.why ?? 'its place is unknown'})` })
         };
     }
-    const { edit, why } = helmDigestEdit(map, context);
+    const { edit, why } = digestKeyEdit(map, context, { after: ['tag', 'repository'], named: 'repository' });
     const pinning = { ...(edit && { edit }), ...(why !== undefined && { unpinnable: why }) };
     if (text(tag) === '')
         // Helm fills an empty tag from the chart's appVersion: scan.ts reads it from the Chart.yaml beside the file.
         return { file, line, text: digestText ? `${name}@${digestText}` : name, ...written, ...pinning, helmWithoutTag: true };
     return { file, line, text: `${name}:${text(tag)}${digestText ? `@${digestText}` : ''}`, ...written, ...pinning };
 }
-/** A reference written as one scalar (`image: repo:tag[@digest]`). */
-function scalarReference(scalar, context) {
-    if (typeof scalar.value !== 'string' || scalar.value.trim() === '')
-        return undefined;
-    const { value, range, why } = locate(scalar, context.source);
-    const at = value.indexOf('@');
-    return {
-        file: context.file,
-        line: context.lines.linePos(range?.start ?? scalar.range?.[0] ?? 0).line,
-        text: value,
-        ...(at >= 0 && { writtenDigest: value.slice(at + 1) }),
-        ...(range ? { edit: (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .referenceEdit */ .k)(context.source, range.start, range.end) } : { unpinnable: why ?? 'it cannot be located' })
-    };
-}
 /** The reference an `image:` value holds: a string, a Helm map, or an image volume's `{reference}`. */
 function referenceOf(node, context, parts) {
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+    if ((0,dist/* isScalar */.jn)(node))
         return scalarReference(node, context);
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+    if (!(0,dist/* isMap */.jh)(node))
         return undefined;
     const volume = scalarOf(node, 'reference', context);
-    if (volume !== undefined && valueOf(node, 'repository', context) === undefined)
+    if (volume !== undefined && yaml_nodes_valueOf(node, 'repository', context) === undefined)
         return scalarReference(volume, context);
     return helmReference(node, context, parts);
 }
 function yamlReferences(file, source) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const documents = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(source, { lineCounter: lines, uniqueKeys: false });
+    const lines = new dist/* LineCounter */.HN();
+    const documents = (0,dist/* parseAllDocuments */.hR)(source, { lineCounter: lines, uniqueKeys: false });
     const list = Array.isArray(documents) ? documents : [];
     for (const document of list) {
         const error = document.errors[0];
         if (error) {
             const line = error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line;
-            throw new _image_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`files: ${file}:${line} is not valid YAML or JSON (${error.message.split('\n')[0]}); fix the file or leave it out of files.`);
+            throw new src_image/* InputError */.dz(`files: ${file}:${line} is not valid YAML or JSON (${error.message.split('\n')[0]}); fix the file or leave it out of files.`);
         }
     }
     const found = [];
@@ -646,13 +665,13 @@ function yamlReferences(file, source) {
     const parts = new Map();
     for (const document of list) {
         const context = { file, source, lines, anchors: anchorsOf(document), values: new Map() };
-        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(document, {
+        (0,dist/* visit */.YR)(document, {
             Pair(_key, pair) {
-                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) || pair.key.value !== 'image')
+                if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value !== 'image')
                     return;
                 const node = resolved(pair.value, context);
                 if (node === undefined) {
-                    const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(pair.value) ? pair.value.source : '?';
+                    const name = (0,dist/* isAlias */.Vj)(pair.value) ? pair.value.source : '?';
                     found.push({ file, line: lineOf(pair.value, context), text: `*${name}`, unreadable: `its alias *${name} names no anchor` });
                     return;
                 }
@@ -663,7 +682,7 @@ function yamlReferences(file, source) {
                 if (reference === undefined)
                     return;
                 found.push(reference);
-                if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+                if ((0,dist/* isScalar */.jn)(node))
                     wholes.set(node, reference);
             }
         });
@@ -681,10 +700,10 @@ function yamlReferences(file, source) {
 }
 /** A chart's `appVersion` as written, from the text of its Chart.yaml: undefined when it has none. */
 function chartAppVersion(source) {
-    const [document] = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(source);
-    if (document === undefined || document.errors.length > 0 || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(document.contents))
+    const [document] = (0,dist/* parseAllDocuments */.hR)(source);
+    if (document === undefined || document.errors.length > 0 || !(0,dist/* isMap */.jh)(document.contents))
         return undefined;
-    const context = { file: 'Chart.yaml', source, lines: new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN(), anchors: anchorsOf(document), values: new Map() };
+    const context = { file: 'Chart.yaml', source, lines: new dist/* LineCounter */.HN(), anchors: anchorsOf(document), values: new Map() };
     const value = scalarOf(document.contents, 'appVersion', context);
     if (value === undefined || value.value === null)
         return undefined;
