@@ -79,8 +79,9 @@ function describePutError(error, target) {
         case 'KmsException':
             return `ECR could not use the KMS key that encrypts ${repository} to tag ${tag} (KmsException): check that the key is enabled and its key policy allows ECR for this role, then rerun.${said}`;
         default: {
-            // Only an answer from ECR says the write did not happen; a timeout or a lost connection does not.
-            const unknown = said === '' ? ` ECR may or may not have written ${tag}.` : '';
+            // Only an answer says the write did not happen (ECR's own, or a refusal on the way that never
+            // reached ECR); a timeout, a lost connection or a gateway's 5xx do not.
+            const unknown = (0,errors/* answeredBy */.dd)(error) === 'unknown' ? ` ECR may or may not have written ${tag}.` : '';
             return `${(0,errors/* describeCallError */.iR)(error, target, 'PutImage')}${unknown}`;
         }
     }
@@ -107,7 +108,11 @@ const PromoteError = {
     /** The tag could not be read before writing. */
     TagNotRead: 'TagNotRead',
     /** The step's timeout passed while this tag was being written: it may or may not be written. */
-    TimedOut: 'TimedOut'
+    TimedOut: 'TimedOut',
+    /** Something on the way (a proxy, a firewall, a redirect) answered PutImage instead of ECR: not written. */
+    NotEcrAnswer: 'NotEcrAnswer',
+    /** PutImage got no answer (a lost connection, a stall, a gateway's 5xx page): it may or may not be written. */
+    NoAnswer: 'NoAnswer'
 };
 const CONVERSION_TEXT = {
     'digest-schema1': 'is a schema 1 manifest, which ECR only ever makes by converting: tagging it would store another image',
@@ -336,7 +341,9 @@ async function write({ target: tag, action, previousDigest }, ecr, context) {
         return { tag: promotedTag(tag, result, previousDigest) };
     }
     catch (error) {
-        const code = (0,errors/* errorName */.Is)(error);
+        // An error code is ECR's exception name, or one of the action's own when ECR did not answer.
+        const answered = (0,errors/* answeredBy */.dd)(error);
+        const code = answered === 'ecr' ? (0,errors/* errorName */.Is)(error) : answered === 'refused' ? PromoteError.NotEcrAnswer : PromoteError.NoAnswer;
         if (error instanceof deadline/* DeadlineError */.j3 || context.deadline.expired)
             return {
                 tag: promotedTag(tag, 'failed', previousDigest, PromoteError.TimedOut),

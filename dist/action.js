@@ -16486,6 +16486,7 @@ function checkDigests(results, acceptedMediaTypes) {
 /* harmony export */   Is: () => (/* binding */ errorName),
 /* harmony export */   MV: () => (/* binding */ attemptsText),
 /* harmony export */   RD: () => (/* binding */ ResponseShapeError),
+/* harmony export */   dd: () => (/* binding */ answeredBy),
 /* harmony export */   iR: () => (/* binding */ describeCallError),
 /* harmony export */   pH: () => (/* binding */ awsSaid),
 /* harmony export */   qx: () => (/* binding */ UnexpectedAnswerError)
@@ -16585,12 +16586,27 @@ const PARSE_ERRORS = {
     HPE_INVALID_CHUNK_SIZE: 'a chunk size is malformed'
 };
 const CHECK_PROXY = 'Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR';
+/**
+ * Who answered a failed call: ECR itself (its own error, so nothing was written), something on the way
+ * that refused or redirected the request (HTTP 3xx or 4xx that is not ECR's: it never reached ECR), or
+ * nobody knows (no answer, a cut connection, a 5xx page): the request may have reached ECR.
+ */
+function answeredBy(error) {
+    const fields = fieldsOf(error);
+    if (fromAws(fields))
+        return 'ecr';
+    const status = fields.$metadata?.httpStatusCode;
+    return status !== undefined && status >= 300 && status < 500 ? 'refused' : 'unknown';
+}
 /** What AWS said, quoted safely, plus the request id when there is one; nothing when AWS did not say it. */
 function awsSaid(error) {
     const fields = fieldsOf(error);
     if (!fromAws(fields))
         return '';
     const message = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)).slice(0, 500);
+    // The SDK's placeholder for an error answer without a message: AWS said nothing.
+    if (message === '' || message === 'UnknownError')
+        return '';
     const requestId = fields.$metadata?.requestId;
     return ` (AWS said: ${message}${requestId ? `; request id ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(requestId)}` : ''})`;
 }
@@ -16625,6 +16641,8 @@ function describeCallError(error, context, operation = 'BatchGetImage') {
         return `AWS rejected the credentials (${name}): they are invalid or expired. Refresh or configure them, for example with aws-actions/configure-aws-credentials.${awsSaid(error)}`;
     if (name === 'CredentialsProviderError')
         return 'No AWS credentials found: configure them before this step, for example with aws-actions/configure-aws-credentials (role-to-assume), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
+    if (name === 'UnknownOperationException')
+        return `${host} does not know the operation ${operation} (UnknownOperationException): the endpoint is not ECR's. Check AWS_ENDPOINT_URL_ECR (or AWS_ENDPOINT_URL), and any proxy between the runner and ECR.${awsSaid(error)}`;
     if (name === 'InvalidParameterException')
         return `ECR rejected the request for ${repository} as invalid; check the inputs.${awsSaid(error)}`;
     if (name === 'UnableToGetUpstreamImageException')
@@ -16648,7 +16666,7 @@ function describeCallError(error, context, operation = 'BatchGetImage') {
         return `The answer from ${host} is not HTTP that Node can read: ${PARSE_ERRORS[code] ?? 'it is malformed'} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(code)})${attempts}. ECR does not answer like this, so something between the runner and ECR did, or changed the answer. ${CHECK_PROXY}.`;
     if (status === 407)
         return `The proxy between the runner and ${host} asks for credentials (HTTP 407 Proxy Authentication Required). Give them in the proxy's URL (http-proxy or HTTPS_PROXY as http://user:password@proxy:port), or add the host to NO_PROXY if it should not go through the proxy.`;
-    if (!fromAws(fields) && status !== undefined && status >= 300 && status < 400) {
+    if (status !== undefined && status >= 300 && status < 400) {
         const location = fields.$response?.headers?.location;
         return `${host} answered HTTP ${status}, a redirect${location ? ` to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(location).slice(0, 200)}` : ''}: ECR never redirects, so something between the runner and ECR (a proxy, a captive portal, a wrong endpoint) answered. ${CHECK_PROXY}.`;
     }
@@ -16660,6 +16678,8 @@ function describeCallError(error, context, operation = 'BatchGetImage') {
         const answer = answerText(fields, status);
         if (status !== undefined && status >= 500)
             return `${host} answered ${answer} with a page that is not ECR's${attempts}: a proxy or load balancer between the runner and ECR answered, not ECR. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR, or retry the job if the proxy was briefly down.`;
+        if (status === 429)
+            return `${host} answered ${answer} with a page that is not ECR's: a proxy or gateway between the runner and ECR is limiting requests. Retry the job later, or look up fewer images at once; check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR.`;
         if (status !== undefined && status >= 400)
             return `${host} answered ${answer} with a page that is not ECR's: a proxy or firewall between the runner and ECR refused the request. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR.`;
         return `The answer from ${host}, ${answer}, could not be read: it is not the JSON ECR sends. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`;
@@ -16849,16 +16869,22 @@ function checkShape(response) {
     if (found !== undefined)
         throw new errors/* ResponseShapeError */.RD(found, response.$metadata?.httpStatusCode);
 }
+/** A media type as RFC 6838 writes one (type/subtype, each at most 127 characters), with parameters; at most 255 in all. */
+const MEDIA_TYPE = /^(?=.{3,255}$)[A-Za-z0-9][\w!#$&^.+-]{0,126}\/[A-Za-z0-9][\w!#$&^.+-]{0,126}(?:\s*;[^\n\r]*)?$/;
 /**
- * Every image in an answer must be of the repository (and registry, when one was asked) the request
- * named, and carry a digest in the digest grammar: a digest reaches files, outputs and tags.
+ * Every image in an answer must be of the repository (and registry, when one was asked; a registry id
+ * is 12 digits) the request named, carry a digest in the digest grammar, and a media type that is one:
+ * each reaches files, outputs and tags.
  */
 function checkAnswers(images, asked) {
     for (const image of images) {
         const { repositoryName, registryId } = image;
-        const wrongRegistry = asked.registryId !== undefined && registryId !== asked.registryId;
+        const wrongRegistry = (asked.registryId !== undefined && registryId !== asked.registryId) || (registryId !== undefined && !/^\d{12}$/.test(registryId));
         if (repositoryName !== asked.repositoryName || wrongRegistry)
-            throw new errors/* UnexpectedAnswerError */.qx(`it holds an image of repository '${(0,src_text/* safeText */.Hk)(String(repositoryName ?? 'none'))}' in registry ${(0,src_text/* safeText */.Hk)(String(registryId ?? 'none'))}, not of '${asked.repositoryName}' in ${asked.registryId !== undefined ? `registry ${asked.registryId}` : "the caller's registry"} as asked`);
+            throw new errors/* UnexpectedAnswerError */.qx(`it holds an image of repository '${(0,src_text/* safeText */.Hk)(String(repositoryName ?? 'none')).slice(0, 300)}' in registry ${(0,src_text/* safeText */.Hk)(String(registryId ?? 'none')).slice(0, 100)}, not of '${asked.repositoryName}' in ${asked.registryId !== undefined ? `registry ${asked.registryId}` : "the caller's registry"} as asked`);
+        const mediaType = image.imageManifestMediaType;
+        if (mediaType !== undefined && !MEDIA_TYPE.test(mediaType))
+            throw new errors/* UnexpectedAnswerError */.qx(`it holds the media type '${(0,src_text/* safeText */.Hk)(String(mediaType)).slice(0, 200)}', which is not a media type (type/subtype, at most 255 characters)`);
         const digest = image.imageId?.imageDigest;
         if (!(0,src_image/* isDigest */.Bc)(digest))
             throw new errors/* UnexpectedAnswerError */.qx(digest === undefined
@@ -19503,7 +19529,14 @@ function failureElements(report) {
 }
 function imagesData(report) {
     const elements = imageElements(report);
-    return { elements, json: JSON.stringify(elements), failuresJson: JSON.stringify(failureElements(report)) };
+    const failures = failureElements(report);
+    let length;
+    return {
+        elements,
+        failures,
+        failuresJson: JSON.stringify(failures),
+        fullLength: () => (length ??= elements.reduce((sum, element, index) => sum + JSON.stringify(element).length + (index > 0 ? 1 : 0), 2))
+    };
 }
 /** GITHUB_OUTPUT could not be written: the step fails with this message. */
 class OutputsError extends Error {
@@ -19511,9 +19544,10 @@ class OutputsError extends Error {
 }
 /**
  * The outputs that may be left out, least needed first (the order the warning names them in). Each
- * is kept when it fits beside what is more needed: `digests` and `failures` first, then `image-uris`,
- * then `images` (without manifests, then with them), then `manifest`. `found`, `digest`, `image-uri`,
- * the files and the rest always stay.
+ * is kept when it fits beside what is more needed: `pinned-files` (what a later step commits), then
+ * `digests` and `failures`, then `image-uris`, then `images` (without manifests, then with them), then
+ * `manifest`. `found`, `digest`, `media-type`, `image-uri`, the platform outputs and the two files'
+ * paths always stay (each short: every value from a server is checked before it gets here).
  */
 const DEGRADE_ORDER = [
     'the manifest output',
@@ -19521,7 +19555,8 @@ const DEGRADE_ORDER = [
     'the images output',
     'image-uris',
     'digests',
-    'the failures output'
+    'the failures output',
+    'pinned-files'
 ];
 /** The size GitHub counts: names and values in UTF-16 code units. */
 function outputsSize(outputs) {
@@ -19549,7 +19584,9 @@ function computeOutputs(report, images, files = {}, pinnedFiles) {
     }
     outputs.set('digests', JSON.stringify(Object.fromEntries(report.found.map((verdict) => [verdict.request.requested, verdict.image.imageId?.imageDigest]))));
     outputs.set('image-uris', images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n'));
-    outputs.set('images', images.json);
+    // Only when it can be an output at all; fitOutputs says it was left out otherwise.
+    if (images.fullLength() < OUTPUTS_LIMIT)
+        outputs.set('images', JSON.stringify(images.elements));
     outputs.set('failures', images.failuresJson);
     if (files.imagesFile !== undefined)
         outputs.set('images-file', files.imagesFile);
@@ -19593,7 +19630,7 @@ function writePromotionOutputs(promotion, reserve) {
     const promoted = JSON.stringify(promotion.tags.map((tag) => (tag.error !== undefined ? { ...tag, error: tag.error.slice(0, ERROR_CODE_LIMIT) } : tag)));
     const fits = promoted.length + 'promoted'.length + 'promote-result'.length + promotion.result.length <= reserve;
     if (!fits)
-        warning(`The promoted output would take ${(0,src_text/* formatCount */.B4)(promoted.length)} characters, more than the ${(0,src_text/* formatCount */.B4)(reserve)} left of GitHub's 1 MB for a job's outputs: it is left out. Every tag's result is in the log and the job summary; promote-result is ${promotion.result}.`);
+        warning(`The promoted output would take ${(0,src_text/* formatCount */.B4)(promoted.length)} characters, more than the ${(0,src_text/* formatCount */.B4)(reserve)} left of GitHub's 1 MB for a job's outputs: it is left out. Every tag's result is in the log (and in the job summary, as far as its table goes); promote-result is ${promotion.result}.`);
     try {
         if (fits)
             setOutput('promoted', promoted);
@@ -19612,10 +19649,10 @@ function outputsError(error) {
  * leaves out the rest; returns what was left out, in DEGRADE_ORDER's order.
  */
 function fitOutputs(outputs, images, limit = OUTPUTS_LIMIT) {
-    if (outputsSize(outputs) < limit)
+    if (outputsSize(outputs) < limit && outputs.has('images'))
         return [];
     const optional = new Map();
-    for (const name of ['digests', 'failures', 'image-uris', 'images', 'manifest']) {
+    for (const name of ['pinned-files', 'digests', 'failures', 'image-uris', 'images', 'manifest']) {
         const value = outputs.get(name);
         if (value !== undefined)
             optional.set(name, value);
@@ -19632,6 +19669,7 @@ function fitOutputs(outputs, images, limit = OUTPUTS_LIMIT) {
     };
     const leftOut = new Set();
     const lists = [
+        ['pinned-files', 'pinned-files'],
         ['digests', 'digests'],
         ['failures', 'the failures output'],
         ['image-uris', 'image-uris']
@@ -19642,14 +19680,14 @@ function fitOutputs(outputs, images, limit = OUTPUTS_LIMIT) {
             leftOut.add(what);
     }
     const full = optional.get('images');
-    if (full !== undefined) {
+    if (full !== undefined || images.elements.length > 0) {
         // Without manifests first (what a later step reads), then with them when they fit too.
         const bare = images.elements.some((element) => element.imageManifest !== undefined)
             ? JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest))
-            : full;
+            : (full ?? JSON.stringify(images.elements));
         if (!keep('images', bare))
             leftOut.add('the images output');
-        else if (bare !== full && !keep('images', full, bare))
+        else if (bare !== full && (full === undefined || !keep('images', full, bare)))
             leftOut.add('the manifests in the images output');
     }
     const manifest = optional.get('manifest');
@@ -19657,14 +19695,28 @@ function fitOutputs(outputs, images, limit = OUTPUTS_LIMIT) {
         leftOut.add('the manifest output');
     return DEGRADE_ORDER.filter((what) => leftOut.has(what));
 }
-function whereTheRestIs(files) {
-    const images = files.imagesFile !== undefined
-        ? `every found image, manifests included, is in images-file (${(0,src_text/* safeText */.Hk)(files.imagesFile)})`
-        : 'images-file could not be written (see the warning above)';
-    const failures = files.failuresFile !== undefined
-        ? `every failure is in failures-file (${(0,src_text/* safeText */.Hk)(files.failuresFile)})`
-        : 'failures-file could not be written (see the warning above)';
-    return `${images}, and ${failures}`;
+/** Where what was left out is: the files that hold it, or, when a file could not be written, that it is only in the log. */
+function whereTheRestIs(files, leftOut) {
+    const found = [];
+    const lost = [];
+    if (leftOut.some((what) => what !== 'the failures output' && what !== 'pinned-files')) {
+        if (files.imagesFile !== undefined)
+            found.push(`every found image, manifests included, is in images-file (${(0,src_text/* safeText */.Hk)(files.imagesFile)})`);
+        else
+            lost.push('the found images');
+    }
+    if (leftOut.includes('the failures output')) {
+        if (files.failuresFile !== undefined)
+            found.push(`every failure is in failures-file (${(0,src_text/* safeText */.Hk)(files.failuresFile)})`);
+        else
+            lost.push('the failures');
+    }
+    if (leftOut.includes('pinned-files'))
+        found.push('every file pinned is named in the log');
+    if (lost.length === 0)
+        return `Nothing is lost: ${found.join(', and ')}.`;
+    const sentence = `${found.length > 0 ? `${found.join(', and ')}; but ` : ''}${(0,src_text/* listNames */.Zv)(lost)} could not be written to a file under RUNNER_TEMP (see the warning above), so what was left out of them is only in the log.`;
+    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
 }
 /**
  * Writes every output that is known, within GitHub's limit (one warning names what was left out and
@@ -19672,10 +19724,15 @@ function whereTheRestIs(files) {
  */
 function writeOutputs(report, images, files = {}, pinnedFiles, reserve = 0) {
     const outputs = computeOutputs(report, images, files, pinnedFiles);
-    const size = outputsSize(outputs);
+    // The images output is not built when it alone would pass the limit: count it all the same.
+    const size = outputsSize(outputs) + (outputs.has('images') ? 0 : 'images'.length + images.fullLength());
     const leftOut = fitOutputs(outputs, images, OUTPUTS_LIMIT - reserve);
-    if (leftOut.length > 0)
-        warning(`The step outputs would total ${(0,src_text/* formatCount */.B4)(size)} characters, and GitHub allows a job's outputs 1 MB: left out ${(0,src_text/* listNames */.Zv)(leftOut)}; the rest is kept. Nothing is lost: ${whereTheRestIs(files)}.`);
+    if (leftOut.length > 0) {
+        const limit = reserve > 0
+            ? `GitHub allows a job's outputs 1 MB, of which ${(0,src_text/* formatCount */.B4)(reserve)} characters are kept for the promotion's outputs`
+            : "GitHub allows a job's outputs 1 MB";
+        warning(`The step outputs would total ${(0,src_text/* formatCount */.B4)(size)} characters, and ${limit}: left out ${(0,src_text/* listNames */.Zv)(leftOut)}; the rest is kept. ${whereTheRestIs(files, leftOut)}`);
+    }
     try {
         for (const [name, value] of outputs)
             setOutput(name, value);
@@ -19702,14 +19759,28 @@ var external_node_path_ = __nccwpck_require__(76760);
 
 
 /**
- * Writes the full `images` array's JSON (manifests included), or the `failures` array's, to a new file
- * under RUNNER_TEMP; returns its path.
+ * Writes the full `images` array (manifests included), or the `failures` array, as JSON to a new file
+ * under RUNNER_TEMP, one element at a time (a huge array is never one string); returns its path.
  */
-async function writeResultFile(kind, json, env = process.env) {
+async function writeResultFile(kind, elements, env = process.env) {
     const directory = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
     const path = (0,external_node_path_.join)(directory, `ecr-image-lookup-${kind === 'images' ? '' : 'failures-'}${(0,external_node_crypto_.randomUUID)()}.json`);
     await (0,promises_.mkdir)(directory, { recursive: true });
-    await (0,promises_.writeFile)(path, json);
+    const file = await (0,promises_.open)(path, 'w');
+    try {
+        let chunk = '[';
+        for (const [index, element] of elements.entries()) {
+            chunk += `${index > 0 ? ',' : ''}${JSON.stringify(element)}`;
+            if (chunk.length >= 1 << 20) {
+                await file.write(chunk);
+                chunk = '';
+            }
+        }
+        await file.write(`${chunk}]`);
+    }
+    finally {
+        await file.close();
+    }
     return path;
 }
 /** Writes a manifest byte for byte (its UTF-8 text, as ECR returned it). */
@@ -19771,11 +19842,13 @@ function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect, nothin
     }
     if (report.error !== undefined)
         return { kind: 'call-error', message: (0,errors/* describeCallError */.iR)(report.error.error, report.error.request) };
-    if (wait.timedOut) {
+    // Waiting gave up only when what is still unsettled fails the gate: under a fail-on that lets a
+    // missing image pass, the gate passes with it (its warning names it).
+    if (wait.timedOut && report.failing.length > 0) {
         const state = expect === 'absent' ? 'still present' : 'still missing';
         return {
             kind: 'gave-up',
-            message: `Gave up waiting after ${(0,src_text/* formatDuration */.a3)(wait.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`
+            message: `Gave up waiting after ${(0,src_text/* formatDuration */.a3)(wait.waitedMs)} (wait-timeout): ${failingNames} ${state}.`
         };
     }
     const total = report.verdicts.length;
@@ -19809,9 +19882,11 @@ function pinBlocked(ending, unpinnable) {
 const DESCRIPTION_LIMIT = 140;
 /**
  * The state and description the gate's ending gives: failure for images, error for a lookup that failed,
- * and error for a pin that failed (`pinProblem`): a required check must not pass a run that failed to pin.
+ * and error with the first problem's sentence when the gate passed but the step fails anyway (pin, the
+ * outputs or manifest-file could not be written): a required check must not pass a run that failed.
  */
-function commitStatusOf(report, ending, pinProblem) {
+function commitStatusOf(report, ending, problems = []) {
+    const [problem] = problems;
     const total = report.verdicts.length;
     let state;
     let description;
@@ -19823,9 +19898,9 @@ function commitStatusOf(report, ending, pinProblem) {
         state = 'error';
         description = ending.message;
     }
-    else if (pinProblem !== undefined && ending.kind === 'success') {
+    else if (problem !== undefined && (ending.kind === 'success' || ending.kind === 'nothing-checked')) {
         state = 'error';
-        description = pinProblem;
+        description = problem.message;
     }
     else if (ending.kind === 'gave-up') {
         state = 'failure';
@@ -19963,7 +20038,7 @@ function headline(ending) {
         return `**${sentence(ending.message)}**`;
     return titled.startsWithTitle ? `**${titled.title}**${sentence(titled.rest)}` : `**${titled.title}:** ${sentence(titled.rest)}`;
 }
-function imagesSection(report) {
+function imagesSection(report, files) {
     const total = report.verdicts.length;
     if (total === 0)
         return { head: [], rows: [], tail: [], cut: () => '' };
@@ -19971,7 +20046,7 @@ function imagesSection(report) {
         head: ['', ...HEADER],
         rows: report.verdicts.map((verdict) => `| ${row(verdict).join(' | ')} |`),
         tail: [],
-        cut: (shown) => `The table stops after ${shown} of ${total} images to stay within GitHub's 1 MiB for a summary: every image is in the log, every found image in images-file and every failure in failures-file (outputs of this step).`
+        cut: (shown) => `The table stops after ${shown} of ${total} images to stay within GitHub's 1 MiB for a summary: every image is in the log${files.imagesFile !== undefined ? ', every found image in images-file' : ''}${files.failuresFile !== undefined ? ', every failure in failures-file' : ''}${files.imagesFile !== undefined || files.failuresFile !== undefined ? ' (outputs of this step)' : ''}.`
     };
 }
 /** The pin section: what it did, one row per reference rewritten, and the references left as written. */
@@ -20053,14 +20128,14 @@ function shareBudget(needs, budget) {
  * The summary's markdown, always within SUMMARY_LIMIT: the sentences are counted first (each clipped),
  * then the tables share what is left (shareBudget), each saying where the rest is when it stops early.
  */
-function summaryMarkdown({ report, ending, problems = [], pin, promotion }) {
+function summaryMarkdown({ report, ending, problems = [], pin, promotion, files = {} }) {
     const top = [
         '### ECR image lookup',
         '',
         headline(ending),
         ...problems.flatMap((problem) => ['', `**The step failed:** ${sentence(problem.message)}`])
     ];
-    const sections = [imagesSection(report), pinSection(pin), promotionSection(promotion)];
+    const sections = [imagesSection(report, files), pinSection(pin), promotionSection(promotion)];
     // The longest a cut line can be: its text with the largest counts.
     const cutBytes = (section) => (section.rows.length > 0 ? bytesOf(['', section.cut(section.rows.length)]) : 0);
     const fixed = bytesOf(top) + sections.reduce((sum, section) => sum + bytesOf(section.head) + bytesOf(section.tail) + cutBytes(section), 0);
@@ -20083,6 +20158,10 @@ function summaryMarkdown({ report, ending, problems = [], pin, promotion }) {
     });
     return `${lines.join('\n')}\n`;
 }
+/** The summary of a step that stopped at an input error: the error, in the words of the log's last line. */
+function inputErrorMarkdown(message) {
+    return `### ECR image lookup\n\n**Input error:** ${sentence(message)}\n`;
+}
 /** Writes the summary when GITHUB_STEP_SUMMARY is set; a summary that cannot be written is a warning. */
 async function writeSummary(facts) {
     const path = process.env.GITHUB_STEP_SUMMARY;
@@ -20091,7 +20170,7 @@ async function writeSummary(facts) {
         return;
     }
     try {
-        await summary.addRaw(summaryMarkdown(facts)).write();
+        await summary.addRaw('inputError' in facts ? inputErrorMarkdown(facts.inputError) : summaryMarkdown(facts)).write();
     }
     catch (error) {
         warning(`Could not write the job summary to GITHUB_STEP_SUMMARY (${(0,src_text/* safeText */.Hk)(path)}): ${(0,file_errors/* describeFileError */.S)(error)}. The lookup's result and outputs are unaffected.`);
@@ -20115,13 +20194,21 @@ async function writeReport(report, settings) {
     const problems = [];
     const images = imagesData(report);
     const files = {};
-    try {
-        files.imagesFile = await writeResultFile('images', images.json);
-        files.failuresFile = await writeResultFile('failures', images.failuresJson);
-    }
-    catch (error) {
-        warning(`Could not write ${files.imagesFile === undefined ? 'images-file and failures-file' : 'failures-file'} under RUNNER_TEMP (${(0,src_text/* safeText */.Hk)(process.env.RUNNER_TEMP ?? '')}): ${(0,file_errors/* describeFileError */.S)(error)}. ${files.imagesFile === undefined ? 'Those outputs are' : 'That output is'} left out; the other outputs are written.`);
-    }
+    // Each file on its own: a huge images-file that fills the disk still leaves the failures written.
+    const failed = [];
+    for (const [kind, elements] of [
+        ['images', images.elements],
+        ['failures', images.failures]
+    ])
+        try {
+            files[kind === 'images' ? 'imagesFile' : 'failuresFile'] = await writeResultFile(kind, elements);
+        }
+        catch (error) {
+            failed.push({ name: `${kind}-file`, error });
+        }
+    const [unwritten] = failed;
+    if (unwritten !== undefined)
+        warning(`Could not write ${failed.map(({ name }) => name).join(' and ')} under RUNNER_TEMP (${(0,src_text/* safeText */.Hk)(process.env.RUNNER_TEMP ?? '')}): ${(0,file_errors/* describeFileError */.S)(unwritten.error)}. ${failed.length > 1 ? 'Those outputs are' : 'That output is'} left out; the other outputs are written.`);
     logVerdicts(report);
     if (settings.pin)
         logPins(settings.pin);
@@ -20140,7 +20227,7 @@ async function writeReport(report, settings) {
         catch (error) {
             problems.push({ what: 'manifest-file could not be written', message: (0,src_text/* errorMessage */.gJ)(error) });
         }
-    return problems;
+    return { problems, files };
 }
 /** The promotion's log lines and outputs; returns the problems that fail the step. */
 function reportPromotion(promotion, reserve) {
@@ -20330,9 +20417,15 @@ const INPUT_ERROR_STATUS_MS = 60_000;
  * valid, an `error` status says the input error.
  */
 async function reportInputError(message, inputs) {
-    setOutput('found', 'false');
-    if (getInput('promote-tags').trim() !== '')
-        setOutput('promote-result', 'skipped');
+    try {
+        setOutput('found', 'false');
+        if (getInput('promote-tags').trim() !== '')
+            setOutput('promote-result', 'skipped');
+    }
+    catch (error) {
+        warning(`Could not write the step outputs to GITHUB_OUTPUT: ${(0,src_text/* errorMessage */.gJ)(error)}`);
+    }
+    await writeSummary({ inputError: message });
     let status;
     let proxy;
     try {
@@ -20408,7 +20501,6 @@ async function run() {
         // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
         const problems = [];
         let pin;
-        let pinProblem;
         let pinStoppedByCancel = false;
         if (inputs.files?.pin && scan) {
             // From here a cancel lets the files and the outputs be finished, and stops the rest (see cancel.ts).
@@ -20416,12 +20508,12 @@ async function run() {
             const pinned = await pinStage(scan, report, ending, { deadline: activeDeadline, cancel });
             pin = pinned.pin;
             pinStoppedByCancel = pinned.stoppedByCancel === true;
-            pinProblem = pinned.problem;
             if (pinned.problem !== undefined)
                 problems.push({ what: 'the files could not be pinned', message: pinned.problem });
         }
         const outputsReserve = inputs.promote ? promotionReserve(report.found, inputs.promote.tags) : 0;
-        problems.push(...(await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })));
+        const reported = await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve });
+        problems.push(...reported.problems);
         // The lookup's final line, before what follows it (the status, the promotion).
         endLookup(ending);
         // The commit status (only with commit-status): the gate's verdict, once the outputs are written and
@@ -20439,7 +20531,7 @@ async function run() {
         if (inputs.status && cancelled === undefined)
             try {
                 const { reportCommitStatus } = await __nccwpck_require__.e(/* import() */ 549).then(__nccwpck_require__.bind(__nccwpck_require__, 7549));
-                await reportCommitStatus(inputs.status, commitStatusOf(report, ending, pinProblem), {
+                await reportCommitStatus(inputs.status, commitStatusOf(report, ending, problems), {
                     deadline: activeDeadline,
                     timeoutMs: inputs.timeoutMs,
                     graceMs: WATCHDOG_GRACE_MS - 2_000,
@@ -20466,7 +20558,7 @@ async function run() {
         // said: the last lines of the log, and in the summary under its headline. The same sentence twice
         // (a GITHUB_OUTPUT that fails for the promotion's outputs too) is said once.
         const failed = problems.filter((problem, index) => problems.findIndex((other) => other.message === problem.message) === index);
-        await writeSummary({ report, ending, problems: failed, ...(pin && { pin }), ...(promotion && { promotion }) });
+        await writeSummary({ report, ending, problems: failed, files: reported.files, ...(pin && { pin }), ...(promotion && { promotion }) });
         for (const problem of failed)
             setFailed(problem.message);
     }

@@ -108,8 +108,13 @@ const INPUT_ERROR_STATUS_MS = 60_000
  * valid, an `error` status says the input error.
  */
 async function reportInputError(message: string, inputs: Inputs | undefined): Promise<void> {
-  core.setOutput('found', 'false')
-  if (core.getInput('promote-tags').trim() !== '') core.setOutput('promote-result', 'skipped')
+  try {
+    core.setOutput('found', 'false')
+    if (core.getInput('promote-tags').trim() !== '') core.setOutput('promote-result', 'skipped')
+  } catch (error) {
+    core.warning(`Could not write the step outputs to GITHUB_OUTPUT: ${errorMessage(error)}`)
+  }
+  await writeSummary({ inputError: message })
   let status: Inputs['status']
   let proxy: Inputs['proxy']
   try {
@@ -188,7 +193,6 @@ export async function run(): Promise<void> {
     // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
     const problems: Problem[] = []
     let pin: PinResult | undefined
-    let pinProblem: string | undefined
     let pinStoppedByCancel = false
     if (inputs.files?.pin && scan) {
       // From here a cancel lets the files and the outputs be finished, and stops the rest (see cancel.ts).
@@ -196,12 +200,12 @@ export async function run(): Promise<void> {
       const pinned = await pinStage(scan, report, ending, { deadline: activeDeadline, cancel })
       pin = pinned.pin
       pinStoppedByCancel = pinned.stoppedByCancel === true
-      pinProblem = pinned.problem
       if (pinned.problem !== undefined) problems.push({ what: 'the files could not be pinned', message: pinned.problem })
     }
 
     const outputsReserve = inputs.promote ? promotionReserve(report.found, inputs.promote.tags) : 0
-    problems.push(...(await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })))
+    const reported = await writeReport(report, { ...inputs, ...(pin && { pin }), outputsReserve })
+    problems.push(...reported.problems)
     // The lookup's final line, before what follows it (the status, the promotion).
     endLookup(ending)
 
@@ -222,7 +226,7 @@ export async function run(): Promise<void> {
     if (inputs.status && cancelled === undefined)
       try {
         const { reportCommitStatus } = await import('./github/status.js')
-        await reportCommitStatus(inputs.status, commitStatusOf(report, ending, pinProblem), {
+        await reportCommitStatus(inputs.status, commitStatusOf(report, ending, problems), {
           deadline: activeDeadline,
           timeoutMs: inputs.timeoutMs,
           graceMs: WATCHDOG_GRACE_MS - 2_000,
@@ -249,7 +253,7 @@ export async function run(): Promise<void> {
     // said: the last lines of the log, and in the summary under its headline. The same sentence twice
     // (a GITHUB_OUTPUT that fails for the promotion's outputs too) is said once.
     const failed = problems.filter((problem, index) => problems.findIndex((other) => other.message === problem.message) === index)
-    await writeSummary({ report, ending, problems: failed, ...(pin && { pin }), ...(promotion && { promotion }) })
+    await writeSummary({ report, ending, problems: failed, files: reported.files, ...(pin && { pin }), ...(promotion && { promotion }) })
     for (const problem of failed) core.setFailed(problem.message)
   } catch (error) {
     if (error instanceof InputError) await reportInputError(errorMessage(error), known)

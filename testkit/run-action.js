@@ -2,7 +2,7 @@
 // inputs as INPUT_* variables (with action.yml's defaults for those not given), GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files, RUNNER_TEMP, and the exit code. Credentials and endpoint point at a fake ECR.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -186,7 +186,8 @@ export async function runAction(options) {
 
   const outputs = parseOutputFile(readFileSync(files.output, 'utf8'))
   /** @param {string} name */
-  const fileOutput = (name) => (outputs[name] && existsSync(outputs[name]) ? readFileSync(outputs[name], 'utf8') : undefined)
+  const fileOutput = (name) =>
+    outputs[name] && existsSync(outputs[name]) && statSync(outputs[name]).size < 256 * 1024 * 1024 ? readFileSync(outputs[name], 'utf8') : undefined
   const imagesFile = fileOutput('images-file')
   const failuresFile = fileOutput('failures-file')
   const result = {

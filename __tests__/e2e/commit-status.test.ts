@@ -142,6 +142,28 @@ describe.each(NODES)('commit status on $label', ({ path }) => {
     }
   )
 
+  it('posts error, not success, when the gate passed but the step fails for its own files, and says so under the headline', async () => {
+    const result = await run({ images: 'app:v1', 'manifest-file': '/dev/full/manifest.json' })
+    expect(result.code).toBe(1)
+    expect(result.outputs.found).toBe('true')
+    expect(github.statuses.map((status) => [status.state, status.description])).toEqual([
+      ['error', expect.stringMatching(/^manifest-file: could not write \/dev\/full\/manifest\.json/)]
+    ])
+    expect(lastLine(result.stdout)).toMatch(/^manifest-file: could not write/)
+    expect(result.summary.split('\n').slice(2, 5)).toEqual([
+      '**1 of 1 image found\\.**',
+      '',
+      expect.stringMatching(/^\*\*The step failed:\*\* manifest\\-file\\: could not write/)
+    ])
+  })
+
+  it('passes when waiting ends under a fail-on that lets the missing image pass, and posts success', async () => {
+    const result = await run({ images: 'app:v1 app:never', 'fail-on': 'none', 'wait-timeout': '1s', 'wait-interval': '300ms' })
+    expect(result.code).toBe(0)
+    expect(lastLine(result.stdout.replace(/\nSet the commit status .*\n?$/, '\n'))).toBe('1 of 2 images found.')
+    expect(github.statuses.map((status) => [status.state, status.description])).toEqual([['success', '1 of 2 images found']])
+  })
+
   it('posts error, not success, when pin could not write what the gate found; and nothing after a cancel', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
     try {
@@ -180,6 +202,7 @@ describe.each(NODES)('commit status on $label', ({ path }) => {
       ['error', expect.stringMatching(/^Input error: images: 'App:v1': .*…$/)]
     ])
     expect(github.statuses[0]?.description?.length).toBeLessThanOrEqual(140)
+    expect(result.summary).toMatch(/^### ECR image lookup\n\n\*\*Input error:\*\* images\\: &#39;App\\:v1&#39;/)
     // When commit-status itself is the input error, there is no status to post.
     github.reset()
     const invalid = await run({ images: 'app:v1', 'commit-status': 'ecr/\nimages' })

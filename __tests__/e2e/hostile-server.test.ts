@@ -31,6 +31,7 @@ describe.each(NODES)('hostile servers on $label', ({ path }) => {
   })
 
   it('treats tags, repository names, media types and manifests from the server as data', async () => {
+    const mediaType = 'application/vnd.oci.image.manifest.v1+json;x=<img src=x onerror=alert(1)>|**x**'
     const manifest = `${ociManifest('hostile').slice(0, -1)},"note":"\\n::error::forged"}\n::error::also\nghadelimiter_x\n`
     h.fake.intercept(({ res }) => {
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
@@ -42,7 +43,7 @@ describe.each(NODES)('hostile servers on $label', ({ path }) => {
               repositoryName: 'app',
               imageId: { imageTag: 'v1', imageDigest: sha256Digest(manifest) },
               imageManifest: manifest,
-              imageManifestMediaType: `<img src=x onerror=alert(1)>|**x**${FORGE}`
+              imageManifestMediaType: mediaType
             }
           ]
         })
@@ -68,9 +69,49 @@ describe.each(NODES)('hostile servers on $label', ({ path }) => {
       'media-type'
     ])
     // Server text sits in code spans, where markdown and HTML are literal; nothing outside them is markup.
-    expect(run.summary).toContain('`<img src=x onerror=alert(1)>\\|**x**x\\u000a::error::forged')
+    expect(run.outputs['media-type']).toBe(mediaType)
+    expect(run.summary).toContain('`application/vnd.oci.image.manifest.v1+json;x=<img src=x onerror=alert(1)>\\|**x**`')
     const outsideCode = run.summary.replace(/(`+)[^`]*?\1/g, '')
     expect(outsideCode).not.toMatch(/<img|\*\*x\*\*|\n::/)
+  })
+
+  it.each([
+    [
+      'a media type with a line break',
+      { imageManifestMediaType: `application/json${FORGE}` },
+      /the media type .* which is not a media type/
+    ],
+    [
+      'a media type of a million characters',
+      { imageManifestMediaType: `application/${'x'.repeat(1_100_000)}` },
+      /which is not a media type/
+    ],
+    ['a registry id that is not 12 digits', { registryId: '1'.repeat(1_100_000) }, /in registry 1{20}/]
+  ])('refuses %s before it reaches an output, and keeps the outputs short', async (_, field, message) => {
+    const manifest = ociManifest('odd')
+    h.fake.intercept(({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+      res.end(
+        JSON.stringify({
+          images: [
+            {
+              registryId: '123456789012',
+              repositoryName: 'app',
+              imageId: { imageTag: 'v1', imageDigest: sha256Digest(manifest) },
+              imageManifest: manifest,
+              imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json',
+              ...field
+            }
+          ]
+        })
+      )
+      return true
+    })
+    const run = await h.run({ images: 'app:v1' })
+    expect(run.code).toBe(1)
+    expect(run.errors).toEqual([expect.stringMatching(message)])
+    expect(run.errors[0]?.length).toBeLessThan(2000)
+    expect(Object.values(run.outputs).reduce((sum, value) => sum + value.length, 0)).toBeLessThan(10_000)
   })
 
   it('treats server text as data: no forged workflow commands, no markdown in the summary', async () => {

@@ -325,6 +325,30 @@ describe.each(NODES)('promote-tags on $label', ({ path }) => {
     )
   })
 
+  it("names a PutImage that something other than ECR answered (a proxy's page) NotEcrAnswer, and a stalled one NoAnswer", async () => {
+    build('rel/refused')
+    h.fake.misbehave(
+      Infinity,
+      ({ res }) => {
+        res.writeHead(403, { 'content-type': 'text/html' })
+        res.end('<html>Forbidden by proxy</html>')
+      },
+      'PutImage'
+    )
+    const refused = await h.run({ images: 'rel/refused:sha-1', 'promote-tags': 'v1' })
+    expectPromotionFailure(
+      refused,
+      /^Promotion stopped at rel\/refused:v1: 127\.0\.0\.1 answered HTTP 403 \(text\/html\) with a page that is not ECR's/
+    )
+    expect(refused.errors.join('\n')).not.toContain('may or may not')
+    expect(json<{ error?: string }[]>(refused, 'promoted').map((tag) => tag.error)).toEqual(['NotEcrAnswer'])
+    h.fake.reset()
+    build('rel/stalled')
+    h.fake.stall(Infinity, 'PutImage')
+    const stalled = await h.run({ images: 'rel/stalled:sha-1', 'promote-tags': 'v1', timeout: '3s', 'retry-max-attempts': '1' })
+    expect(json<{ error?: string }[]>(stalled, 'promoted').map((tag) => tag.error)).toEqual(['NoAnswer'])
+  })
+
   it('writes nothing when the gate fails: an image missing, a lookup error, the deadline', async () => {
     build('rel/gate')
     h.fake.createRepository('rel/gate-other')

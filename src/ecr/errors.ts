@@ -110,11 +110,25 @@ const PARSE_ERRORS: Record<string, string> = {
 }
 const CHECK_PROXY = 'Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR'
 
+/**
+ * Who answered a failed call: ECR itself (its own error, so nothing was written), something on the way
+ * that refused or redirected the request (HTTP 3xx or 4xx that is not ECR's: it never reached ECR), or
+ * nobody knows (no answer, a cut connection, a 5xx page): the request may have reached ECR.
+ */
+export function answeredBy(error: unknown): 'ecr' | 'refused' | 'unknown' {
+  const fields = fieldsOf(error)
+  if (fromAws(fields)) return 'ecr'
+  const status = fields.$metadata?.httpStatusCode
+  return status !== undefined && status >= 300 && status < 500 ? 'refused' : 'unknown'
+}
+
 /** What AWS said, quoted safely, plus the request id when there is one; nothing when AWS did not say it. */
 export function awsSaid(error: unknown): string {
   const fields = fieldsOf(error)
   if (!fromAws(fields)) return ''
   const message = safeText(errorMessage(error)).slice(0, 500)
+  // The SDK's placeholder for an error answer without a message: AWS said nothing.
+  if (message === '' || message === 'UnknownError') return ''
   const requestId = fields.$metadata?.requestId
   return ` (AWS said: ${message}${requestId ? `; request id ${safeText(requestId)}` : ''})`
 }
@@ -154,6 +168,8 @@ export function describeCallError(error: unknown, context: CallContext, operatio
     return `AWS rejected the credentials (${name}): they are invalid or expired. Refresh or configure them, for example with aws-actions/configure-aws-credentials.${awsSaid(error)}`
   if (name === 'CredentialsProviderError')
     return 'No AWS credentials found: configure them before this step, for example with aws-actions/configure-aws-credentials (role-to-assume), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.'
+  if (name === 'UnknownOperationException')
+    return `${host} does not know the operation ${operation} (UnknownOperationException): the endpoint is not ECR's. Check AWS_ENDPOINT_URL_ECR (or AWS_ENDPOINT_URL), and any proxy between the runner and ECR.${awsSaid(error)}`
   if (name === 'InvalidParameterException')
     return `ECR rejected the request for ${repository} as invalid; check the inputs.${awsSaid(error)}`
   if (name === 'UnableToGetUpstreamImageException')
@@ -177,7 +193,7 @@ export function describeCallError(error: unknown, context: CallContext, operatio
     return `The answer from ${host} is not HTTP that Node can read: ${PARSE_ERRORS[code] ?? 'it is malformed'} (${safeText(code)})${attempts}. ECR does not answer like this, so something between the runner and ECR did, or changed the answer. ${CHECK_PROXY}.`
   if (status === 407)
     return `The proxy between the runner and ${host} asks for credentials (HTTP 407 Proxy Authentication Required). Give them in the proxy's URL (http-proxy or HTTPS_PROXY as http://user:password@proxy:port), or add the host to NO_PROXY if it should not go through the proxy.`
-  if (!fromAws(fields) && status !== undefined && status >= 300 && status < 400) {
+  if (status !== undefined && status >= 300 && status < 400) {
     const location = fields.$response?.headers?.location
     return `${host} answered HTTP ${status}, a redirect${location ? ` to ${safeText(location).slice(0, 200)}` : ''}: ECR never redirects, so something between the runner and ECR (a proxy, a captive portal, a wrong endpoint) answered. ${CHECK_PROXY}.`
   }
@@ -189,6 +205,8 @@ export function describeCallError(error: unknown, context: CallContext, operatio
     const answer = answerText(fields, status)
     if (status !== undefined && status >= 500)
       return `${host} answered ${answer} with a page that is not ECR's${attempts}: a proxy or load balancer between the runner and ECR answered, not ECR. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR, or retry the job if the proxy was briefly down.`
+    if (status === 429)
+      return `${host} answered ${answer} with a page that is not ECR's: a proxy or gateway between the runner and ECR is limiting requests. Retry the job later, or look up fewer images at once; check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR.`
     if (status !== undefined && status >= 400)
       return `${host} answered ${answer} with a page that is not ECR's: a proxy or firewall between the runner and ECR refused the request. Check http-proxy, HTTPS_PROXY, NO_PROXY and AWS_ENDPOINT_URL_ECR.`
     return `The answer from ${host}, ${answer}, could not be read: it is not the JSON ECR sends. Check AWS_ENDPOINT_URL_ECR and any proxy between the runner and ECR.`

@@ -166,17 +166,27 @@ function checkShape(response: BatchGetImageCommandOutput): void {
   if (found !== undefined) throw new ResponseShapeError(found, response.$metadata?.httpStatusCode)
 }
 
+/** A media type as RFC 6838 writes one (type/subtype, each at most 127 characters), with parameters; at most 255 in all. */
+const MEDIA_TYPE = /^(?=.{3,255}$)[A-Za-z0-9][\w!#$&^.+-]{0,126}\/[A-Za-z0-9][\w!#$&^.+-]{0,126}(?:\s*;[^\n\r]*)?$/
+
 /**
- * Every image in an answer must be of the repository (and registry, when one was asked) the request
- * named, and carry a digest in the digest grammar: a digest reaches files, outputs and tags.
+ * Every image in an answer must be of the repository (and registry, when one was asked; a registry id
+ * is 12 digits) the request named, carry a digest in the digest grammar, and a media type that is one:
+ * each reaches files, outputs and tags.
  */
 function checkAnswers(images: readonly Image[], asked: ImageRequest): void {
   for (const image of images) {
     const { repositoryName, registryId } = image
-    const wrongRegistry = asked.registryId !== undefined && registryId !== asked.registryId
+    const wrongRegistry =
+      (asked.registryId !== undefined && registryId !== asked.registryId) || (registryId !== undefined && !/^\d{12}$/.test(registryId))
     if (repositoryName !== asked.repositoryName || wrongRegistry)
       throw new UnexpectedAnswerError(
-        `it holds an image of repository '${safeText(String(repositoryName ?? 'none'))}' in registry ${safeText(String(registryId ?? 'none'))}, not of '${asked.repositoryName}' in ${asked.registryId !== undefined ? `registry ${asked.registryId}` : "the caller's registry"} as asked`
+        `it holds an image of repository '${safeText(String(repositoryName ?? 'none')).slice(0, 300)}' in registry ${safeText(String(registryId ?? 'none')).slice(0, 100)}, not of '${asked.repositoryName}' in ${asked.registryId !== undefined ? `registry ${asked.registryId}` : "the caller's registry"} as asked`
+      )
+    const mediaType = image.imageManifestMediaType
+    if (mediaType !== undefined && !MEDIA_TYPE.test(mediaType))
+      throw new UnexpectedAnswerError(
+        `it holds the media type '${safeText(String(mediaType)).slice(0, 200)}', which is not a media type (type/subtype, at most 255 characters)`
       )
     const digest = image.imageId?.imageDigest
     if (!isDigest(digest))

@@ -7,7 +7,7 @@ import { untilAborted } from '../deadline.js'
 import { describeRepository } from '../image.js'
 import { safeText } from '../text.js'
 import type { EcrClients } from './client.js'
-import { attemptsText, awsSaid, describeCallError, errorName } from './errors.js'
+import { answeredBy, attemptsText, awsSaid, describeCallError, errorName } from './errors.js'
 
 /** One tag to put on one image. */
 export interface PutTarget {
@@ -62,8 +62,9 @@ export function describePutError(error: unknown, target: PutTarget): string {
     case 'KmsException':
       return `ECR could not use the KMS key that encrypts ${repository} to tag ${tag} (KmsException): check that the key is enabled and its key policy allows ECR for this role, then rerun.${said}`
     default: {
-      // Only an answer from ECR says the write did not happen; a timeout or a lost connection does not.
-      const unknown = said === '' ? ` ECR may or may not have written ${tag}.` : ''
+      // Only an answer says the write did not happen (ECR's own, or a refusal on the way that never
+      // reached ECR); a timeout, a lost connection or a gateway's 5xx do not.
+      const unknown = answeredBy(error) === 'unknown' ? ` ECR may or may not have written ${tag}.` : ''
       return `${describeCallError(error, target, 'PutImage')}${unknown}`
     }
   }

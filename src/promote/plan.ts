@@ -25,7 +25,11 @@ export const PromoteError = {
   /** The tag could not be read before writing. */
   TagNotRead: 'TagNotRead',
   /** The step's timeout passed while this tag was being written: it may or may not be written. */
-  TimedOut: 'TimedOut'
+  TimedOut: 'TimedOut',
+  /** Something on the way (a proxy, a firewall, a redirect) answered PutImage instead of ECR: not written. */
+  NotEcrAnswer: 'NotEcrAnswer',
+  /** PutImage got no answer (a lost connection, a stall, a gateway's 5xx page): it may or may not be written. */
+  NoAnswer: 'NoAnswer'
 } as const
 
 /** One entry of the promoted output. */

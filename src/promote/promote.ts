@@ -6,7 +6,7 @@
 import { type Deadline, DeadlineError } from '../deadline.js'
 import { describeFailureCode } from '../failure-codes.js'
 import type { EcrClients } from '../ecr/client.js'
-import { describeCallError, errorName } from '../ecr/errors.js'
+import { answeredBy, describeCallError, errorName } from '../ecr/errors.js'
 import { type LookupResult, lookupImages } from '../ecr/lookup.js'
 import { type PutTarget, TAG_EXISTS_ERRORS, describePutError, putImage } from '../ecr/put-image.js'
 import type { ImageRequest } from '../image.js'
@@ -189,7 +189,9 @@ async function write(
     await ecr.put(target)
     return { tag: promotedTag(tag, result, previousDigest) }
   } catch (error) {
-    const code = errorName(error)
+    // An error code is ECR's exception name, or one of the action's own when ECR did not answer.
+    const answered = answeredBy(error)
+    const code = answered === 'ecr' ? errorName(error) : answered === 'refused' ? PromoteError.NotEcrAnswer : PromoteError.NoAnswer
     if (error instanceof DeadlineError || context.deadline.expired)
       return {
         tag: promotedTag(tag, 'failed', previousDigest, PromoteError.TimedOut),

@@ -46,16 +46,29 @@ function failureElements(report: Report): FailureElement[] {
   return report.failures.map((verdict) => ({ requested: verdict.request.requested, ...verdict.failure }))
 }
 
-/** The `images` elements and their JSON, and the failures' JSON, computed once for the outputs and the files. */
+/**
+ * The `images` elements and the failures' JSON, computed once for the outputs and the files. The full
+ * images JSON is never built as one string unless it is short enough for an output: 140 tags of one
+ * image with a 4 MiB manifest are over V8's longest string.
+ */
 export interface ImagesData {
   elements: ImageElement[]
-  json: string
+  failures: FailureElement[]
   failuresJson: string
+  /** The length of the full images JSON, counted element by element (once). */
+  fullLength: () => number
 }
 
 export function imagesData(report: Report): ImagesData {
   const elements = imageElements(report)
-  return { elements, json: JSON.stringify(elements), failuresJson: JSON.stringify(failureElements(report)) }
+  const failures = failureElements(report)
+  let length: number | undefined
+  return {
+    elements,
+    failures,
+    failuresJson: JSON.stringify(failures),
+    fullLength: () => (length ??= elements.reduce((sum, element, index) => sum + JSON.stringify(element).length + (index > 0 ? 1 : 0), 2))
+  }
 }
 
 /** GITHUB_OUTPUT could not be written: the step fails with this message. */
@@ -67,9 +80,10 @@ type Outputs = Map<string, string>
 
 /**
  * The outputs that may be left out, least needed first (the order the warning names them in). Each
- * is kept when it fits beside what is more needed: `digests` and `failures` first, then `image-uris`,
- * then `images` (without manifests, then with them), then `manifest`. `found`, `digest`, `image-uri`,
- * the files and the rest always stay.
+ * is kept when it fits beside what is more needed: `pinned-files` (what a later step commits), then
+ * `digests` and `failures`, then `image-uris`, then `images` (without manifests, then with them), then
+ * `manifest`. `found`, `digest`, `media-type`, `image-uri`, the platform outputs and the two files'
+ * paths always stay (each short: every value from a server is checked before it gets here).
  */
 export const DEGRADE_ORDER = [
   'the manifest output',
@@ -77,7 +91,8 @@ export const DEGRADE_ORDER = [
   'the images output',
   'image-uris',
   'digests',
-  'the failures output'
+  'the failures output',
+  'pinned-files'
 ] as const
 type LeftOut = (typeof DEGRADE_ORDER)[number]
 
@@ -110,7 +125,8 @@ export function computeOutputs(report: Report, images: ImagesData, files: Result
     JSON.stringify(Object.fromEntries(report.found.map((verdict) => [verdict.request.requested, verdict.image.imageId?.imageDigest])))
   )
   outputs.set('image-uris', images.elements.flatMap((element) => (element.imageUri !== undefined ? [element.imageUri] : [])).join('\n'))
-  outputs.set('images', images.json)
+  // Only when it can be an output at all; fitOutputs says it was left out otherwise.
+  if (images.fullLength() < OUTPUTS_LIMIT) outputs.set('images', JSON.stringify(images.elements))
   outputs.set('failures', images.failuresJson)
   if (files.imagesFile !== undefined) outputs.set('images-file', files.imagesFile)
   if (files.failuresFile !== undefined) outputs.set('failures-file', files.failuresFile)
@@ -157,7 +173,7 @@ export function writePromotionOutputs(promotion: Promotion, reserve: number): vo
   const fits = promoted.length + 'promoted'.length + 'promote-result'.length + promotion.result.length <= reserve
   if (!fits)
     core.warning(
-      `The promoted output would take ${formatCount(promoted.length)} characters, more than the ${formatCount(reserve)} left of GitHub's 1 MB for a job's outputs: it is left out. Every tag's result is in the log and the job summary; promote-result is ${promotion.result}.`
+      `The promoted output would take ${formatCount(promoted.length)} characters, more than the ${formatCount(reserve)} left of GitHub's 1 MB for a job's outputs: it is left out. Every tag's result is in the log (and in the job summary, as far as its table goes); promote-result is ${promotion.result}.`
     )
   try {
     if (fits) core.setOutput('promoted', promoted)
@@ -179,9 +195,9 @@ function outputsError(error: unknown): OutputsError {
  * leaves out the rest; returns what was left out, in DEGRADE_ORDER's order.
  */
 export function fitOutputs(outputs: Outputs, images: ImagesData, limit = OUTPUTS_LIMIT): LeftOut[] {
-  if (outputsSize(outputs) < limit) return []
+  if (outputsSize(outputs) < limit && outputs.has('images')) return []
   const optional = new Map<string, string>()
-  for (const name of ['digests', 'failures', 'image-uris', 'images', 'manifest']) {
+  for (const name of ['pinned-files', 'digests', 'failures', 'image-uris', 'images', 'manifest']) {
     const value = outputs.get(name)
     if (value !== undefined) optional.set(name, value)
     outputs.delete(name)
@@ -196,6 +212,7 @@ export function fitOutputs(outputs: Outputs, images: ImagesData, limit = OUTPUTS
   }
   const leftOut = new Set<LeftOut>()
   const lists: [string, LeftOut][] = [
+    ['pinned-files', 'pinned-files'],
     ['digests', 'digests'],
     ['failures', 'the failures output'],
     ['image-uris', 'image-uris']
@@ -205,13 +222,13 @@ export function fitOutputs(outputs: Outputs, images: ImagesData, limit = OUTPUTS
     if (value !== undefined && !keep(name, value)) leftOut.add(what)
   }
   const full = optional.get('images')
-  if (full !== undefined) {
+  if (full !== undefined || images.elements.length > 0) {
     // Without manifests first (what a later step reads), then with them when they fit too.
     const bare = images.elements.some((element) => element.imageManifest !== undefined)
       ? JSON.stringify(images.elements.map(({ imageManifest: _manifest, ...rest }) => rest))
-      : full
+      : (full ?? JSON.stringify(images.elements))
     if (!keep('images', bare)) leftOut.add('the images output')
-    else if (bare !== full && !keep('images', full, bare)) leftOut.add('the manifests in the images output')
+    else if (bare !== full && (full === undefined || !keep('images', full, bare))) leftOut.add('the manifests in the images output')
   }
   const manifest = optional.get('manifest')
   if (manifest !== undefined && !keep('manifest', manifest)) leftOut.add('the manifest output')
@@ -224,16 +241,23 @@ export interface ResultFiles {
   failuresFile?: string
 }
 
-function whereTheRestIs(files: ResultFiles): string {
-  const images =
-    files.imagesFile !== undefined
-      ? `every found image, manifests included, is in images-file (${safeText(files.imagesFile)})`
-      : 'images-file could not be written (see the warning above)'
-  const failures =
-    files.failuresFile !== undefined
-      ? `every failure is in failures-file (${safeText(files.failuresFile)})`
-      : 'failures-file could not be written (see the warning above)'
-  return `${images}, and ${failures}`
+/** Where what was left out is: the files that hold it, or, when a file could not be written, that it is only in the log. */
+function whereTheRestIs(files: ResultFiles, leftOut: readonly LeftOut[]): string {
+  const found: string[] = []
+  const lost: string[] = []
+  if (leftOut.some((what) => what !== 'the failures output' && what !== 'pinned-files')) {
+    if (files.imagesFile !== undefined)
+      found.push(`every found image, manifests included, is in images-file (${safeText(files.imagesFile)})`)
+    else lost.push('the found images')
+  }
+  if (leftOut.includes('the failures output')) {
+    if (files.failuresFile !== undefined) found.push(`every failure is in failures-file (${safeText(files.failuresFile)})`)
+    else lost.push('the failures')
+  }
+  if (leftOut.includes('pinned-files')) found.push('every file pinned is named in the log')
+  if (lost.length === 0) return `Nothing is lost: ${found.join(', and ')}.`
+  const sentence = `${found.length > 0 ? `${found.join(', and ')}; but ` : ''}${listNames(lost)} could not be written to a file under RUNNER_TEMP (see the warning above), so what was left out of them is only in the log.`
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`
 }
 
 /**
@@ -248,12 +272,18 @@ export function writeOutputs(
   reserve = 0
 ): void {
   const outputs = computeOutputs(report, images, files, pinnedFiles)
-  const size = outputsSize(outputs)
+  // The images output is not built when it alone would pass the limit: count it all the same.
+  const size = outputsSize(outputs) + (outputs.has('images') ? 0 : 'images'.length + images.fullLength())
   const leftOut = fitOutputs(outputs, images, OUTPUTS_LIMIT - reserve)
-  if (leftOut.length > 0)
+  if (leftOut.length > 0) {
+    const limit =
+      reserve > 0
+        ? `GitHub allows a job's outputs 1 MB, of which ${formatCount(reserve)} characters are kept for the promotion's outputs`
+        : "GitHub allows a job's outputs 1 MB"
     core.warning(
-      `The step outputs would total ${formatCount(size)} characters, and GitHub allows a job's outputs 1 MB: left out ${listNames(leftOut)}; the rest is kept. Nothing is lost: ${whereTheRestIs(files)}.`
+      `The step outputs would total ${formatCount(size)} characters, and ${limit}: left out ${listNames(leftOut)}; the rest is kept. ${whereTheRestIs(files, leftOut)}`
     )
+  }
   try {
     for (const [name, value] of outputs) core.setOutput(name, value)
   } catch (error) {

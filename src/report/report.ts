@@ -24,18 +24,32 @@ export interface ReportSettings {
   outputsReserve?: number
 }
 
-export async function writeReport(report: Report, settings: ReportSettings): Promise<Problem[]> {
+/** What the report stage did: the problems that fail the step, and the result files it could write. */
+export interface Reported {
+  problems: Problem[]
+  files: ResultFiles
+}
+
+export async function writeReport(report: Report, settings: ReportSettings): Promise<Reported> {
   const problems: Problem[] = []
   const images = imagesData(report)
   const files: ResultFiles = {}
-  try {
-    files.imagesFile = await writeResultFile('images', images.json)
-    files.failuresFile = await writeResultFile('failures', images.failuresJson)
-  } catch (error) {
+  // Each file on its own: a huge images-file that fills the disk still leaves the failures written.
+  const failed: { name: string; error: unknown }[] = []
+  for (const [kind, elements] of [
+    ['images', images.elements],
+    ['failures', images.failures]
+  ] as const)
+    try {
+      files[kind === 'images' ? 'imagesFile' : 'failuresFile'] = await writeResultFile(kind, elements)
+    } catch (error) {
+      failed.push({ name: `${kind}-file`, error })
+    }
+  const [unwritten] = failed
+  if (unwritten !== undefined)
     core.warning(
-      `Could not write ${files.imagesFile === undefined ? 'images-file and failures-file' : 'failures-file'} under RUNNER_TEMP (${safeText(process.env.RUNNER_TEMP ?? '')}): ${describeFileError(error)}. ${files.imagesFile === undefined ? 'Those outputs are' : 'That output is'} left out; the other outputs are written.`
+      `Could not write ${failed.map(({ name }) => name).join(' and ')} under RUNNER_TEMP (${safeText(process.env.RUNNER_TEMP ?? '')}): ${describeFileError(unwritten.error)}. ${failed.length > 1 ? 'Those outputs are' : 'That output is'} left out; the other outputs are written.`
     )
-  }
   logVerdicts(report)
   if (settings.pin) logPins(settings.pin)
   try {
@@ -51,7 +65,7 @@ export async function writeReport(report: Report, settings: ReportSettings): Pro
     } catch (error) {
       problems.push({ what: 'manifest-file could not be written', message: errorMessage(error) })
     }
-  return problems
+  return { problems, files }
 }
 
 /** The promotion's log lines and outputs; returns the problems that fail the step. */

@@ -13,7 +13,7 @@ import type { Promotion, TagResult } from '../promote/plan.js'
 import { type Ending, type Problem, endingTitle } from '../verdict/ending.js'
 import type { Report, Verdict } from '../verdict/policy.js'
 import { describeFileError } from '../file-errors.js'
-import { imageUriOf } from './outputs.js'
+import { type ResultFiles, imageUriOf } from './outputs.js'
 
 /** GitHub drops a step summary over 1 MiB (1,048,576 bytes); the whole summary stays below this. */
 export const SUMMARY_LIMIT = 1_000_000
@@ -104,7 +104,7 @@ interface Section {
   cut: (shown: number) => string
 }
 
-function imagesSection(report: Report): Section {
+function imagesSection(report: Report, files: ResultFiles): Section {
   const total = report.verdicts.length
   if (total === 0) return { head: [], rows: [], tail: [], cut: () => '' }
   return {
@@ -112,7 +112,7 @@ function imagesSection(report: Report): Section {
     rows: report.verdicts.map((verdict) => `| ${row(verdict).join(' | ')} |`),
     tail: [],
     cut: (shown) =>
-      `The table stops after ${shown} of ${total} images to stay within GitHub's 1 MiB for a summary: every image is in the log, every found image in images-file and every failure in failures-file (outputs of this step).`
+      `The table stops after ${shown} of ${total} images to stay within GitHub's 1 MiB for a summary: every image is in the log${files.imagesFile !== undefined ? ', every found image in images-file' : ''}${files.failuresFile !== undefined ? ', every failure in failures-file' : ''}${files.imagesFile !== undefined || files.failuresFile !== undefined ? ' (outputs of this step)' : ''}.`
   }
 }
 
@@ -185,6 +185,8 @@ export interface SummaryFacts {
   problems?: readonly Problem[]
   pin?: PinResult
   promotion?: Promotion
+  /** The result files written (images-file, failures-file): where the rows a table leaves out are. */
+  files?: ResultFiles
 }
 
 function bytesOf(lines: readonly string[]): number {
@@ -211,14 +213,14 @@ export function shareBudget(needs: readonly number[], budget: number): number[] 
  * The summary's markdown, always within SUMMARY_LIMIT: the sentences are counted first (each clipped),
  * then the tables share what is left (shareBudget), each saying where the rest is when it stops early.
  */
-export function summaryMarkdown({ report, ending, problems = [], pin, promotion }: SummaryFacts): string {
+export function summaryMarkdown({ report, ending, problems = [], pin, promotion, files = {} }: SummaryFacts): string {
   const top = [
     '### ECR image lookup',
     '',
     headline(ending),
     ...problems.flatMap((problem) => ['', `**The step failed:** ${sentence(problem.message)}`])
   ]
-  const sections = [imagesSection(report), pinSection(pin), promotionSection(promotion)]
+  const sections = [imagesSection(report, files), pinSection(pin), promotionSection(promotion)]
   // The longest a cut line can be: its text with the largest counts.
   const cutBytes = (section: Section): number => (section.rows.length > 0 ? bytesOf(['', section.cut(section.rows.length)]) : 0)
   const fixed = bytesOf(top) + sections.reduce((sum, section) => sum + bytesOf(section.head) + bytesOf(section.tail) + cutBytes(section), 0)
@@ -243,15 +245,20 @@ export function summaryMarkdown({ report, ending, problems = [], pin, promotion 
   return `${lines.join('\n')}\n`
 }
 
+/** The summary of a step that stopped at an input error: the error, in the words of the log's last line. */
+export function inputErrorMarkdown(message: string): string {
+  return `### ECR image lookup\n\n**Input error:** ${sentence(message)}\n`
+}
+
 /** Writes the summary when GITHUB_STEP_SUMMARY is set; a summary that cannot be written is a warning. */
-export async function writeSummary(facts: SummaryFacts): Promise<void> {
+export async function writeSummary(facts: SummaryFacts | { inputError: string }): Promise<void> {
   const path = process.env.GITHUB_STEP_SUMMARY
   if (!path) {
     core.debug('GITHUB_STEP_SUMMARY is not set: skipping the job summary.')
     return
   }
   try {
-    await core.summary.addRaw(summaryMarkdown(facts)).write()
+    await core.summary.addRaw('inputError' in facts ? inputErrorMarkdown(facts.inputError) : summaryMarkdown(facts)).write()
   } catch (error) {
     core.warning(
       `Could not write the job summary to GITHUB_STEP_SUMMARY (${safeText(path)}): ${describeFileError(error)}. The lookup's result and outputs are unaffected.`

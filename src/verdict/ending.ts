@@ -85,11 +85,13 @@ export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect,
     }
   }
   if (report.error !== undefined) return { kind: 'call-error', message: describeCallError(report.error.error, report.error.request) }
-  if (wait.timedOut) {
+  // Waiting gave up only when what is still unsettled fails the gate: under a fail-on that lets a
+  // missing image pass, the gate passes with it (its warning names it).
+  if (wait.timedOut && report.failing.length > 0) {
     const state = expect === 'absent' ? 'still present' : 'still missing'
     return {
       kind: 'gave-up',
-      message: `Gave up waiting after ${formatDuration(wait.waitedMs)} (wait-timeout): ${failingNames || 'some images'} ${state}.`
+      message: `Gave up waiting after ${formatDuration(wait.waitedMs)} (wait-timeout): ${failingNames} ${state}.`
     }
   }
   const total = report.verdicts.length
@@ -133,9 +135,11 @@ export const DESCRIPTION_LIMIT = 140
 
 /**
  * The state and description the gate's ending gives: failure for images, error for a lookup that failed,
- * and error for a pin that failed (`pinProblem`): a required check must not pass a run that failed to pin.
+ * and error with the first problem's sentence when the gate passed but the step fails anyway (pin, the
+ * outputs or manifest-file could not be written): a required check must not pass a run that failed.
  */
-export function commitStatusOf(report: Report, ending: Ending, pinProblem?: string): CommitStatus {
+export function commitStatusOf(report: Report, ending: Ending, problems: readonly Problem[] = []): CommitStatus {
+  const [problem] = problems
   const total = report.verdicts.length
   let state: StatusState
   let description: string
@@ -145,9 +149,9 @@ export function commitStatusOf(report: Report, ending: Ending, pinProblem?: stri
   } else if (ending.kind === 'timed-out') {
     state = 'error'
     description = ending.message
-  } else if (pinProblem !== undefined && ending.kind === 'success') {
+  } else if (problem !== undefined && (ending.kind === 'success' || ending.kind === 'nothing-checked')) {
     state = 'error'
-    description = pinProblem
+    description = problem.message
   } else if (ending.kind === 'gave-up') {
     state = 'failure'
     description = `Gave up waiting: ${report.failing.length} of ${images(total)} still ${report.failing.some((verdict) => verdict.status === 'present') ? 'present' : 'missing'}`

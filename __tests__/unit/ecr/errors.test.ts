@@ -38,6 +38,21 @@ describe('describeCallError', () => {
       /^ECR in eu-west-1 answered HTTP 502 with a page that is not ECR's: a proxy or load balancer/
     ],
     [
+      sdkError('RepositoryNotFoundException', 'UnknownError'),
+      /^Repository 'team\/api' in the caller's registry \(eu-west-1\) does not exist\. Check repository-name, registry-id and aws-region\.$/
+    ],
+    [
+      sdkError('UnknownOperationException', 'UnknownError'),
+      /does not know the operation BatchGetImage \(UnknownOperationException\): the endpoint is not ECR's\. Check AWS_ENDPOINT_URL_ECR/
+    ],
+    [
+      Object.assign(new SyntaxError('Unexpected token'), {
+        $metadata: { httpStatusCode: 429 },
+        $response: { headers: { 'content-type': 'text/plain' } }
+      }),
+      /answered HTTP 429 \(text\/plain\) with a page that is not ECR's: a proxy or gateway between the runner and ECR is limiting requests\. Retry the job later/
+    ],
+    [
       Object.assign(new Error('Parse Error: Header overflow'), { code: 'HPE_HEADER_OVERFLOW' }),
       /^The answer from ECR in eu-west-1 is not HTTP that Node can read: its headers are larger than Node's limit of 16 KB \(HPE_HEADER_OVERFLOW\)/
     ],

@@ -13,13 +13,15 @@ afterEach(() => rmSync(temp, { recursive: true, force: true }))
 
 describe('writeResultFile', () => {
   it('writes a new file under RUNNER_TEMP, creating the folder', async () => {
-    const path = await writeResultFile('images', '[{"a":1}]', { RUNNER_TEMP: join(temp, 'runner') })
+    const path = await writeResultFile('images', [{ a: 1 }], { RUNNER_TEMP: join(temp, 'runner') })
     expect(path.startsWith(join(temp, 'runner', 'ecr-image-lookup-'))).toBe(true)
     expect(readFileSync(path, 'utf8')).toBe('[{"a":1}]')
-    expect(await writeResultFile('images', '[]', { RUNNER_TEMP: join(temp, 'runner') })).not.toBe(path)
-    const failures = await writeResultFile('failures', '[{"b":2}]', { RUNNER_TEMP: join(temp, 'runner') })
+    const empty = await writeResultFile('images', [], { RUNNER_TEMP: join(temp, 'runner') })
+    expect(empty).not.toBe(path)
+    expect(readFileSync(empty, 'utf8')).toBe('[]')
+    const failures = await writeResultFile('failures', [{ b: 2 }, { c: 'x'.repeat(2 << 20) }], { RUNNER_TEMP: join(temp, 'runner') })
     expect(failures.startsWith(join(temp, 'runner', 'ecr-image-lookup-failures-'))).toBe(true)
-    expect(readFileSync(failures, 'utf8')).toBe('[{"b":2}]')
+    expect(JSON.parse(readFileSync(failures, 'utf8'))).toEqual([{ b: 2 }, { c: 'x'.repeat(2 << 20) }])
   })
 })
 

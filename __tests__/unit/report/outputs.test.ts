@@ -72,7 +72,7 @@ describe('writeOutputs', () => {
     ])
     expect(core.warning).toHaveBeenCalledTimes(1)
     expect(core.warning.mock.calls[0]?.[0]).toMatch(
-      /^The step outputs would total 1,05\d,\d{3} characters, .*left out the manifest output; the rest is kept\. Nothing is lost: every found image, manifests included, is in images-file \(\/tmp\/images\.json\), and every failure is in failures-file \(\/tmp\/failures\.json\)\.$/
+      /^The step outputs would total 1,05\d,\d{3} characters, .*left out the manifest output; the rest is kept\. Nothing is lost: every found image, manifests included, is in images-file \(\/tmp\/images\.json\)\.$/
     )
     expect(Object.entries(written).reduce((sum, [name, value]) => sum + name.length + value.length, 0)).toBeLessThan(OUTPUTS_LIMIT)
   })
@@ -122,7 +122,7 @@ describe('fitOutputs', () => {
         if (!outputs.has(name)) expect(outputsSize(outputs) + name.length + value.length).toBeGreaterThanOrEqual(limit)
       previous = leftOut
     }
-    expect(previous).toEqual(DEGRADE_ORDER.filter((what) => what !== 'the manifests in the images output'))
+    expect(previous).toEqual(DEGRADE_ORDER.filter((what) => what !== 'the manifests in the images output' && what !== 'pinned-files'))
   })
 
   it.each([
@@ -146,6 +146,27 @@ describe('fitOutputs', () => {
     outputs.set('failures', 'f'.repeat(999_000))
     expect(fitOutputs(outputs, images)).toEqual(['the failures output'])
     expect(outputs.has('digests') && outputs.has('images') && outputs.has('manifest')).toBe(true)
+  })
+
+  it('leaves out pinned-files last, and only when it alone does not fit: a long list of files never drops the short lists', () => {
+    const pinned = Array.from({ length: 5000 }, (_, index) => `${'deep/'.repeat(40)}service-${index}.yaml`)
+    const outputs = computeOutputs(report, images, { imagesFile: '/tmp/i.json', failuresFile: '/tmp/f.json' }, pinned)
+    expect(fitOutputs(outputs, images)).toEqual(['pinned-files'])
+    expect(outputs.has('digests') && outputs.has('failures') && outputs.has('images')).toBe(true)
+    expect(outputsSize(outputs)).toBeLessThan(OUTPUTS_LIMIT)
+  })
+
+  it('names the room kept for the promotion, and where what was left out is', () => {
+    jest.clearAllMocks()
+    core.setOutput.mockReset()
+    const big = evaluate(
+      [{ request: request({ tag: 'a' }), status: 'found', image: { ...image('a', DIGEST_A), imageManifest: 'x'.repeat(600_000) } }],
+      { kind: 'all' }
+    )
+    writeOutputs(big, imagesData(big), { failuresFile: '/tmp/f.json' }, undefined, 500_000)
+    expect(core.warning.mock.calls[0]?.[0]).toMatch(
+      /^The step outputs would total 1,2\d\d,\d{3} characters, and GitHub allows a job's outputs 1 MB, of which 500,000 characters are kept for the promotion's outputs: left out the manifest output, the manifests in the images output; the rest is kept\. The found images could not be written to a file under RUNNER_TEMP \(see the warning above\), so what was left out of them is only in the log\.$/
+    )
   })
 
   it('leaves nothing out when the outputs fit', () => {

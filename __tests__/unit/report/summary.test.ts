@@ -97,10 +97,18 @@ describe('summaryMarkdown', () => {
 
   it('stops the table before GitHub drops the summary, saying where the rest is', () => {
     const many = Array.from({ length: 6000 }, (_, index): LookupResult => ({ ...found, request: request({ tag: `v${index}` }) }))
-    const markdown = summaryMarkdown({ report: evaluate(many, { kind: 'all' }), ending: success })
+    const markdown = summaryMarkdown({
+      report: evaluate(many, { kind: 'all' }),
+      ending: success,
+      files: { imagesFile: '/tmp/i.json', failuresFile: '/tmp/f.json' }
+    })
     expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_LIMIT)
     expect(markdown).toMatch(
-      /The table stops after \d+ of 6000 images to stay within GitHub's 1 MiB for a summary: every image is in the log, every found image in images-file and every failure in failures-file/
+      /The table stops after \d+ of 6000 images to stay within GitHub's 1 MiB for a summary: every image is in the log, every found image in images-file, every failure in failures-file \(outputs of this step\)\./
+    )
+    // Without the files (RUNNER_TEMP could not hold them), the summary does not point at them.
+    expect(summaryMarkdown({ report: evaluate(many, { kind: 'all' }), ending: success })).toMatch(
+      /for a summary: every image is in the log\.\n/
     )
   })
 })

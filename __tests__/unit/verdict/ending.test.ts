@@ -67,6 +67,12 @@ describe('decideEnding', () => {
       'Gave up waiting after 1m 30s (wait-timeout): v2 still missing.'
     ],
     [
+      'waiting that timed out under fail-on: none (the gate passes with the missing image)',
+      { results: [found, missing], timedOut: true, failOn: { kind: 'none' } },
+      'success',
+      '1 of 2 images found.'
+    ],
+    [
       'waiting for absence that gave up',
       { results: [found], expect: 'absent', timedOut: true },
       'gave-up',
@@ -105,11 +111,15 @@ describe('commitStatusOf with a pin that failed', () => {
     const report = evaluate([], { kind: 'all' }, 'present')
     const passed: Ending = { kind: 'success', message: '0 of 0 images found.' }
     const failed: Ending = { kind: 'failing-images', message: '1 of 1 image failed the gate: x' }
-    expect(commitStatusOf(report, passed, 'pin: b.yaml changed while the images were looked up')).toEqual({
+    expect(
+      commitStatusOf(report, passed, [
+        { what: 'the files could not be pinned', message: 'pin: b.yaml changed while the images were looked up' }
+      ])
+    ).toEqual({
       state: 'error',
       description: 'pin: b.yaml changed while the images were looked up'
     })
-    expect(commitStatusOf(report, failed, 'pin: anything').state).toBe('failure')
+    expect(commitStatusOf(report, failed, [{ what: 'x', message: 'pin: anything' }]).state).toBe('failure')
   })
 })
 
