@@ -187,7 +187,9 @@ export async function runAction(options) {
   const outputs = parseOutputFile(readFileSync(files.output, 'utf8'))
   /** @param {string} name */
   const fileOutput = (name) =>
-    outputs[name] && existsSync(outputs[name]) && statSync(outputs[name]).size < 256 * 1024 * 1024 ? readFileSync(outputs[name], 'utf8') : undefined
+    outputs[name] && existsSync(outputs[name]) && statSync(outputs[name]).size < 256 * 1024 * 1024
+      ? readFileSync(outputs[name], 'utf8')
+      : undefined
   const imagesFile = fileOutput('images-file')
   const failuresFile = fileOutput('failures-file')
   const result = {
