@@ -10,7 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  scanFiles: () => (/* binding */ scanFiles)
+  scanFiles: () => (/* binding */ scanFiles),
+  unparsableMessage: () => (/* binding */ unparsableMessage)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -27,12 +28,12 @@ var references = __webpack_require__(73939);
 var registry_host = __webpack_require__(78791);
 // EXTERNAL MODULE: ../src/text.ts
 var src_text = __webpack_require__(34704);
-// EXTERNAL MODULE: ../src/manifests/extract.ts + 1 modules
-var extract = __webpack_require__(55064);
+// EXTERNAL MODULE: ../src/manifests/extract.ts + 4 modules
+var extract = __webpack_require__(72450);
 // EXTERNAL MODULE: ../src/manifests/reference.ts
 var manifests_reference = __webpack_require__(11547);
-// EXTERNAL MODULE: ../src/manifests/yaml-references.ts + 1 modules
-var yaml_references = __webpack_require__(60189);
+// EXTERNAL MODULE: ../src/manifests/yaml-references.ts + 2 modules
+var yaml_references = __webpack_require__(9001);
 // EXTERNAL MODULE: ../src/inputs/files.ts
 var files = __webpack_require__(87894);
 ;// CONCATENATED MODULE: ../src/manifests/find.ts
@@ -208,6 +209,15 @@ function nothingFound(settings, found, notScanned) {
         throw new src_image/* InputError */.dz(`${message} Fix the files globs, or set if-no-files-found: warn (or ignore) if that can happen.`);
     return { message };
 }
+/** The sentence of the files no reader could parse. */
+function unparsableMessage(unparsable) {
+    if (unparsable.length === 1)
+        return unparsable[0]?.message ?? '';
+    return `files: ${unparsable.length} files cannot be read, so what they reference was not checked: ${(0,src_text/* listNames */.Zv)(unparsable.map((entry) => entry.message.replace(/^files: /, '').replace(/; fix the file or leave it out of files\.$/, '')), 5)}; fix them or leave them out of files.`;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 /** A file's references; a file too deep to read (a chain of thousands of merges) fails naming it. */
 function readReferences(file, text) {
     try {
@@ -275,7 +285,9 @@ async function scanFiles(settings) {
         skipped: [],
         templated: [],
         chartDecides: [],
-        unpinnable: []
+        tagElsewhere: [],
+        unpinnable: [],
+        unparsable: []
     };
     if (files.length === 0)
         return {
@@ -297,7 +309,18 @@ async function scanFiles(settings) {
             result.notScanned.push(`files: ${(0,src_text/* safeText */.Hk)(file)} holds NUL bytes (a binary file, or UTF-16 without a byte-order mark); it is not scanned.`);
             continue;
         }
-        const read = readReferences(file, source.text);
+        let read;
+        try {
+            read = readReferences(file, source.text);
+        }
+        catch (error) {
+            if (!(error instanceof src_image/* InputError */.dz))
+                throw error;
+            // One file that cannot be parsed fails the step, after every other file is checked.
+            const line = Number(new RegExp(`^files: ${escapeRegExp((0,src_text/* safeText */.Hk)(file))}:(\\d+)`).exec(error.message)?.[1] ?? 1);
+            result.unparsable.push({ file, line, message: error.message });
+            continue;
+        }
         const references = [];
         result.sources.set(file, { path, source, read, references });
         // The folders the globs named the file in: a Helm map without a tag takes the Chart.yaml there.
@@ -313,10 +336,12 @@ async function scanFiles(settings) {
                 else
                     result.skipped.push(reference);
             }
-            else if (manifests_reference/* TEMPLATED */.J.test(reference.text))
+            else if (reference.templated !== undefined || manifests_reference/* TEMPLATED */.J.test(reference.text))
                 result.templated.push(reference);
             else if (reference.helmWithoutTag && reference.writtenDigest === undefined)
                 result.chartDecides.push(reference);
+            else if (reference.tagElsewhere !== undefined)
+                result.tagElsewhere.push(reference);
             else if (!(0,registry_host/* isEcrHost */.R5)(registryOf(reference.text) ?? ''))
                 result.skipped.push(reference);
             else {
@@ -329,13 +354,16 @@ async function scanFiles(settings) {
         }
     }
     result.files = files.filter((file) => result.sources.has(file));
+    if (result.unparsable.length > 0 && result.requests.length === 0)
+        throw new src_image/* InputError */.dz(unparsableMessage(result.unparsable));
     if (unreadable.length > 0)
         throw new src_image/* InputError */.dz(`files: ${unreadable.length} image reference(s) cannot be read exactly, so nothing was looked up: ${(0,src_text/* listNames */.Zv)(unreadable.map((reference) => `${(0,src_text/* safeText */.Hk)(reference.file)}:${reference.line}: ${(0,src_text/* safeText */.Hk)(reference.text)}: ${(0,src_text/* safeText */.Hk)(reference.unreadable ?? '')}`), 10)}.`);
     if (result.requests.length === 0) {
         const others = [
             `${result.skipped.length} in other registries`,
             `${result.templated.length} templated`,
-            ...(result.chartDecides.length > 0 ? [`${result.chartDecides.length} whose tag the chart's appVersion decides`] : [])
+            ...(result.chartDecides.length > 0 ? [`${result.chartDecides.length} whose tag the chart's appVersion decides`] : []),
+            ...(result.tagElsewhere.length > 0 ? [`${result.tagElsewhere.length} whose tag the kustomize base decides`] : [])
         ];
         return {
             ...result,

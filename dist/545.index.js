@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src_image = __webpack_require__(30126);
 // EXTERNAL MODULE: ../src/text.ts
 var src_text = __webpack_require__(34704);
-// EXTERNAL MODULE: ../src/manifests/extract.ts + 1 modules
-var extract = __webpack_require__(55064);
+// EXTERNAL MODULE: ../src/manifests/extract.ts + 4 modules
+var extract = __webpack_require__(72450);
 // EXTERNAL MODULE: ../src/manifests/source.ts
 var source = __webpack_require__(39521);
 // EXTERNAL MODULE: external "node:crypto"

@@ -19378,21 +19378,31 @@ function sourceText(source) {
 function logScan(scan, pin) {
     for (const sentence of scan.notScanned)
         warning((0,src_text/* safeText */.Hk)(sentence), { title: 'File not scanned' });
+    for (const { file, line, message } of scan.unparsable)
+        error(message, { title: 'File cannot be read', file, startLine: line });
     if (scan.nothingFound)
         warning(scan.nothingFound.message);
     const ecr = scan.requests.length;
-    const chart = scan.chartDecides.length > 0 ? `, ${scan.chartDecides.length} whose tag the chart decides` : '';
+    const chart = `${scan.chartDecides.length > 0 ? `, ${scan.chartDecides.length} whose tag the chart decides` : ''}${scan.tagElsewhere.length > 0 ? `, ${scan.tagElsewhere.length} whose tag the kustomize base decides` : ''}`;
     actions_core_info(`Scanned ${scan.files.length} file(s): ${ecr} ECR image reference(s), ${scan.skipped.length} in other registries (not looked up), ${scan.templated.length} templated${chart}.`);
     if (scan.skipped.length > 0)
         actions_core_info(`Skipped, not in ECR: ${(0,src_text/* listNames */.Zv)(scan.skipped.map((reference) => `${(0,src_text/* safeText */.Hk)(reference.text)} (${sourceText(reference)})`))}`);
     for (const reference of scan.templated)
-        notice(`${(0,src_text/* safeText */.Hk)(reference.text)} is filled in by a template or variable: it is not looked up. Pin or check it where its value is known.`, {
+        notice(`${(0,src_text/* safeText */.Hk)(reference.text)} is filled in by a template or variable: it is not looked up. ${reference.templated !== undefined
+            ? `To check it here, ${(0,src_text/* safeText */.Hk)(reference.templated)}.`
+            : 'Pin or check it where its value is known.'}`, {
             title: 'Templated image reference',
             file: reference.file,
             startLine: reference.line
         });
     for (const reference of scan.chartDecides)
         notice(`${(0,src_text/* safeText */.Hk)(reference.text)} has no tag: the chart's appVersion decides, and no Chart.yaml beside ${(0,src_text/* safeText */.Hk)(reference.file)} says it. It is not looked up${pin ? ' or pinned' : ''}; give the map a tag, or keep the chart's Chart.yaml beside its values file.`, { title: 'Image tag decided by the chart', file: reference.file, startLine: reference.line });
+    for (const reference of scan.tagElsewhere)
+        notice(`${(0,src_text/* safeText */.Hk)(reference.text)} has no tag here: it is not looked up${pin ? ' or pinned' : ''}. ${(0,src_text/* safeText */.Hk)(reference.tagElsewhere ?? '')}.`, {
+            title: 'Image tag decided elsewhere',
+            file: reference.file,
+            startLine: reference.line
+        });
     if (pin)
         for (const reference of scan.unpinnable)
             error(`${(0,src_text/* safeText */.Hk)(reference.text)} cannot be pinned in place: ${reference.unpinnable ?? 'its place in the file is unknown'}. It is looked up, but pin cannot write its digest.`, { title: 'Image reference cannot be pinned', file: reference.file, startLine: reference.line });
@@ -19864,13 +19874,15 @@ function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect, nothin
  * Why pin must not write, if it must not: like promotion, only a gate that passed rewrites files, and
  * only when every reference looked up can be pinned in place (`fails`: that is an error of its own).
  */
-function pinBlocked(ending, unpinnable) {
+function pinBlocked(ending, unpinnable, unparsable = 0) {
     if (ending.kind === 'failing-images' || ending.kind === 'gave-up')
         return { reason: 'the gate did not pass, so no file was written.', fails: false };
     if (ending.kind === 'nothing-checked')
         return { reason: 'nothing was checked, so no file was written.', fails: false };
     if (ending.kind !== 'success')
         return { reason: 'the lookup failed, so no file was written.', fails: false };
+    if (unparsable > 0)
+        return { reason: `${unparsable} file(s) cannot be read (see the errors at them), so no file was written.`, fails: false };
     if (unpinnable > 0)
         return {
             reason: `${unpinnable} reference(s) cannot be pinned in place (see the errors at their lines), so no file was written; write them as the errors say, or leave their files out of files.`,
@@ -20377,14 +20389,14 @@ async function promoteFound(report, settings, inputs, clients, deadline) {
  * reference can be pinned in place, all or none. Always a result, so pinned-files says what changed.
  */
 async function pinStage(scan, report, ending, options) {
-    const blocked = pinBlocked(ending, scan.unpinnable.length);
+    const blocked = pinBlocked(ending, scan.unpinnable.length, scan.unparsable.length);
     if (blocked !== undefined)
         return {
             pin: { changes: [], left: [], files: [], notWritten: blocked.reason },
             ...(blocked.fails && { problem: `pin: ${blocked.reason}` })
         };
     try {
-        const { pinFound } = await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(58), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6545));
+        const { pinFound } = await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(292), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6545));
         return { pin: await pinFound(scan, report, { log: (line) => actions_core_info(line), ...options }) };
     }
     catch (error) {
@@ -20472,7 +20484,7 @@ async function run() {
             process.exit(EXIT_FAILURE);
         });
         // The files stage (only with files): the references in the files join the others.
-        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(58), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77119))).scanFiles(inputs.files) : undefined;
+        const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(292), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77119))).scanFiles(inputs.files) : undefined;
         if (scan)
             logScan(scan, inputs.files?.pin ?? false);
         const requests = [...inputs.requests, ...(scan?.requests ?? [])];
@@ -20500,6 +20512,13 @@ async function run() {
         });
         // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
         const problems = [];
+        // A file no reader could parse fails the step, once every other file has been checked.
+        const unparsable = scan?.unparsable.length ?? 0;
+        if (unparsable > 0)
+            problems.push({
+                what: 'files could not be read',
+                message: `files: ${unparsable === 1 ? '1 file cannot be read' : `${unparsable} files cannot be read`} (see the error at ${unparsable === 1 ? 'it' : 'each'}), so what ${unparsable === 1 ? 'it references' : 'they reference'} was not checked; every other file was.`
+            });
         let pin;
         let pinStoppedByCancel = false;
         if (inputs.files?.pin && scan) {

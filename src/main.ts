@@ -69,7 +69,7 @@ async function pinStage(
   ending: Ending,
   options: { deadline: Deadline; cancel: CancelWatch }
 ): Promise<{ pin: PinResult; problem?: string; stoppedByCancel?: boolean }> {
-  const blocked = pinBlocked(ending, scan.unpinnable.length)
+  const blocked = pinBlocked(ending, scan.unpinnable.length, scan.unparsable.length)
   if (blocked !== undefined)
     return {
       pin: { changes: [], left: [], files: [], notWritten: blocked.reason },
@@ -192,6 +192,13 @@ export async function run(): Promise<void> {
 
     // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
     const problems: Problem[] = []
+    // A file no reader could parse fails the step, once every other file has been checked.
+    const unparsable = scan?.unparsable.length ?? 0
+    if (unparsable > 0)
+      problems.push({
+        what: 'files could not be read',
+        message: `files: ${unparsable === 1 ? '1 file cannot be read' : `${unparsable} files cannot be read`} (see the error at ${unparsable === 1 ? 'it' : 'each'}), so what ${unparsable === 1 ? 'it references' : 'they reference'} was not checked; every other file was.`
+      })
     let pin: PinResult | undefined
     let pinStoppedByCancel = false
     if (inputs.files?.pin && scan) {

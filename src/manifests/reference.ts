@@ -29,6 +29,13 @@ export interface FileReference {
   unreadable?: string
   /** A Helm map without a tag (or `tag: ""`): the chart's appVersion decides; text is the repository alone. */
   helmWithoutTag?: true
+  /**
+   * A value its tool fills in later (`!Ref`, `!Sub '${…}'`, `${var.tag}`, `${{ … }}`): not looked up. What
+   * would make it pinnable, for its notice (a reference whose text has `${…}` is templated without one).
+   */
+  templated?: string
+  /** Why its tag is decided elsewhere (a kustomize entry without newTag or digest): not looked up; its notice. */
+  tagElsewhere?: string
 }
 
 /** `{{ .Values.x }}`, `${VAR}`, `$VAR`: a value a template or a shell fills in later. */

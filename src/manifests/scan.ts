@@ -40,8 +40,15 @@ export interface ScanResult {
   templated: FileReference[]
   /** Helm maps without a tag and without a Chart.yaml beside them to read appVersion from: not looked up. */
   chartDecides: FileReference[]
+  /** References whose tag another file decides (a kustomize entry without newTag): not looked up, each says why. */
+  tagElsewhere: FileReference[]
   /** ECR references that are looked up but cannot be pinned in place (each says why). */
   unpinnable: FileReference[]
+  /**
+   * Files no reader could parse, one sentence each naming the file and line: every other file is still
+   * checked, and the step fails with these (files.ts's words).
+   */
+  unparsable: { file: string; line: number; message: string }[]
 }
 
 /** The registry part of a reference, if it names one (`host.name/…`, `host:port/…`, `localhost/…`). */
@@ -86,6 +93,19 @@ function nothingFound(settings: FilesSettings, found: string, notScanned: readon
   if (settings.ifNoFilesFound === 'error')
     throw new InputError(`${message} Fix the files globs, or set if-no-files-found: warn (or ignore) if that can happen.`)
   return { message }
+}
+
+/** The sentence of the files no reader could parse. */
+export function unparsableMessage(unparsable: ScanResult['unparsable']): string {
+  if (unparsable.length === 1) return unparsable[0]?.message ?? ''
+  return `files: ${unparsable.length} files cannot be read, so what they reference was not checked: ${listNames(
+    unparsable.map((entry) => entry.message.replace(/^files: /, '').replace(/; fix the file or leave it out of files\.$/, '')),
+    5
+  )}; fix them or leave them out of files.`
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** A file's references; a file too deep to read (a chain of thousands of merges) fails naming it. */
@@ -164,7 +184,9 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
     skipped: [],
     templated: [],
     chartDecides: [],
-    unpinnable: []
+    tagElsewhere: [],
+    unpinnable: [],
+    unparsable: []
   }
   if (files.length === 0)
     return {
@@ -191,7 +213,16 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
       )
       continue
     }
-    const read = readReferences(file, source.text)
+    let read: FileReference[]
+    try {
+      read = readReferences(file, source.text)
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      // One file that cannot be parsed fails the step, after every other file is checked.
+      const line = Number(new RegExp(`^files: ${escapeRegExp(safeText(file))}:(\\d+)`).exec(error.message)?.[1] ?? 1)
+      result.unparsable.push({ file, line, message: error.message })
+      continue
+    }
     const references: FileReference[] = []
     result.sources.set(file, { path, source, read, references })
     // The folders the globs named the file in: a Helm map without a tag takes the Chart.yaml there.
@@ -204,8 +235,9 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
         // What cannot be read exactly is an input error when it may be in ECR: the gate cannot vouch for it.
         if (reference.text.startsWith('*') || isEcrHost(registryOf(reference.text) ?? '')) unreadable.push(reference)
         else result.skipped.push(reference)
-      } else if (TEMPLATED.test(reference.text)) result.templated.push(reference)
+      } else if (reference.templated !== undefined || TEMPLATED.test(reference.text)) result.templated.push(reference)
       else if (reference.helmWithoutTag && reference.writtenDigest === undefined) result.chartDecides.push(reference)
+      else if (reference.tagElsewhere !== undefined) result.tagElsewhere.push(reference)
       else if (!isEcrHost(registryOf(reference.text) ?? '')) result.skipped.push(reference)
       else {
         const request = toRequest(reference, settings.pin)
@@ -216,6 +248,7 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
     }
   }
   result.files = files.filter((file) => result.sources.has(file))
+  if (result.unparsable.length > 0 && result.requests.length === 0) throw new InputError(unparsableMessage(result.unparsable))
   if (unreadable.length > 0)
     throw new InputError(
       `files: ${unreadable.length} image reference(s) cannot be read exactly, so nothing was looked up: ${listNames(
@@ -230,7 +263,8 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
     const others = [
       `${result.skipped.length} in other registries`,
       `${result.templated.length} templated`,
-      ...(result.chartDecides.length > 0 ? [`${result.chartDecides.length} whose tag the chart's appVersion decides`] : [])
+      ...(result.chartDecides.length > 0 ? [`${result.chartDecides.length} whose tag the chart's appVersion decides`] : []),
+      ...(result.tagElsewhere.length > 0 ? [`${result.tagElsewhere.length} whose tag the kustomize base decides`] : [])
     ]
     return {
       ...result,

@@ -5,7 +5,19 @@
 // keys (`<<: *base`) resolve to what they name, and a reference is pinned where its text is written
 // (the anchor). What cannot be read exactly (an alias to nothing, a tag Helm would render otherwise)
 // is named at its line; what cannot be pinned in place says why.
-import { type Document, LineCounter, type Scalar, type YAMLMap, isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit } from 'yaml'
+import {
+  type Document,
+  LineCounter,
+  type Scalar,
+  type YAMLMap,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  visit
+} from 'yaml'
 import { InputError } from '../image.js'
 import { type FileReference, referenceEdit } from './reference.js'
 import {
@@ -22,6 +34,7 @@ import {
   scalarReference,
   valueOf
 } from './formats/yaml-nodes.js'
+import { documentKind, formatReferences } from './formats/yaml-formats.js'
 
 /** A float64 as Go's `%v` and `strconv.FormatFloat(f, 'g', -1, 64)` write it: `1.1`, `1e+06`, `1.234567e+06`. */
 function goFloat(value: number): string {
@@ -131,8 +144,9 @@ function helmReference(map: YAMLMap, context: Context, parts: Map<unknown, strin
 function referenceOf(node: unknown, context: Context, parts: Map<unknown, string>): FileReference | undefined {
   if (isScalar(node)) return scalarReference(node, context)
   if (!isMap(node)) return undefined
-  const volume = scalarOf(node, 'reference', context)
-  if (volume !== undefined && valueOf(node, 'repository', context) === undefined) return scalarReference(volume, context)
+  // An image volume's `{reference}`, an AWS Copilot manifest's `{location}`.
+  const whole = scalarOf(node, 'reference', context) ?? scalarOf(node, 'location', context)
+  if (whole !== undefined && valueOf(node, 'repository', context) === undefined) return scalarReference(whole, context)
   return helmReference(node, context, parts)
 }
 
@@ -156,8 +170,12 @@ export function yamlReferences(file: string, source: string): FileReference[] {
   const parts = new Map<unknown, string>()
   for (const document of list) {
     const context: Context = { file, source, lines, anchors: anchorsOf(document), values: new Map() }
+    const kind = documentKind(document, file)
     visit(document, {
-      Pair(_key, pair) {
+      Pair(_key, pair, path) {
+        const holder = path.at(-2)
+        const parentKey = isPair(holder) && isScalar(holder.key) ? holder.key.value : undefined
+        found.push(...formatReferences(kind, pair, parentKey, context, (scalar) => helmRenders(scalar, 'values')))
         if (!isScalar(pair.key) || pair.key.value !== 'image') return
         const node = resolved(pair.value, context)
         if (node === undefined) {

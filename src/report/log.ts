@@ -33,9 +33,12 @@ export function sourceText(source: ImageSource): string {
  */
 export function logScan(scan: ScanResult & { nothingFound?: NothingFound }, pin: boolean): void {
   for (const sentence of scan.notScanned) core.warning(safeText(sentence), { title: 'File not scanned' })
+  for (const { file, line, message } of scan.unparsable) core.error(message, { title: 'File cannot be read', file, startLine: line })
   if (scan.nothingFound) core.warning(scan.nothingFound.message)
   const ecr = scan.requests.length
-  const chart = scan.chartDecides.length > 0 ? `, ${scan.chartDecides.length} whose tag the chart decides` : ''
+  const chart = `${scan.chartDecides.length > 0 ? `, ${scan.chartDecides.length} whose tag the chart decides` : ''}${
+    scan.tagElsewhere.length > 0 ? `, ${scan.tagElsewhere.length} whose tag the kustomize base decides` : ''
+  }`
   core.info(
     `Scanned ${scan.files.length} file(s): ${ecr} ECR image reference(s), ${scan.skipped.length} in other registries (not looked up), ${scan.templated.length} templated${chart}.`
   )
@@ -45,7 +48,11 @@ export function logScan(scan: ScanResult & { nothingFound?: NothingFound }, pin:
     )
   for (const reference of scan.templated)
     core.notice(
-      `${safeText(reference.text)} is filled in by a template or variable: it is not looked up. Pin or check it where its value is known.`,
+      `${safeText(reference.text)} is filled in by a template or variable: it is not looked up. ${
+        reference.templated !== undefined
+          ? `To check it here, ${safeText(reference.templated)}.`
+          : 'Pin or check it where its value is known.'
+      }`,
       {
         title: 'Templated image reference',
         file: reference.file,
@@ -56,6 +63,15 @@ export function logScan(scan: ScanResult & { nothingFound?: NothingFound }, pin:
     core.notice(
       `${safeText(reference.text)} has no tag: the chart's appVersion decides, and no Chart.yaml beside ${safeText(reference.file)} says it. It is not looked up${pin ? ' or pinned' : ''}; give the map a tag, or keep the chart's Chart.yaml beside its values file.`,
       { title: 'Image tag decided by the chart', file: reference.file, startLine: reference.line }
+    )
+  for (const reference of scan.tagElsewhere)
+    core.notice(
+      `${safeText(reference.text)} has no tag here: it is not looked up${pin ? ' or pinned' : ''}. ${safeText(reference.tagElsewhere ?? '')}.`,
+      {
+        title: 'Image tag decided elsewhere',
+        file: reference.file,
+        startLine: reference.line
+      }
     )
   if (pin)
     for (const reference of scan.unpinnable)

@@ -109,11 +109,13 @@ export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect,
  * Why pin must not write, if it must not: like promotion, only a gate that passed rewrites files, and
  * only when every reference looked up can be pinned in place (`fails`: that is an error of its own).
  */
-export function pinBlocked(ending: Ending, unpinnable: number): { reason: string; fails: boolean } | undefined {
+export function pinBlocked(ending: Ending, unpinnable: number, unparsable = 0): { reason: string; fails: boolean } | undefined {
   if (ending.kind === 'failing-images' || ending.kind === 'gave-up')
     return { reason: 'the gate did not pass, so no file was written.', fails: false }
   if (ending.kind === 'nothing-checked') return { reason: 'nothing was checked, so no file was written.', fails: false }
   if (ending.kind !== 'success') return { reason: 'the lookup failed, so no file was written.', fails: false }
+  if (unparsable > 0)
+    return { reason: `${unparsable} file(s) cannot be read (see the errors at them), so no file was written.`, fails: false }
   if (unpinnable > 0)
     return {
       reason: `${unpinnable} reference(s) cannot be pinned in place (see the errors at their lines), so no file was written; write them as the errors say, or leave their files out of files.`,

@@ -1,8 +1,8 @@
-export const id = 58;
-export const ids = [58];
+export const id = 292;
+export const ids = [292];
 export const modules = {
 
-/***/ 55064:
+/***/ 72450:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10,6 +10,8 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   Q: () => (/* binding */ extractReferences)
 });
+
+// UNUSED EXPORTS: formatOf
 
 // EXTERNAL MODULE: ../src/manifests/reference.ts
 var reference = __webpack_require__(11547);
@@ -123,21 +125,356 @@ function dockerfileReferences(file, source) {
     return found;
 }
 
-// EXTERNAL MODULE: ../src/manifests/yaml-references.ts + 1 modules
-var yaml_references = __webpack_require__(60189);
+;// CONCATENATED MODULE: ../src/manifests/formats/jsonc.ts
+// JSON with comments and trailing commas (devcontainer.json, VS Code's JSONC): the comments and the
+// trailing commas become spaces, so the text keeps every offset and line, and the YAML reader (YAML is
+// a superset of JSON) reads it with source positions. Pin edits the original text at those offsets.
+/** The text with `//` and `/* … *\/` comments and trailing commas blanked (line breaks kept); strings untouched. */
+function blankJsonComments(text) {
+    const out = text.split('');
+    let lastComma = -1;
+    const blank = (from, to) => {
+        for (let index = from; index < to; index++)
+            if (out[index] !== '\n' && out[index] !== '\r')
+                out[index] = ' ';
+    };
+    let index = 0;
+    while (index < text.length) {
+        const char = text[index];
+        if (char === '"') {
+            // A string, escapes included: a comment marker or a comma inside it is text.
+            index++;
+            while (index < text.length && text[index] !== '"' && text[index] !== '\n')
+                index += text[index] === '\\' ? 2 : 1;
+            index++;
+            lastComma = -1;
+        }
+        else if (char === '/' && text[index + 1] === '/') {
+            const end = text.indexOf('\n', index);
+            blank(index, end < 0 ? text.length : end);
+            index = end < 0 ? text.length : end;
+        }
+        else if (char === '/' && text[index + 1] === '*') {
+            const end = text.indexOf('*/', index + 2);
+            blank(index, end < 0 ? text.length : end + 2);
+            index = end < 0 ? text.length : end + 2;
+        }
+        else if (char === ',') {
+            lastComma = index;
+            index++;
+        }
+        else if ((char === '}' || char === ']') && lastComma >= 0) {
+            out[lastComma] = ' ';
+            lastComma = -1;
+            index++;
+        }
+        else {
+            if (char !== undefined && !/\s/.test(char))
+                lastComma = -1;
+            index++;
+        }
+    }
+    return out.join('');
+}
+
+// EXTERNAL MODULE: ../src/image.ts
+var src_image = __webpack_require__(30126);
+// EXTERNAL MODULE: ../src/text.ts
+var src_text = __webpack_require__(34704);
+;// CONCATENATED MODULE: ../src/manifests/formats/terraform.ts
+// Terraform (`.tf`, HCL): image references in `image_uri` (aws_lambda_function), `image_identifier`
+// (App Runner) and `image` (container definitions written as `jsonencode({...})`, or as a JSON heredoc,
+// and anywhere else). Read with a tokenizer that knows HCL exactly where it matters: strings with
+// escapes and `${…}`/`%{…}` templates (nested strings and braces included; `$${` is a literal), heredocs
+// (`<<EOF`, `<<-EOF`), and `#`, `//` and `/* */` comments, so a reference in a comment or a string's
+// interpolation is never taken for one. No HCL parser for JavaScript keeps source positions, and what
+// pin needs is each string's exact place: a tokenizer gives exactly that. A value with interpolation
+// (`${var.tag}`) is templated: a notice, as everywhere.
+
+
+
+/** The attribute names that hold an image reference. */
+const IMAGE_KEYS = new Set(['image_uri', 'image_identifier', 'image']);
+const TEMPLATED_HINT = "Terraform fills it in: pin the value it is given (the variable's default or a .tfvars file), or write the reference itself with its digest";
+class HclError extends Error {
+    at;
+    constructor(at, message) {
+        super(message);
+        this.at = at;
+    }
+}
+/** Tokens of an HCL file: names, strings (their content's range), heredoc bodies and punctuation; comments skipped. */
+function tokenize(source) {
+    const tokens = [];
+    let index = 0;
+    /** Skips a `${…}` or `%{…}` template from its `{`: nested braces and strings; returns the index after its `}`. */
+    const skipTemplate = (open) => {
+        let depth = 0;
+        let at = open;
+        while (at < source.length) {
+            const char = source[at];
+            if (char === '{')
+                depth++;
+            else if (char === '}') {
+                depth--;
+                if (depth === 0)
+                    return at + 1;
+            }
+            else if (char === '"') {
+                at = readString(at).end + 1;
+                continue;
+            }
+            else if (char === '#' || (char === '/' && (source[at + 1] === '/' || source[at + 1] === '*'))) {
+                at = skipComment(at);
+                continue;
+            }
+            at++;
+        }
+        throw new HclError(open, 'a template ${…} is never closed');
+    };
+    /** A string from its opening quote: its content's range, and whether it has templates or escapes. */
+    const readString = (quote) => {
+        let at = quote + 1;
+        let templated = false;
+        let escaped = false;
+        while (at < source.length) {
+            const char = source[at];
+            if (char === '"')
+                return { start: quote + 1, end: at, templated, escaped };
+            if (char === '\n')
+                break;
+            if (char === '\\') {
+                escaped = true;
+                at += 2;
+            }
+            else if ((char === '$' || char === '%') && source[at + 1] === char && source[at + 2] === '{') {
+                escaped = true; // `$${` and `%%{` are a literal `${` and `%{`
+                at += 3;
+            }
+            else if ((char === '$' || char === '%') && source[at + 1] === '{') {
+                templated = true;
+                at = skipTemplate(at + 1);
+            }
+            else
+                at++;
+        }
+        throw new HclError(quote, 'a string is never closed on its line');
+    };
+    /** Skips a comment from its first character; returns the index after it. */
+    const skipComment = (at) => {
+        if (source[at] === '/' && source[at + 1] === '*') {
+            const end = source.indexOf('*/', at + 2);
+            if (end < 0)
+                throw new HclError(at, 'a /* comment is never closed');
+            return end + 2;
+        }
+        const end = source.indexOf('\n', at);
+        return end < 0 ? source.length : end;
+    };
+    while (index < source.length) {
+        const char = source[index] ?? '';
+        if (/\s/.test(char))
+            index++;
+        else if (char === '#' || (char === '/' && (source[index + 1] === '/' || source[index + 1] === '*')))
+            index = skipComment(index);
+        else if (char === '"') {
+            const string = readString(index);
+            tokens.push({ kind: 'string', ...string });
+            index = string.end + 1;
+        }
+        else if (char === '<' && source[index + 1] === '<' && /^<<-?[A-Za-z_][\w-]*[ \t]*\r?\n/.test(source.slice(index, index + 200))) {
+            const header = /^<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(source.slice(index));
+            const start = index + header[0].length;
+            const marker = new RegExp(`^[ \\t]*${header[2]}[ \\t]*\\r?$`, 'm');
+            const rest = source.slice(start);
+            const close = marker.exec(rest);
+            if (close === null)
+                throw new HclError(index, `the heredoc <<${header[1]}${header[2]} is never closed`);
+            tokens.push({ kind: 'heredoc', start, end: start + close.index });
+            index = start + close.index + close[0].length;
+        }
+        else if (/[A-Za-z_]/.test(char)) {
+            const name = /^[A-Za-z_][\w-]*/.exec(source.slice(index, index + 256))?.[0] ?? char;
+            tokens.push({ kind: 'name', text: name, start: index });
+            index += name.length;
+        }
+        else {
+            tokens.push({ kind: 'punct', text: char, start: index });
+            index++;
+        }
+    }
+    return tokens;
+}
+function lineAt(source, offset) {
+    let line = 1;
+    for (let index = source.indexOf('\n'); index >= 0 && index < offset; index = source.indexOf('\n', index + 1))
+        line++;
+    return line;
+}
+/** A reference written as a string's content [start, end). */
+function stringReference(file, source, string) {
+    const text = source.slice(string.start, string.end);
+    const line = lineAt(source, string.start);
+    if (string.templated)
+        return { file, line, text, templated: TEMPLATED_HINT };
+    const at = text.indexOf('@');
+    return {
+        file,
+        line,
+        text,
+        ...(at >= 0 && { writtenDigest: text.slice(at + 1) }),
+        ...(string.escaped ? { unpinnable: 'it is written with escapes' } : { edit: (0,reference/* referenceEdit */.k)(source, string.start, string.end) })
+    };
+}
+/** `"image": "…"` inside a heredoc of JSON (container_definitions = <<EOF … EOF). */
+function heredocReferences(file, source, start, end) {
+    const found = [];
+    const body = source.slice(start, end);
+    for (const match of body.matchAll(/"(image|image_uri|imageUri)"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g)) {
+        const valueStart = start + (match.index ?? 0) + match[0].length - 1 - (match[2]?.length ?? 0);
+        const value = match[2] ?? '';
+        found.push(stringReference(file, source, {
+            start: valueStart,
+            end: valueStart + value.length,
+            templated: /(?<![$%])[$%]\{/.test(value),
+            escaped: value.includes('\\')
+        }));
+    }
+    return found;
+}
+/** Every image reference in a Terraform file, in file order. Throws InputError naming the line when it is not HCL. */
+function terraformReferences(file, source) {
+    let tokens;
+    try {
+        tokens = tokenize(source);
+    }
+    catch (error) {
+        if (!(error instanceof HclError))
+            throw error;
+        throw new src_image/* InputError */.dz(`files: ${(0,src_text/* safeText */.Hk)(file)}:${lineAt(source, error.at)} is not valid HCL (${error.message}); fix the file or leave it out of files.`);
+    }
+    const found = [];
+    tokens.forEach((token, index) => {
+        if (token.kind === 'heredoc') {
+            found.push(...heredocReferences(file, source, token.start, token.end));
+            return;
+        }
+        const key = token.kind === 'name' ? token.text : token.kind === 'string' ? source.slice(token.start, token.end) : undefined;
+        if (key === undefined || !IMAGE_KEYS.has(key))
+            return;
+        const operator = tokens[index + 1];
+        const value = tokens[index + 2];
+        if (operator?.kind !== 'punct' || (operator.text !== '=' && operator.text !== ':'))
+            return;
+        if (value?.kind === 'string')
+            found.push(stringReference(file, source, value));
+        else if (value?.kind === 'name' && /^(?:var|local|module|data)$/.test(value.text)) {
+            // `image_uri = var.image`: what the variable holds is known elsewhere.
+            const lineEnd = source.indexOf('\n', value.start);
+            const text = source
+                .slice(value.start, lineEnd < 0 ? source.length : lineEnd)
+                .replace(/\s*(?:#|\/\/).*$/, '')
+                .trim();
+            found.push({ file, line: lineAt(source, value.start), text, templated: TEMPLATED_HINT });
+        }
+    });
+    return found;
+}
+
+// EXTERNAL MODULE: ../src/registry-host.ts
+var registry_host = __webpack_require__(78791);
+;// CONCATENATED MODULE: ../src/manifests/formats/text.ts
+// Any other text file a glob names (scripts, Makefiles, CDK code, docs): every complete ECR reference
+// in its text, `<account>.dkr.ecr.<region>.<suffix>/<repository>:<tag>` or `@<digest>`, whatever the
+// partition (registry-host.ts). A reference whose tag is a variable (`…/app:${TAG}`, `…/app:$TAG`) is
+// templated: a notice. Pin appends or replaces `@digest` in place.
+
+
+const SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+/** A registry host, a repository, then a tag and/or a digest, or a variable where the tag goes. */
+const REFERENCE = new RegExp(`(?<![\\w.-])(\\d{12}\\.dkr(?:\\.ecr|-ecr)(?:-fips)?\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)/(${SEGMENT}(?:/${SEGMENT})*)` +
+    `(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127}|\\$\\{[^}\\n]{1,100}\\}|\\$[A-Za-z_]\\w*|\\{\\{[^}\\n]{1,100}\\}\\}))?(?:@(sha256:[a-f0-9]{64}))?`, 'g');
+const text_TEMPLATED_HINT = 'its tag is filled in when the file is used: pin the value the variable is given, or write the reference itself with its digest';
+function textReferences(file, source) {
+    const found = [];
+    let line = 1;
+    let counted = 0;
+    for (const match of source.matchAll(REFERENCE)) {
+        const [, host = '', , rawTag, digest] = match;
+        if (!(0,registry_host/* isEcrHost */.R5)(host))
+            continue;
+        // A sentence's full stop is not part of a tag.
+        const tag = digest === undefined ? rawTag?.replace(/\.+$/, '') : rawTag;
+        if (tag === undefined && digest === undefined)
+            continue;
+        const start = match.index ?? 0;
+        const text = match[0].slice(0, match[0].length - ((rawTag?.length ?? 0) - (tag?.length ?? 0)));
+        for (let at = source.indexOf('\n', counted); at >= 0 && at < start; at = source.indexOf('\n', at + 1))
+            line++;
+        counted = start;
+        if (tag !== undefined && /^[${]/.test(tag)) {
+            found.push({ file, line, text, templated: text_TEMPLATED_HINT });
+            continue;
+        }
+        found.push({
+            file,
+            line,
+            text,
+            ...(digest !== undefined && { writtenDigest: digest }),
+            edit: (0,reference/* referenceEdit */.k)(source, start, start + text.length)
+        });
+    }
+    return found;
+}
+
+// EXTERNAL MODULE: ../src/manifests/yaml-references.ts + 2 modules
+var yaml_references = __webpack_require__(9001);
 ;// CONCATENATED MODULE: ../src/manifests/extract.ts
 // Image references in the files users write, with the line each is on and how to pin it in place.
-// One reader per format, chosen by the file's name: Dockerfiles (dockerfile-references.ts), and YAML
-// or JSON for everything else (yaml-references.ts). Offsets are into the decoded text (source.ts); a
-// reference that cannot be read, or cannot be pinned in place, says why.
+// One reader per format, chosen by the file's name: Dockerfiles (dockerfile-references.ts), Terraform
+// (formats/terraform.ts), YAML and JSON (yaml-references.ts, which tells Kubernetes, Helm, kustomize,
+// Argo CD, CloudFormation and SAM, GitHub workflows and Copilot apart by content; JSON with comments,
+// such as devcontainer.json, through formats/jsonc.ts), and any other text (formats/text.ts). Offsets
+// are into the decoded text (source.ts); a reference that cannot be read, or cannot be pinned in
+// place, says why.
+
+
+
 
 
 /** `Dockerfile`, `Dockerfile.prod`, `api.dockerfile`, `Containerfile`; not `Dockerfile.yaml` (YAML) or `…json`. */
 const DOCKERFILE = /(?:^|[/.])(?:Dockerfile|Containerfile)(?:\.[^/]*)?$|\.(?:dockerfile|containerfile)$/i;
-const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
-/** Every image reference in a file's text, in file order. Throws InputError for YAML or JSON that does not parse. */
+const YAML = /\.ya?ml$/i;
+/** JSON, and JSON with comments (`.jsonc`, `devcontainer.json`, `.devcontainer.json`). */
+const JSON_FILE = /\.jsonc?$/i;
+const TERRAFORM = /\.tf$/i;
+/** Which reader a file takes, by its name. */
+function formatOf(file) {
+    if (YAML.test(file))
+        return 'yaml';
+    if (JSON_FILE.test(file))
+        return 'json';
+    if (DOCKERFILE.test(file))
+        return 'dockerfile';
+    if (TERRAFORM.test(file))
+        return 'terraform';
+    return 'text';
+}
+/** Every image reference in a file's text, in file order. Throws InputError for a file its reader cannot parse. */
 function extractReferences(file, source) {
-    return DOCKERFILE.test(file) && !YAML_OR_JSON.test(file) ? dockerfileReferences(file, source) : (0,yaml_references/* yamlReferences */.U)(file, source);
+    switch (formatOf(file)) {
+        case 'dockerfile':
+            return dockerfileReferences(file, source);
+        case 'terraform':
+            return terraformReferences(file, source);
+        case 'json':
+            // Comments and trailing commas become spaces: every offset and line stays where it is.
+            return (0,yaml_references/* yamlReferences */.U)(file, blankJsonComments(source));
+        case 'yaml':
+            return (0,yaml_references/* yamlReferences */.U)(file, source);
+        case 'text':
+            return textReferences(file, source);
+    }
 }
 
 
@@ -227,7 +564,7 @@ function applySplices(source, splices) {
 
 /***/ }),
 
-/***/ 60189:
+/***/ 9001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -511,6 +848,162 @@ function scalarReference(scalar, context, skip = 0) {
     };
 }
 
+;// CONCATENATED MODULE: ../src/manifests/formats/yaml-formats.ts
+// What each kind of YAML or JSON document holds besides `image:` (yaml-references.ts reads those in
+// every document): kustomize's `images:` entries and Argo CD's kustomize image strings,
+// CloudFormation and SAM image properties (intrinsic functions kept as data, and named as templated),
+// and GitHub workflows' `container:`/`services:` strings and `uses: docker://` steps. The kind is told
+// by the file's name and its content.
+
+
+
+/** What a kind of document holds, told by the file's name and the document's top-level keys. */
+function documentKind(document, file) {
+    const top = document.contents;
+    if (!(0,dist/* isMap */.jh)(top))
+        return 'other';
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    const text = (key) => {
+        const value = ownPair(top, key)?.value;
+        return (0,dist/* isScalar */.jn)(value) && typeof value.value === 'string' ? value.value : undefined;
+    };
+    if (/^(?:kustomization\.ya?ml|Kustomization)$/.test(name) || text('kind') === 'Kustomization')
+        return 'kustomization';
+    const resources = ownPair(top, 'Resources')?.value;
+    const awsTypes = (0,dist/* isMap */.jh)(resources) &&
+        resources.items.some((item) => (0,dist/* isMap */.jh)(item.value) && /^(?:AWS|Alexa)::/.test(String(ownPair(item.value, 'Type')?.value?.value)));
+    if (ownPair(top, 'AWSTemplateFormatVersion') !== undefined || /^AWS::Serverless/.test(text('Transform') ?? '') || awsTypes)
+        return 'cloudformation';
+    const on = top.items.some((item) => (0,dist/* isScalar */.jn)(item.key) && (item.key.value === 'on' || item.key.value === true));
+    if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || (on && (0,dist/* isMap */.jh)(ownPair(top, 'jobs')?.value)))
+        return 'workflow';
+    return 'other';
+}
+/** CloudFormation's and SAM's keys that hold an image URI: Lambda and SAM, ECS and Batch (and SageMaker), App Runner. */
+const CLOUDFORMATION_KEYS = new Set(['ImageUri', 'Image', 'ImageIdentifier']);
+const CLOUDFORMATION_TEMPLATED = "the template fills it in: pin the value it is given (a parameter's default, or --parameter-overrides at deploy), or write the image URI itself with its digest";
+const WORKFLOW_TEMPLATED = 'the workflow fills it in when it runs: pin it where its value is set, or write the reference itself with its digest';
+/** A value written as something other than one plain string (`!Ref X`, `{"Fn::Sub": …}`): its text, on one line, for the notice. */
+function templatedReference(node, context, hint) {
+    const [start = 0, end = start] = node.range ?? [];
+    const written = context.source.slice(start, end).replace(/\s+/g, ' ').trim();
+    const tag = node.tag;
+    const text = tag !== undefined && !written.startsWith(tag) ? `${tag} ${written}` : written;
+    return { file: context.file, line: lineOf(node, context), text: text.length > 200 ? `${text.slice(0, 199)}…` : text, templated: hint };
+}
+/** An intrinsic function in JSON or YAML map form: `{"Ref": …}`, `{"Fn::Sub": …}`. */
+function isIntrinsic(map) {
+    return map.items.length === 1 && (0,dist/* isScalar */.jn)(map.items[0]?.key) && /^(?:Ref|Condition|Fn::\w+)$/.test(String(map.items[0]?.key.value));
+}
+function cloudFormationReference(value, context) {
+    if ((0,dist/* isScalar */.jn)(value)) {
+        // `!Sub 'literal'` is its text; any other tag (`!Ref`, `!GetAtt`, `!ImportValue`) names something else.
+        if (value.tag === undefined || value.tag === '!Sub') {
+            const reference = scalarReference(value, context);
+            return reference && /\$\{/.test(reference.text) ? { ...reference, templated: CLOUDFORMATION_TEMPLATED } : reference;
+        }
+        return templatedReference(value, context, CLOUDFORMATION_TEMPLATED);
+    }
+    if (((0,dist/* isMap */.jh)(value) && isIntrinsic(value)) || ((0,dist/* isSeq */.oP)(value) && value.tag !== undefined))
+        return templatedReference(value, context, CLOUDFORMATION_TEMPLATED);
+    return undefined;
+}
+/** A workflow's reference: `container: <ref>`, `services: {name: <ref>}`, `uses: docker://<ref>`. */
+function workflowReferences(pair, context) {
+    const key = (0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : undefined;
+    const withHint = (reference) => reference === undefined ? [] : [/\$\{\{/.test(reference.text) ? { ...reference, templated: WORKFLOW_TEMPLATED } : reference];
+    if (key === 'container' && (0,dist/* isScalar */.jn)(pair.value))
+        return withHint(scalarReference(pair.value, context));
+    if (key === 'services' && (0,dist/* isMap */.jh)(pair.value))
+        return pair.value.items.flatMap((service) => ((0,dist/* isScalar */.jn)(service.value) ? withHint(scalarReference(service.value, context)) : []));
+    if (key === 'uses' && (0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'string' && pair.value.value.startsWith('docker://'))
+        return withHint(scalarReference(pair.value, context, 'docker://'.length));
+    return [];
+}
+/**
+ * A kustomize `images:` entry: `{name, newName?, newTag?, digest?}`. kustomize uses digest over newTag
+ * and keeps both; pin gives the entry a digest (after newTag) or updates it. Without newTag or digest the
+ * tag is the base manifest's: a notice, never `:latest`.
+ */
+function kustomizeReference(map, context, helmRenders) {
+    const [name, newName, newTag, digest] = ['name', 'newName', 'newTag', 'digest'].map((key) => scalarOf(map, key, context));
+    const repository = newName ?? name;
+    if (repository === undefined || typeof repository.value !== 'string')
+        return undefined;
+    const text = (scalar) => scalar === undefined || scalar.value === null ? '' : locate(scalar, context.source).value;
+    const file = context.file;
+    const line = lineOf(name ?? repository, context);
+    const repo = text(repository);
+    const digestText = text(digest);
+    const tagText = text(newTag);
+    const rendered = newTag !== undefined ? helmRenders(newTag) : undefined;
+    if (rendered !== undefined)
+        return {
+            file,
+            line: lineOf(newTag, context),
+            text: `${repo}:${tagText}`,
+            unreadable: `kustomize reads the newTag ${tagText} as a number or boolean and writes ${rendered}; quote it ("${tagText}")`
+        };
+    if (tagText.includes('@')) {
+        if (digestText !== '')
+            return { file, line, text: `${repo}:${tagText}`, unreadable: 'both its newTag and its digest hold a digest: keep one' };
+        const located = locate(newTag, context.source);
+        return {
+            file,
+            line,
+            text: `${repo}:${tagText}`,
+            writtenDigest: tagText.slice(tagText.indexOf('@') + 1),
+            ...(located.range
+                ? { edit: (0,reference/* referenceEdit */.k)(context.source, located.range.start, located.range.end) }
+                : { unpinnable: `its newTag cannot be edited in place (${located.why ?? 'its place is unknown'})` })
+        };
+    }
+    if (tagText === '' && digestText === '')
+        return {
+            file,
+            line,
+            text: repo,
+            tagElsewhere: `kustomize keeps the tag the base manifests give ${repo}: give the entry a newTag (pin then adds its digest) to check it here`
+        };
+    const { edit, why } = digestKeyEdit(map, context, { after: ['newTag', 'newName', 'name'], named: 'name' });
+    return {
+        file,
+        line,
+        text: `${repo}${tagText !== '' ? `:${tagText}` : ''}${digestText !== '' ? `@${digestText}` : ''}`,
+        ...(digestText !== '' && { writtenDigest: digestText }),
+        ...(edit ? { edit } : { unpinnable: why ?? 'its digest cannot be placed' })
+    };
+}
+/**
+ * The references a pair holds for this kind of document, besides `image:`. `parentKey` is the key of
+ * the map that holds the pair (`kustomize` for Argo CD's image strings).
+ */
+function formatReferences(kind, pair, parentKey, context, helmRenders) {
+    const key = (0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : undefined;
+    if (key === 'images' && (0,dist/* isSeq */.oP)(pair.value)) {
+        // Argo CD: `kustomize: {images: ['name=newName:tag', 'repo:tag@sha256:…']}` (an Application, or .argocd-source-<app>.yaml).
+        if (parentKey === 'kustomize')
+            return pair.value.items.flatMap((item) => {
+                if (!(0,dist/* isScalar */.jn)(item) || typeof item.value !== 'string')
+                    return [];
+                const reference = scalarReference(item, context, item.value.indexOf('=') + 1);
+                return reference ? [reference] : [];
+            });
+        if (kind === 'kustomization')
+            return pair.value.items.flatMap((item) => {
+                const reference = (0,dist/* isMap */.jh)(item) ? kustomizeReference(item, context, helmRenders) : undefined;
+                return reference ? [reference] : [];
+            });
+    }
+    if (kind === 'cloudformation' && typeof key === 'string' && CLOUDFORMATION_KEYS.has(key)) {
+        const reference = cloudFormationReference(pair.value, context);
+        return reference ? [reference] : [];
+    }
+    if (kind === 'workflow')
+        return workflowReferences(pair, context);
+    return [];
+}
+
 ;// CONCATENATED MODULE: ../src/manifests/yaml-references.ts
 // References in YAML and JSON: every `image:` (Kubernetes containers, initContainers and
 // ephemeralContainers in any workload or template, image volumes' `image: {reference}`, docker
@@ -519,6 +1012,7 @@ function scalarReference(scalar, context, skip = 0) {
 // keys (`<<: *base`) resolve to what they name, and a reference is pinned where its text is written
 // (the anchor). What cannot be read exactly (an alias to nothing, a tag Helm would render otherwise)
 // is named at its line; what cannot be pinned in place says why.
+
 
 
 
@@ -642,9 +1136,10 @@ function referenceOf(node, context, parts) {
         return scalarReference(node, context);
     if (!(0,dist/* isMap */.jh)(node))
         return undefined;
-    const volume = scalarOf(node, 'reference', context);
-    if (volume !== undefined && yaml_nodes_valueOf(node, 'repository', context) === undefined)
-        return scalarReference(volume, context);
+    // An image volume's `{reference}`, an AWS Copilot manifest's `{location}`.
+    const whole = scalarOf(node, 'reference', context) ?? scalarOf(node, 'location', context);
+    if (whole !== undefined && yaml_nodes_valueOf(node, 'repository', context) === undefined)
+        return scalarReference(whole, context);
     return helmReference(node, context, parts);
 }
 function yamlReferences(file, source) {
@@ -665,8 +1160,12 @@ function yamlReferences(file, source) {
     const parts = new Map();
     for (const document of list) {
         const context = { file, source, lines, anchors: anchorsOf(document), values: new Map() };
+        const kind = documentKind(document, file);
         (0,dist/* visit */.YR)(document, {
-            Pair(_key, pair) {
+            Pair(_key, pair, path) {
+                const holder = path.at(-2);
+                const parentKey = (0,dist/* isPair */.tO)(holder) && (0,dist/* isScalar */.jn)(holder.key) ? holder.key.value : undefined;
+                found.push(...formatReferences(kind, pair, parentKey, context, (scalar) => helmRenders(scalar, 'values')));
                 if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value !== 'image')
                     return;
                 const node = resolved(pair.value, context);
@@ -719,4 +1218,4 @@ function chartAppVersion(source) {
 
 };
 
-//# sourceMappingURL=58.index.js.map
+//# sourceMappingURL=292.index.js.map

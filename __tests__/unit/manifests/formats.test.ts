@@ -1,0 +1,172 @@
+// The readers of issue 22's formats: kustomize, Argo CD, CloudFormation and SAM, Terraform, GitHub
+// workflows, devcontainer.json (JSON with comments), Copilot and any text; each reference's line, and
+// the text pin writes.
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { extractReferences } from '../../../src/manifests/extract.js'
+import { blankJsonComments } from '../../../src/manifests/formats/jsonc.js'
+
+const R = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'
+const D = `sha256:${'d'.repeat(64)}`
+const example = (path: string): string => readFileSync(`examples/${path}`, 'utf8')
+
+/** What a reader finds: [text, line, what it is] for each reference. */
+function found(file: string, text: string): [string, number, string][] {
+  return extractReferences(file, text).map((reference) => [
+    reference.text,
+    reference.line,
+    reference.templated !== undefined
+      ? 'templated'
+      : reference.tagElsewhere !== undefined
+        ? 'tag elsewhere'
+        : reference.edit
+          ? 'pinnable'
+          : `not pinnable: ${reference.unpinnable}`
+  ])
+}
+
+/** The file with every pinnable ECR reference given digest D, as pin writes it. */
+function pinned(file: string, text: string): string {
+  const edits = extractReferences(file, text)
+    .filter((reference) => reference.edit !== undefined && reference.text.includes('.dkr.ecr.'))
+    .map((reference) => reference.edit!)
+    .sort((a, b) => b.start - a.start)
+  let out = text
+  for (const edit of edits) out = `${out.slice(0, edit.start)}${edit.before}${D}${edit.after}${out.slice(edit.end)}`
+  return out
+}
+
+describe('kustomize', () => {
+  it('reads images entries as kustomize does (newName over name, newTag, digest), and names an entry without a tag', () => {
+    expect(found('examples/kustomize/kustomization.yaml', example('kustomize/kustomization.yaml'))).toEqual([
+      [`${R}/team/api:v1.4.2`, 8, 'pinnable'],
+      [`${R}/app:v1`, 11, 'pinnable'],
+      [`${R}/app-base`, 14, 'tag elsewhere'],
+      ['envoyproxy/envoy:v1.31.0', 15, 'pinnable']
+    ])
+  })
+
+  it('adds digest: after newTag (keeping newTag), updates a digest in place, and a digest in newTag; idempotent', () => {
+    const text = `images:\n  - name: api\n    newName: ${R}/team/api\n    newTag: v1.4.2\n    # note\n  - name: ${R}/app\n    newTag: v1\n    digest: sha256:${'0'.repeat(64)}\n  - name: ${R}/x\n    newTag: v2@sha256:${'1'.repeat(64)}\n`
+    const once = pinned('kustomization.yaml', text)
+    expect(once).toBe(
+      `images:\n  - name: api\n    newName: ${R}/team/api\n    newTag: v1.4.2\n    digest: ${D}\n    # note\n  - name: ${R}/app\n    newTag: v1\n    digest: ${D}\n  - name: ${R}/x\n    newTag: v2@${D}\n`
+    )
+    expect(pinned('kustomization.yaml', once)).toBe(once)
+  })
+
+  it('refuses an unquoted newTag kustomize reads as a number', () => {
+    expect(extractReferences('kustomization.yaml', `images:\n  - name: ${R}/app\n    newTag: 1.10\n`)[0]?.unreadable).toMatch(
+      /kustomize reads the newTag 1\.10 as a number or boolean and writes 1\.1; quote it/
+    )
+  })
+
+  it("reads Argo CD's kustomize image strings (name=newName:tag) and pins them in the string", () => {
+    expect(found('argocd/application.yaml', example('argocd/application.yaml'))).toEqual([
+      [`${R}/team/api:v1.4.2`, 11, 'pinnable'],
+      [`${R}/app:v1`, 12, 'pinnable']
+    ])
+    expect(pinned('.argocd-source-api.yaml', `kustomize:\n  images:\n  - api=${R}/team/api:v1\n`)).toBe(
+      `kustomize:\n  images:\n  - api=${R}/team/api:v1@${D}\n`
+    )
+  })
+})
+
+describe('CloudFormation and SAM', () => {
+  it('reads ImageUri, Image and ImageIdentifier in YAML with short tags, naming intrinsic functions as templated', () => {
+    expect(found('examples/sam/template.yaml', example('sam/template.yaml'))).toEqual([
+      [`${R}/team/api:v1.4.2`, 15, 'pinnable'],
+      [`${R}/app:v1`, 27, 'pinnable'],
+      ['${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/app:${WorkerTag}', 30, 'templated']
+    ])
+    expect(
+      found('t.yaml', `Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Code:\n        ImageUri: !Ref Uri\n`)
+    ).toEqual([['!Ref Uri', 6, 'templated']])
+  })
+
+  it('reads the JSON form, with Fn::Sub as templated, and pins inside the quotes', () => {
+    expect(found('examples/cloudformation/service.json', example('cloudformation/service.json'))).toEqual([
+      [`${R}/app:v2-oci`, 9, 'pinnable'],
+      ['{ "Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/app:v1" }', 20, 'templated']
+    ])
+    expect(pinned('service.json', example('cloudformation/service.json'))).toContain(`"ImageIdentifier": "${R}/app:v2-oci@${D}"`)
+  })
+
+  it('does not read Image keys outside a CloudFormation template', () => {
+    expect(found('other.yaml', `Image: ${R}/app:v1\n`)).toEqual([])
+  })
+})
+
+describe('Terraform', () => {
+  it('reads image_uri, image_identifier, image in jsonencode and in a JSON heredoc; not comments; interpolation is templated', () => {
+    expect(found('examples/terraform/main.tf', example('terraform/main.tf'))).toEqual([
+      [`${R}/team/api:v1.4.2`, 11, 'pinnable'],
+      [`${R}/app:v2-oci`, 18, 'pinnable'],
+      [`${R}/app:v1`, 29, 'pinnable'],
+      [`${R}/app:\${var.worker_tag}`, 35, 'templated'],
+      [`${R}/app:v3-multi`, 46, 'pinnable']
+    ])
+  })
+
+  it('knows strings with nested templates, $${ and escapes, and variables as values', () => {
+    const text = [
+      `locals { a = "\${join("}", ["x"])}" }`,
+      `image_uri = var.image # the variable`,
+      `image = "${R}/app:$\${literal}"`,
+      `image = "${R}/app:v1" // /* not a comment opener */`,
+      `/* image = "${R}/app:old" */`
+    ].join('\n')
+    expect(found('m.tf', text)).toEqual([
+      ['var.image', 2, 'templated'],
+      [`${R}/app:$\${literal}`, 3, 'not pinnable: it is written with escapes'],
+      [`${R}/app:v1`, 4, 'pinnable']
+    ])
+  })
+
+  it('names the line of a string or heredoc that is never closed', () => {
+    expect(() => extractReferences('bad.tf', `a = 1\nimage = "x\n`)).toThrow(
+      /^files: bad\.tf:2 is not valid HCL \(a string is never closed on its line\)/
+    )
+    expect(() => extractReferences('bad.tf', `x = <<EOF\nabc\n`)).toThrow(
+      /^files: bad\.tf:1 is not valid HCL \(the heredoc <<EOF is never closed\)/
+    )
+  })
+})
+
+describe('GitHub workflows', () => {
+  it('reads container and services strings and docker:// steps; ${{ }} is templated', () => {
+    expect(found('examples/github/deploy.yml', example('github/deploy.yml'))).toEqual([
+      [`${R}/app:v1`, 6, 'pinnable'],
+      [`${R}/team/api:v1.4.2`, 8, 'pinnable'],
+      ['redis:7', 10, 'pinnable'],
+      [`${R}/app:v2-oci`, 12, 'pinnable'],
+      [`${R}/app:\${{ github.sha }}`, 15, 'templated']
+    ])
+    expect(pinned('deploy.yml', example('github/deploy.yml'))).toContain(`      - uses: docker://${R}/app:v2-oci@${D}\n`)
+  })
+})
+
+describe('devcontainer.json, Copilot and any text', () => {
+  it('reads JSON with comments and trailing commas, keeping every offset', () => {
+    expect(found('.devcontainer/devcontainer.json', example('devcontainer/devcontainer.json'))).toEqual([
+      [`${R}/team/api:v1.4.2`, 4, 'pinnable']
+    ])
+    const text = '{"a": "// not a comment", /* c */ "b": [1,], }'
+    expect(blankJsonComments(text)).toBe(`{"a": "// not a comment", ${' '.repeat(7)} "b": [1 ]  }`)
+    expect(blankJsonComments(text)).toHaveLength(text.length)
+  })
+
+  it("reads a Copilot manifest's image.location", () => {
+    expect(found('copilot/web/manifest.yml', example('copilot/manifest.yml'))).toEqual([[`${R}/app:v1`, 5, 'pinnable']])
+  })
+
+  it('reads complete ECR references in any text, in every partition, and names a variable tag as templated', () => {
+    expect(found('scripts/deploy.sh', example('scripts/deploy.sh'))).toEqual([
+      [`${R}/team/api:v1.4.2`, 5, 'pinnable'],
+      [`${R}/app:\${APP_TAG}`, 6, 'templated']
+    ])
+    const text = `See 123456789012.dkr.ecr.eusc-de-east-1.amazonaws.eu/app:v1. Also ${R}/app (no tag), x${R}/app:v1 and 123456789012.dkr.ecr.eu-west-1.amazonaws.eu/app:v1.\n`
+    expect(found('README.md', text)).toEqual([['123456789012.dkr.ecr.eusc-de-east-1.amazonaws.eu/app:v1', 1, 'pinnable']])
+    expect(pinned('README.md', text)).toContain(`amazonaws.eu/app:v1@${D}. Also`)
+  })
+})

@@ -1,0 +1,175 @@
+// What each kind of YAML or JSON document holds besides `image:` (yaml-references.ts reads those in
+// every document): kustomize's `images:` entries and Argo CD's kustomize image strings,
+// CloudFormation and SAM image properties (intrinsic functions kept as data, and named as templated),
+// and GitHub workflows' `container:`/`services:` strings and `uses: docker://` steps. The kind is told
+// by the file's name and its content.
+import { type Document, type Node, type Pair, type Scalar, type YAMLMap, isMap, isScalar, isSeq } from 'yaml'
+import { type FileReference, referenceEdit } from '../reference.js'
+import { type Context, digestKeyEdit, lineOf, locate, ownPair, scalarOf, scalarReference } from './yaml-nodes.js'
+
+export type DocumentKind = 'kustomization' | 'cloudformation' | 'workflow' | 'other'
+
+/** What a kind of document holds, told by the file's name and the document's top-level keys. */
+export function documentKind(document: Document.Parsed, file: string): DocumentKind {
+  const top = document.contents
+  if (!isMap(top)) return 'other'
+  const name = file.slice(file.lastIndexOf('/') + 1)
+  const text = (key: string): string | undefined => {
+    const value = ownPair(top, key)?.value
+    return isScalar(value) && typeof value.value === 'string' ? value.value : undefined
+  }
+  if (/^(?:kustomization\.ya?ml|Kustomization)$/.test(name) || text('kind') === 'Kustomization') return 'kustomization'
+  const resources = ownPair(top, 'Resources')?.value
+  const awsTypes =
+    isMap(resources) &&
+    resources.items.some(
+      (item) => isMap(item.value) && /^(?:AWS|Alexa)::/.test(String((ownPair(item.value, 'Type')?.value as Scalar | undefined)?.value))
+    )
+  if (ownPair(top, 'AWSTemplateFormatVersion') !== undefined || /^AWS::Serverless/.test(text('Transform') ?? '') || awsTypes)
+    return 'cloudformation'
+  const on = top.items.some((item) => isScalar(item.key) && (item.key.value === 'on' || item.key.value === true))
+  if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || (on && isMap(ownPair(top, 'jobs')?.value))) return 'workflow'
+  return 'other'
+}
+
+/** CloudFormation's and SAM's keys that hold an image URI: Lambda and SAM, ECS and Batch (and SageMaker), App Runner. */
+const CLOUDFORMATION_KEYS = new Set(['ImageUri', 'Image', 'ImageIdentifier'])
+
+const CLOUDFORMATION_TEMPLATED =
+  "the template fills it in: pin the value it is given (a parameter's default, or --parameter-overrides at deploy), or write the image URI itself with its digest"
+const WORKFLOW_TEMPLATED =
+  'the workflow fills it in when it runs: pin it where its value is set, or write the reference itself with its digest'
+
+/** A value written as something other than one plain string (`!Ref X`, `{"Fn::Sub": …}`): its text, on one line, for the notice. */
+function templatedReference(node: Node, context: Context, hint: string): FileReference {
+  const [start = 0, end = start] = node.range ?? []
+  const written = context.source.slice(start, end).replace(/\s+/g, ' ').trim()
+  const tag = (node as { tag?: string }).tag
+  const text = tag !== undefined && !written.startsWith(tag) ? `${tag} ${written}` : written
+  return { file: context.file, line: lineOf(node, context), text: text.length > 200 ? `${text.slice(0, 199)}…` : text, templated: hint }
+}
+
+/** An intrinsic function in JSON or YAML map form: `{"Ref": …}`, `{"Fn::Sub": …}`. */
+function isIntrinsic(map: YAMLMap): boolean {
+  return map.items.length === 1 && isScalar(map.items[0]?.key) && /^(?:Ref|Condition|Fn::\w+)$/.test(String(map.items[0]?.key.value))
+}
+
+function cloudFormationReference(value: unknown, context: Context): FileReference | undefined {
+  if (isScalar(value)) {
+    // `!Sub 'literal'` is its text; any other tag (`!Ref`, `!GetAtt`, `!ImportValue`) names something else.
+    if (value.tag === undefined || value.tag === '!Sub') {
+      const reference = scalarReference(value, context)
+      return reference && /\$\{/.test(reference.text) ? { ...reference, templated: CLOUDFORMATION_TEMPLATED } : reference
+    }
+    return templatedReference(value, context, CLOUDFORMATION_TEMPLATED)
+  }
+  if ((isMap(value) && isIntrinsic(value)) || (isSeq(value) && (value as { tag?: string }).tag !== undefined))
+    return templatedReference(value as Node, context, CLOUDFORMATION_TEMPLATED)
+  return undefined
+}
+
+/** A workflow's reference: `container: <ref>`, `services: {name: <ref>}`, `uses: docker://<ref>`. */
+function workflowReferences(pair: Pair, context: Context): FileReference[] {
+  const key = isScalar(pair.key) ? pair.key.value : undefined
+  const withHint = (reference: FileReference | undefined): FileReference[] =>
+    reference === undefined ? [] : [/\$\{\{/.test(reference.text) ? { ...reference, templated: WORKFLOW_TEMPLATED } : reference]
+  if (key === 'container' && isScalar(pair.value)) return withHint(scalarReference(pair.value, context))
+  if (key === 'services' && isMap(pair.value))
+    return pair.value.items.flatMap((service) => (isScalar(service.value) ? withHint(scalarReference(service.value, context)) : []))
+  if (key === 'uses' && isScalar(pair.value) && typeof pair.value.value === 'string' && pair.value.value.startsWith('docker://'))
+    return withHint(scalarReference(pair.value, context, 'docker://'.length))
+  return []
+}
+
+/**
+ * A kustomize `images:` entry: `{name, newName?, newTag?, digest?}`. kustomize uses digest over newTag
+ * and keeps both; pin gives the entry a digest (after newTag) or updates it. Without newTag or digest the
+ * tag is the base manifest's: a notice, never `:latest`.
+ */
+function kustomizeReference(
+  map: YAMLMap,
+  context: Context,
+  helmRenders: (scalar: Scalar) => string | undefined
+): FileReference | undefined {
+  const [name, newName, newTag, digest] = ['name', 'newName', 'newTag', 'digest'].map((key) => scalarOf(map, key, context))
+  const repository = newName ?? name
+  if (repository === undefined || typeof repository.value !== 'string') return undefined
+  const text = (scalar: Scalar | undefined): string =>
+    scalar === undefined || scalar.value === null ? '' : locate(scalar, context.source).value
+  const file = context.file
+  const line = lineOf(name ?? repository, context)
+  const repo = text(repository)
+  const digestText = text(digest)
+  const tagText = text(newTag)
+  const rendered = newTag !== undefined ? helmRenders(newTag) : undefined
+  if (rendered !== undefined)
+    return {
+      file,
+      line: lineOf(newTag, context),
+      text: `${repo}:${tagText}`,
+      unreadable: `kustomize reads the newTag ${tagText} as a number or boolean and writes ${rendered}; quote it ("${tagText}")`
+    }
+  if (tagText.includes('@')) {
+    if (digestText !== '')
+      return { file, line, text: `${repo}:${tagText}`, unreadable: 'both its newTag and its digest hold a digest: keep one' }
+    const located = locate(newTag as Scalar, context.source)
+    return {
+      file,
+      line,
+      text: `${repo}:${tagText}`,
+      writtenDigest: tagText.slice(tagText.indexOf('@') + 1),
+      ...(located.range
+        ? { edit: referenceEdit(context.source, located.range.start, located.range.end) }
+        : { unpinnable: `its newTag cannot be edited in place (${located.why ?? 'its place is unknown'})` })
+    }
+  }
+  if (tagText === '' && digestText === '')
+    return {
+      file,
+      line,
+      text: repo,
+      tagElsewhere: `kustomize keeps the tag the base manifests give ${repo}: give the entry a newTag (pin then adds its digest) to check it here`
+    }
+  const { edit, why } = digestKeyEdit(map, context, { after: ['newTag', 'newName', 'name'], named: 'name' })
+  return {
+    file,
+    line,
+    text: `${repo}${tagText !== '' ? `:${tagText}` : ''}${digestText !== '' ? `@${digestText}` : ''}`,
+    ...(digestText !== '' && { writtenDigest: digestText }),
+    ...(edit ? { edit } : { unpinnable: why ?? 'its digest cannot be placed' })
+  }
+}
+
+/**
+ * The references a pair holds for this kind of document, besides `image:`. `parentKey` is the key of
+ * the map that holds the pair (`kustomize` for Argo CD's image strings).
+ */
+export function formatReferences(
+  kind: DocumentKind,
+  pair: Pair,
+  parentKey: unknown,
+  context: Context,
+  helmRenders: (scalar: Scalar) => string | undefined
+): FileReference[] {
+  const key = isScalar(pair.key) ? pair.key.value : undefined
+  if (key === 'images' && isSeq(pair.value)) {
+    // Argo CD: `kustomize: {images: ['name=newName:tag', 'repo:tag@sha256:…']}` (an Application, or .argocd-source-<app>.yaml).
+    if (parentKey === 'kustomize')
+      return pair.value.items.flatMap((item) => {
+        if (!isScalar(item) || typeof item.value !== 'string') return []
+        const reference = scalarReference(item, context, item.value.indexOf('=') + 1)
+        return reference ? [reference] : []
+      })
+    if (kind === 'kustomization')
+      return pair.value.items.flatMap((item) => {
+        const reference = isMap(item) ? kustomizeReference(item, context, helmRenders) : undefined
+        return reference ? [reference] : []
+      })
+  }
+  if (kind === 'cloudformation' && typeof key === 'string' && CLOUDFORMATION_KEYS.has(key)) {
+    const reference = cloudFormationReference(pair.value, context)
+    return reference ? [reference] : []
+  }
+  if (kind === 'workflow') return workflowReferences(pair, context)
+  return []
+}
