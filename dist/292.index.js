@@ -195,7 +195,7 @@ var src_text = __webpack_require__(34704);
 
 /** The attribute names that hold an image reference. */
 const IMAGE_KEYS = new Set(['image_uri', 'image_identifier', 'image']);
-const TEMPLATED_HINT = "Terraform fills it in: pin the value it is given (the variable's default or a .tfvars file), or write the reference itself with its digest";
+const TEMPLATED_HINT = "pin the value Terraform gives it (the variable's default or a .tfvars file), or write the reference itself with its digest";
 class HclError extends Error {
     at;
     constructor(at, message) {
@@ -394,7 +394,7 @@ const SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 /** A registry host, a repository, then a tag and/or a digest, or a variable where the tag goes. */
 const REFERENCE = new RegExp(`(?<![\\w.-])(\\d{12}\\.dkr(?:\\.ecr|-ecr)(?:-fips)?\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)/(${SEGMENT}(?:/${SEGMENT})*)` +
     `(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127}|\\$\\{[^}\\n]{1,100}\\}|\\$[A-Za-z_]\\w*|\\{\\{[^}\\n]{1,100}\\}\\}))?(?:@(sha256:[a-f0-9]{64}))?`, 'g');
-const text_TEMPLATED_HINT = 'its tag is filled in when the file is used: pin the value the variable is given, or write the reference itself with its digest';
+const text_TEMPLATED_HINT = 'pin the value its variable is given, or write the reference itself with its digest';
 function textReferences(file, source) {
     const found = [];
     let line = 1;
@@ -881,8 +881,8 @@ function documentKind(document, file) {
 }
 /** CloudFormation's and SAM's keys that hold an image URI: Lambda and SAM, ECS and Batch (and SageMaker), App Runner. */
 const CLOUDFORMATION_KEYS = new Set(['ImageUri', 'Image', 'ImageIdentifier']);
-const CLOUDFORMATION_TEMPLATED = "the template fills it in: pin the value it is given (a parameter's default, or --parameter-overrides at deploy), or write the image URI itself with its digest";
-const WORKFLOW_TEMPLATED = 'the workflow fills it in when it runs: pin it where its value is set, or write the reference itself with its digest';
+const CLOUDFORMATION_TEMPLATED = "pin the value the template gives it (a parameter's default, or --parameter-overrides at deploy), or write the image URI itself with its digest";
+const WORKFLOW_TEMPLATED = "pin it where the expression's value is set, or write the reference itself with its digest";
 /** A value written as something other than one plain string (`!Ref X`, `{"Fn::Sub": …}`): its text, on one line, for the notice. */
 function templatedReference(node, context, hint) {
     const [start = 0, end = start] = node.range ?? [];

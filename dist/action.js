@@ -19388,9 +19388,7 @@ function logScan(scan, pin) {
     if (scan.skipped.length > 0)
         actions_core_info(`Skipped, not in ECR: ${(0,src_text/* listNames */.Zv)(scan.skipped.map((reference) => `${(0,src_text/* safeText */.Hk)(reference.text)} (${sourceText(reference)})`))}`);
     for (const reference of scan.templated)
-        notice(`${(0,src_text/* safeText */.Hk)(reference.text)} is filled in by a template or variable: it is not looked up. ${reference.templated !== undefined
-            ? `To check it here, ${(0,src_text/* safeText */.Hk)(reference.templated)}.`
-            : 'Pin or check it where its value is known.'}`, {
+        notice(`${(0,src_text/* safeText */.Hk)(reference.text)} is filled in by a template or variable: it is not looked up. ${reference.templated !== undefined ? `To check it, ${(0,src_text/* safeText */.Hk)(reference.templated)}.` : 'Pin or check it where its value is known.'}`, {
             title: 'Templated image reference',
             file: reference.file,
             startLine: reference.line

@@ -134,7 +134,7 @@ export function parseOutputFile(text) {
 
 /**
  * @typedef {{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string,
- *   outputs: Record<string, string>, summary: string, errors: string[], warnings: string[],
+ *   outputs: Record<string, string>, summary: string, errors: string[], warnings: string[], notices: string[],
  *   timedOut: boolean, runnerTemp: string, imagesFile?: string, failuresFile?: string }} ActionRun
  *   imagesFile, failuresFile: the content of the files the images-file and failures-file outputs name, read
  *   before the temporary folder goes
@@ -203,6 +203,7 @@ export async function runAction(options) {
     summary: readFileSync(files.summary, 'utf8'),
     errors: stdout.split(/\r?\n/).filter((line) => line.startsWith('::error')),
     warnings: stdout.split(/\r?\n/).filter((line) => line.startsWith('::warning')),
+    notices: stdout.split(/\r?\n/).filter((line) => line.startsWith('::notice')),
     timedOut,
     runnerTemp: files.runnerTemp
   }

@@ -27,7 +27,9 @@ describe.each(NODES)('files on $label', ({ path }) => {
   it('looks up every ECR reference in the example files in one lookup, skipping other registries and templated ones', async () => {
     const result = await run({ files: 'examples/**' })
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('Scanned 6 file(s): 10 ECR image reference(s), 4 in other registries (not looked up), 1 templated.')
+    expect(result.stdout).toContain(
+      'Scanned 15 file(s): 27 ECR image reference(s), 6 in other registries (not looked up), 6 templated, 1 whose tag the kustomize base decides.'
+    )
     expect(result.stdout).toMatch(
       /Skipped, not in ECR: redis:7 \(examples\/compose\/compose\.yaml:6\), .*busybox:1\.36 \(examples\/k8s\/jobs\.yaml:27\)/
     )
@@ -64,12 +66,21 @@ describe.each(NODES)('files on $label', ({ path }) => {
     const result = await run({ files: 'examples/**', pin: 'true' })
     expect(result.code).toBe(0)
     expect(result.outputs['pinned-files']?.split('\n')).toEqual([
+      'examples/argocd/application.yaml',
+      'examples/cloudformation/service.json',
       'examples/compose/compose.yaml',
+      'examples/copilot/manifest.yml',
+      'examples/devcontainer/devcontainer.json',
       'examples/docker/Dockerfile',
       'examples/ecs/task-definition.json',
+      'examples/github/deploy.yml',
       'examples/helm/values.yaml',
       'examples/k8s/deployment.yaml',
-      'examples/k8s/jobs.yaml'
+      'examples/k8s/jobs.yaml',
+      'examples/kustomize/kustomization.yaml',
+      'examples/sam/template.yaml',
+      'examples/scripts/deploy.sh',
+      'examples/terraform/main.tf'
     ])
     expect(read('examples/helm/values.yaml')).toBe(
       before
@@ -82,7 +93,7 @@ describe.each(NODES)('files on $label', ({ path }) => {
         .replace(`image: ${R}/app:v1\n`, `image: ${R}/app:v1@${h.digests.v1}\n`)
     )
     expect(result.stdout).toContain(`Pinned examples/docker/Dockerfile:8: ${R}/app:v1 → ${R}/app:v1@${h.digests.v1}`)
-    expect(result.summary).toContain('#### Pinned 10 reference(s) in 6 file(s)')
+    expect(result.summary).toContain('#### Pinned 27 reference(s) in 15 file(s)')
     // A second run finds every reference pinned, and changes nothing.
     const again = await run({ files: 'examples/**', pin: 'true' })
     expect(again.code).toBe(0)

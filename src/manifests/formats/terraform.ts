@@ -14,7 +14,7 @@ import { type FileReference, referenceEdit } from '../reference.js'
 const IMAGE_KEYS = new Set(['image_uri', 'image_identifier', 'image'])
 
 const TEMPLATED_HINT =
-  "Terraform fills it in: pin the value it is given (the variable's default or a .tfvars file), or write the reference itself with its digest"
+  "pin the value Terraform gives it (the variable's default or a .tfvars file), or write the reference itself with its digest"
 
 type Token =
   | { kind: 'name'; text: string; start: number }

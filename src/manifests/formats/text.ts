@@ -13,8 +13,7 @@ const REFERENCE = new RegExp(
   'g'
 )
 
-const TEMPLATED_HINT =
-  'its tag is filled in when the file is used: pin the value the variable is given, or write the reference itself with its digest'
+const TEMPLATED_HINT = 'pin the value its variable is given, or write the reference itself with its digest'
 
 export function textReferences(file: string, source: string): FileReference[] {
   const found: FileReference[] = []

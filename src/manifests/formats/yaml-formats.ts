@@ -36,9 +36,8 @@ export function documentKind(document: Document.Parsed, file: string): DocumentK
 const CLOUDFORMATION_KEYS = new Set(['ImageUri', 'Image', 'ImageIdentifier'])
 
 const CLOUDFORMATION_TEMPLATED =
-  "the template fills it in: pin the value it is given (a parameter's default, or --parameter-overrides at deploy), or write the image URI itself with its digest"
-const WORKFLOW_TEMPLATED =
-  'the workflow fills it in when it runs: pin it where its value is set, or write the reference itself with its digest'
+  "pin the value the template gives it (a parameter's default, or --parameter-overrides at deploy), or write the image URI itself with its digest"
+const WORKFLOW_TEMPLATED = "pin it where the expression's value is set, or write the reference itself with its digest"
 
 /** A value written as something other than one plain string (`!Ref X`, `{"Fn::Sub": …}`): its text, on one line, for the notice. */
 function templatedReference(node: Node, context: Context, hint: string): FileReference {
