@@ -17,7 +17,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { node24Binary } from '../testkit/node24.js'
 import { ACTION_ENTRY, fakeAwsEnvironment, runnerEnvironment } from '../testkit/run-action.js'
-import { startFakeProcess, THOUSAND_REFERENCES, writeFleet } from '../testkit/serve-fake.js'
+import { startFakeProcess, THOUSAND_REFERENCES, writeFleet, writeMixedFleet } from '../testkit/serve-fake.js'
 import { FAKE_ACCOUNT_ID } from '../testkit/fake-ecr/index.js'
 
 const args = process.argv.slice(2)
@@ -95,6 +95,7 @@ function cliArgs(on) {
 const REGISTRY = `${FAKE_ACCOUNT_ID}.dkr.ecr.eu-west-1.amazonaws.com`
 const workspace = join(temp, 'workspace')
 writeFleet(workspace, REGISTRY)
+writeMixedFleet(workspace, REGISTRY)
 
 /**
  * The files case with pin: every run pins the 500 manifests from scratch (written again, untimed, before it).
@@ -180,6 +181,13 @@ const cases = [
         }
       ]
     : []),
+  {
+    name: 'action: files, 500 files of mixed formats (Kubernetes, kustomize, SAM, Terraform, workflows, scripts), 2,000 references',
+    key: 'filesMixed',
+    command: node24,
+    args: [ACTION_ENTRY],
+    env: actionEnv('files-mixed', { files: 'mixed/*' })
+  },
   pinCase('action: files with pin, 500 manifests pinned from scratch (2,000 references)', 'filesPin', ACTION_ENTRY),
   ...(BASELINE ? [pinCase('baseline: files with pin, 500 manifests pinned from scratch', 'baseFilesPin', BASELINE)] : []),
   ...(aws
@@ -338,6 +346,9 @@ lines.push(
 lines.push(`- requests for 1,000 ids over 10 repositories: ${f(results.thousand?.requests, 1)} (goal: exactly 10)`)
 lines.push(
   `- files, 2,000 references in 500 manifests: ${f(median('files') - median('bare'), 0)} ms beyond bare node, ${f(results.files?.requests, 1)} requests (goal: 20)`
+)
+lines.push(
+  `- files, 2,000 references in 500 files of mixed formats: ${f(median('filesMixed') - median('bare'), 0)} ms beyond bare node, ${f(median('filesMixed') / median('files'), 2)} of the manifests case, ${f(results.filesMixed?.requests, 1)} requests (goal: 20)`
 )
 if (BASELINE) {
   lines.push(`Against the baseline (${BASELINE}):`)

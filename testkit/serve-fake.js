@@ -42,6 +42,47 @@ export function writeFleet(workspace, registry) {
 }
 
 /**
+ * 500 files of mixed formats in `<workspace>/mixed`, 2,000 references over the same 20 repositories,
+ * 4 a file: Kubernetes, kustomize, SAM, Terraform, a GitHub workflow and a shell script in turn.
+ * @param {string} workspace @param {string} registry
+ */
+export function writeMixedFleet(workspace, registry) {
+  mkdirSync(join(workspace, 'mixed'), { recursive: true })
+  for (let file = 0; file < 500; file++) {
+    const refs = Array.from({ length: 4 }, (_, index) => {
+      const n = file * 4 + index
+      return { repo: `${registry}/bench/r${n % 20}`, tag: `t${Math.floor(n / 20) % 100}` }
+    })
+    /** @type {[string, string][]} */
+    const shapes = [
+      [
+        `app-${file}.yaml`,
+        `kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n${refs.map((r, i) => `        - name: c${i}\n          image: ${r.repo}:${r.tag}\n`).join('')}`
+      ],
+      [
+        `kustomization-${file}.yaml`,
+        `kind: Kustomization\nimages:\n${refs.map((r, i) => `  - name: c${i}\n    newName: ${r.repo}\n    newTag: ${r.tag}\n`).join('')}`
+      ],
+      [
+        `template-${file}.yaml`,
+        `Transform: AWS::Serverless-2016-10-31\nResources:\n${refs.map((r, i) => `  F${i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      ImageUri: !Sub '${r.repo}:${r.tag}'\n`).join('')}`
+      ],
+      [
+        `main-${file}.tf`,
+        refs.map((r, i) => `resource "aws_lambda_function" "f${i}" {\n  image_uri = "${r.repo}:${r.tag}" # ${i}\n}\n`).join('')
+      ],
+      [
+        `workflow-${file}.yml`,
+        `on: push\njobs:\n${refs.map((r, i) => `  j${i}:\n    runs-on: ubuntu-latest\n    container: ${r.repo}:${r.tag}\n    steps:\n      - run: true\n`).join('')}`
+      ],
+      [`deploy-${file}.sh`, `#!/bin/sh\n${refs.map((r) => `docker pull ${r.repo}:${r.tag}\n`).join('')}`]
+    ]
+    const [name, text] = shapes[file % shapes.length] ?? ['', '']
+    writeFileSync(join(workspace, 'mixed', name), text)
+  }
+}
+
+/**
  * @typedef {{ requests: number, handshakes: number, connections: number, maxInFlight: number }} FakeStats
  */
 
