@@ -847,6 +847,24 @@ function scalarReference(scalar, context, skip = 0) {
         ...(range ? { edit: (0,reference/* referenceEdit */.k)(context.source, range.start, range.end) } : { unpinnable: why ?? 'it cannot be located' })
     };
 }
+/**
+ * A map whose tag key holds a digest (Helm's `tag: v1@sha256:…`, kustomize's `newTag: v1@sha256:…`):
+ * the reference reads the digest there, and pin updates it there. Both a digest in the tag and a digest
+ * key is one digest too many.
+ */
+function tagWithDigest(where, tag, digestKey, context) {
+    const tagText = locate(tag, context.source).value;
+    if (digestKey !== '')
+        return { ...where, unreadable: 'both its tag and its digest key hold a digest: keep one' };
+    const located = locate(tag, context.source);
+    return {
+        ...where,
+        writtenDigest: tagText.slice(tagText.indexOf('@') + 1),
+        ...(located.range
+            ? { edit: (0,reference/* referenceEdit */.k)(context.source, located.range.start, located.range.end) }
+            : { unpinnable: `its tag cannot be edited in place (${located.why ?? 'its place is unknown'})` })
+    };
+}
 
 ;// CONCATENATED MODULE: ../src/manifests/formats/yaml-formats.ts
 // What each kind of YAML or JSON document holds besides `image:` (yaml-references.ts reads those in
@@ -854,7 +872,6 @@ function scalarReference(scalar, context, skip = 0) {
 // CloudFormation and SAM image properties (intrinsic functions kept as data, and named as templated),
 // and GitHub workflows' `container:`/`services:` strings and `uses: docker://` steps. The kind is told
 // by the file's name and its content.
-
 
 
 /** What a kind of document holds, told by the file's name and the document's top-level keys. */
@@ -944,20 +961,8 @@ function kustomizeReference(map, context, helmRenders) {
             text: `${repo}:${tagText}`,
             unreadable: `kustomize reads the newTag ${tagText} as a number or boolean and writes ${rendered}; quote it ("${tagText}")`
         };
-    if (tagText.includes('@')) {
-        if (digestText !== '')
-            return { file, line, text: `${repo}:${tagText}`, unreadable: 'both its newTag and its digest hold a digest: keep one' };
-        const located = locate(newTag, context.source);
-        return {
-            file,
-            line,
-            text: `${repo}:${tagText}`,
-            writtenDigest: tagText.slice(tagText.indexOf('@') + 1),
-            ...(located.range
-                ? { edit: (0,reference/* referenceEdit */.k)(context.source, located.range.start, located.range.end) }
-                : { unpinnable: `its newTag cannot be edited in place (${located.why ?? 'its place is unknown'})` })
-        };
-    }
+    if (tagText.includes('@'))
+        return tagWithDigest({ file, line, text: `${repo}:${tagText}` }, newTag, digestText, context);
     if (tagText === '' && digestText === '')
         return {
             file,
@@ -1012,7 +1017,6 @@ function formatReferences(kind, pair, parentKey, context, helmRenders) {
 // keys (`<<: *base`) resolve to what they name, and a reference is pinned where its text is written
 // (the anchor). What cannot be read exactly (an alias to nothing, a tag Helm would render otherwise)
 // is named at its line; what cannot be pinned in place says why.
-
 
 
 
@@ -1108,21 +1112,9 @@ function helmReference(map, context, parts) {
             text: `${name}:${text(tag)}`,
             unreadable: `Helm reads the tag ${text(tag)} as a number or boolean and renders ${rendered}, so the image it deploys is not ${text(tag)}; quote it ("${text(tag)}")`
         };
-    if (text(tag).includes('@')) {
-        // `tag: v1@sha256:…`: the digest is written in the tag, and pinned there.
-        if (digestText !== '')
-            return { file, line, text: `${name}:${text(tag)}`, unreadable: 'both its tag and its digest key hold a digest: keep one' };
-        const located = locate(tag, source);
-        return {
-            file,
-            line,
-            text: `${name}:${text(tag)}`,
-            writtenDigest: text(tag).slice(text(tag).indexOf('@') + 1),
-            ...(located.range
-                ? { edit: (0,reference/* referenceEdit */.k)(source, located.range.start, located.range.end) }
-                : { unpinnable: `its tag cannot be edited in place (${located.why ?? 'its place is unknown'})` })
-        };
-    }
+    // `tag: v1@sha256:…`: the digest is written in the tag, and pinned there.
+    if (text(tag).includes('@'))
+        return tagWithDigest({ file, line, text: `${name}:${text(tag)}` }, tag, digestText, context);
     const { edit, why } = digestKeyEdit(map, context, { after: ['tag', 'repository'], named: 'repository' });
     const pinning = { ...(edit && { edit }), ...(why !== undefined && { unpinnable: why }) };
     if (text(tag) === '')

@@ -19,7 +19,7 @@ import {
   visit
 } from 'yaml'
 import { InputError } from '../image.js'
-import { type FileReference, referenceEdit } from './reference.js'
+import type { FileReference } from './reference.js'
 import {
   type Context,
   anchorsOf,
@@ -32,6 +32,7 @@ import {
   resolved,
   scalarOf,
   scalarReference,
+  tagWithDigest,
   valueOf
 } from './formats/yaml-nodes.js'
 import { documentKind, formatReferences } from './formats/yaml-formats.js'
@@ -117,21 +118,8 @@ function helmReference(map: YAMLMap, context: Context, parts: Map<unknown, strin
       text: `${name}:${text(tag)}`,
       unreadable: `Helm reads the tag ${text(tag)} as a number or boolean and renders ${rendered}, so the image it deploys is not ${text(tag)}; quote it ("${text(tag)}")`
     }
-  if (text(tag).includes('@')) {
-    // `tag: v1@sha256:…`: the digest is written in the tag, and pinned there.
-    if (digestText !== '')
-      return { file, line, text: `${name}:${text(tag)}`, unreadable: 'both its tag and its digest key hold a digest: keep one' }
-    const located = locate(tag as Scalar, source)
-    return {
-      file,
-      line,
-      text: `${name}:${text(tag)}`,
-      writtenDigest: text(tag).slice(text(tag).indexOf('@') + 1),
-      ...(located.range
-        ? { edit: referenceEdit(source, located.range.start, located.range.end) }
-        : { unpinnable: `its tag cannot be edited in place (${located.why ?? 'its place is unknown'})` })
-    }
-  }
+  // `tag: v1@sha256:…`: the digest is written in the tag, and pinned there.
+  if (text(tag).includes('@')) return tagWithDigest({ file, line, text: `${name}:${text(tag)}` }, tag as Scalar, digestText, context)
   const { edit, why } = digestKeyEdit(map, context, { after: ['tag', 'repository'], named: 'repository' })
   const pinning = { ...(edit && { edit }), ...(why !== undefined && { unpinnable: why }) }
   if (text(tag) === '')

@@ -4,8 +4,8 @@
 // and GitHub workflows' `container:`/`services:` strings and `uses: docker://` steps. The kind is told
 // by the file's name and its content.
 import { type Document, type Node, type Pair, type Scalar, type YAMLMap, isMap, isScalar, isSeq } from 'yaml'
-import { type FileReference, referenceEdit } from '../reference.js'
-import { type Context, digestKeyEdit, lineOf, locate, ownPair, scalarOf, scalarReference } from './yaml-nodes.js'
+import type { FileReference } from '../reference.js'
+import { type Context, digestKeyEdit, lineOf, locate, ownPair, scalarOf, scalarReference, tagWithDigest } from './yaml-nodes.js'
 
 export type DocumentKind = 'kustomization' | 'cloudformation' | 'workflow' | 'other'
 
@@ -108,20 +108,7 @@ function kustomizeReference(
       text: `${repo}:${tagText}`,
       unreadable: `kustomize reads the newTag ${tagText} as a number or boolean and writes ${rendered}; quote it ("${tagText}")`
     }
-  if (tagText.includes('@')) {
-    if (digestText !== '')
-      return { file, line, text: `${repo}:${tagText}`, unreadable: 'both its newTag and its digest hold a digest: keep one' }
-    const located = locate(newTag as Scalar, context.source)
-    return {
-      file,
-      line,
-      text: `${repo}:${tagText}`,
-      writtenDigest: tagText.slice(tagText.indexOf('@') + 1),
-      ...(located.range
-        ? { edit: referenceEdit(context.source, located.range.start, located.range.end) }
-        : { unpinnable: `its newTag cannot be edited in place (${located.why ?? 'its place is unknown'})` })
-    }
-  }
+  if (tagText.includes('@')) return tagWithDigest({ file, line, text: `${repo}:${tagText}` }, newTag as Scalar, digestText, context)
   if (tagText === '' && digestText === '')
     return {
       file,

@@ -274,3 +274,26 @@ export function scalarReference(scalar: Scalar, context: Context, skip = 0): Fil
     ...(range ? { edit: referenceEdit(context.source, range.start, range.end) } : { unpinnable: why ?? 'it cannot be located' })
   }
 }
+
+/**
+ * A map whose tag key holds a digest (Helm's `tag: v1@sha256:…`, kustomize's `newTag: v1@sha256:…`):
+ * the reference reads the digest there, and pin updates it there. Both a digest in the tag and a digest
+ * key is one digest too many.
+ */
+export function tagWithDigest(
+  where: { file: string; line: number; text: string },
+  tag: Scalar,
+  digestKey: string,
+  context: Context
+): FileReference {
+  const tagText = locate(tag, context.source).value
+  if (digestKey !== '') return { ...where, unreadable: 'both its tag and its digest key hold a digest: keep one' }
+  const located = locate(tag, context.source)
+  return {
+    ...where,
+    writtenDigest: tagText.slice(tagText.indexOf('@') + 1),
+    ...(located.range
+      ? { edit: referenceEdit(context.source, located.range.start, located.range.end) }
+      : { unpinnable: `its tag cannot be edited in place (${located.why ?? 'its place is unknown'})` })
+  }
+}
