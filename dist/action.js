@@ -53,11 +53,13 @@ const commonParams = {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   e$c: () => (/* binding */ BatchGetImage$),
+  Ecv: () => (/* binding */ DescribeImageSigningStatus$),
+  sYB: () => (/* binding */ ListImageReferrers$),
   Jcz: () => (/* binding */ PutImage$),
   q1U: () => (/* binding */ errorTypeRegistries)
 });
 
-// UNUSED EXPORTS: Attribute$, AuthorizationData$, AwsEcrContainerImageDetails$, BatchCheckLayerAvailability$, BatchCheckLayerAvailabilityRequest$, BatchCheckLayerAvailabilityResponse$, BatchDeleteImage$, BatchDeleteImageRequest$, BatchDeleteImageResponse$, BatchGetImageRequest$, BatchGetImageResponse$, BatchGetRepositoryScanningConfiguration$, BatchGetRepositoryScanningConfigurationRequest$, BatchGetRepositoryScanningConfigurationResponse$, BlockedByOrganizationPolicyException$, CompleteLayerUpload$, CompleteLayerUploadRequest$, CompleteLayerUploadResponse$, CreatePullThroughCacheRule$, CreatePullThroughCacheRuleRequest$, CreatePullThroughCacheRuleResponse$, CreateRepository$, CreateRepositoryCreationTemplate$, CreateRepositoryCreationTemplateRequest$, CreateRepositoryCreationTemplateResponse$, CreateRepositoryRequest$, CreateRepositoryResponse$, CvssScore$, CvssScoreAdjustment$, CvssScoreDetails$, DeleteLifecyclePolicy$, DeleteLifecyclePolicyRequest$, DeleteLifecyclePolicyResponse$, DeletePullThroughCacheRule$, DeletePullThroughCacheRuleRequest$, DeletePullThroughCacheRuleResponse$, DeleteRegistryPolicy$, DeleteRegistryPolicyRequest$, DeleteRegistryPolicyResponse$, DeleteRepository$, DeleteRepositoryCreationTemplate$, DeleteRepositoryCreationTemplateRequest$, DeleteRepositoryCreationTemplateResponse$, DeleteRepositoryPolicy$, DeleteRepositoryPolicyRequest$, DeleteRepositoryPolicyResponse$, DeleteRepositoryRequest$, DeleteRepositoryResponse$, DeleteSigningConfiguration$, DeleteSigningConfigurationRequest$, DeleteSigningConfigurationResponse$, DeregisterPullTimeUpdateExclusion$, DeregisterPullTimeUpdateExclusionRequest$, DeregisterPullTimeUpdateExclusionResponse$, DescribeImageReplicationStatus$, DescribeImageReplicationStatusRequest$, DescribeImageReplicationStatusResponse$, DescribeImageScanFindings$, DescribeImageScanFindingsRequest$, DescribeImageScanFindingsResponse$, DescribeImageSigningStatus$, DescribeImageSigningStatusRequest$, DescribeImageSigningStatusResponse$, DescribeImages$, DescribeImagesFilter$, DescribeImagesRequest$, DescribeImagesResponse$, DescribePullThroughCacheRules$, DescribePullThroughCacheRulesRequest$, DescribePullThroughCacheRulesResponse$, DescribeRegistry$, DescribeRegistryRequest$, DescribeRegistryResponse$, DescribeReplicationBackfillResults$, DescribeReplicationBackfillResultsRequest$, DescribeReplicationBackfillResultsResponse$, DescribeRepositories$, DescribeRepositoriesRequest$, DescribeRepositoriesResponse$, DescribeRepositoryCreationTemplates$, DescribeRepositoryCreationTemplatesRequest$, DescribeRepositoryCreationTemplatesResponse$, ECRServiceException$, EmptyUploadException$, EncryptionConfiguration$, EncryptionConfigurationForRepositoryCreationTemplate$, EnhancedImageScanFinding$, ExclusionAlreadyExistsException$, ExclusionNotFoundException$, GetAccountSetting$, GetAccountSettingRequest$, GetAccountSettingResponse$, GetAuthorizationToken$, GetAuthorizationTokenRequest$, GetAuthorizationTokenResponse$, GetDownloadUrlForLayer$, GetDownloadUrlForLayerRequest$, GetDownloadUrlForLayerResponse$, GetLifecyclePolicy$, GetLifecyclePolicyPreview$, GetLifecyclePolicyPreviewRequest$, GetLifecyclePolicyPreviewResponse$, GetLifecyclePolicyRequest$, GetLifecyclePolicyResponse$, GetRegistryPolicy$, GetRegistryPolicyRequest$, GetRegistryPolicyResponse$, GetRegistryScanningConfiguration$, GetRegistryScanningConfigurationRequest$, GetRegistryScanningConfigurationResponse$, GetRepositoryPolicy$, GetRepositoryPolicyRequest$, GetRepositoryPolicyResponse$, GetSigningConfiguration$, GetSigningConfigurationRequest$, GetSigningConfigurationResponse$, Image$, ImageAlreadyExistsException$, ImageArchivedException$, ImageDetail$, ImageDigestDoesNotMatchException$, ImageFailure$, ImageIdentifier$, ImageNotFoundException$, ImageReferrer$, ImageReplicationStatus$, ImageScanFinding$, ImageScanFindings$, ImageScanFindingsSummary$, ImageScanStatus$, ImageScanningConfiguration$, ImageSigningStatus$, ImageStorageClassUpdateNotSupportedException$, ImageTagAlreadyExistsException$, ImageTagMutabilityExclusionFilter$, InitiateLayerUpload$, InitiateLayerUploadRequest$, InitiateLayerUploadResponse$, InvalidLayerException$, InvalidLayerPartException$, InvalidParameterException$, InvalidTagParameterException$, KmsException$, Layer$, LayerAlreadyExistsException$, LayerFailure$, LayerInaccessibleException$, LayerPartTooSmallException$, LayersNotFoundException$, LifecyclePolicyNotFoundException$, LifecyclePolicyPreviewFilter$, LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewResult$, LifecyclePolicyPreviewSummary$, LifecyclePolicyRuleAction$, LimitExceededException$, ListImageReferrers$, ListImageReferrersFilter$, ListImageReferrersRequest$, ListImageReferrersResponse$, ListImages$, ListImagesFilter$, ListImagesRequest$, ListImagesResponse$, ListPullTimeUpdateExclusions$, ListPullTimeUpdateExclusionsRequest$, ListPullTimeUpdateExclusionsResponse$, ListReplicationBackfills$, ListReplicationBackfillsRequest$, ListReplicationBackfillsResponse$, ListTagsForResource$, ListTagsForResourceRequest$, ListTagsForResourceResponse$, PackageVulnerabilityDetails$, PullThroughCacheRule$, PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleNotFoundException$, PutAccountSetting$, PutAccountSettingRequest$, PutAccountSettingResponse$, PutImageRequest$, PutImageResponse$, PutImageScanningConfiguration$, PutImageScanningConfigurationRequest$, PutImageScanningConfigurationResponse$, PutImageTagMutability$, PutImageTagMutabilityRequest$, PutImageTagMutabilityResponse$, PutLifecyclePolicy$, PutLifecyclePolicyRequest$, PutLifecyclePolicyResponse$, PutRegistryPolicy$, PutRegistryPolicyRequest$, PutRegistryPolicyResponse$, PutRegistryScanningConfiguration$, PutRegistryScanningConfigurationRequest$, PutRegistryScanningConfigurationResponse$, PutReplicationConfiguration$, PutReplicationConfigurationRequest$, PutReplicationConfigurationResponse$, PutSigningConfiguration$, PutSigningConfigurationRequest$, PutSigningConfigurationResponse$, Recommendation$, ReferencedImagesNotFoundException$, RegisterPullTimeUpdateExclusion$, RegisterPullTimeUpdateExclusionRequest$, RegisterPullTimeUpdateExclusionResponse$, RegistryPolicyNotFoundException$, RegistryScanningConfiguration$, RegistryScanningRule$, Remediation$, ReplicationBackfillInProgressException$, ReplicationBackfillInvalidStatusException$, ReplicationBackfillNotFoundException$, ReplicationBackfillProgress$, ReplicationBackfillResult$, ReplicationBackfillSummary$, ReplicationConfiguration$, ReplicationDestination$, ReplicationRule$, Repository$, RepositoryAlreadyExistsException$, RepositoryCreationTemplate$, RepositoryFilter$, RepositoryNotEmptyException$, RepositoryNotFoundException$, RepositoryPolicyNotFoundException$, RepositoryScanningConfiguration$, RepositoryScanningConfigurationFailure$, Resource$, ResourceDetails$, ScanNotFoundException$, ScanningRepositoryFilter$, ScoreDetails$, SecretNotFoundException$, ServerException$, SetRepositoryPolicy$, SetRepositoryPolicyRequest$, SetRepositoryPolicyResponse$, SigningConfiguration$, SigningConfigurationNotFoundException$, SigningRepositoryFilter$, SigningRule$, StartImageScan$, StartImageScanRequest$, StartImageScanResponse$, StartLifecyclePolicyPreview$, StartLifecyclePolicyPreviewRequest$, StartLifecyclePolicyPreviewResponse$, StartReplicationBackfill$, StartReplicationBackfillRequest$, StartReplicationBackfillResponse$, StopReplicationBackfill$, StopReplicationBackfillRequest$, StopReplicationBackfillResponse$, SubjectIdentifier$, Tag$, TagResource$, TagResourceRequest$, TagResourceResponse$, TemplateAlreadyExistsException$, TemplateNotFoundException$, TooManyTagsException$, TransitioningImageTotalCount$, UnableToAccessSecretException$, UnableToDecryptSecretValueException$, UnableToGetUpstreamImageException$, UnableToGetUpstreamLayerException$, UnableToListUpstreamImageReferrersException$, UnsupportedImageTypeException$, UnsupportedUpstreamRegistryException$, UntagResource$, UntagResourceRequest$, UntagResourceResponse$, UpdateImageStorageClass$, UpdateImageStorageClassRequest$, UpdateImageStorageClassResponse$, UpdatePullThroughCacheRule$, UpdatePullThroughCacheRuleRequest$, UpdatePullThroughCacheRuleResponse$, UpdateRepositoryCreationTemplate$, UpdateRepositoryCreationTemplateRequest$, UpdateRepositoryCreationTemplateResponse$, UploadLayerPart$, UploadLayerPartRequest$, UploadLayerPartResponse$, UploadNotFoundException$, ValidatePullThroughCacheRule$, ValidatePullThroughCacheRuleRequest$, ValidatePullThroughCacheRuleResponse$, ValidationException$, VulnerablePackage$
+// UNUSED EXPORTS: Attribute$, AuthorizationData$, AwsEcrContainerImageDetails$, BatchCheckLayerAvailability$, BatchCheckLayerAvailabilityRequest$, BatchCheckLayerAvailabilityResponse$, BatchDeleteImage$, BatchDeleteImageRequest$, BatchDeleteImageResponse$, BatchGetImageRequest$, BatchGetImageResponse$, BatchGetRepositoryScanningConfiguration$, BatchGetRepositoryScanningConfigurationRequest$, BatchGetRepositoryScanningConfigurationResponse$, BlockedByOrganizationPolicyException$, CompleteLayerUpload$, CompleteLayerUploadRequest$, CompleteLayerUploadResponse$, CreatePullThroughCacheRule$, CreatePullThroughCacheRuleRequest$, CreatePullThroughCacheRuleResponse$, CreateRepository$, CreateRepositoryCreationTemplate$, CreateRepositoryCreationTemplateRequest$, CreateRepositoryCreationTemplateResponse$, CreateRepositoryRequest$, CreateRepositoryResponse$, CvssScore$, CvssScoreAdjustment$, CvssScoreDetails$, DeleteLifecyclePolicy$, DeleteLifecyclePolicyRequest$, DeleteLifecyclePolicyResponse$, DeletePullThroughCacheRule$, DeletePullThroughCacheRuleRequest$, DeletePullThroughCacheRuleResponse$, DeleteRegistryPolicy$, DeleteRegistryPolicyRequest$, DeleteRegistryPolicyResponse$, DeleteRepository$, DeleteRepositoryCreationTemplate$, DeleteRepositoryCreationTemplateRequest$, DeleteRepositoryCreationTemplateResponse$, DeleteRepositoryPolicy$, DeleteRepositoryPolicyRequest$, DeleteRepositoryPolicyResponse$, DeleteRepositoryRequest$, DeleteRepositoryResponse$, DeleteSigningConfiguration$, DeleteSigningConfigurationRequest$, DeleteSigningConfigurationResponse$, DeregisterPullTimeUpdateExclusion$, DeregisterPullTimeUpdateExclusionRequest$, DeregisterPullTimeUpdateExclusionResponse$, DescribeImageReplicationStatus$, DescribeImageReplicationStatusRequest$, DescribeImageReplicationStatusResponse$, DescribeImageScanFindings$, DescribeImageScanFindingsRequest$, DescribeImageScanFindingsResponse$, DescribeImageSigningStatusRequest$, DescribeImageSigningStatusResponse$, DescribeImages$, DescribeImagesFilter$, DescribeImagesRequest$, DescribeImagesResponse$, DescribePullThroughCacheRules$, DescribePullThroughCacheRulesRequest$, DescribePullThroughCacheRulesResponse$, DescribeRegistry$, DescribeRegistryRequest$, DescribeRegistryResponse$, DescribeReplicationBackfillResults$, DescribeReplicationBackfillResultsRequest$, DescribeReplicationBackfillResultsResponse$, DescribeRepositories$, DescribeRepositoriesRequest$, DescribeRepositoriesResponse$, DescribeRepositoryCreationTemplates$, DescribeRepositoryCreationTemplatesRequest$, DescribeRepositoryCreationTemplatesResponse$, ECRServiceException$, EmptyUploadException$, EncryptionConfiguration$, EncryptionConfigurationForRepositoryCreationTemplate$, EnhancedImageScanFinding$, ExclusionAlreadyExistsException$, ExclusionNotFoundException$, GetAccountSetting$, GetAccountSettingRequest$, GetAccountSettingResponse$, GetAuthorizationToken$, GetAuthorizationTokenRequest$, GetAuthorizationTokenResponse$, GetDownloadUrlForLayer$, GetDownloadUrlForLayerRequest$, GetDownloadUrlForLayerResponse$, GetLifecyclePolicy$, GetLifecyclePolicyPreview$, GetLifecyclePolicyPreviewRequest$, GetLifecyclePolicyPreviewResponse$, GetLifecyclePolicyRequest$, GetLifecyclePolicyResponse$, GetRegistryPolicy$, GetRegistryPolicyRequest$, GetRegistryPolicyResponse$, GetRegistryScanningConfiguration$, GetRegistryScanningConfigurationRequest$, GetRegistryScanningConfigurationResponse$, GetRepositoryPolicy$, GetRepositoryPolicyRequest$, GetRepositoryPolicyResponse$, GetSigningConfiguration$, GetSigningConfigurationRequest$, GetSigningConfigurationResponse$, Image$, ImageAlreadyExistsException$, ImageArchivedException$, ImageDetail$, ImageDigestDoesNotMatchException$, ImageFailure$, ImageIdentifier$, ImageNotFoundException$, ImageReferrer$, ImageReplicationStatus$, ImageScanFinding$, ImageScanFindings$, ImageScanFindingsSummary$, ImageScanStatus$, ImageScanningConfiguration$, ImageSigningStatus$, ImageStorageClassUpdateNotSupportedException$, ImageTagAlreadyExistsException$, ImageTagMutabilityExclusionFilter$, InitiateLayerUpload$, InitiateLayerUploadRequest$, InitiateLayerUploadResponse$, InvalidLayerException$, InvalidLayerPartException$, InvalidParameterException$, InvalidTagParameterException$, KmsException$, Layer$, LayerAlreadyExistsException$, LayerFailure$, LayerInaccessibleException$, LayerPartTooSmallException$, LayersNotFoundException$, LifecyclePolicyNotFoundException$, LifecyclePolicyPreviewFilter$, LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewResult$, LifecyclePolicyPreviewSummary$, LifecyclePolicyRuleAction$, LimitExceededException$, ListImageReferrersFilter$, ListImageReferrersRequest$, ListImageReferrersResponse$, ListImages$, ListImagesFilter$, ListImagesRequest$, ListImagesResponse$, ListPullTimeUpdateExclusions$, ListPullTimeUpdateExclusionsRequest$, ListPullTimeUpdateExclusionsResponse$, ListReplicationBackfills$, ListReplicationBackfillsRequest$, ListReplicationBackfillsResponse$, ListTagsForResource$, ListTagsForResourceRequest$, ListTagsForResourceResponse$, PackageVulnerabilityDetails$, PullThroughCacheRule$, PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleNotFoundException$, PutAccountSetting$, PutAccountSettingRequest$, PutAccountSettingResponse$, PutImageRequest$, PutImageResponse$, PutImageScanningConfiguration$, PutImageScanningConfigurationRequest$, PutImageScanningConfigurationResponse$, PutImageTagMutability$, PutImageTagMutabilityRequest$, PutImageTagMutabilityResponse$, PutLifecyclePolicy$, PutLifecyclePolicyRequest$, PutLifecyclePolicyResponse$, PutRegistryPolicy$, PutRegistryPolicyRequest$, PutRegistryPolicyResponse$, PutRegistryScanningConfiguration$, PutRegistryScanningConfigurationRequest$, PutRegistryScanningConfigurationResponse$, PutReplicationConfiguration$, PutReplicationConfigurationRequest$, PutReplicationConfigurationResponse$, PutSigningConfiguration$, PutSigningConfigurationRequest$, PutSigningConfigurationResponse$, Recommendation$, ReferencedImagesNotFoundException$, RegisterPullTimeUpdateExclusion$, RegisterPullTimeUpdateExclusionRequest$, RegisterPullTimeUpdateExclusionResponse$, RegistryPolicyNotFoundException$, RegistryScanningConfiguration$, RegistryScanningRule$, Remediation$, ReplicationBackfillInProgressException$, ReplicationBackfillInvalidStatusException$, ReplicationBackfillNotFoundException$, ReplicationBackfillProgress$, ReplicationBackfillResult$, ReplicationBackfillSummary$, ReplicationConfiguration$, ReplicationDestination$, ReplicationRule$, Repository$, RepositoryAlreadyExistsException$, RepositoryCreationTemplate$, RepositoryFilter$, RepositoryNotEmptyException$, RepositoryNotFoundException$, RepositoryPolicyNotFoundException$, RepositoryScanningConfiguration$, RepositoryScanningConfigurationFailure$, Resource$, ResourceDetails$, ScanNotFoundException$, ScanningRepositoryFilter$, ScoreDetails$, SecretNotFoundException$, ServerException$, SetRepositoryPolicy$, SetRepositoryPolicyRequest$, SetRepositoryPolicyResponse$, SigningConfiguration$, SigningConfigurationNotFoundException$, SigningRepositoryFilter$, SigningRule$, StartImageScan$, StartImageScanRequest$, StartImageScanResponse$, StartLifecyclePolicyPreview$, StartLifecyclePolicyPreviewRequest$, StartLifecyclePolicyPreviewResponse$, StartReplicationBackfill$, StartReplicationBackfillRequest$, StartReplicationBackfillResponse$, StopReplicationBackfill$, StopReplicationBackfillRequest$, StopReplicationBackfillResponse$, SubjectIdentifier$, Tag$, TagResource$, TagResourceRequest$, TagResourceResponse$, TemplateAlreadyExistsException$, TemplateNotFoundException$, TooManyTagsException$, TransitioningImageTotalCount$, UnableToAccessSecretException$, UnableToDecryptSecretValueException$, UnableToGetUpstreamImageException$, UnableToGetUpstreamLayerException$, UnableToListUpstreamImageReferrersException$, UnsupportedImageTypeException$, UnsupportedUpstreamRegistryException$, UntagResource$, UntagResourceRequest$, UntagResourceResponse$, UpdateImageStorageClass$, UpdateImageStorageClassRequest$, UpdateImageStorageClassResponse$, UpdatePullThroughCacheRule$, UpdatePullThroughCacheRuleRequest$, UpdatePullThroughCacheRuleResponse$, UpdateRepositoryCreationTemplate$, UpdateRepositoryCreationTemplateRequest$, UpdateRepositoryCreationTemplateResponse$, UploadLayerPart$, UploadLayerPartRequest$, UploadLayerPartResponse$, UploadNotFoundException$, ValidatePullThroughCacheRule$, ValidatePullThroughCacheRuleRequest$, ValidatePullThroughCacheRuleResponse$, ValidationException$, VulnerablePackage$
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
 var TypeRegistry = __nccwpck_require__(19835);
@@ -16625,8 +16627,9 @@ function answerText(fields, status) {
     return `HTTP ${status ?? '?'}${type ? ` (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(type.split(';')[0] ?? type)})` : ''}`;
 }
 /** One sentence for the user: what went wrong and what to do. `operation` names the call in the last resort. */
-function describeCallError(error, context, operation = 'BatchGetImage') {
+function describeCallError(error, context, defaultOperation = 'BatchGetImage') {
     const fields = fieldsOf(error);
+    const operation = fields.operation ?? defaultOperation;
     const name = fields.name ?? '';
     const code = fields.code ?? '';
     const status = fields.$metadata?.httpStatusCode;
@@ -16642,9 +16645,11 @@ function describeCallError(error, context, operation = 'BatchGetImage') {
     if (name === 'CredentialsProviderError')
         return 'No AWS credentials found: configure them before this step, for example with aws-actions/configure-aws-credentials (role-to-assume), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
     if (name === 'UnknownOperationException')
-        return `${host} does not know the operation ${operation} (UnknownOperationException): the endpoint is not ECR's. Check AWS_ENDPOINT_URL_ECR (or AWS_ENDPOINT_URL), and any proxy between the runner and ECR.${awsSaid(error)}`;
+        return `${host} does not know the operation ${operation} (UnknownOperationException): the endpoint is not ECR's${operation === 'BatchGetImage' ? '' : ', or an emulator that does not implement it (require-artifacts needs ListImageReferrers)'}. Check AWS_ENDPOINT_URL_ECR (or AWS_ENDPOINT_URL), and any proxy between the runner and ECR.${awsSaid(error)}`;
     if (name === 'InvalidParameterException')
         return `ECR rejected the request for ${repository} as invalid; check the inputs.${awsSaid(error)}`;
+    if (name === 'UnableToListUpstreamImageReferrersException')
+        return `The pull-through cache behind ${repository} could not list the upstream image's referrers (signatures, attestations), so require-artifacts cannot be checked there; check the cache rule and its upstream, or require the artifacts where the images are pushed.${awsSaid(error)}`;
     if (name === 'UnableToGetUpstreamImageException')
         return `The pull-through cache behind ${repository} could not reach its upstream registry; check the cache rule and its credentials in Secrets Manager.${awsSaid(error)}`;
     if (THROTTLING_ERRORS.has(name))
@@ -16710,10 +16715,11 @@ function describeAttempt(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  eX: () => (/* binding */ MAX_CONCURRENT_REQUESTS),
   TD: () => (/* binding */ lookupImages)
 });
 
-// UNUSED EXPORTS: MAX_CONCURRENT_REQUESTS, MAX_IDS_PER_REQUEST, chunk, matchResults, planBatches, toImageIdentifier
+// UNUSED EXPORTS: MAX_IDS_PER_REQUEST, chunk, matchResults, planBatches, toImageIdentifier
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
 var commandBuilder = __nccwpck_require__(18323);
@@ -17137,7 +17143,9 @@ const FailureCode = {
     ...ImageFailureCode,
     ImageNotReturned: 'ImageNotReturned',
     PlatformNotFound: 'PlatformNotFound',
-    DigestMismatch: 'DigestMismatch'
+    DigestMismatch: 'DigestMismatch',
+    ArtifactMissing: 'ArtifactMissing',
+    SigningFailed: 'SigningFailed'
 };
 /** A failure without a code (ECR always sends one; this keeps the report whole if it does not). */
 const NO_FAILURE_CODE = 'UnknownFailure';
@@ -17172,7 +17180,16 @@ const ACTION_CODES = {
         meaning: 'the index has no manifest for the platform input, or that manifest is not in the repository',
         summary: 'platform missing'
     },
-    [FailureCode.DigestMismatch]: { meaning: 'the manifest does not hash to its digest (verify-digest)', summary: 'digest mismatch' }
+    [FailureCode.DigestMismatch]: { meaning: 'the manifest does not hash to its digest (verify-digest)', summary: 'digest mismatch' },
+    [FailureCode.ArtifactMissing]: {
+        meaning: 'the image is there, but a kind require-artifacts asks for is not among its active referrers (signing and attesting run after the push)',
+        summary: 'artifact missing',
+        waitAsksAgain: true
+    },
+    [FailureCode.SigningFailed]: {
+        meaning: "ECR managed signing failed for the image (the reason is ECR's failure code and reason)",
+        summary: 'signing failed'
+    }
 };
 function info(origin, details) {
     return { origin, summary: 'failed', waitAsksAgain: false, absentAsExpected: false, ...details };
@@ -17366,6 +17383,52 @@ process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4586:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   wu: () => (/* binding */ parseRequireArtifacts),
+/* harmony export */   xV: () => (/* binding */ requirementName)
+/* harmony export */ });
+/* unused harmony export ARTIFACT_KINDS */
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30126);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34704);
+// The require-artifacts input: the evidence every found image must carry, as kinds (signature,
+// provenance, sbom), exact artifact types (`application/…`) or in-toto predicate types (`https://…`).
+// Read before any call; an unknown kind is an input error naming the nearest.
+
+
+const ARTIFACT_KINDS = ['signature', 'provenance', 'sbom'];
+/** A media type as an artifact type is written: type/subtype. */
+const MEDIA_TYPE = /^[a-z0-9][\w!#$&^.+-]{0,126}\/[a-z0-9][\w!#$&^.+-]{0,126}$/i;
+/** The words a requirement is named by in messages: `signature`, `application/spdx+json`. */
+function requirementName(required) {
+    return required.kind === 'artifact-type'
+        ? required.artifactType
+        : required.kind === 'predicate-type'
+            ? required.predicateType
+            : required.kind;
+}
+function parseRequireArtifacts(value) {
+    const required = [];
+    for (const entry of [...new Set((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(value))]) {
+        const lower = entry.toLowerCase();
+        if (ARTIFACT_KINDS.includes(lower))
+            required.push({ kind: lower });
+        else if (/^https:\/\/[^\s]+$/.test(entry))
+            required.push({ kind: 'predicate-type', predicateType: entry });
+        else if (MEDIA_TYPE.test(entry) && entry.includes('/'))
+            required.push({ kind: 'artifact-type', artifactType: entry });
+        else
+            throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`require-artifacts: '${entry}' is not a kind; did you mean ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .nearest */ .pA)(lower, ARTIFACT_KINDS)}? Give signature, provenance, sbom, an artifact type (application/…) or an in-toto predicate type (https://…).`);
+    }
+    // Each once, however often or in whichever case it was written.
+    return required.filter((entry, index) => required.findIndex((other) => requirementName(other) === requirementName(entry)) === index);
+}
+
 
 /***/ }),
 
@@ -19170,12 +19233,15 @@ function checkOneImagePerRepository(requests) {
     }
 }
 
+// EXTERNAL MODULE: ../src/inputs/artifacts.ts
+var artifacts = __nccwpck_require__(4586);
 // EXTERNAL MODULE: ../src/inputs/references.ts
 var references = __nccwpck_require__(73939);
 ;// CONCATENATED MODULE: ../src/inputs/inputs.ts
 // Every workflow input, read and validated in one place before any call is made: getInputs() returns
 // one typed Inputs. The syntax of the larger inputs lives beside it (image-ids, references, platform,
 // proxy, durations); fail-on is parsed beside the failure-code table it names.
+
 
 
 
@@ -19314,6 +19380,9 @@ function getInputs(env = process.env) {
         throw new src_image/* InputError */.dz('pin cannot be used with expect: absent (there would be no digest to write): remove one of them.');
     if (promote !== undefined && expect === 'absent')
         throw new src_image/* InputError */.dz('promote-tags cannot be used with expect: absent (there would be no image to tag): remove one of them.');
+    const requireArtifacts = (0,artifacts/* parseRequireArtifacts */.wu)(getInput('require-artifacts'));
+    if (requireArtifacts.length > 0 && expect === 'absent')
+        throw new src_image/* InputError */.dz('require-artifacts cannot be used with expect: absent (there would be no image to carry them): remove one of them.');
     const proxy = parseProxy(getInput('http-proxy'), env);
     const token = getInput('github-token');
     const status = parseStatus(getInput('commit-status'), getInput('commit-sha'), token, env);
@@ -19334,7 +19403,8 @@ function getInputs(env = process.env) {
         ...(proxy !== undefined && { proxy }),
         ...(files !== undefined && { files }),
         ...(status !== undefined && { status }),
-        ...(promote !== undefined && { promote })
+        ...(promote !== undefined && { promote }),
+        ...(requireArtifacts.length > 0 && { requireArtifacts })
     };
 }
 /** files, pin and if-no-files-found; pin without files is an error (there would be nothing to pin). */
@@ -19528,7 +19598,8 @@ function imageElements(report) {
             requested: verdict.request.requested,
             ...verdict.image,
             ...(imageUri !== undefined && { imageUri }),
-            ...(verdict.platformDigest !== undefined && { platformDigest: verdict.platformDigest })
+            ...(verdict.platformDigest !== undefined && { platformDigest: verdict.platformDigest }),
+            ...(verdict.artifacts !== undefined && { artifacts: verdict.artifacts })
         };
     });
 }
@@ -19832,7 +19903,7 @@ function endingTitle(ending) {
     const startsWithTitle = ending.message.startsWith(title);
     return { title, rest: startsWithTitle ? ending.message.slice(title.length) : ending.message, startsWithTitle };
 }
-function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect, nothingToCheck }) {
+function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect, nothingToCheck, carried }) {
     if (report.verdicts.length === 0)
         return { kind: 'nothing-checked', message: `Nothing to check: ${nothingToCheck ?? 'no image was requested.'}` };
     // A reference from a file is named with its file and line: the same reference may fail in several files.
@@ -19865,7 +19936,9 @@ function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect, nothin
     const absent = report.verdicts.filter((verdict) => verdict.status === 'absent').length;
     return {
         kind: 'success',
-        message: expect === 'absent' ? `${absent} of ${ending_images(total)} absent, as expected.` : `${report.found.length} of ${ending_images(total)} found.`
+        message: expect === 'absent'
+            ? `${absent} of ${ending_images(total)} absent, as expected.`
+            : `${report.found.length} of ${ending_images(total)} found${carried ? `, ${carried}` : ''}.`
     };
 }
 /**
@@ -20018,7 +20091,9 @@ function row(verdict) {
         case 'present':
             return [
                 reference,
-                verdict.status === 'found' ? '✅ found' : '❌ present (expected absent)',
+                verdict.status === 'found'
+                    ? `✅ found${verdict.artifacts !== undefined ? ` (${[...new Set(verdict.artifacts.map((artifact) => (0,src_text/* escapeMarkdown */.FV)(clip(artifact.kind, CELL_LIMIT))))].join(', ')})` : ''}`
+                    : '❌ present (expected absent)',
                 digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
                 code(verdict.image.imageManifestMediaType),
                 code(imageUriOf(verdict.image, request)),
@@ -20490,7 +20565,16 @@ async function run() {
             checkOneImagePerRepository(requests);
         debug(`Looking up ${requests.length} image(s).`);
         const clients = await createClients(inputs, deadline, (line) => actions_core_info(line));
-        const round = await createLookupRound(inputs, clients);
+        let round = await createLookupRound(inputs, clients);
+        let carried;
+        if (inputs.requireArtifacts) {
+            // The require-artifacts stage (only with that input): each round's found images must carry the evidence.
+            const { checkArtifacts, describeKinds } = await __nccwpck_require__.e(/* import() */ 836).then(__nccwpck_require__.bind(__nccwpck_require__, 8836));
+            carried = describeKinds(inputs.requireArtifacts);
+            const lookup = round;
+            const options = { ...clients, required: inputs.requireArtifacts, acceptedMediaTypes: inputs.acceptedMediaTypes };
+            round = async (requests) => checkArtifacts(await lookup(requests), options);
+        }
         const outcome = await lookUpUntilSettled(requests, round, {
             expect: inputs.expect,
             timeoutMs: inputs.waitTimeoutMs,
@@ -20506,7 +20590,8 @@ async function run() {
             deadlineExpired: deadline.expired,
             timeoutMs: inputs.timeoutMs,
             expect: inputs.expect,
-            ...(scan?.nothingFound && { nothingToCheck: scan.nothingFound.message })
+            ...(scan?.nothingFound && { nothingToCheck: scan.nothingFound.message }),
+            ...(carried !== undefined && { carried })
         });
         // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.
         const problems = [];

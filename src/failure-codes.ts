@@ -15,7 +15,9 @@ export const FailureCode = {
   ...ImageFailureCode,
   ImageNotReturned: 'ImageNotReturned',
   PlatformNotFound: 'PlatformNotFound',
-  DigestMismatch: 'DigestMismatch'
+  DigestMismatch: 'DigestMismatch',
+  ArtifactMissing: 'ArtifactMissing',
+  SigningFailed: 'SigningFailed'
 } as const
 
 /** A failure without a code (ECR always sends one; this keeps the report whole if it does not). */
@@ -68,7 +70,17 @@ const ACTION_CODES: Record<string, Details> = {
     meaning: 'the index has no manifest for the platform input, or that manifest is not in the repository',
     summary: 'platform missing'
   },
-  [FailureCode.DigestMismatch]: { meaning: 'the manifest does not hash to its digest (verify-digest)', summary: 'digest mismatch' }
+  [FailureCode.DigestMismatch]: { meaning: 'the manifest does not hash to its digest (verify-digest)', summary: 'digest mismatch' },
+  [FailureCode.ArtifactMissing]: {
+    meaning:
+      'the image is there, but a kind require-artifacts asks for is not among its active referrers (signing and attesting run after the push)',
+    summary: 'artifact missing',
+    waitAsksAgain: true
+  },
+  [FailureCode.SigningFailed]: {
+    meaning: "ECR managed signing failed for the image (the reason is ECR's failure code and reason)",
+    summary: 'signing failed'
+  }
 }
 
 function info(origin: FailureCodeInfo['origin'], details: Details): FailureCodeInfo {

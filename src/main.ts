@@ -170,7 +170,16 @@ export async function run(): Promise<void> {
     core.debug(`Looking up ${requests.length} image(s).`)
 
     const clients = await createClients(inputs, deadline, (line) => core.info(line))
-    const round = await createLookupRound(inputs, clients)
+    let round = await createLookupRound(inputs, clients)
+    let carried: string | undefined
+    if (inputs.requireArtifacts) {
+      // The require-artifacts stage (only with that input): each round's found images must carry the evidence.
+      const { checkArtifacts, describeKinds } = await import('./artifacts/check.js')
+      carried = describeKinds(inputs.requireArtifacts)
+      const lookup = round
+      const options = { ...clients, required: inputs.requireArtifacts, acceptedMediaTypes: inputs.acceptedMediaTypes }
+      round = async (requests) => checkArtifacts(await lookup(requests), options)
+    }
     const outcome = await lookUpUntilSettled(requests, round, {
       expect: inputs.expect,
       timeoutMs: inputs.waitTimeoutMs,
@@ -187,7 +196,8 @@ export async function run(): Promise<void> {
       deadlineExpired: deadline.expired,
       timeoutMs: inputs.timeoutMs,
       expect: inputs.expect,
-      ...(scan?.nothingFound && { nothingToCheck: scan.nothingFound.message })
+      ...(scan?.nothingFound && { nothingToCheck: scan.nothingFound.message }),
+      ...(carried !== undefined && { carried })
     })
 
     // pin (only with pin: true, and only when the gate passed): rewrite what was found, all or nothing.

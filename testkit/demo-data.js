@@ -1,5 +1,5 @@
 // The images the demo (and some tests) seed into the fake ECR.
-import { dockerManifest, imageIndex, ociManifest } from './manifests.js'
+import { attestationManifest, buildkitIndex, dockerManifest, imageIndex, ociManifest, referrerManifest } from './manifests.js'
 import { actionInputs } from './run-action.js'
 
 /**
@@ -26,6 +26,71 @@ export function seedDemo(fake) {
     api: fake.putImage({ repository: 'team/api', tags: ['v1.4.2'], manifest: dockerManifest('team-api-v1.4.2') })
   }
   return digests
+}
+
+/** What tools attach to images, as they attach it. */
+export const EVIDENCE = Object.freeze({
+  bundle: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+  notation: 'application/vnd.cncf.notary.signature',
+  spdx: 'application/spdx+json',
+  cosignSign: 'https://sigstore.dev/cosign/sign/v1',
+  slsaV1: 'https://slsa.dev/provenance/v1',
+  slsaV02: 'https://slsa.dev/provenance/v0.2',
+  spdxPredicate: 'https://spdx.dev/Document'
+})
+
+/**
+ * Seeds the evidence that travels with images, in the repository `signed`:
+ * - `signed:v1`: a cosign v3 signature (a Sigstore bundle, DSSE, predicate cosign/sign/v1), GitHub's
+ *   provenance bundle (actions/attest-build-provenance, SLSA v1), a Notation signature (ECR managed
+ *   signing), and an SPDX SBOM that is archived;
+ * - `signed:unsigned`: nothing;
+ * - `signed:buildkit`: a BuildKit index over linux/amd64 and linux/arm64 with an attestation manifest for
+ *   each (SLSA v0.2 provenance and an SPDX SBOM);
+ * - `signed:cosign2`: cosign v2's signature tag `sha256-<hex>.sig`.
+ * @param {import('./fake-ecr/index.js').FakeEcr} fake
+ */
+export function seedEvidence(fake) {
+  const repository = 'signed'
+  const v1 = fake.putImage({ repository, tags: ['v1'], manifest: ociManifest('signed-v1') })
+  const attach = (/** @type {string} */ subject, /** @type {Parameters<typeof referrerManifest>[0]} */ options) =>
+    fake.putImage({ repository, manifest: referrerManifest({ ...options, subject }) })
+  const referrers = {
+    cosign: attach(v1, {
+      subject: v1,
+      artifactType: EVIDENCE.bundle,
+      annotations: { 'dev.sigstore.bundle.content': 'dsse-envelope', 'dev.sigstore.bundle.predicateType': EVIDENCE.cosignSign }
+    }),
+    provenance: attach(v1, {
+      subject: v1,
+      artifactType: EVIDENCE.bundle,
+      annotations: { 'dev.sigstore.bundle.content': 'dsse-envelope', 'dev.sigstore.bundle.predicateType': EVIDENCE.slsaV1 }
+    }),
+    notation: attach(v1, { subject: v1, artifactType: EVIDENCE.notation }),
+    sbom: attach(v1, { subject: v1, artifactType: EVIDENCE.spdx })
+  }
+  fake.setArtifactStatus(repository, referrers.sbom, 'ARCHIVED')
+  const unsigned = fake.putImage({ repository, tags: ['unsigned'], manifest: ociManifest('signed-unsigned') })
+  const amd64 = ociManifest('signed-bk-amd64')
+  const arm64 = ociManifest('signed-bk-arm64')
+  const attestations = [amd64, arm64].map((manifest, index) =>
+    attestationManifest(`signed-bk-${index}`, [EVIDENCE.slsaV02, EVIDENCE.spdxPredicate])
+  )
+  for (const manifest of [amd64, arm64, ...attestations]) fake.putImage({ repository, manifest })
+  const buildkit = fake.putImage({
+    repository,
+    tags: ['buildkit'],
+    manifest: buildkitIndex(
+      [
+        { manifest: amd64, platform: { os: 'linux', architecture: 'amd64' } },
+        { manifest: arm64, platform: { os: 'linux', architecture: 'arm64' } }
+      ],
+      attestations
+    )
+  })
+  const cosign2 = fake.putImage({ repository, tags: ['cosign2'], manifest: ociManifest('signed-cosign2') })
+  fake.putImage({ repository, tags: [`${cosign2.replace(':', '-')}.sig`], manifest: ociManifest('signed-cosign2-sig') })
+  return { v1, unsigned, buildkit, cosign2, referrers }
 }
 
 /**

@@ -70,3 +70,78 @@ export function largeManifest(seed, bytes) {
   base.annotations['org.example.padding'] = 'x'.repeat(padding)
   return JSON.stringify(base)
 }
+
+/** An OCI 1.1 empty config descriptor, as artifacts (referrers) use it. */
+const EMPTY_CONFIG = {
+  mediaType: 'application/vnd.oci.empty.v1+json',
+  size: 2,
+  digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a'
+}
+
+/**
+ * A referrer of `subject` (an OCI artifact manifest with `subject`), as cosign v3, actions/attest,
+ * Notation or an SBOM tool pushes it: `artifactType`, an empty config, one layer, annotations.
+ * @param {{ subject: string, subjectMediaType?: string, artifactType: string, annotations?: Record<string, string>, seed?: string }} options
+ */
+export function referrerManifest(options) {
+  return JSON.stringify({
+    schemaVersion: 2,
+    mediaType: MEDIA_TYPES.ociManifest,
+    artifactType: options.artifactType,
+    config: EMPTY_CONFIG,
+    layers: [
+      { mediaType: options.artifactType, size: 4242, digest: blob(`${options.seed ?? options.artifactType}:${options.subject}:layer`) }
+    ],
+    subject: { mediaType: options.subjectMediaType ?? MEDIA_TYPES.ociManifest, digest: options.subject, size: 1234 },
+    ...(options.annotations && { annotations: options.annotations })
+  })
+}
+
+/**
+ * A BuildKit attestation manifest for a platform manifest: its layers annotated with their in-toto
+ * predicate types (SLSA provenance by default; an SPDX SBOM with `--sbom=true`).
+ * @param {string} seed @param {string[]} predicateTypes
+ */
+export function attestationManifest(seed, predicateTypes) {
+  return JSON.stringify({
+    schemaVersion: 2,
+    mediaType: MEDIA_TYPES.ociManifest,
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: 167, digest: blob(`${seed}:att-config`) },
+    layers: predicateTypes.map((predicateType, index) => ({
+      mediaType: 'application/vnd.in-toto+json',
+      size: 1000 + index,
+      digest: blob(`${seed}:att-${index}`),
+      annotations: { 'in-toto.io/predicate-type': predicateType }
+    }))
+  })
+}
+
+/**
+ * An OCI index as BuildKit pushes it: the platform manifests, and an attestation manifest for each
+ * (`unknown/unknown`, annotated `vnd.docker.reference.type: attestation-manifest` and the digest it is for).
+ * @param {{ manifest: string, platform: { os: string, architecture: string } }[]} children @param {string[]} attestations one per child
+ */
+export function buildkitIndex(children, attestations) {
+  return JSON.stringify({
+    schemaVersion: 2,
+    mediaType: MEDIA_TYPES.ociIndex,
+    manifests: [
+      ...children.map((child) => ({
+        mediaType: MEDIA_TYPES.ociManifest,
+        digest: sha256Digest(child.manifest),
+        size: Buffer.byteLength(child.manifest, 'utf8'),
+        platform: child.platform
+      })),
+      ...attestations.map((attestation, index) => ({
+        mediaType: MEDIA_TYPES.ociManifest,
+        digest: sha256Digest(attestation),
+        size: Buffer.byteLength(attestation, 'utf8'),
+        annotations: {
+          'vnd.docker.reference.digest': sha256Digest(children[index]?.manifest ?? ''),
+          'vnd.docker.reference.type': 'attestation-manifest'
+        },
+        platform: { architecture: 'unknown', os: 'unknown' }
+      }))
+    ]
+  })
+}

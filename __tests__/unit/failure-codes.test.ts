@@ -19,7 +19,9 @@ describe('the table', () => {
       ...Object.values(ImageFailureCode),
       'ImageNotReturned',
       'PlatformNotFound',
-      'DigestMismatch'
+      'DigestMismatch',
+      'ArtifactMissing',
+      'SigningFailed'
     ])
     for (const [code, info] of FAILURE_CODES) expect([code, info.origin]).toEqual([code, code in ImageFailureCode ? 'ECR' : 'action'])
   })
@@ -36,7 +38,9 @@ describe('the table', () => {
     [FailureCode.ImageNotReturned, true, false, 'failed'],
     [FailureCode.KmsError, false, false, 'failed'],
     [FailureCode.PlatformNotFound, false, false, 'platform missing'],
-    [FailureCode.DigestMismatch, false, false, 'digest mismatch']
+    [FailureCode.DigestMismatch, false, false, 'digest mismatch'],
+    [FailureCode.ArtifactMissing, true, false, 'artifact missing'],
+    [FailureCode.SigningFailed, false, false, 'signing failed']
   ])('%s: waits %s, good under absent %s, reads %j', (code, waits, absent, summary) => {
     expect(waitAsksAgain(code)).toBe(waits)
     expect(absentAsExpected(code)).toBe(absent)

@@ -10,6 +10,8 @@ export type CallContext = Pick<ImageRequest, 'repositoryName' | 'registryId' | '
 
 interface SdkErrorFields extends AttemptFacts {
   name?: string
+  /** The operation that failed, when not BatchGetImage (set by the stage that called it). */
+  operation?: string
   code?: string
   /** Set by the SDK on errors parsed from the service's own error answer. */
   $fault?: string
@@ -151,8 +153,9 @@ function answerText(fields: SdkErrorFields, status: number | undefined): string 
 }
 
 /** One sentence for the user: what went wrong and what to do. `operation` names the call in the last resort. */
-export function describeCallError(error: unknown, context: CallContext, operation = 'BatchGetImage'): string {
+export function describeCallError(error: unknown, context: CallContext, defaultOperation = 'BatchGetImage'): string {
   const fields = fieldsOf(error)
+  const operation = fields.operation ?? defaultOperation
   const name = fields.name ?? ''
   const code = fields.code ?? ''
   const status = fields.$metadata?.httpStatusCode
@@ -169,9 +172,11 @@ export function describeCallError(error: unknown, context: CallContext, operatio
   if (name === 'CredentialsProviderError')
     return 'No AWS credentials found: configure them before this step, for example with aws-actions/configure-aws-credentials (role-to-assume), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.'
   if (name === 'UnknownOperationException')
-    return `${host} does not know the operation ${operation} (UnknownOperationException): the endpoint is not ECR's. Check AWS_ENDPOINT_URL_ECR (or AWS_ENDPOINT_URL), and any proxy between the runner and ECR.${awsSaid(error)}`
+    return `${host} does not know the operation ${operation} (UnknownOperationException): the endpoint is not ECR's${operation === 'BatchGetImage' ? '' : ', or an emulator that does not implement it (require-artifacts needs ListImageReferrers)'}. Check AWS_ENDPOINT_URL_ECR (or AWS_ENDPOINT_URL), and any proxy between the runner and ECR.${awsSaid(error)}`
   if (name === 'InvalidParameterException')
     return `ECR rejected the request for ${repository} as invalid; check the inputs.${awsSaid(error)}`
+  if (name === 'UnableToListUpstreamImageReferrersException')
+    return `The pull-through cache behind ${repository} could not list the upstream image's referrers (signatures, attestations), so require-artifacts cannot be checked there; check the cache rule and its upstream, or require the artifacts where the images are pushed.${awsSaid(error)}`
   if (name === 'UnableToGetUpstreamImageException')
     return `The pull-through cache behind ${repository} could not reach its upstream registry; check the cache rule and its credentials in Secrets Manager.${awsSaid(error)}`
   if (THROTTLING_ERRORS.has(name))

@@ -30,10 +30,28 @@ export type LookupResult =
    * platformDigest: with the platform input, the digest of the manifest for that platform.
    * unchecked: what could not be checked for this image, said in the log.
    */
-  | { request: ImageRequest; status: 'found'; image: Image; platformDigest?: string; unchecked?: Unchecked[] }
+  | {
+      request: ImageRequest
+      status: 'found'
+      image: Image
+      platformDigest?: string
+      unchecked?: Unchecked[]
+      /** With require-artifacts: the referrers (and attestations, tags) that counted. */
+      artifacts?: FoundArtifact[]
+    }
   | { request: ImageRequest; status: 'failed'; failure: Failure }
   /** The BatchGetImage call holding this request failed as a whole (the error is the SDK's). */
   | { request: ImageRequest; status: 'error'; error: unknown }
+
+/** Evidence that counted for a kind require-artifacts asks for (an entry of the images output's `artifacts`). */
+export interface FoundArtifact {
+  /** The kind it counted for: signature, provenance, sbom, or the exact artifact or predicate type asked. */
+  kind: string
+  artifactType?: string
+  digest: string
+  mediaType?: string
+  annotations?: Record<string, string>
+}
 
 /**
  * What a found image could not be checked for: its platform (a single-platform manifest does not say

@@ -11,6 +11,7 @@ import { type FilesSettings, parseFilePatterns, parseIfNoFilesFound, workspaceOf
 import { type Platform, parsePlatform } from './platform.js'
 import { type StatusSettings, parseStatus } from './status.js'
 import { type PromoteSettings, parsePromote } from './promote.js'
+import { type RequiredArtifact, parseRequireArtifacts } from './artifacts.js'
 import { type ProxySettings, parseProxy } from './proxy.js'
 import { parseReferences, parseRepositoryName } from './references.js'
 
@@ -37,6 +38,8 @@ export interface Inputs {
   status?: StatusSettings
   /** With promote-tags: the tags to put on the found images once the gate passes. */
   promote?: PromoteSettings
+  /** With require-artifacts: the evidence every found image must carry (its referrers). */
+  requireArtifacts?: RequiredArtifact[]
 }
 
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000
@@ -174,6 +177,11 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     throw new InputError('pin cannot be used with expect: absent (there would be no digest to write): remove one of them.')
   if (promote !== undefined && expect === 'absent')
     throw new InputError('promote-tags cannot be used with expect: absent (there would be no image to tag): remove one of them.')
+  const requireArtifacts = parseRequireArtifacts(core.getInput('require-artifacts'))
+  if (requireArtifacts.length > 0 && expect === 'absent')
+    throw new InputError(
+      'require-artifacts cannot be used with expect: absent (there would be no image to carry them): remove one of them.'
+    )
   const proxy = parseProxy(core.getInput('http-proxy'), env)
   const token = core.getInput('github-token')
   const status = parseStatus(core.getInput('commit-status'), core.getInput('commit-sha'), token, env)
@@ -193,7 +201,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     ...(proxy !== undefined && { proxy }),
     ...(files !== undefined && { files }),
     ...(status !== undefined && { status }),
-    ...(promote !== undefined && { promote })
+    ...(promote !== undefined && { promote }),
+    ...(requireArtifacts.length > 0 && { requireArtifacts })
   }
 }
 

@@ -4,7 +4,7 @@
 import * as core from '@actions/core'
 import type { Image } from '@aws-sdk/client-ecr'
 import { pinnedImageUri } from '../registry-host.js'
-import type { Failure } from '../ecr/lookup.js'
+import type { Failure, FoundArtifact } from '../ecr/lookup.js'
 import type { ImageRequest } from '../image.js'
 import type { Promotion } from '../promote/plan.js'
 import { formatCount, listNames, safeText } from '../text.js'
@@ -17,7 +17,7 @@ import { describeFileError } from '../file-errors.js'
  */
 export const OUTPUTS_LIMIT = 1_000_000
 
-export type ImageElement = Image & { requested: string; imageUri?: string; platformDigest?: string }
+export type ImageElement = Image & { requested: string; imageUri?: string; platformDigest?: string; artifacts?: FoundArtifact[] }
 export type FailureElement = Failure & { requested: string }
 
 /** The pinned reference, in the registry host form the user wrote (dual-stack, FIPS) or the standard one. */
@@ -37,7 +37,8 @@ function imageElements(report: Report): ImageElement[] {
       requested: verdict.request.requested,
       ...verdict.image,
       ...(imageUri !== undefined && { imageUri }),
-      ...(verdict.platformDigest !== undefined && { platformDigest: verdict.platformDigest })
+      ...(verdict.platformDigest !== undefined && { platformDigest: verdict.platformDigest }),
+      ...(verdict.artifacts !== undefined && { artifacts: verdict.artifacts })
     }
   })
 }

@@ -63,7 +63,9 @@ function row(verdict: Verdict): string[] {
     case 'present':
       return [
         reference,
-        verdict.status === 'found' ? '✅ found' : '❌ present (expected absent)',
+        verdict.status === 'found'
+          ? `✅ found${verdict.artifacts !== undefined ? ` (${[...new Set(verdict.artifacts.map((artifact) => escapeMarkdown(clip(artifact.kind, CELL_LIMIT))))].join(', ')})` : ''}`
+          : '❌ present (expected absent)',
         digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
         code(verdict.image.imageManifestMediaType),
         code(imageUriOf(verdict.image, request)),

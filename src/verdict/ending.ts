@@ -39,6 +39,8 @@ export interface EndingFacts {
   expect: Expectation
   /** Why nothing was looked up, when the files stage found nothing to check. */
   nothingToCheck?: string
+  /** With require-artifacts: what every found image carries, in words (`signed and attested`). */
+  carried?: string
 }
 
 /** Whether the step fails with this ending. */
@@ -64,7 +66,7 @@ export function endingTitle(ending: Ending): { title: string; rest: string; star
   return { title, rest: startsWithTitle ? ending.message.slice(title.length) : ending.message, startsWithTitle }
 }
 
-export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect, nothingToCheck }: EndingFacts): Ending {
+export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect, nothingToCheck, carried }: EndingFacts): Ending {
   if (report.verdicts.length === 0)
     return { kind: 'nothing-checked', message: `Nothing to check: ${nothingToCheck ?? 'no image was requested.'}` }
   // A reference from a file is named with its file and line: the same reference may fail in several files.
@@ -101,7 +103,9 @@ export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect,
   return {
     kind: 'success',
     message:
-      expect === 'absent' ? `${absent} of ${images(total)} absent, as expected.` : `${report.found.length} of ${images(total)} found.`
+      expect === 'absent'
+        ? `${absent} of ${images(total)} absent, as expected.`
+        : `${report.found.length} of ${images(total)} found${carried ? `, ${carried}` : ''}.`
   }
 }
 

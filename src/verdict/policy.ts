@@ -1,14 +1,16 @@
 // The result policy: what counts as found, what the expectation (present or absent) makes of each
 // answer, and which failures fail the step.
 import type { Image } from '@aws-sdk/client-ecr'
-import type { Failure, LookupResult, Unchecked } from '../ecr/lookup.js'
+import type { Failure, FoundArtifact, LookupResult, Unchecked } from '../ecr/lookup.js'
 import { type Expectation, type FailOn, absentAsExpected, failureFails } from '../failure-codes.js'
 import { type ImageRequest, requestKey } from '../image.js'
 
+type FoundFields = { image: Image; platformDigest?: string; unchecked?: Unchecked[]; artifacts?: FoundArtifact[] }
+
 export type Verdict =
-  | { request: ImageRequest; status: 'found'; image: Image; platformDigest?: string; unchecked?: Unchecked[] }
+  | ({ request: ImageRequest; status: 'found' } & FoundFields)
   /** expect: absent, and the image exists: always fails the step. */
-  | { request: ImageRequest; status: 'present'; image: Image; platformDigest?: string; unchecked?: Unchecked[] }
+  | ({ request: ImageRequest; status: 'present' } & FoundFields)
   /** expect: absent, and ECR said ImageNotFound (see absentAsExpected): the good case. */
   | { request: ImageRequest; status: 'absent'; failure: Failure }
   /** `fails` is true when the failure's code is in fail-on. */

@@ -8,6 +8,7 @@ import { createServer } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import { MEDIA_TYPES, sha256Digest } from '../manifests.js'
 import { batchGetImage, repositoryKey } from './batch-get-image.js'
+import { describeImageSigningStatus, listImageReferrers } from './referrers.js'
 import { putImage, referencesOf } from './put-image.js'
 import { containerCredentials, instanceMetadata, sts } from './credentials.js'
 import { listenOnLoopback } from '../loopback.js'
@@ -25,10 +26,16 @@ export const FAKE_CREDENTIALS = Object.freeze({
 
 const TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.'
 /** The operations the fake answers. @type {Record<string, (fake: FakeEcr, input: any, region?: string, accessKeyId?: string) => unknown>} */
-const OPERATIONS = { BatchGetImage: batchGetImage, PutImage: putImage }
+const OPERATIONS = {
+  BatchGetImage: batchGetImage,
+  PutImage: putImage,
+  ListImageReferrers: listImageReferrers,
+  DescribeImageSigningStatus: describeImageSigningStatus
+}
 
 /**
- * @typedef {{ digest: string, manifest: string, mediaType: string, tags: Set<string> }} StoredImage
+ * @typedef {{ digest: string, manifest: string, mediaType: string, tags: Set<string>, artifactStatus?: 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING',
+ *   signingStatuses?: { signingProfileArn: string, status: 'IN_PROGRESS' | 'COMPLETE' | 'FAILED', failureCode?: string, failureReason?: string }[] }} StoredImage
  * @typedef {'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION'} TagMutability
  * @typedef {{ filterType: 'WILDCARD', filter: string }} ExclusionFilter
  * @typedef {{ name: string, registryId: string, region?: string, images: Map<string, StoredImage>, tags: Map<string, string>,
@@ -66,6 +73,10 @@ export class FakeEcr {
     this.denied = new Set()
     /** @type {Set<string>} repository names the caller may read but not write to (PutImage denied) */
     this.deniedPut = new Set()
+    /** @type {Set<string>} pull-through cache repositories whose upstream cannot list referrers */
+    this.upstreamReferrersFail = new Set()
+    /** Whether DescribeImageSigningStatus is denied (the role lacks ecr:DescribeImageSigningStatus). */
+    this.deniedSigningStatus = false
     /** @type {LoggedRequest[]} */
     this.requests = []
     /** @type {Interceptor[]} */
@@ -119,6 +130,24 @@ export class FakeEcr {
       together = Math.max(together, last - first + 1)
     }
     return { requests: this.requestsFor().length, handshakes: this.handshakes, connections: this.connections, together }
+  }
+
+  /**
+   * Sets an image's (a referrer's) status, as archiving and restoring do.
+   * @param {string} repository @param {string} digest @param {'ACTIVE' | 'ARCHIVED' | 'ACTIVATING'} status
+   */
+  setArtifactStatus(repository, digest, status) {
+    const image = this.createRepository(repository).images.get(digest)
+    if (image) image.artifactStatus = status
+  }
+
+  /**
+   * Sets managed signing's status of an image, per signing profile.
+   * @param {string} repository @param {string} digest @param {NonNullable<StoredImage['signingStatuses']>} statuses
+   */
+  setSigningStatus(repository, digest, statuses) {
+    const image = this.createRepository(repository).images.get(digest)
+    if (image) image.signingStatuses = statuses
   }
 
   /** Forgets requests and interceptors (keeps the seeded data). */

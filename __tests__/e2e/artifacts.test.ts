@@ -1,0 +1,158 @@
+// End to end: require-artifacts through the bundle against the fake ECR's ListImageReferrers and
+// DescribeImageSigningStatus: each kind passing and failing, archived evidence, BuildKit attestations,
+// cosign v2 tags, waiting until a signature appears, managed signing in progress and failed,
+// pagination over 120 referrers, and the errors said in words.
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import { EVIDENCE, seedEvidence } from '../../testkit/demo-data.js'
+import { ociManifest, referrerManifest } from '../../testkit/manifests.js'
+import { expectCleanFailure, json, NODES, useHarness } from './harness.js'
+
+interface ImageOut {
+  requested: string
+  artifacts?: { kind: string; artifactType?: string; digest: string; annotations?: Record<string, string> }[]
+}
+
+describe.each(NODES)('require-artifacts on $label', ({ path }) => {
+  const h = useHarness(path)
+  let seeded: ReturnType<typeof seedEvidence>
+  beforeEach(() => {
+    seeded = seedEvidence(h.fake)
+    h.fake.deniedSigningStatus = false
+    h.fake.upstreamReferrersFail.clear()
+  })
+  const referrerCalls = (): number => h.fake.requestsFor('ListImageReferrers').length
+
+  it('passes an image signed (cosign v3 and Notation) and attested (GitHub provenance), listing what counted', async () => {
+    const run = await h.run({ images: 'signed:v1', 'require-artifacts': 'signature, provenance' })
+    expect(run.code).toBe(0)
+    const [image] = json<ImageOut[]>(run, 'images')
+    expect(image?.artifacts?.map((artifact) => [artifact.kind, artifact.digest])).toEqual([
+      ['signature', seeded.referrers.cosign],
+      ['signature', seeded.referrers.notation],
+      ['provenance', seeded.referrers.provenance]
+    ])
+    expect(referrerCalls()).toBe(1)
+    expect(h.fake.requestsFor('DescribeImageSigningStatus')).toEqual([])
+    expect(run.summary).toContain('✅ found (signature, provenance)')
+    expect(run.stdout).toMatch(/\n1 of 1 image found, signed and attested\.\n$/)
+  })
+
+  it('fails an SBOM that exists but is archived as ArtifactMissing, saying so', async () => {
+    const run = await h.run({ images: 'signed:v1', 'require-artifacts': 'sbom' })
+    expectCleanFailure(
+      run,
+      new RegExp(
+        `^::error title=Image ArtifactMissing::signed:v1: ArtifactMissing: ${seeded.v1} has no active sbom: a sbom exists but is archived \\(${seeded.referrers.sbom}\\), which does not count: restore it$`
+      )
+    )
+    expect(json(run, 'failures')).toEqual([expect.objectContaining({ requested: 'signed:v1', failureCode: 'ArtifactMissing' })])
+  })
+
+  it('counts BuildKit attestation manifests inside an index as provenance and SBOM, for the platform asked too', async () => {
+    const run = await h.run({ images: 'signed:buildkit', 'require-artifacts': 'provenance sbom' })
+    expect(run.code).toBe(0)
+    expect(json<ImageOut[]>(run, 'images')[0]?.artifacts?.map((artifact) => artifact.kind)).toEqual([
+      'provenance',
+      'provenance',
+      'sbom',
+      'sbom'
+    ])
+    const arm = await h.run({ images: 'signed:buildkit', platform: 'linux/arm64', 'require-artifacts': 'provenance' })
+    expect(arm.code).toBe(0)
+    expect(json<ImageOut[]>(arm, 'images')[0]?.artifacts).toHaveLength(1)
+  })
+
+  it("counts cosign v2's sha256-<hex>.sig tag as a signature, looked up in one batched request", async () => {
+    const run = await h.run({ images: 'signed:cosign2 signed:unsigned', 'require-artifacts': 'signature', 'fail-on': 'none' })
+    expect(run.code).toBe(0)
+    const [image] = json<ImageOut[]>(run, 'images')
+    expect(image?.artifacts).toEqual([
+      expect.objectContaining({ kind: 'signature', annotations: { tag: `${seeded.cosign2.replace(':', '-')}.sig` } })
+    ])
+    // One lookup of the two images, then one for both .sig tags.
+    expect(h.fake.requestsFor()).toHaveLength(2)
+  })
+
+  it('waits until a signature appears when waiting (signing runs after the push)', async () => {
+    const late = h.fake.putImage({ repository: 'signed', tags: ['late'], manifest: ociManifest('signed-late') })
+    let rounds = 0
+    h.fake.intercept(({ request }) => {
+      if (request.operation === 'ListImageReferrers' && request.body.filter === undefined && ++rounds === 2)
+        h.fake.putImage({ repository: 'signed', manifest: referrerManifest({ subject: late, artifactType: EVIDENCE.notation }) })
+      return false
+    })
+    const run = await h.run({
+      images: 'signed:late',
+      'require-artifacts': 'signature',
+      'wait-timeout': '10s',
+      'wait-interval': '200ms'
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/Waiting \d+ms .* for 1 image\(s\)/)
+  })
+
+  it('says "signing in progress" while ECR managed signing runs, and SigningFailed with its code and reason when it failed', async () => {
+    const profile = 'arn:aws:signer:eu-west-1:123456789012:/signing-profiles/ecr'
+    h.fake.setSigningStatus('signed', seeded.unsigned, [{ signingProfileArn: profile, status: 'IN_PROGRESS' }])
+    const running = await h.run({ images: 'signed:unsigned', 'require-artifacts': 'signature' })
+    expectCleanFailure(
+      running,
+      new RegExp(
+        `ArtifactMissing: ${seeded.unsigned} has no active signature: signing in progress \\(ECR managed signing, ${profile.replace(/[/:.]/g, '\\$&')}\\)$`
+      )
+    )
+    h.fake.setSigningStatus('signed', seeded.unsigned, [
+      { signingProfileArn: profile, status: 'FAILED', failureCode: 'SigningKeyDisabled', failureReason: 'The key is disabled' }
+    ])
+    const failed = await h.run({ images: 'signed:unsigned', 'require-artifacts': 'signature' })
+    expectCleanFailure(failed, /SigningFailed: ECR managed signing failed for arn:aws:signer:.*: SigningKeyDisabled: The key is disabled$/)
+    h.fake.setSigningStatus('signed', seeded.unsigned, [])
+    h.fake.deniedSigningStatus = true
+    const denied = await h.run({ images: 'signed:unsigned', 'require-artifacts': 'signature' })
+    expectCleanFailure(
+      denied,
+      /has no active signature: the role may not call ecr:DescribeImageSigningStatus, which would tell whether managed signing is in progress$/
+    )
+  })
+
+  it('follows nextToken over 120 referrers, 50 a page', async () => {
+    const subject = h.fake.putImage({
+      repository: 'signed',
+      tags: ['crowded'],
+      manifest:
+        '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","size":2,"digest":"sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"},"layers":[]}'
+    })
+    for (let index = 0; index < 119; index++)
+      h.fake.putImage({
+        repository: 'signed',
+        manifest: referrerManifest({ subject, artifactType: `application/vnd.example.note${index}+json` })
+      })
+    h.fake.putImage({ repository: 'signed', manifest: referrerManifest({ subject, artifactType: EVIDENCE.notation, seed: 'last' }) })
+    const run = await h.run({ images: 'signed:crowded', 'require-artifacts': 'signature' })
+    expect(run.code).toBe(0)
+    expect(h.fake.requestsFor('ListImageReferrers').map((request) => request.body.maxResults)).toEqual([50, 50, 50])
+  })
+
+  it('says a pull-through cache that cannot list referrers, and an endpoint without the operation, in one sentence', async () => {
+    h.fake.upstreamReferrersFail.add('signed')
+    const cache = await h.run({ images: 'signed:v1', 'require-artifacts': 'signature' })
+    expectCleanFailure(cache, /^::error::The pull-through cache behind 'signed' .* could not list the upstream image's referrers/)
+    h.fake.upstreamReferrersFail.clear()
+    h.fake.failWith(Infinity, 400, 'UnknownOperationException', '', 'ListImageReferrers')
+    const emulator = await h.run({ images: 'signed:v1', 'require-artifacts': 'signature' })
+    expectCleanFailure(
+      emulator,
+      /does not know the operation ListImageReferrers \(UnknownOperationException\): the endpoint is not ECR's, or an emulator that does not implement it/
+    )
+  })
+
+  it('makes no extra call without the input, and refuses an unknown kind naming the nearest', async () => {
+    const plain = await h.run({ images: 'signed:v1' })
+    expect(plain.code).toBe(0)
+    expect(referrerCalls()).toBe(0)
+    h.fake.reset()
+    const typo = await h.run({ images: 'signed:v1', 'require-artifacts': 'signatur' })
+    expectCleanFailure(typo, /^::error::require-artifacts: 'signatur' is not a kind; did you mean signature\?/)
+    expect(h.fake.requestsFor()).toEqual([])
+  })
+})

@@ -1,0 +1,367 @@
+export const id = 836;
+export const ids = [836];
+export const modules = {
+
+/***/ 8836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  checkArtifacts: () => (/* binding */ checkArtifacts),
+  describeKinds: () => (/* reexport */ describeKinds)
+});
+
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(18323);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(26062);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commands/ListImageReferrersCommand.js
+
+
+class ListImageReferrersCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListImageReferrers", schemas_0/* ListImageReferrers$ */.sYB) {
+}
+
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commands/DescribeImageSigningStatusCommand.js
+
+
+class DescribeImageSigningStatusCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeImageSigningStatus", schemas_0/* DescribeImageSigningStatus$ */.Ecv) {
+}
+
+// EXTERNAL MODULE: ../src/concurrency.ts
+var concurrency = __webpack_require__(98540);
+// EXTERNAL MODULE: ../src/deadline.ts
+var deadline = __webpack_require__(61035);
+// EXTERNAL MODULE: ../src/ecr/errors.ts
+var errors = __webpack_require__(23175);
+// EXTERNAL MODULE: ../src/ecr/lookup.ts + 1 modules
+var lookup = __webpack_require__(77784);
+// EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
+var failure_codes = __webpack_require__(45329);
+// EXTERNAL MODULE: ../src/image.ts
+var src_image = __webpack_require__(30126);
+// EXTERNAL MODULE: ../src/text.ts
+var src_text = __webpack_require__(34704);
+// EXTERNAL MODULE: ../src/inputs/artifacts.ts
+var artifacts = __webpack_require__(4586);
+;// CONCATENATED MODULE: ../src/artifacts/kinds.ts
+// What counts as which kind of evidence: a referrer's artifact type and annotations (a Sigstore
+// bundle's content and predicate type), a BuildKit attestation layer's in-toto predicate type, or
+// cosign v2's `.sig` tag. Pure: check.ts gathers the evidence, this says what it is.
+
+/** Any v0.x Sigstore bundle (cosign v3, actions/attest-build-provenance). */
+const SIGSTORE_BUNDLE = /^application\/vnd\.dev\.sigstore\.bundle\.v0\.\d+\+json$/;
+const NOTATION_SIGNATURE = 'application/vnd.cncf.notary.signature';
+const IN_TOTO = /^application\/vnd\.in-toto(?:\.[\w.-]+)?\+json$/;
+const BUNDLE_CONTENT = 'dev.sigstore.bundle.content';
+const BUNDLE_PREDICATE = 'dev.sigstore.bundle.predicateType';
+/** The in-toto predicate `cosign sign` v3 signs with (a DSSE envelope, not a message signature). */
+const COSIGN_SIGN = 'https://sigstore.dev/cosign/sign/v1';
+const SLSA_PROVENANCE = /^https:\/\/slsa\.dev\/provenance\/v(?:0\.2|1)$/;
+const SBOM_PREDICATE = /^https:\/\/(?:spdx\.dev\/Document|cyclonedx\.org\/bom)(?:\/v?[\d.]+)?$/;
+const SBOM_TYPES = new Set(['application/spdx+json', 'application/vnd.cyclonedx+json']);
+/** Whether a piece of evidence meets a requirement. */
+function meets(required, evidence) {
+    const type = evidence.artifactType ?? '';
+    const bundle = SIGSTORE_BUNDLE.test(type);
+    const attestation = bundle || IN_TOTO.test(type) || evidence.source === 'buildkit-attestation';
+    const predicate = evidence.predicateType ?? evidence.annotations?.[BUNDLE_PREDICATE];
+    const content = evidence.annotations?.[BUNDLE_CONTENT];
+    switch (required.kind) {
+        case 'signature':
+            return (evidence.source === 'cosign-v2-tag' ||
+                type === NOTATION_SIGNATURE ||
+                (bundle && (content === 'message-signature' || (content === 'dsse-envelope' && predicate === COSIGN_SIGN))));
+        case 'provenance':
+            return attestation && SLSA_PROVENANCE.test(predicate ?? '');
+        case 'sbom':
+            return SBOM_TYPES.has(type) || (attestation && SBOM_PREDICATE.test(predicate ?? ''));
+        case 'artifact-type':
+            return type === required.artifactType;
+        case 'predicate-type':
+            return predicate === required.predicateType;
+    }
+}
+/** The kinds of words a status description uses: `signed`, `attested`, `with SBOMs`. */
+function describeKinds(required) {
+    const words = required.map((entry) => entry.kind === 'signature' ? 'signed' : entry.kind === 'provenance' ? 'attested' : entry.kind === 'sbom' ? 'with SBOMs' : undefined);
+    const known = [...new Set(words.filter((word) => word !== undefined))];
+    if (words.some((word) => word === undefined))
+        known.push('with the artifacts required');
+    return known.length <= 1 ? (known[0] ?? '') : `${known.slice(0, -1).join(', ')} and ${known.at(-1)}`;
+}
+/** Whether a requirement is one of the three kinds (not an exact type). */
+function isNamedKind(required) {
+    return ARTIFACT_KINDS.includes(required.kind);
+}
+
+
+;// CONCATENATED MODULE: ../src/artifacts/check.ts
+// The require-artifacts stage, loaded only with that input: after each round's lookup, every found
+// image must carry each kind asked for. In order, so every call is made only when needed:
+//   1. ListImageReferrers of each found image's digest (ACTIVE ones), every page;
+//   2. in one batched lookup per repository: BuildKit attestation manifests inside an index, and cosign
+//      v2's `sha256-<hex>.sig` tag, for the images these could still help;
+//   3. for an image still missing a kind: the listing again with status ANY (to say an archived one
+//      exists), and, when a signature is missing, DescribeImageSigningStatus (managed signing in
+//      progress, or failed).
+// A found image missing a kind becomes an ArtifactMissing failure (waiting asks again), or
+// SigningFailed; one that carries them all gains `artifacts`, the evidence that counted.
+
+
+
+
+
+
+
+
+
+
+/** A server that keeps sending nextToken is not followed past this many pages (50 referrers each). */
+const MAX_PAGES = 200;
+const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
+const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'];
+/** The operation an error came from, for its sentence (describeCallError reads it). */
+function fromOperation(error, operation) {
+    if (typeof error === 'object' && error !== null)
+        Object.assign(error, { operation });
+    return error;
+}
+/** Every referrer of `digest` (ACTIVE ones, or with `any` every status), following nextToken. */
+async function listReferrers(found, digest, any, options) {
+    const { request } = found;
+    const referrers = [];
+    let nextToken;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const sent = options.clientFor(request.region).send(new ListImageReferrersCommand({
+            repositoryName: request.repositoryName,
+            ...(request.registryId !== undefined && { registryId: request.registryId }),
+            subjectId: { imageDigest: digest },
+            maxResults: 50,
+            ...(any && { filter: { artifactStatus: 'ANY' } }),
+            ...(nextToken !== undefined && { nextToken })
+        }), { abortSignal: options.signal });
+        const response = await (0,deadline/* untilAborted */.Eu)(sent, options.signal);
+        for (const referrer of response.referrers ?? []) {
+            if (!(0,src_image/* isDigest */.Bc)(referrer.digest))
+                throw new errors/* UnexpectedAnswerError */.qx(`it lists a referrer whose digest '${(0,src_text/* safeText */.Hk)(String(referrer.digest)).slice(0, 100)}' is not a digest`);
+            referrers.push(referrer);
+        }
+        nextToken = response.nextToken;
+        if (nextToken === undefined || nextToken === '')
+            return referrers;
+    }
+    throw new errors/* UnexpectedAnswerError */.qx(`it kept sending a nextToken after ${MAX_PAGES} pages of referrers`);
+}
+function referrerEvidence(referrer) {
+    return {
+        source: 'referrer',
+        digest: referrer.digest ?? '',
+        ...(referrer.artifactType !== undefined && { artifactType: referrer.artifactType }),
+        ...(referrer.mediaType !== undefined && { mediaType: referrer.mediaType }),
+        ...(referrer.annotations !== undefined && { annotations: referrer.annotations })
+    };
+}
+/** The attestation manifests a BuildKit index holds for its platform manifests (only the platform's, with platform). */
+function attestationDigests(found) {
+    if (!INDEX_TYPES.has(found.image.imageManifestMediaType ?? ''))
+        return [];
+    let index;
+    try {
+        index = JSON.parse(found.image.imageManifest ?? '');
+    }
+    catch {
+        return [];
+    }
+    return (index.manifests ?? []).flatMap((entry) => {
+        const annotations = entry.annotations ?? {};
+        if (annotations['vnd.docker.reference.type'] !== 'attestation-manifest' || !(0,src_image/* isDigest */.Bc)(entry.digest))
+            return [];
+        const subject = annotations['vnd.docker.reference.digest'];
+        return found.platformDigest === undefined || subject === found.platformDigest ? [entry.digest] : [];
+    });
+}
+/** The predicate types an attestation manifest's layers are annotated with. */
+function attestationEvidence(digest, manifest) {
+    try {
+        const parsed = JSON.parse(manifest ?? '');
+        return (parsed.layers ?? []).flatMap((layer) => {
+            const predicateType = layer.annotations?.['in-toto.io/predicate-type'];
+            return typeof predicateType === 'string'
+                ? [{ source: 'buildkit-attestation', digest, predicateType, mediaType: String(layer.mediaType ?? '') }]
+                : [];
+        });
+    }
+    catch {
+        return [];
+    }
+}
+function missingOf(image, required) {
+    return required.filter((entry) => !image.evidence.some((evidence) => meets(entry, evidence)));
+}
+function digestOf(found) {
+    return found.image.imageId?.imageDigest ?? '';
+}
+/** Managed signing's statuses, or why they could not be read (a role without the permission). */
+async function signingStatuses(found, options) {
+    const { request } = found;
+    try {
+        const sent = options.clientFor(request.region).send(new DescribeImageSigningStatusCommand({
+            repositoryName: request.repositoryName,
+            ...(request.registryId !== undefined && { registryId: request.registryId }),
+            imageId: { imageDigest: digestOf(found) }
+        }), { abortSignal: options.signal });
+        return (await (0,deadline/* untilAborted */.Eu)(sent, options.signal)).signingStatuses ?? [];
+    }
+    catch (error) {
+        if (options.signal.aborted)
+            throw error;
+        const name = (0,errors/* errorName */.Is)(error);
+        return {
+            unknown: name === 'AccessDeniedException'
+                ? 'the role may not call ecr:DescribeImageSigningStatus, which would tell whether managed signing is in progress'
+                : `whether managed signing is in progress could not be read (${(0,src_text/* safeText */.Hk)(name)})`
+        };
+    }
+}
+/** The failure of an image that misses kinds: ArtifactMissing (with what was found out), or SigningFailed. */
+async function missingFailure(image, missing, options) {
+    const { found } = image;
+    const digest = digestOf(found);
+    const notes = [];
+    // An archived or activating one exists: it does not count, and the failure says so.
+    const all = await listReferrers(found, digest, true, options);
+    for (const entry of missing) {
+        const inactive = all.filter((referrer) => referrer.artifactStatus !== 'ACTIVE' && meets(entry, referrerEvidence(referrer)));
+        if (inactive.length > 0)
+            notes.push(`a ${(0,artifacts/* requirementName */.xV)(entry)} exists but is ${[...new Set(inactive.map((referrer) => String(referrer.artifactStatus).toLowerCase()))].join(' or ')} (${(0,src_text/* safeText */.Hk)(inactive[0]?.digest ?? '')}), which does not count: restore it`);
+    }
+    if (missing.some((entry) => entry.kind === 'signature')) {
+        const statuses = await signingStatuses(found, options);
+        if (!Array.isArray(statuses))
+            notes.push(statuses.unknown);
+        else {
+            const failed = statuses.find((status) => status.status === 'FAILED');
+            if (failed !== undefined)
+                return {
+                    request: found.request,
+                    status: 'failed',
+                    failure: {
+                        imageId: { ...found.image.imageId },
+                        failureCode: failure_codes/* FailureCode */.mY.SigningFailed,
+                        failureReason: `ECR managed signing failed for ${(0,src_text/* safeText */.Hk)(failed.signingProfileArn ?? 'a signing profile')}: ${(0,src_text/* safeText */.Hk)(failed.failureCode ?? 'no code')}: ${(0,src_text/* safeText */.Hk)(failed.failureReason ?? 'no reason given')}`
+                    }
+                };
+            const running = statuses.filter((status) => status.status === 'IN_PROGRESS');
+            if (running.length > 0)
+                notes.push(`signing in progress (ECR managed signing, ${(0,src_text/* listNames */.Zv)(running.map((status) => (0,src_text/* safeText */.Hk)(status.signingProfileArn ?? 'a profile')))})`);
+        }
+    }
+    return {
+        request: found.request,
+        status: 'failed',
+        failure: {
+            imageId: { ...found.image.imageId },
+            failureCode: failure_codes/* FailureCode */.mY.ArtifactMissing,
+            failureReason: `${digest} has no active ${(0,src_text/* listNames */.Zv)(missing.map(artifacts/* requirementName */.xV))}${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`
+        }
+    };
+}
+/** The evidence that counted, one entry per piece and kind, for the images output. */
+function counted(image, required) {
+    return required.flatMap((entry) => image.evidence
+        .filter((evidence) => meets(entry, evidence))
+        .map((evidence) => ({
+        kind: (0,artifacts/* requirementName */.xV)(entry),
+        ...(evidence.artifactType !== undefined && { artifactType: evidence.artifactType }),
+        digest: evidence.digest,
+        ...(evidence.mediaType !== undefined && { mediaType: evidence.mediaType }),
+        ...(evidence.annotations !== undefined && { annotations: evidence.annotations }),
+        ...(evidence.predicateType !== undefined &&
+            evidence.annotations === undefined && { annotations: { 'in-toto.io/predicate-type': evidence.predicateType } })
+    })));
+}
+/** The request for another manifest or tag of a found image's repository. */
+function sibling(found, id) {
+    const { request } = found;
+    return {
+        requested: `${request.repositoryName}${id.tag !== undefined ? `:${id.tag}` : `@${id.digest ?? ''}`}`,
+        repositoryName: request.repositoryName,
+        ...(request.registryId !== undefined && { registryId: request.registryId }),
+        region: request.region,
+        id
+    };
+}
+/** Checks every found image of a round for the required kinds; other results pass through unchanged. */
+async function checkArtifacts(results, options) {
+    const found = results.filter((result) => result.status === 'found');
+    if (found.length === 0)
+        return [...results];
+    const { required } = options;
+    // 1. The referrers of each found image.
+    const listed = await (0,concurrency/* mapWithConcurrency */.W)(found, lookup/* MAX_CONCURRENT_REQUESTS */.eX, async (result) => {
+        try {
+            return {
+                found: result,
+                evidence: (await listReferrers(result, digestOf(result), false, options)).map(referrerEvidence)
+            };
+        }
+        catch (error) {
+            return { found: result, error: fromOperation(error, 'ListImageReferrers') };
+        }
+    });
+    const images = listed.filter((image) => !('error' in image));
+    // 2. BuildKit attestations and cosign v2 tags, in one batched lookup, for the images they could still help.
+    const extra = [];
+    for (const image of images) {
+        const missing = missingOf(image, required);
+        if (missing.length === 0)
+            continue;
+        if (missing.some((entry) => entry.kind !== 'signature'))
+            for (const digest of attestationDigests(image.found))
+                extra.push({ image, request: sibling(image.found, { digest }), kind: 'attestation' });
+        if (missing.some((entry) => entry.kind === 'signature'))
+            extra.push({ image, request: sibling(image.found, { tag: `${digestOf(image.found).replace(':', '-')}.sig` }), kind: 'tag' });
+    }
+    const extraResults = extra.length > 0
+        ? await (0,lookup/* lookupImages */.TD)(extra.map((entry) => entry.request), { ...options, acceptedMediaTypes: MANIFEST_TYPES })
+        : [];
+    extra.forEach((entry, index) => {
+        const result = extraResults[index];
+        if (result?.status !== 'found')
+            return;
+        const digest = result.image.imageId?.imageDigest ?? '';
+        if (entry.kind === 'tag')
+            entry.image.evidence.push({
+                source: 'cosign-v2-tag',
+                digest,
+                ...(result.image.imageManifestMediaType !== undefined && { mediaType: result.image.imageManifestMediaType }),
+                annotations: { tag: entry.request.id.tag ?? '' }
+            });
+        else
+            entry.image.evidence.push(...attestationEvidence(digest, result.image.imageManifest));
+    });
+    // 3. What is still missing, and why.
+    const checked = new Map();
+    await (0,concurrency/* mapWithConcurrency */.W)(listed, lookup/* MAX_CONCURRENT_REQUESTS */.eX, async (image) => {
+        if ('error' in image) {
+            checked.set(image.found, { request: image.found.request, status: 'error', error: image.error });
+            return;
+        }
+        const missing = missingOf(image, required);
+        try {
+            checked.set(image.found, missing.length > 0 ? await missingFailure(image, missing, options) : { ...image.found, artifacts: counted(image, required) });
+        }
+        catch (error) {
+            checked.set(image.found, { request: image.found.request, status: 'error', error: fromOperation(error, 'ListImageReferrers') });
+        }
+    });
+    return results.map((result) => (result.status === 'found' ? (checked.get(result) ?? result) : result));
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=836.index.js.map
