@@ -8,9 +8,11 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  checkArtifacts: () => (/* binding */ checkArtifacts),
+  artifactRound: () => (/* binding */ artifactRound),
   describeKinds: () => (/* reexport */ describeKinds)
 });
+
+// UNUSED EXPORTS: checkArtifacts
 
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
 var commandBuilder = __webpack_require__(18323);
@@ -121,6 +123,33 @@ function isNamedKind(required) {
 const MAX_PAGES = 200;
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
 const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'];
+/** cosign v2's signature tag for a digest: `sha256-<hex>.sig`. */
+function signatureTag(digest) {
+    return `${digest.replace(':', '-')}.sig`;
+}
+/**
+ * A lookup round that checks the evidence of what it finds. With `signature` required, a reference
+ * already pinned by digest has its cosign v2 `.sig` tag asked in the same first request.
+ */
+function artifactRound(lookup, options) {
+    const signature = options.required.some((entry) => entry.kind === 'signature');
+    return async (requests) => {
+        const early = signature
+            ? requests.flatMap((request) => request.id.digest !== undefined
+                ? [
+                    {
+                        ...request,
+                        requested: `${request.repositoryName}:${signatureTag(request.id.digest)}`,
+                        id: { tag: signatureTag(request.id.digest) }
+                    }
+                ]
+                : [])
+            : [];
+        const all = await lookup([...requests, ...early]);
+        const knownTags = new Map(early.map((request, index) => [(0,src_image/* requestKey */.lq)(request), all[requests.length + index]]));
+        return checkArtifacts(all.slice(0, requests.length), { ...options, knownTags });
+    };
+}
 /** The operation an error came from, for its sentence (describeCallError reads it). */
 function fromOperation(error, operation) {
     if (typeof error === 'object' && error !== null)
@@ -321,13 +350,16 @@ async function checkArtifacts(results, options) {
             for (const digest of attestationDigests(image.found))
                 extra.push({ image, request: sibling(image.found, { digest }), kind: 'attestation' });
         if (missing.some((entry) => entry.kind === 'signature'))
-            extra.push({ image, request: sibling(image.found, { tag: `${digestOf(image.found).replace(':', '-')}.sig` }), kind: 'tag' });
+            extra.push({ image, request: sibling(image.found, { tag: signatureTag(digestOf(image.found)) }), kind: 'tag' });
     }
-    const extraResults = extra.length > 0
-        ? await (0,lookup/* lookupImages */.TD)(extra.map((entry) => entry.request), { ...options, acceptedMediaTypes: MANIFEST_TYPES })
+    // A .sig tag the round already asked (a reference pinned by digest) is not asked again.
+    const known = (request) => options.knownTags?.get((0,src_image/* requestKey */.lq)(request));
+    const ask = extra.filter((entry) => known(entry.request) === undefined);
+    const asked = ask.length > 0
+        ? await (0,lookup/* lookupImages */.TD)(ask.map((entry) => entry.request), { ...options, acceptedMediaTypes: MANIFEST_TYPES })
         : [];
-    extra.forEach((entry, index) => {
-        const result = extraResults[index];
+    extra.forEach((entry) => {
+        const result = known(entry.request) ?? asked[ask.indexOf(entry)];
         if (result?.status !== 'found')
             return;
         const digest = result.image.imageId?.imageDigest ?? '';

@@ -20569,11 +20569,9 @@ async function run() {
         let carried;
         if (inputs.requireArtifacts) {
             // The require-artifacts stage (only with that input): each round's found images must carry the evidence.
-            const { checkArtifacts, describeKinds } = await __nccwpck_require__.e(/* import() */ 836).then(__nccwpck_require__.bind(__nccwpck_require__, 8836));
+            const { artifactRound, describeKinds } = await __nccwpck_require__.e(/* import() */ 836).then(__nccwpck_require__.bind(__nccwpck_require__, 8836));
             carried = describeKinds(inputs.requireArtifacts);
-            const lookup = round;
-            const options = { ...clients, required: inputs.requireArtifacts, acceptedMediaTypes: inputs.acceptedMediaTypes };
-            round = async (requests) => checkArtifacts(await lookup(requests), options);
+            round = artifactRound(round, { ...clients, required: inputs.requireArtifacts, acceptedMediaTypes: inputs.acceptedMediaTypes });
         }
         const outcome = await lookUpUntilSettled(requests, round, {
             expect: inputs.expect,

@@ -174,11 +174,9 @@ export async function run(): Promise<void> {
     let carried: string | undefined
     if (inputs.requireArtifacts) {
       // The require-artifacts stage (only with that input): each round's found images must carry the evidence.
-      const { checkArtifacts, describeKinds } = await import('./artifacts/check.js')
+      const { artifactRound, describeKinds } = await import('./artifacts/check.js')
       carried = describeKinds(inputs.requireArtifacts)
-      const lookup = round
-      const options = { ...clients, required: inputs.requireArtifacts, acceptedMediaTypes: inputs.acceptedMediaTypes }
-      round = async (requests) => checkArtifacts(await lookup(requests), options)
+      round = artifactRound(round, { ...clients, required: inputs.requireArtifacts, acceptedMediaTypes: inputs.acceptedMediaTypes })
     }
     const outcome = await lookUpUntilSettled(requests, round, {
       expect: inputs.expect,

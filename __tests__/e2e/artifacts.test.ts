@@ -71,6 +71,13 @@ describe.each(NODES)('require-artifacts on $label', ({ path }) => {
     ])
     // One lookup of the two images, then one for both .sig tags.
     expect(h.fake.requestsFor()).toHaveLength(2)
+    // Pinned by digest, the .sig tag is asked in the first request itself.
+    h.fake.reset()
+    const pinned = await h.run({ images: `signed@${seeded.cosign2}`, 'require-artifacts': 'signature' })
+    expect(pinned.code).toBe(0)
+    expect(h.fake.requestsFor().map((request) => request.body.imageIds)).toEqual([
+      [{ imageDigest: seeded.cosign2 }, { imageTag: `${seeded.cosign2.replace(':', '-')}.sig` }]
+    ])
   })
 
   it('waits until a signature appears when waiting (signing runs after the push)', async () => {

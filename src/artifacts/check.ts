@@ -21,7 +21,8 @@ import { UnexpectedAnswerError, errorName } from '../ecr/errors.js'
 import type { EcrClients } from '../ecr/client.js'
 import { type FoundArtifact, type LookupResult, MAX_CONCURRENT_REQUESTS, lookupImages } from '../ecr/lookup.js'
 import { FailureCode } from '../failure-codes.js'
-import { type ImageRequest, isDigest } from '../image.js'
+import type { LookupRound } from '../ecr/round.js'
+import { type ImageRequest, isDigest, requestKey } from '../image.js'
 import type { RequiredArtifact } from '../inputs/artifacts.js'
 import { listNames, safeText } from '../text.js'
 import { type Evidence, meets, requirementName } from './kinds.js'
@@ -36,6 +37,39 @@ const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'applicati
 export interface ArtifactOptions extends EcrClients {
   required: readonly RequiredArtifact[]
   acceptedMediaTypes: readonly string[]
+  /** cosign v2 `.sig` tags already asked in the round's own lookup (references pinned by digest), by request key. */
+  knownTags?: ReadonlyMap<string, LookupResult>
+}
+
+/** cosign v2's signature tag for a digest: `sha256-<hex>.sig`. */
+function signatureTag(digest: string): string {
+  return `${digest.replace(':', '-')}.sig`
+}
+
+/**
+ * A lookup round that checks the evidence of what it finds. With `signature` required, a reference
+ * already pinned by digest has its cosign v2 `.sig` tag asked in the same first request.
+ */
+export function artifactRound(lookup: LookupRound, options: ArtifactOptions): LookupRound {
+  const signature = options.required.some((entry) => entry.kind === 'signature')
+  return async (requests) => {
+    const early = signature
+      ? requests.flatMap((request) =>
+          request.id.digest !== undefined
+            ? [
+                {
+                  ...request,
+                  requested: `${request.repositoryName}:${signatureTag(request.id.digest)}`,
+                  id: { tag: signatureTag(request.id.digest) }
+                }
+              ]
+            : []
+        )
+      : []
+    const all = await lookup([...requests, ...early])
+    const knownTags = new Map(early.map((request, index) => [requestKey(request), all[requests.length + index] as LookupResult]))
+    return checkArtifacts(all.slice(0, requests.length), { ...options, knownTags })
+  }
 }
 
 type Found = Extract<LookupResult, { status: 'found' }>
@@ -260,17 +294,20 @@ export async function checkArtifacts(results: readonly LookupResult[], options: 
       for (const digest of attestationDigests(image.found))
         extra.push({ image, request: sibling(image.found, { digest }), kind: 'attestation' })
     if (missing.some((entry) => entry.kind === 'signature'))
-      extra.push({ image, request: sibling(image.found, { tag: `${digestOf(image.found).replace(':', '-')}.sig` }), kind: 'tag' })
+      extra.push({ image, request: sibling(image.found, { tag: signatureTag(digestOf(image.found)) }), kind: 'tag' })
   }
-  const extraResults =
-    extra.length > 0
+  // A .sig tag the round already asked (a reference pinned by digest) is not asked again.
+  const known = (request: ImageRequest): LookupResult | undefined => options.knownTags?.get(requestKey(request))
+  const ask = extra.filter((entry) => known(entry.request) === undefined)
+  const asked =
+    ask.length > 0
       ? await lookupImages(
-          extra.map((entry) => entry.request),
+          ask.map((entry) => entry.request),
           { ...options, acceptedMediaTypes: MANIFEST_TYPES }
         )
       : []
-  extra.forEach((entry, index) => {
-    const result = extraResults[index]
+  extra.forEach((entry) => {
+    const result = known(entry.request) ?? asked[ask.indexOf(entry)]
     if (result?.status !== 'found') return
     const digest = result.image.imageId?.imageDigest ?? ''
     if (entry.kind === 'tag')
