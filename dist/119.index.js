@@ -336,7 +336,7 @@ async function scanFiles(settings) {
                 else
                     result.skipped.push(reference);
             }
-            else if (reference.templated !== undefined || manifests_reference/* TEMPLATED */.J.test(reference.text))
+            else if (reference.templated !== undefined || manifests_reference/* TEMPLATED */.Jo.test(reference.text))
                 result.templated.push(reference);
             else if (reference.helmWithoutTag && reference.writtenDigest === undefined)
                 result.chartDecides.push(reference);

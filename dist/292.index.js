@@ -116,7 +116,7 @@ function dockerfileReferences(file, source) {
                 line: piece?.line ?? pieces[0]?.line ?? 1,
                 text: image,
                 ...(at >= 0 && { writtenDigest: image.slice(at + 1) }),
-                ...(whole ? { edit: (0,reference/* referenceEdit */.k)(source, offset, offset + image.length) } : { unpinnable: 'it is written across lines' })
+                ...(whole ? { edit: (0,reference/* referenceEdit */.k8)(source, offset, offset + image.length) } : { unpinnable: 'it is written across lines' })
             });
         }
         if (stage)
@@ -160,11 +160,13 @@ function blankJsonComments(text) {
             index = end < 0 ? text.length : end + 2;
         }
         else if (char === ',') {
-            lastComma = index;
+            // Two commas in a row are not a trailing comma: left for the parser to refuse.
+            lastComma = lastComma === -1 ? index : -2;
             index++;
         }
-        else if ((char === '}' || char === ']') && lastComma >= 0) {
-            out[lastComma] = ' ';
+        else if (char === '}' || char === ']') {
+            if (lastComma >= 0)
+                out[lastComma] = ' ';
             lastComma = -1;
             index++;
         }
@@ -195,7 +197,7 @@ var src_text = __webpack_require__(34704);
 
 /** The attribute names that hold an image reference. */
 const IMAGE_KEYS = new Set(['image_uri', 'image_identifier', 'image']);
-const TEMPLATED_HINT = "pin the value Terraform gives it (the variable's default or a .tfvars file), or write the reference itself with its digest";
+const TEMPLATED_HINT = 'Check the value Terraform gives it where it is set, or write the reference itself with its digest';
 class HclError extends Error {
     at;
     constructor(at, message) {
@@ -305,16 +307,29 @@ function tokenize(source) {
     }
     return tokens;
 }
-function lineAt(source, offset) {
-    let line = 1;
-    for (let index = source.indexOf('\n'); index >= 0 && index < offset; index = source.indexOf('\n', index + 1))
-        line++;
-    return line;
+/** The 1-based line of an offset, by binary search over the file's line starts (counted once per file). */
+function lineCounter(source) {
+    const starts = [0];
+    for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1))
+        starts.push(index + 1);
+    return (offset) => {
+        let low = 0;
+        let high = starts.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if ((starts[middle] ?? 0) <= offset)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
+    };
 }
-/** A reference written as a string's content [start, end). */
-function stringReference(file, source, string) {
+/** A reference written as a string's content [start, end); `lambda`: a Lambda image URI, pinned without its tag. */
+function stringReference(reading, string, lambda = false) {
+    const { file, source } = reading;
     const text = source.slice(string.start, string.end);
-    const line = lineAt(source, string.start);
+    const line = reading.lineAt(string.start);
     if (string.templated)
         return { file, line, text, templated: TEMPLATED_HINT };
     const at = text.indexOf('@');
@@ -323,17 +338,21 @@ function stringReference(file, source, string) {
         line,
         text,
         ...(at >= 0 && { writtenDigest: text.slice(at + 1) }),
-        ...(string.escaped ? { unpinnable: 'it is written with escapes' } : { edit: (0,reference/* referenceEdit */.k)(source, string.start, string.end) })
+        ...(string.escaped
+            ? { unpinnable: 'it is written with escapes' }
+            : { edit: (lambda ? reference/* digestOnlyEdit */.Bv : reference/* referenceEdit */.k8)(source, string.start, string.end) })
     };
 }
-/** `"image": "…"` inside a heredoc of JSON (container_definitions = <<EOF … EOF). */
-function heredocReferences(file, source, start, end) {
+/** `"image": "…"` inside a heredoc of JSON (container_definitions = <<EOF … EOF); a heredoc of anything else (a script) is not read. */
+function heredocReferences(reading, start, end) {
     const found = [];
-    const body = source.slice(start, end);
+    const body = reading.source.slice(start, end);
+    if (!/^\s*[[{]/.test(body))
+        return found;
     for (const match of body.matchAll(/"(image|image_uri|imageUri)"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g)) {
         const valueStart = start + (match.index ?? 0) + match[0].length - 1 - (match[2]?.length ?? 0);
         const value = match[2] ?? '';
-        found.push(stringReference(file, source, {
+        found.push(stringReference(reading, {
             start: valueStart,
             end: valueStart + value.length,
             templated: /(?<![$%])[$%]\{/.test(value),
@@ -344,6 +363,7 @@ function heredocReferences(file, source, start, end) {
 }
 /** Every image reference in a Terraform file, in file order. Throws InputError naming the line when it is not HCL. */
 function terraformReferences(file, source) {
+    const reading = { file, source, lineAt: lineCounter(source) };
     let tokens;
     try {
         tokens = tokenize(source);
@@ -351,12 +371,12 @@ function terraformReferences(file, source) {
     catch (error) {
         if (!(error instanceof HclError))
             throw error;
-        throw new src_image/* InputError */.dz(`files: ${(0,src_text/* safeText */.Hk)(file)}:${lineAt(source, error.at)} is not valid HCL (${error.message}); fix the file or leave it out of files.`);
+        throw new src_image/* InputError */.dz(`files: ${(0,src_text/* safeText */.Hk)(file)}:${reading.lineAt(error.at)} is not valid HCL (${error.message}); fix the file or leave it out of files.`);
     }
     const found = [];
     tokens.forEach((token, index) => {
         if (token.kind === 'heredoc') {
-            found.push(...heredocReferences(file, source, token.start, token.end));
+            found.push(...heredocReferences(reading, token.start, token.end));
             return;
         }
         const key = token.kind === 'name' ? token.text : token.kind === 'string' ? source.slice(token.start, token.end) : undefined;
@@ -366,8 +386,9 @@ function terraformReferences(file, source) {
         const value = tokens[index + 2];
         if (operator?.kind !== 'punct' || (operator.text !== '=' && operator.text !== ':'))
             return;
+        // Lambda's image_uri takes a tag or a digest, never both: pin replaces the tag.
         if (value?.kind === 'string')
-            found.push(stringReference(file, source, value));
+            found.push(stringReference(reading, value, key === 'image_uri'));
         else if (value?.kind === 'name' && /^(?:var|local|module|data)$/.test(value.text)) {
             // `image_uri = var.image`: what the variable holds is known elsewhere.
             const lineEnd = source.indexOf('\n', value.start);
@@ -375,7 +396,7 @@ function terraformReferences(file, source) {
                 .slice(value.start, lineEnd < 0 ? source.length : lineEnd)
                 .replace(/\s*(?:#|\/\/).*$/, '')
                 .trim();
-            found.push({ file, line: lineAt(source, value.start), text, templated: TEMPLATED_HINT });
+            found.push({ file, line: reading.lineAt(value.start), text, templated: TEMPLATED_HINT });
         }
     });
     return found;
@@ -392,16 +413,20 @@ var registry_host = __webpack_require__(78791);
 
 const SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 /** A registry host, a repository, then a tag and/or a digest, or a variable where the tag goes. */
-const REFERENCE = new RegExp(`(?<![\\w.-])(\\d{12}\\.dkr(?:\\.ecr|-ecr)(?:-fips)?\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)/(${SEGMENT}(?:/${SEGMENT})*)` +
-    `(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127}|\\$\\{[^}\\n]{1,100}\\}|\\$[A-Za-z_]\\w*|\\{\\{[^}\\n]{1,100}\\}\\}))?(?:@(sha256:[a-f0-9]{64}))?`, 'g');
-const text_TEMPLATED_HINT = 'pin the value its variable is given, or write the reference itself with its digest';
+const REFERENCE = new RegExp(`(?<![A-Za-z0-9./-])(\\d{12}\\.dkr(?:\\.ecr|-ecr)(?:-fips)?\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)/(${SEGMENT}(?:/${SEGMENT})*)` +
+    `(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127}|\\$\\{[^}\\n]{1,100}\\}|\\$[A-Za-z_]\\w*|\\{\\{[^}\\n]{1,100}\\}\\}))?(?:@(sha256:[a-f0-9]{64}(?![a-f0-9])|sha512:[a-f0-9]{128}))?`, 'g');
+/** What may not follow a reference: more of a tag, a path or a URL (`+build`, `/x`, `:latest`, a tag over 128 characters). */
+const CONTINUES = /^[A-Za-z0-9_.+:/-]/;
+/** A variable or template right after it (`:v1-${ARCH}`, `@${DIGEST}`): the reference is templated. */
+const TEMPLATE_FOLLOWS = /^@?(?:\$|\{\{|%)/;
+const text_TEMPLATED_HINT = 'Pin the value its variable is given, or write the reference itself with its digest';
 function textReferences(file, source) {
     const found = [];
     let line = 1;
     let counted = 0;
     for (const match of source.matchAll(REFERENCE)) {
         const [, host = '', , rawTag, digest] = match;
-        if (!(0,registry_host/* isEcrHost */.R5)(host))
+        if (!(0,registry_host/* isEcrHost */.R5)(host.toLowerCase()))
             continue;
         // A sentence's full stop is not part of a tag.
         const tag = digest === undefined ? rawTag?.replace(/\.+$/, '') : rawTag;
@@ -409,10 +434,25 @@ function textReferences(file, source) {
             continue;
         const start = match.index ?? 0;
         const text = match[0].slice(0, match[0].length - ((rawTag?.length ?? 0) - (tag?.length ?? 0)));
+        const after = source.slice(start + match[0].length, start + match[0].length + 3);
+        const templatedAfter = TEMPLATE_FOLLOWS.test(after);
+        // More of a token after it: not a complete reference (a longer tag, a path, a URL).
+        if (!templatedAfter && CONTINUES.test(after))
+            continue;
         for (let at = source.indexOf('\n', counted); at >= 0 && at < start; at = source.indexOf('\n', at + 1))
             line++;
         counted = start;
-        if (tag !== undefined && /^[${]/.test(tag)) {
+        if (!templatedAfter && after.startsWith('@') && digest === undefined) {
+            // `@` and then no digest it can read (sha384, uppercase hexadecimal, cut short): never a second digest after it.
+            found.push({
+                file,
+                line,
+                text: `${text}${after}…`,
+                unreadable: 'what follows its @ is not a digest (sha256: and 64, or sha512: and 128, lowercase hexadecimal characters)'
+            });
+            continue;
+        }
+        if (templatedAfter || (tag !== undefined && /^[${]/.test(tag))) {
             found.push({ file, line, text, templated: text_TEMPLATED_HINT });
             continue;
         }
@@ -421,7 +461,7 @@ function textReferences(file, source) {
             line,
             text,
             ...(digest !== undefined && { writtenDigest: digest }),
-            edit: (0,reference/* referenceEdit */.k)(source, start, start + text.length)
+            edit: (0,reference/* referenceEdit */.k8)(source, start, start + text.length)
         });
     }
     return found;
@@ -447,10 +487,12 @@ const DOCKERFILE = /(?:^|[/.])(?:Dockerfile|Containerfile)(?:\.[^/]*)?$|\.(?:doc
 const YAML = /\.ya?ml$/i;
 /** JSON, and JSON with comments (`.jsonc`, `devcontainer.json`, `.devcontainer.json`). */
 const JSON_FILE = /\.jsonc?$/i;
-const TERRAFORM = /\.tf$/i;
+const TERRAFORM = /\.(?:tf|tfvars)$/i;
+/** kustomize's other accepted file name, without an extension. */
+const KUSTOMIZATION = /(?:^|\/)Kustomization$/;
 /** Which reader a file takes, by its name. */
 function formatOf(file) {
-    if (YAML.test(file))
+    if (YAML.test(file) || KUSTOMIZATION.test(file))
         return 'yaml';
     if (JSON_FILE.test(file))
         return 'json';
@@ -484,8 +526,9 @@ function extractReferences(file, source) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ TEMPLATED),
-/* harmony export */   k: () => (/* binding */ referenceEdit)
+/* harmony export */   Bv: () => (/* binding */ digestOnlyEdit),
+/* harmony export */   Jo: () => (/* binding */ TEMPLATED),
+/* harmony export */   k8: () => (/* binding */ referenceEdit)
 /* harmony export */ });
 // A reference found in a file: where it is, what it reads, and how to pin it in place. What every
 // format's reader returns (extract.ts chooses the reader).
@@ -495,6 +538,18 @@ const TEMPLATED = /\{\{|\$\{|\$[A-Za-z_]/;
 function referenceEdit(source, start, end) {
     const at = source.slice(start, end).indexOf('@');
     return { start: at < 0 ? end : start + at, end, before: '@', after: '' };
+}
+/**
+ * The edit that pins a reference to `<repository>@<digest>`, its tag replaced: for AWS Lambda's image
+ * URI, which refuses a tag and a digest together ("Source image … is not valid").
+ */
+function digestOnlyEdit(source, start, end) {
+    const text = source.slice(start, end);
+    const at = text.indexOf('@');
+    const name = at < 0 ? text : text.slice(0, at);
+    const colon = name.lastIndexOf(':');
+    const cut = colon > name.lastIndexOf('/') ? colon : name.length;
+    return { start: start + cut, end, before: '@', after: '' };
 }
 
 
@@ -579,7 +634,7 @@ var dist = __webpack_require__(6637);
 // EXTERNAL MODULE: ../src/image.ts
 var src_image = __webpack_require__(30126);
 // EXTERNAL MODULE: ../src/manifests/reference.ts
-var reference = __webpack_require__(11547);
+var manifests_reference = __webpack_require__(11547);
 ;// CONCATENATED MODULE: ../src/manifests/formats/yaml-nodes.ts
 // The YAML machinery every YAML reader shares (Kubernetes, Helm, kustomize, CloudFormation, workflows):
 // one document's anchors and aliases, merge keys as YAML 1.2 and Go's reader read them, where a
@@ -844,7 +899,7 @@ function scalarReference(scalar, context, skip = 0) {
         line: context.lines.linePos(range?.start ?? scalar.range?.[0] ?? 0).line,
         text: value,
         ...(at >= 0 && { writtenDigest: value.slice(at + 1) }),
-        ...(range ? { edit: (0,reference/* referenceEdit */.k)(context.source, range.start, range.end) } : { unpinnable: why ?? 'it cannot be located' })
+        ...(range ? { edit: (0,manifests_reference/* referenceEdit */.k8)(context.source, range.start, range.end) } : { unpinnable: why ?? 'it cannot be located' })
     };
 }
 /**
@@ -861,7 +916,7 @@ function tagWithDigest(where, tag, digestKey, context) {
         ...where,
         writtenDigest: tagText.slice(tagText.indexOf('@') + 1),
         ...(located.range
-            ? { edit: (0,reference/* referenceEdit */.k)(context.source, located.range.start, located.range.end) }
+            ? { edit: (0,manifests_reference/* referenceEdit */.k8)(context.source, located.range.start, located.range.end) }
             : { unpinnable: `its tag cannot be edited in place (${located.why ?? 'its place is unknown'})` })
     };
 }
@@ -872,6 +927,7 @@ function tagWithDigest(where, tag, digestKey, context) {
 // CloudFormation and SAM image properties (intrinsic functions kept as data, and named as templated),
 // and GitHub workflows' `container:`/`services:` strings and `uses: docker://` steps. The kind is told
 // by the file's name and its content.
+
 
 
 /** What a kind of document holds, told by the file's name and the document's top-level keys. */
@@ -898,8 +954,8 @@ function documentKind(document, file) {
 }
 /** CloudFormation's and SAM's keys that hold an image URI: Lambda and SAM, ECS and Batch (and SageMaker), App Runner. */
 const CLOUDFORMATION_KEYS = new Set(['ImageUri', 'Image', 'ImageIdentifier']);
-const CLOUDFORMATION_TEMPLATED = "pin the value the template gives it (a parameter's default, or --parameter-overrides at deploy), or write the image URI itself with its digest";
-const WORKFLOW_TEMPLATED = "pin it where the expression's value is set, or write the reference itself with its digest";
+const CLOUDFORMATION_TEMPLATED = "Check the value it is given where it is set (the deploy command's --parameter-overrides), or write the image URI itself with its digest";
+const WORKFLOW_TEMPLATED = "Pin it where the expression's value is set, or write the reference itself with its digest";
 /** A value written as something other than one plain string (`!Ref X`, `{"Fn::Sub": …}`): its text, on one line, for the notice. */
 function templatedReference(node, context, hint) {
     const [start = 0, end = start] = node.range ?? [];
@@ -912,12 +968,17 @@ function templatedReference(node, context, hint) {
 function isIntrinsic(map) {
     return map.items.length === 1 && (0,dist/* isScalar */.jn)(map.items[0]?.key) && /^(?:Ref|Condition|Fn::\w+)$/.test(String(map.items[0]?.key.value));
 }
-function cloudFormationReference(value, context) {
+function cloudFormationReference(key, value, context) {
     if ((0,dist/* isScalar */.jn)(value)) {
-        // `!Sub 'literal'` is its text; any other tag (`!Ref`, `!GetAtt`, `!ImportValue`) names something else.
-        if (value.tag === undefined || value.tag === '!Sub') {
+        // `!Sub 'literal'` (and `!!str`) is its text; any other tag (`!Ref`, `!GetAtt`, `!ImportValue`) names something else.
+        if (value.tag === undefined || value.tag === '!Sub' || value.tag === 'tag:yaml.org,2002:str') {
             const reference = scalarReference(value, context);
-            return reference && /\$\{/.test(reference.text) ? { ...reference, templated: CLOUDFORMATION_TEMPLATED } : reference;
+            if (reference === undefined)
+                return undefined;
+            if (/\$\{/.test(reference.text))
+                return { ...reference, templated: CLOUDFORMATION_TEMPLATED };
+            // Lambda's ImageUri takes a tag or a digest, never both: pin replaces the tag.
+            return key === 'ImageUri' && reference.edit !== undefined ? { ...reference, edit: lambdaEdit(reference, context) } : reference;
         }
         return templatedReference(value, context, CLOUDFORMATION_TEMPLATED);
     }
@@ -925,8 +986,34 @@ function cloudFormationReference(value, context) {
         return templatedReference(value, context, CLOUDFORMATION_TEMPLATED);
     return undefined;
 }
-/** A workflow's reference: `container: <ref>`, `services: {name: <ref>}`, `uses: docker://<ref>`. */
-function workflowReferences(pair, context) {
+/** The edit of a Lambda image URI: `<repository>@<digest>`, its tag replaced (see digestOnlyEdit). */
+function lambdaEdit(reference, context) {
+    const edit = reference.edit;
+    if (edit === undefined)
+        return undefined;
+    // The reference's own text ends where its edit does (an appended or replaced digest).
+    const start = edit.end - reference.text.length;
+    return context.source.slice(start, edit.end) === reference.text ? (0,manifests_reference/* digestOnlyEdit */.Bv)(context.source, start, edit.end) : edit;
+}
+/**
+ * Where a CloudFormation key sits: under a resource's Properties (not a custom resource's or Image
+ * Builder's, whose `Image` is something else), or SAM's Globals; never Mappings, Parameters or Outputs.
+ */
+function inResource(path) {
+    const pairs = path.filter(dist/* isPair */.tO);
+    const [section, resource] = pairs;
+    const top = (0,dist/* isScalar */.jn)(section?.key) ? section.key.value : undefined;
+    if (top === 'Globals')
+        return true;
+    if (top !== 'Resources' || !(0,dist/* isMap */.jh)(resource?.value))
+        return false;
+    const type = String(ownPair(resource.value, 'Type')?.value?.value ?? '');
+    return !/^(?:Custom::|AWS::CloudFormation::CustomResource|AWS::ImageBuilder::)/.test(type);
+}
+/** A workflow's reference: `container: <ref>`, `services: {name: <ref>}`, `uses: docker://<ref>` (not a step's `with:` inputs). */
+function workflowReferences(pair, parentKey, context) {
+    if (parentKey === 'with')
+        return [];
     const key = (0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : undefined;
     const withHint = (reference) => reference === undefined ? [] : [/\$\{\{/.test(reference.text) ? { ...reference, templated: WORKFLOW_TEMPLATED } : reference];
     if (key === 'container' && (0,dist/* isScalar */.jn)(pair.value))
@@ -983,7 +1070,9 @@ function kustomizeReference(map, context, helmRenders) {
  * The references a pair holds for this kind of document, besides `image:`. `parentKey` is the key of
  * the map that holds the pair (`kustomize` for Argo CD's image strings).
  */
-function formatReferences(kind, pair, parentKey, context, helmRenders) {
+function formatReferences(kind, pair, path, context, helmRenders) {
+    const holder = path.at(-2);
+    const parentKey = (0,dist/* isPair */.tO)(holder) && (0,dist/* isScalar */.jn)(holder.key) ? holder.key.value : undefined;
     const key = (0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : undefined;
     if (key === 'images' && (0,dist/* isSeq */.oP)(pair.value)) {
         // Argo CD: `kustomize: {images: ['name=newName:tag', 'repo:tag@sha256:…']}` (an Application, or .argocd-source-<app>.yaml).
@@ -992,20 +1081,33 @@ function formatReferences(kind, pair, parentKey, context, helmRenders) {
                 if (!(0,dist/* isScalar */.jn)(item) || typeof item.value !== 'string')
                     return [];
                 const reference = scalarReference(item, context, item.value.indexOf('=') + 1);
-                return reference ? [reference] : [];
+                if (reference === undefined)
+                    return [];
+                // `name=newName` without a tag or digest keeps the base manifests' tag, as a kustomize entry does.
+                if (!/[:@][^/]*$/.test(reference.text.slice(reference.text.lastIndexOf('/') + 1)))
+                    return [
+                        {
+                            file: reference.file,
+                            line: reference.line,
+                            text: reference.text,
+                            tagElsewhere: `Argo CD keeps the tag the base manifests give ${reference.text}: write it with a tag (pin then adds its digest) to check it here`
+                        }
+                    ];
+                return [reference];
             });
-        if (kind === 'kustomization')
+        // kustomize's own list: the kustomization's top-level `images` (not a Helm chart's inline values).
+        if (kind === 'kustomization' && parentKey === undefined)
             return pair.value.items.flatMap((item) => {
                 const reference = (0,dist/* isMap */.jh)(item) ? kustomizeReference(item, context, helmRenders) : undefined;
                 return reference ? [reference] : [];
             });
     }
-    if (kind === 'cloudformation' && typeof key === 'string' && CLOUDFORMATION_KEYS.has(key)) {
-        const reference = cloudFormationReference(pair.value, context);
+    if (kind === 'cloudformation' && typeof key === 'string' && CLOUDFORMATION_KEYS.has(key) && inResource(path)) {
+        const reference = cloudFormationReference(key, pair.value, context);
         return reference ? [reference] : [];
     }
     if (kind === 'workflow')
-        return workflowReferences(pair, context);
+        return workflowReferences(pair, parentKey, context);
     return [];
 }
 
@@ -1124,8 +1226,9 @@ function helmReference(map, context, parts) {
 }
 /** The reference an `image:` value holds: a string, a Helm map, or an image volume's `{reference}`. */
 function referenceOf(node, context, parts) {
+    // `image: docker://<ref>` (an action's runs.image) is the reference after the scheme.
     if ((0,dist/* isScalar */.jn)(node))
-        return scalarReference(node, context);
+        return scalarReference(node, context, typeof node.value === 'string' && node.value.startsWith('docker://') ? 9 : 0);
     if (!(0,dist/* isMap */.jh)(node))
         return undefined;
     // An image volume's `{reference}`, an AWS Copilot manifest's `{location}`.
@@ -1155,9 +1258,7 @@ function yamlReferences(file, source) {
         const kind = documentKind(document, file);
         (0,dist/* visit */.YR)(document, {
             Pair(_key, pair, path) {
-                const holder = path.at(-2);
-                const parentKey = (0,dist/* isPair */.tO)(holder) && (0,dist/* isScalar */.jn)(holder.key) ? holder.key.value : undefined;
-                found.push(...formatReferences(kind, pair, parentKey, context, (scalar) => helmRenders(scalar, 'values')));
+                found.push(...formatReferences(kind, pair, path, context, (scalar) => helmRenders(scalar, 'values')));
                 if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value !== 'image')
                     return;
                 const node = resolved(pair.value, context);
@@ -1178,6 +1279,16 @@ function yamlReferences(file, source) {
             }
         });
     }
+    // One text read twice (an anchored reference a workflow's `container:` and a service's `image: *a`
+    // both name) is one reference: pin edits it once.
+    const places = new Set();
+    const once = found.filter(({ edit }) => {
+        if (edit === undefined)
+            return true;
+        const place = `${edit.start}:${edit.end}`;
+        return !places.has(place) && places.add(place) !== undefined;
+    });
+    found.splice(0, found.length, ...once);
     // A scalar that is a whole reference and also part of a Helm map (one anchor used both ways) cannot
     // take both edits: the Helm map is pinned, the whole reference is named.
     for (const [node, reference] of wholes) {

@@ -19458,7 +19458,7 @@ function logScan(scan, pin) {
     if (scan.skipped.length > 0)
         actions_core_info(`Skipped, not in ECR: ${(0,src_text/* listNames */.Zv)(scan.skipped.map((reference) => `${(0,src_text/* safeText */.Hk)(reference.text)} (${sourceText(reference)})`))}`);
     for (const reference of scan.templated)
-        notice(`${(0,src_text/* safeText */.Hk)(reference.text)} is filled in by a template or variable: it is not looked up. ${reference.templated !== undefined ? `To check it, ${(0,src_text/* safeText */.Hk)(reference.templated)}.` : 'Pin or check it where its value is known.'}`, {
+        notice(`${(0,src_text/* safeText */.Hk)(reference.text)} is filled in by a template or variable: it is not looked up. ${reference.templated !== undefined ? `${(0,src_text/* safeText */.Hk)(reference.templated)}.` : 'Pin or check it where its value is known.'}`, {
             title: 'Templated image reference',
             file: reference.file,
             startLine: reference.line
@@ -20712,7 +20712,8 @@ const HOST = /^(\d{12})\.(dkr\.ecr|dkr-ecr)(-fips)?\.([a-z0-9]+(?:-[a-z0-9]+)*)\
  * only the suffix is wrong, for "did you mean".
  */
 function readEcrHost(host) {
-    const match = HOST.exec(host);
+    // Host names are case-insensitive (DNS): 123456789012.DKR.ECR.… is the same registry.
+    const match = HOST.exec(host.toLowerCase());
     if (match === null)
         return {};
     const [, registryId = '', kind, fips = '', region = '', suffix] = match;

@@ -37,7 +37,8 @@ export interface EcrHost {
  * only the suffix is wrong, for "did you mean".
  */
 export function readEcrHost(host: string): { host: EcrHost } | { expected?: string } {
-  const match = HOST.exec(host)
+  // Host names are case-insensitive (DNS): 123456789012.DKR.ECR.… is the same registry.
+  const match = HOST.exec(host.toLowerCase())
   if (match === null) return {}
   const [, registryId = '', kind, fips = '', region = '', suffix] = match
   const { dnsSuffix, dualStack } = suffixesOf(region)

@@ -40,13 +40,13 @@ describe.each(NODES)('every format on $label', ({ path }) => {
     )
     expect(read('sam/template.yaml')).toBe(
       original('sam/template.yaml')
-        .replace(`ImageUri: ${R}/team/api:v1.4.2\n`, `ImageUri: ${R}/team/api:v1.4.2@${api}\n`)
+        .replace(`ImageUri: ${R}/team/api:v1.4.2\n`, `ImageUri: ${R}/team/api@${api}\n`)
         .replace(`Image: ${R}/app:v1\n`, `Image: ${R}/app:v1@${v1}\n`)
     )
     expect(read('cloudformation/service.json')).toBe(original('cloudformation/service.json').replace(`/app:v2-oci"`, `/app:v2-oci@${v2}"`))
     expect(read('terraform/main.tf')).toBe(
       original('terraform/main.tf')
-        .replace(`/team/api:v1.4.2"`, `/team/api:v1.4.2@${api}"`)
+        .replace(`/team/api:v1.4.2"`, `/team/api@${api}"`)
         .replace(`/app:v2-oci"`, `/app:v2-oci@${v2}"`)
         .replace(`/app:v1"\n`, `/app:v1@${v1}"\n`)
         .replace(`/app:v3-multi"`, `/app:v3-multi@${v3}"`)
@@ -69,7 +69,7 @@ describe.each(NODES)('every format on $label', ({ path }) => {
       expect.arrayContaining([
         expect.stringMatching(/^::notice title=Image tag decided elsewhere,file=kustomize\/kustomization\.yaml,line=14::/),
         expect.stringMatching(
-          /^::notice title=Templated image reference,file=terraform\/main\.tf,line=35::.*To check it, pin the value Terraform gives it/
+          /^::notice title=Templated image reference,file=terraform\/main\.tf,line=35::.*Check the value Terraform gives it where it is set/
         )
       ])
     )
@@ -90,7 +90,7 @@ describe.each(NODES)('every format on $label', ({ path }) => {
       `images:\r\n  - name: ${R}/app # the app\r\n    newTag: v1\r\n    digest: ${h.digests.v1}\r\n`
     )
     expect(read('t/main.tf')).toBe(
-      `# lambda\r\nresource "aws_lambda_function" "f" {\r\n  image_uri = "${R}/app:v1@${h.digests.v1}" # pinned by CI\r\n}\r\n`
+      `# lambda\r\nresource "aws_lambda_function" "f" {\r\n  image_uri = "${R}/app@${h.digests.v1}" # pinned by CI\r\n}\r\n`
     )
   })
 

@@ -32,7 +32,8 @@ describe('readEcrHost', () => {
     '123456789012.dkr-ecr.us-east-1.on.aws',
     '123456789012.dkr-ecr-fips.us-east-1.on.aws',
     '123456789012.dkr-ecr.cn-north-1.on.amazonwebservices.com.cn',
-    '123456789012.dkr-ecr.eusc-de-east-1.on.amazonwebservices.eu'
+    '123456789012.dkr-ecr.eusc-de-east-1.on.amazonwebservices.eu',
+    '123456789012.DKR.ECR.EU-WEST-1.AMAZONAWS.COM'
   ])('reads %s', (host) => {
     expect(isEcrHost(host)).toBe(true)
   })

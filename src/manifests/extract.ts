@@ -17,13 +17,15 @@ const DOCKERFILE = /(?:^|[/.])(?:Dockerfile|Containerfile)(?:\.[^/]*)?$|\.(?:doc
 const YAML = /\.ya?ml$/i
 /** JSON, and JSON with comments (`.jsonc`, `devcontainer.json`, `.devcontainer.json`). */
 const JSON_FILE = /\.jsonc?$/i
-const TERRAFORM = /\.tf$/i
+const TERRAFORM = /\.(?:tf|tfvars)$/i
+/** kustomize's other accepted file name, without an extension. */
+const KUSTOMIZATION = /(?:^|\/)Kustomization$/
 
 export type FileFormat = 'dockerfile' | 'terraform' | 'json' | 'yaml' | 'text'
 
 /** Which reader a file takes, by its name. */
 export function formatOf(file: string): FileFormat {
-  if (YAML.test(file)) return 'yaml'
+  if (YAML.test(file) || KUSTOMIZATION.test(file)) return 'yaml'
   if (JSON_FILE.test(file)) return 'json'
   if (DOCKERFILE.test(file)) return 'dockerfile'
   if (TERRAFORM.test(file)) return 'terraform'

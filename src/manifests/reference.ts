@@ -46,3 +46,16 @@ export function referenceEdit(source: string, start: number, end: number): Edit 
   const at = source.slice(start, end).indexOf('@')
   return { start: at < 0 ? end : start + at, end, before: '@', after: '' }
 }
+
+/**
+ * The edit that pins a reference to `<repository>@<digest>`, its tag replaced: for AWS Lambda's image
+ * URI, which refuses a tag and a digest together ("Source image … is not valid").
+ */
+export function digestOnlyEdit(source: string, start: number, end: number): Edit {
+  const text = source.slice(start, end)
+  const at = text.indexOf('@')
+  const name = at < 0 ? text : text.slice(0, at)
+  const colon = name.lastIndexOf(':')
+  const cut = colon > name.lastIndexOf('/') ? colon : name.length
+  return { start: start + cut, end, before: '@', after: '' }
+}

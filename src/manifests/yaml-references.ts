@@ -5,19 +5,7 @@
 // keys (`<<: *base`) resolve to what they name, and a reference is pinned where its text is written
 // (the anchor). What cannot be read exactly (an alias to nothing, a tag Helm would render otherwise)
 // is named at its line; what cannot be pinned in place says why.
-import {
-  type Document,
-  LineCounter,
-  type Scalar,
-  type YAMLMap,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseAllDocuments,
-  visit
-} from 'yaml'
+import { type Document, LineCounter, type Scalar, type YAMLMap, isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit } from 'yaml'
 import { InputError } from '../image.js'
 import type { FileReference } from './reference.js'
 import {
@@ -130,7 +118,8 @@ function helmReference(map: YAMLMap, context: Context, parts: Map<unknown, strin
 
 /** The reference an `image:` value holds: a string, a Helm map, or an image volume's `{reference}`. */
 function referenceOf(node: unknown, context: Context, parts: Map<unknown, string>): FileReference | undefined {
-  if (isScalar(node)) return scalarReference(node, context)
+  // `image: docker://<ref>` (an action's runs.image) is the reference after the scheme.
+  if (isScalar(node)) return scalarReference(node, context, typeof node.value === 'string' && node.value.startsWith('docker://') ? 9 : 0)
   if (!isMap(node)) return undefined
   // An image volume's `{reference}`, an AWS Copilot manifest's `{location}`.
   const whole = scalarOf(node, 'reference', context) ?? scalarOf(node, 'location', context)
@@ -161,9 +150,7 @@ export function yamlReferences(file: string, source: string): FileReference[] {
     const kind = documentKind(document, file)
     visit(document, {
       Pair(_key, pair, path) {
-        const holder = path.at(-2)
-        const parentKey = isPair(holder) && isScalar(holder.key) ? holder.key.value : undefined
-        found.push(...formatReferences(kind, pair, parentKey, context, (scalar) => helmRenders(scalar, 'values')))
+        found.push(...formatReferences(kind, pair, path, context, (scalar) => helmRenders(scalar, 'values')))
         if (!isScalar(pair.key) || pair.key.value !== 'image') return
         const node = resolved(pair.value, context)
         if (node === undefined) {
@@ -180,6 +167,15 @@ export function yamlReferences(file: string, source: string): FileReference[] {
       }
     })
   }
+  // One text read twice (an anchored reference a workflow's `container:` and a service's `image: *a`
+  // both name) is one reference: pin edits it once.
+  const places = new Set<string>()
+  const once = found.filter(({ edit }) => {
+    if (edit === undefined) return true
+    const place = `${edit.start}:${edit.end}`
+    return !places.has(place) && places.add(place) !== undefined
+  })
+  found.splice(0, found.length, ...once)
   // A scalar that is a whole reference and also part of a Helm map (one anchor used both ways) cannot
   // take both edits: the Helm map is pinned, the whole reference is named.
   for (const [node, reference] of wholes) {

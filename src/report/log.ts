@@ -49,7 +49,7 @@ export function logScan(scan: ScanResult & { nothingFound?: NothingFound }, pin:
   for (const reference of scan.templated)
     core.notice(
       `${safeText(reference.text)} is filled in by a template or variable: it is not looked up. ${
-        reference.templated !== undefined ? `To check it, ${safeText(reference.templated)}.` : 'Pin or check it where its value is known.'
+        reference.templated !== undefined ? `${safeText(reference.templated)}.` : 'Pin or check it where its value is known.'
       }`,
       {
         title: 'Templated image reference',

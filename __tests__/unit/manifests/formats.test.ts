@@ -170,3 +170,53 @@ describe('devcontainer.json, Copilot and any text', () => {
     expect(pinned('README.md', text)).toContain(`amazonaws.eu/app:v1@${D}. Also`)
   })
 })
+
+describe('what the review found', () => {
+  it('pins a Lambda image URI (CloudFormation, SAM, Terraform, .tfvars) as <repository>@<digest>: Lambda refuses a tag with a digest', () => {
+    const sam = `Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      ImageUri: ${R}/team/api:v1.4.2\n`
+    expect(pinned('template.yaml', sam)).toBe(sam.replace(':v1.4.2', `@${D}`))
+    expect(pinned('template.yaml', pinned('template.yaml', sam))).toBe(sam.replace(':v1.4.2', `@${D}`))
+    const tf = `image_uri = "${R}/app:v1@sha256:${'0'.repeat(64)}"\nimage = "${R}/app:v1"\n`
+    expect(pinned('main.tf', tf)).toBe(`image_uri = "${R}/app@${D}"\nimage = "${R}/app:v1@${D}"\n`)
+    expect(pinned('prod.tfvars', `image_uri = "${R}/app:v1"\n`)).toBe(`image_uri = "${R}/app@${D}"\n`)
+  })
+
+  it('names an Argo CD string without a tag as decided elsewhere, never :latest', () => {
+    expect(found('.argocd-source-a.yaml', `kustomize:\n  images:\n  - app=${R}/app\n`)).toEqual([[`${R}/app`, 3, 'tag elsewhere']])
+  })
+
+  it('never appends a second digest in text, and names a partly templated tag as templated', () => {
+    const text = [
+      `IMAGE=${R}/app:v1@\${DIGEST}`,
+      `docker push ${R}/app:v1-\${ARCH}`,
+      `docker run ${R}/app:v1+build ${R}/app:v1/x ${R}/app:v1:latest harbor.example.com/${R}/app:v1`,
+      `pinned ${R}/app:v1@sha512:${'a'.repeat(128)}`
+    ].join('\n')
+    expect(found('deploy.sh', text)).toEqual([
+      [`${R}/app:v1`, 1, 'templated'],
+      [`${R}/app:v1-`, 2, 'templated'],
+      [`${R}/app:v1@sha512:${'a'.repeat(128)}`, 4, 'pinnable']
+    ])
+    expect(extractReferences('x.md', `${R}/app:v1@SHA256:${'A'.repeat(64)}`)[0]?.unreadable).toMatch(/what follows its @ is not a digest/)
+  })
+
+  it('reads an anchored reference named twice in a workflow once', () => {
+    const text = `on: push\njobs:\n  t:\n    container: &img ${R}/app:v1\n    services:\n      db:\n        image: *img\n    steps:\n      - uses: x/y@v1\n        with:\n          container: ${R}/app:not-an-image\n`
+    expect(found('.github/workflows/ci.yml', text)).toEqual([[`${R}/app:v1`, 4, 'pinnable']])
+  })
+
+  it('reads only JSON heredocs in Terraform, and a kustomization named Kustomization', () => {
+    expect(found('main.tf', `user_data = <<EOT\n# was: "image": "${R}/app:v0"\nEOT\n`)).toEqual([])
+    expect(found('overlays/prod/Kustomization', `images:\n- name: ${R}/app\n  newTag: v1\n`)).toEqual([[`${R}/app:v1`, 2, 'pinnable']])
+  })
+
+  it('reads CloudFormation image keys only in resources (not Mappings, custom resources or Image Builder), with !!str as text', () => {
+    const text = `AWSTemplateFormatVersion: '2010-09-09'\nMappings:\n  M:\n    a:\n      Image: ${R}/app:map\nResources:\n  C:\n    Type: Custom::Thing\n    Properties:\n      Image: ${R}/app:custom\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Code:\n        ImageUri: !!str ${R}/app:v1\n`
+    expect(found('t.yaml', text)).toEqual([[`${R}/app:v1`, 15, 'pinnable']])
+  })
+
+  it("reads an action's image: docker://<ref>, and leaves two commas in a row for the parser to refuse", () => {
+    expect(found('action.yml', `runs:\n  using: docker\n  image: docker://${R}/app:v1\n`)).toEqual([[`${R}/app:v1`, 3, 'pinnable']])
+    expect(() => extractReferences('x.json', `{"image": "${R}/app:v1",, }`)).toThrow(/is not valid YAML or JSON/)
+  })
+})

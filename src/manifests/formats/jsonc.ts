@@ -27,10 +27,11 @@ export function blankJsonComments(text: string): string {
       blank(index, end < 0 ? text.length : end + 2)
       index = end < 0 ? text.length : end + 2
     } else if (char === ',') {
-      lastComma = index
+      // Two commas in a row are not a trailing comma: left for the parser to refuse.
+      lastComma = lastComma === -1 ? index : -2
       index++
-    } else if ((char === '}' || char === ']') && lastComma >= 0) {
-      out[lastComma] = ' '
+    } else if (char === '}' || char === ']') {
+      if (lastComma >= 0) out[lastComma] = ' '
       lastComma = -1
       index++
     } else {

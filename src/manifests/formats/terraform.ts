@@ -8,13 +8,12 @@
 // (`${var.tag}`) is templated: a notice, as everywhere.
 import { InputError } from '../../image.js'
 import { safeText } from '../../text.js'
-import { type FileReference, referenceEdit } from '../reference.js'
+import { type FileReference, digestOnlyEdit, referenceEdit } from '../reference.js'
 
 /** The attribute names that hold an image reference. */
 const IMAGE_KEYS = new Set(['image_uri', 'image_identifier', 'image'])
 
-const TEMPLATED_HINT =
-  "pin the value Terraform gives it (the variable's default or a .tfvars file), or write the reference itself with its digest"
+const TEMPLATED_HINT = 'Check the value Terraform gives it where it is set, or write the reference itself with its digest'
 
 type Token =
   | { kind: 'name'; text: string; start: number }
@@ -121,20 +120,37 @@ function tokenize(source: string): Token[] {
   return tokens
 }
 
-function lineAt(source: string, offset: number): number {
-  let line = 1
-  for (let index = source.indexOf('\n'); index >= 0 && index < offset; index = source.indexOf('\n', index + 1)) line++
-  return line
+/** The 1-based line of an offset, by binary search over the file's line starts (counted once per file). */
+function lineCounter(source: string): (offset: number) => number {
+  const starts = [0]
+  for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1)) starts.push(index + 1)
+  return (offset) => {
+    let low = 0
+    let high = starts.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if ((starts[middle] ?? 0) <= offset) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
 }
 
-/** A reference written as a string's content [start, end). */
+interface Reading {
+  file: string
+  source: string
+  lineAt: (offset: number) => number
+}
+
+/** A reference written as a string's content [start, end); `lambda`: a Lambda image URI, pinned without its tag. */
 function stringReference(
-  file: string,
-  source: string,
-  string: { start: number; end: number; templated: boolean; escaped: boolean }
+  reading: Reading,
+  string: { start: number; end: number; templated: boolean; escaped: boolean },
+  lambda = false
 ): FileReference {
+  const { file, source } = reading
   const text = source.slice(string.start, string.end)
-  const line = lineAt(source, string.start)
+  const line = reading.lineAt(string.start)
   if (string.templated) return { file, line, text, templated: TEMPLATED_HINT }
   const at = text.indexOf('@')
   return {
@@ -142,19 +158,22 @@ function stringReference(
     line,
     text,
     ...(at >= 0 && { writtenDigest: text.slice(at + 1) }),
-    ...(string.escaped ? { unpinnable: 'it is written with escapes' } : { edit: referenceEdit(source, string.start, string.end) })
+    ...(string.escaped
+      ? { unpinnable: 'it is written with escapes' }
+      : { edit: (lambda ? digestOnlyEdit : referenceEdit)(source, string.start, string.end) })
   }
 }
 
-/** `"image": "…"` inside a heredoc of JSON (container_definitions = <<EOF … EOF). */
-function heredocReferences(file: string, source: string, start: number, end: number): FileReference[] {
+/** `"image": "…"` inside a heredoc of JSON (container_definitions = <<EOF … EOF); a heredoc of anything else (a script) is not read. */
+function heredocReferences(reading: Reading, start: number, end: number): FileReference[] {
   const found: FileReference[] = []
-  const body = source.slice(start, end)
+  const body = reading.source.slice(start, end)
+  if (!/^\s*[[{]/.test(body)) return found
   for (const match of body.matchAll(/"(image|image_uri|imageUri)"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g)) {
     const valueStart = start + (match.index ?? 0) + match[0].length - 1 - (match[2]?.length ?? 0)
     const value = match[2] ?? ''
     found.push(
-      stringReference(file, source, {
+      stringReference(reading, {
         start: valueStart,
         end: valueStart + value.length,
         templated: /(?<![$%])[$%]\{/.test(value),
@@ -167,19 +186,20 @@ function heredocReferences(file: string, source: string, start: number, end: num
 
 /** Every image reference in a Terraform file, in file order. Throws InputError naming the line when it is not HCL. */
 export function terraformReferences(file: string, source: string): FileReference[] {
+  const reading: Reading = { file, source, lineAt: lineCounter(source) }
   let tokens: Token[]
   try {
     tokens = tokenize(source)
   } catch (error) {
     if (!(error instanceof HclError)) throw error
     throw new InputError(
-      `files: ${safeText(file)}:${lineAt(source, error.at)} is not valid HCL (${error.message}); fix the file or leave it out of files.`
+      `files: ${safeText(file)}:${reading.lineAt(error.at)} is not valid HCL (${error.message}); fix the file or leave it out of files.`
     )
   }
   const found: FileReference[] = []
   tokens.forEach((token, index) => {
     if (token.kind === 'heredoc') {
-      found.push(...heredocReferences(file, source, token.start, token.end))
+      found.push(...heredocReferences(reading, token.start, token.end))
       return
     }
     const key = token.kind === 'name' ? token.text : token.kind === 'string' ? source.slice(token.start, token.end) : undefined
@@ -187,7 +207,8 @@ export function terraformReferences(file: string, source: string): FileReference
     const operator = tokens[index + 1]
     const value = tokens[index + 2]
     if (operator?.kind !== 'punct' || (operator.text !== '=' && operator.text !== ':')) return
-    if (value?.kind === 'string') found.push(stringReference(file, source, value))
+    // Lambda's image_uri takes a tag or a digest, never both: pin replaces the tag.
+    if (value?.kind === 'string') found.push(stringReference(reading, value, key === 'image_uri'))
     else if (value?.kind === 'name' && /^(?:var|local|module|data)$/.test(value.text)) {
       // `image_uri = var.image`: what the variable holds is known elsewhere.
       const lineEnd = source.indexOf('\n', value.start)
@@ -195,7 +216,7 @@ export function terraformReferences(file: string, source: string): FileReference
         .slice(value.start, lineEnd < 0 ? source.length : lineEnd)
         .replace(/\s*(?:#|\/\/).*$/, '')
         .trim()
-      found.push({ file, line: lineAt(source, value.start), text, templated: TEMPLATED_HINT })
+      found.push({ file, line: reading.lineAt(value.start), text, templated: TEMPLATED_HINT })
     }
   })
   return found

@@ -8,12 +8,16 @@ import { type FileReference, referenceEdit } from '../reference.js'
 const SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*'
 /** A registry host, a repository, then a tag and/or a digest, or a variable where the tag goes. */
 const REFERENCE = new RegExp(
-  `(?<![\\w.-])(\\d{12}\\.dkr(?:\\.ecr|-ecr)(?:-fips)?\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)/(${SEGMENT}(?:/${SEGMENT})*)` +
-    `(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127}|\\$\\{[^}\\n]{1,100}\\}|\\$[A-Za-z_]\\w*|\\{\\{[^}\\n]{1,100}\\}\\}))?(?:@(sha256:[a-f0-9]{64}))?`,
+  `(?<![A-Za-z0-9./-])(\\d{12}\\.dkr(?:\\.ecr|-ecr)(?:-fips)?\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)/(${SEGMENT}(?:/${SEGMENT})*)` +
+    `(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127}|\\$\\{[^}\\n]{1,100}\\}|\\$[A-Za-z_]\\w*|\\{\\{[^}\\n]{1,100}\\}\\}))?(?:@(sha256:[a-f0-9]{64}(?![a-f0-9])|sha512:[a-f0-9]{128}))?`,
   'g'
 )
+/** What may not follow a reference: more of a tag, a path or a URL (`+build`, `/x`, `:latest`, a tag over 128 characters). */
+const CONTINUES = /^[A-Za-z0-9_.+:/-]/
+/** A variable or template right after it (`:v1-${ARCH}`, `@${DIGEST}`): the reference is templated. */
+const TEMPLATE_FOLLOWS = /^@?(?:\$|\{\{|%)/
 
-const TEMPLATED_HINT = 'pin the value its variable is given, or write the reference itself with its digest'
+const TEMPLATED_HINT = 'Pin the value its variable is given, or write the reference itself with its digest'
 
 export function textReferences(file: string, source: string): FileReference[] {
   const found: FileReference[] = []
@@ -21,15 +25,29 @@ export function textReferences(file: string, source: string): FileReference[] {
   let counted = 0
   for (const match of source.matchAll(REFERENCE)) {
     const [, host = '', , rawTag, digest] = match
-    if (!isEcrHost(host)) continue
+    if (!isEcrHost(host.toLowerCase())) continue
     // A sentence's full stop is not part of a tag.
     const tag = digest === undefined ? rawTag?.replace(/\.+$/, '') : rawTag
     if (tag === undefined && digest === undefined) continue
     const start = match.index ?? 0
     const text = match[0].slice(0, match[0].length - ((rawTag?.length ?? 0) - (tag?.length ?? 0)))
+    const after = source.slice(start + match[0].length, start + match[0].length + 3)
+    const templatedAfter = TEMPLATE_FOLLOWS.test(after)
+    // More of a token after it: not a complete reference (a longer tag, a path, a URL).
+    if (!templatedAfter && CONTINUES.test(after)) continue
     for (let at = source.indexOf('\n', counted); at >= 0 && at < start; at = source.indexOf('\n', at + 1)) line++
     counted = start
-    if (tag !== undefined && /^[${]/.test(tag)) {
+    if (!templatedAfter && after.startsWith('@') && digest === undefined) {
+      // `@` and then no digest it can read (sha384, uppercase hexadecimal, cut short): never a second digest after it.
+      found.push({
+        file,
+        line,
+        text: `${text}${after}…`,
+        unreadable: 'what follows its @ is not a digest (sha256: and 64, or sha512: and 128, lowercase hexadecimal characters)'
+      })
+      continue
+    }
+    if (templatedAfter || (tag !== undefined && /^[${]/.test(tag))) {
       found.push({ file, line, text, templated: TEMPLATED_HINT })
       continue
     }

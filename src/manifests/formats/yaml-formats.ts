@@ -3,8 +3,8 @@
 // CloudFormation and SAM image properties (intrinsic functions kept as data, and named as templated),
 // and GitHub workflows' `container:`/`services:` strings and `uses: docker://` steps. The kind is told
 // by the file's name and its content.
-import { type Document, type Node, type Pair, type Scalar, type YAMLMap, isMap, isScalar, isSeq } from 'yaml'
-import type { FileReference } from '../reference.js'
+import { type Document, type Node, type Pair, type Scalar, type YAMLMap, isMap, isPair, isScalar, isSeq } from 'yaml'
+import { type FileReference, digestOnlyEdit } from '../reference.js'
 import { type Context, digestKeyEdit, lineOf, locate, ownPair, scalarOf, scalarReference, tagWithDigest } from './yaml-nodes.js'
 
 export type DocumentKind = 'kustomization' | 'cloudformation' | 'workflow' | 'other'
@@ -36,8 +36,8 @@ export function documentKind(document: Document.Parsed, file: string): DocumentK
 const CLOUDFORMATION_KEYS = new Set(['ImageUri', 'Image', 'ImageIdentifier'])
 
 const CLOUDFORMATION_TEMPLATED =
-  "pin the value the template gives it (a parameter's default, or --parameter-overrides at deploy), or write the image URI itself with its digest"
-const WORKFLOW_TEMPLATED = "pin it where the expression's value is set, or write the reference itself with its digest"
+  "Check the value it is given where it is set (the deploy command's --parameter-overrides), or write the image URI itself with its digest"
+const WORKFLOW_TEMPLATED = "Pin it where the expression's value is set, or write the reference itself with its digest"
 
 /** A value written as something other than one plain string (`!Ref X`, `{"Fn::Sub": …}`): its text, on one line, for the notice. */
 function templatedReference(node: Node, context: Context, hint: string): FileReference {
@@ -53,12 +53,15 @@ function isIntrinsic(map: YAMLMap): boolean {
   return map.items.length === 1 && isScalar(map.items[0]?.key) && /^(?:Ref|Condition|Fn::\w+)$/.test(String(map.items[0]?.key.value))
 }
 
-function cloudFormationReference(value: unknown, context: Context): FileReference | undefined {
+function cloudFormationReference(key: string, value: unknown, context: Context): FileReference | undefined {
   if (isScalar(value)) {
-    // `!Sub 'literal'` is its text; any other tag (`!Ref`, `!GetAtt`, `!ImportValue`) names something else.
-    if (value.tag === undefined || value.tag === '!Sub') {
+    // `!Sub 'literal'` (and `!!str`) is its text; any other tag (`!Ref`, `!GetAtt`, `!ImportValue`) names something else.
+    if (value.tag === undefined || value.tag === '!Sub' || value.tag === 'tag:yaml.org,2002:str') {
       const reference = scalarReference(value, context)
-      return reference && /\$\{/.test(reference.text) ? { ...reference, templated: CLOUDFORMATION_TEMPLATED } : reference
+      if (reference === undefined) return undefined
+      if (/\$\{/.test(reference.text)) return { ...reference, templated: CLOUDFORMATION_TEMPLATED }
+      // Lambda's ImageUri takes a tag or a digest, never both: pin replaces the tag.
+      return key === 'ImageUri' && reference.edit !== undefined ? { ...reference, edit: lambdaEdit(reference, context) } : reference
     }
     return templatedReference(value, context, CLOUDFORMATION_TEMPLATED)
   }
@@ -67,8 +70,32 @@ function cloudFormationReference(value: unknown, context: Context): FileReferenc
   return undefined
 }
 
-/** A workflow's reference: `container: <ref>`, `services: {name: <ref>}`, `uses: docker://<ref>`. */
-function workflowReferences(pair: Pair, context: Context): FileReference[] {
+/** The edit of a Lambda image URI: `<repository>@<digest>`, its tag replaced (see digestOnlyEdit). */
+export function lambdaEdit(reference: FileReference, context: Context): FileReference['edit'] {
+  const edit = reference.edit
+  if (edit === undefined) return undefined
+  // The reference's own text ends where its edit does (an appended or replaced digest).
+  const start = edit.end - reference.text.length
+  return context.source.slice(start, edit.end) === reference.text ? digestOnlyEdit(context.source, start, edit.end) : edit
+}
+
+/**
+ * Where a CloudFormation key sits: under a resource's Properties (not a custom resource's or Image
+ * Builder's, whose `Image` is something else), or SAM's Globals; never Mappings, Parameters or Outputs.
+ */
+function inResource(path: readonly unknown[]): boolean {
+  const pairs = path.filter(isPair)
+  const [section, resource] = pairs
+  const top = isScalar(section?.key) ? section.key.value : undefined
+  if (top === 'Globals') return true
+  if (top !== 'Resources' || !isMap(resource?.value)) return false
+  const type = String((ownPair(resource.value, 'Type')?.value as Scalar | undefined)?.value ?? '')
+  return !/^(?:Custom::|AWS::CloudFormation::CustomResource|AWS::ImageBuilder::)/.test(type)
+}
+
+/** A workflow's reference: `container: <ref>`, `services: {name: <ref>}`, `uses: docker://<ref>` (not a step's `with:` inputs). */
+function workflowReferences(pair: Pair, parentKey: unknown, context: Context): FileReference[] {
+  if (parentKey === 'with') return []
   const key = isScalar(pair.key) ? pair.key.value : undefined
   const withHint = (reference: FileReference | undefined): FileReference[] =>
     reference === undefined ? [] : [/\$\{\{/.test(reference.text) ? { ...reference, templated: WORKFLOW_TEMPLATED } : reference]
@@ -133,10 +160,12 @@ function kustomizeReference(
 export function formatReferences(
   kind: DocumentKind,
   pair: Pair,
-  parentKey: unknown,
+  path: readonly unknown[],
   context: Context,
   helmRenders: (scalar: Scalar) => string | undefined
 ): FileReference[] {
+  const holder = path.at(-2)
+  const parentKey = isPair(holder) && isScalar(holder.key) ? holder.key.value : undefined
   const key = isScalar(pair.key) ? pair.key.value : undefined
   if (key === 'images' && isSeq(pair.value)) {
     // Argo CD: `kustomize: {images: ['name=newName:tag', 'repo:tag@sha256:…']}` (an Application, or .argocd-source-<app>.yaml).
@@ -144,18 +173,30 @@ export function formatReferences(
       return pair.value.items.flatMap((item) => {
         if (!isScalar(item) || typeof item.value !== 'string') return []
         const reference = scalarReference(item, context, item.value.indexOf('=') + 1)
-        return reference ? [reference] : []
+        if (reference === undefined) return []
+        // `name=newName` without a tag or digest keeps the base manifests' tag, as a kustomize entry does.
+        if (!/[:@][^/]*$/.test(reference.text.slice(reference.text.lastIndexOf('/') + 1)))
+          return [
+            {
+              file: reference.file,
+              line: reference.line,
+              text: reference.text,
+              tagElsewhere: `Argo CD keeps the tag the base manifests give ${reference.text}: write it with a tag (pin then adds its digest) to check it here`
+            }
+          ]
+        return [reference]
       })
-    if (kind === 'kustomization')
+    // kustomize's own list: the kustomization's top-level `images` (not a Helm chart's inline values).
+    if (kind === 'kustomization' && parentKey === undefined)
       return pair.value.items.flatMap((item) => {
         const reference = isMap(item) ? kustomizeReference(item, context, helmRenders) : undefined
         return reference ? [reference] : []
       })
   }
-  if (kind === 'cloudformation' && typeof key === 'string' && CLOUDFORMATION_KEYS.has(key)) {
-    const reference = cloudFormationReference(pair.value, context)
+  if (kind === 'cloudformation' && typeof key === 'string' && CLOUDFORMATION_KEYS.has(key) && inResource(path)) {
+    const reference = cloudFormationReference(key, pair.value, context)
     return reference ? [reference] : []
   }
-  if (kind === 'workflow') return workflowReferences(pair, context)
+  if (kind === 'workflow') return workflowReferences(pair, parentKey, context)
   return []
 }
