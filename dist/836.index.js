@@ -263,7 +263,7 @@ async function missingFailure(image, missing, options) {
     for (const entry of missing) {
         const inactive = all.filter((referrer) => referrer.artifactStatus !== 'ACTIVE' && meets(entry, referrerEvidence(referrer)));
         if (inactive.length > 0)
-            notes.push(`a ${(0,artifacts/* requirementName */.xV)(entry)} exists but is ${[...new Set(inactive.map((referrer) => String(referrer.artifactStatus).toLowerCase()))].join(' or ')} (${(0,src_text/* safeText */.Hk)(inactive[0]?.digest ?? '')}), which does not count: restore it`);
+            notes.push(`the ${(0,artifacts/* requirementName */.xV)(entry)} exists but is ${[...new Set(inactive.map((referrer) => String(referrer.artifactStatus).toLowerCase()))].join(' or ')} (${(0,src_text/* safeText */.Hk)(inactive[0]?.digest ?? '')}), which does not count: restore it`);
     }
     if (missing.some((entry) => entry.kind === 'signature')) {
         const statuses = await signingStatuses(found, options);

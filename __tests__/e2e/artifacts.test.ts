@@ -42,7 +42,7 @@ describe.each(NODES)('require-artifacts on $label', ({ path }) => {
     expectCleanFailure(
       run,
       new RegExp(
-        `^::error title=Image ArtifactMissing::signed:v1: ArtifactMissing: ${seeded.v1} has no active sbom: a sbom exists but is archived \\(${seeded.referrers.sbom}\\), which does not count: restore it$`
+        `^::error title=Image ArtifactMissing::signed:v1: ArtifactMissing: ${seeded.v1} has no active sbom: the sbom exists but is archived \\(${seeded.referrers.sbom}\\), which does not count: restore it$`
       )
     )
     expect(json(run, 'failures')).toEqual([expect.objectContaining({ requested: 'signed:v1', failureCode: 'ArtifactMissing' })])

@@ -203,7 +203,7 @@ async function missingFailure(image: ImageEvidence, missing: RequiredArtifact[],
     const inactive = all.filter((referrer) => referrer.artifactStatus !== 'ACTIVE' && meets(entry, referrerEvidence(referrer)))
     if (inactive.length > 0)
       notes.push(
-        `a ${requirementName(entry)} exists but is ${[...new Set(inactive.map((referrer) => String(referrer.artifactStatus).toLowerCase()))].join(' or ')} (${safeText(inactive[0]?.digest ?? '')}), which does not count: restore it`
+        `the ${requirementName(entry)} exists but is ${[...new Set(inactive.map((referrer) => String(referrer.artifactStatus).toLowerCase()))].join(' or ')} (${safeText(inactive[0]?.digest ?? '')}), which does not count: restore it`
       )
   }
   if (missing.some((entry) => entry.kind === 'signature')) {
