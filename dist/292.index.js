@@ -407,14 +407,14 @@ var registry_host = __webpack_require__(78791);
 ;// CONCATENATED MODULE: ../src/manifests/formats/text.ts
 // Any other text file a glob names (scripts, Makefiles, CDK code, docs): every complete ECR reference
 // in its text, `<account>.dkr.ecr.<region>.<suffix>/<repository>:<tag>` or `@<digest>`, whatever the
-// partition (registry-host.ts). A reference whose tag is a variable (`…/app:${TAG}`, `…/app:$TAG`) is
-// templated: a notice. Pin appends or replaces `@digest` in place.
+// partition (registry-host.ts). A reference whose tag is a variable (`…/app:${TAG}`, `$TAG`, `$(TAG)`,
+// `{{ .Tag }}`, `{tag}`, `%s`) is templated: a notice. Pin appends or replaces `@digest` in place.
 
 
 const SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 /** A registry host, a repository, then a tag and/or a digest, or a variable where the tag goes. */
 const REFERENCE = new RegExp(`(?<![A-Za-z0-9./-])(\\d{12}\\.dkr(?:\\.ecr|-ecr)(?:-fips)?\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)/(${SEGMENT}(?:/${SEGMENT})*)` +
-    `(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127}|\\$\\{[^}\\n]{1,100}\\}|\\$[A-Za-z_]\\w*|\\{\\{[^}\\n]{1,100}\\}\\}))?(?:@(sha256:[a-f0-9]{64}(?![a-f0-9])|sha512:[a-f0-9]{128}))?`, 'g');
+    `(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127}|\\$\\{[^}\\n]{1,100}\\}|\\$[A-Za-z_]\\w*|\\$\\([^)\\n]{1,100}\\)|\\{\\{[^}\\n]{1,100}\\}\\}|\\{[A-Za-z_][\\w.]{0,100}\\}|%[sdv]))?(?:@(sha256:[a-f0-9]{64}(?![a-f0-9])|sha512:[a-f0-9]{128}))?`, 'g');
 /** What may not follow a reference: more of a tag, a path or a URL (`+build`, `/x`, `:latest`, a tag over 128 characters). */
 const CONTINUES = /^[A-Za-z0-9_.+:/-]/;
 /** A variable or template right after it (`:v1-${ARCH}`, `@${DIGEST}`): the reference is templated. */
@@ -452,7 +452,7 @@ function textReferences(file, source) {
             });
             continue;
         }
-        if (templatedAfter || (tag !== undefined && /^[${]/.test(tag))) {
+        if (templatedAfter || (tag !== undefined && /^[${%]/.test(tag))) {
             found.push({ file, line, text, templated: text_TEMPLATED_HINT });
             continue;
         }

@@ -198,6 +198,8 @@ describe('what the review found', () => {
       [`${R}/app:v1@sha512:${'a'.repeat(128)}`, 4, 'pinnable']
     ])
     expect(extractReferences('x.md', `${R}/app:v1@SHA256:${'A'.repeat(64)}`)[0]?.unreadable).toMatch(/what follows its @ is not a digest/)
+    for (const variable of ['$(TAG)', '{tag}', '%s', '{{ .Tag }}', '$TAG'])
+      expect(found('Makefile', `push:\n\tdocker push ${R}/app:${variable}\n`)).toEqual([[`${R}/app:${variable}`, 2, 'templated']])
   })
 
   it('reads an anchored reference named twice in a workflow once', () => {
