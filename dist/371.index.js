@@ -35,7 +35,10 @@ function selectPlatform(indexText, platform) {
     catch {
         return { available: [] };
     }
-    const match = manifests.find((descriptor) => descriptor.platform?.os === platform.os &&
+    const match = manifests.find((descriptor) => 
+    // An attestation manifest is never the platform's image, whatever platform it names.
+    descriptor.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' &&
+        descriptor.platform?.os === platform.os &&
         descriptor.platform?.architecture === platform.architecture &&
         (platform.variant === undefined || descriptor.platform?.variant === platform.variant) &&
         typeof descriptor.digest === 'string');

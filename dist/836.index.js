@@ -36,6 +36,8 @@ var concurrency = __webpack_require__(98540);
 var deadline = __webpack_require__(61035);
 // EXTERNAL MODULE: ../src/ecr/errors.ts
 var errors = __webpack_require__(23175);
+// EXTERNAL MODULE: ../src/ecr/digest.ts
+var digest = __webpack_require__(86796);
 // EXTERNAL MODULE: ../src/ecr/lookup.ts + 1 modules
 var lookup = __webpack_require__(77784);
 // EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
@@ -79,9 +81,10 @@ function meets(required, evidence) {
         case 'sbom':
             return SBOM_TYPES.has(type) || (attestation && SBOM_PREDICATE.test(predicate ?? ''));
         case 'artifact-type':
-            return type === required.artifactType;
+            return type.toLowerCase() === required.artifactType;
         case 'predicate-type':
-            return predicate === required.predicateType;
+            // Only an attestation has a predicate: an annotation on anything else says nothing.
+            return attestation && predicate === required.predicateType;
     }
 }
 /** The kinds of words a status description uses: `signed`, `attested`, `with SBOMs`. */
@@ -109,6 +112,7 @@ function isNamedKind(required) {
 //      progress, or failed).
 // A found image missing a kind becomes an ArtifactMissing failure (waiting asks again), or
 // SigningFailed; one that carries them all gains `artifacts`, the evidence that counted.
+
 
 
 
@@ -156,10 +160,14 @@ function fromOperation(error, operation) {
         Object.assign(error, { operation });
     return error;
 }
-/** Every referrer of `digest` (ACTIVE ones, or with `any` every status), following nextToken. */
-async function listReferrers(found, digest, any, options) {
+/**
+ * Every referrer of `digest` (ACTIVE ones, or with `any` every status), following nextToken; without
+ * `any`, a page stops the listing once `enough` says what was listed meets every requirement.
+ */
+async function listReferrers(found, digest, any, options, enough = () => false) {
     const { request } = found;
     const referrers = [];
+    const tokens = new Set();
     let nextToken;
     for (let page = 0; page < MAX_PAGES; page++) {
         const sent = options.clientFor(request.region).send(new ListImageReferrersCommand({
@@ -174,13 +182,18 @@ async function listReferrers(found, digest, any, options) {
         for (const referrer of response.referrers ?? []) {
             if (!(0,src_image/* isDigest */.Bc)(referrer.digest))
                 throw new errors/* UnexpectedAnswerError */.qx(`it lists a referrer whose digest '${(0,src_text/* safeText */.Hk)(String(referrer.digest)).slice(0, 100)}' is not a digest`);
-            referrers.push(referrer);
+            // Only ACTIVE ones count, also when a server ignores the status filter.
+            if (any || referrer.artifactStatus === undefined || referrer.artifactStatus === 'ACTIVE')
+                referrers.push(referrer);
         }
         nextToken = response.nextToken;
-        if (nextToken === undefined || nextToken === '')
+        if (nextToken === undefined || nextToken === '' || (!any && enough(referrers)))
             return referrers;
+        if (tokens.has(nextToken))
+            throw new errors/* UnexpectedAnswerError */.qx('ListImageReferrers sent the same nextToken twice, so its listing would never end');
+        tokens.add(nextToken);
     }
-    throw new errors/* UnexpectedAnswerError */.qx(`it kept sending a nextToken after ${MAX_PAGES} pages of referrers`);
+    throw new errors/* UnexpectedAnswerError */.qx(`ListImageReferrers kept sending a nextToken after ${MAX_PAGES} pages (${MAX_PAGES * 50} referrers)`);
 }
 function referrerEvidence(referrer) {
     return {
@@ -191,33 +204,41 @@ function referrerEvidence(referrer) {
         ...(referrer.annotations !== undefined && { annotations: referrer.annotations })
     };
 }
-/** The attestation manifests a BuildKit index holds for its platform manifests (only the platform's, with platform). */
-function attestationDigests(found) {
+/**
+ * A BuildKit index's platform manifests (the platform's alone, with platform) and the attestation
+ * manifests it holds for them; an attestation for a digest that is not one of them does not count.
+ */
+function buildkitAttestations(found) {
+    const none = { platforms: [], attestations: [] };
     if (!INDEX_TYPES.has(found.image.imageManifestMediaType ?? ''))
-        return [];
+        return none;
     let index;
     try {
         index = JSON.parse(found.image.imageManifest ?? '');
     }
     catch {
-        return [];
+        return none;
     }
-    return (index.manifests ?? []).flatMap((entry) => {
-        const annotations = entry.annotations ?? {};
-        if (annotations['vnd.docker.reference.type'] !== 'attestation-manifest' || !(0,src_image/* isDigest */.Bc)(entry.digest))
-            return [];
-        const subject = annotations['vnd.docker.reference.digest'];
-        return found.platformDigest === undefined || subject === found.platformDigest ? [entry.digest] : [];
+    const entries = index.manifests ?? [];
+    const isAttestation = (entry) => entry.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
+    const all = entries.filter((entry) => !isAttestation(entry) && (0,src_image/* isDigest */.Bc)(entry.digest)).map((entry) => entry.digest);
+    const platforms = found.platformDigest !== undefined ? all.filter((digest) => digest === found.platformDigest) : all;
+    const attestations = entries.flatMap((entry) => {
+        const subject = entry.annotations?.['vnd.docker.reference.digest'];
+        return isAttestation(entry) && (0,src_image/* isDigest */.Bc)(entry.digest) && typeof subject === 'string' && platforms.includes(subject)
+            ? [{ digest: entry.digest, subject }]
+            : [];
     });
+    return { platforms, attestations };
 }
 /** The predicate types an attestation manifest's layers are annotated with. */
-function attestationEvidence(digest, manifest) {
+function attestationEvidence(digest, subject, manifest) {
     try {
         const parsed = JSON.parse(manifest ?? '');
         return (parsed.layers ?? []).flatMap((layer) => {
             const predicateType = layer.annotations?.['in-toto.io/predicate-type'];
             return typeof predicateType === 'string'
-                ? [{ source: 'buildkit-attestation', digest, predicateType, mediaType: String(layer.mediaType ?? '') }]
+                ? [{ source: 'buildkit-attestation', digest, subject, predicateType, mediaType: String(layer.mediaType ?? '') }]
                 : [];
         });
     }
@@ -225,8 +246,18 @@ function attestationEvidence(digest, manifest) {
         return [];
     }
 }
+/**
+ * Whether the evidence meets a requirement: a referrer (or a .sig tag) of the image, or BuildKit
+ * attestations for every platform manifest in scope (one platform without its attestation is not attested).
+ */
+function isMet(entry, evidence, platforms) {
+    if (evidence.some((piece) => piece.source !== 'buildkit-attestation' && meets(entry, piece)))
+        return true;
+    return (platforms.length > 0 &&
+        platforms.every((platform) => evidence.some((piece) => piece.source === 'buildkit-attestation' && piece.subject === platform && meets(entry, piece))));
+}
 function missingOf(image, required) {
-    return required.filter((entry) => !image.evidence.some((evidence) => meets(entry, evidence)));
+    return required.filter((entry) => !isMet(entry, image.evidence, image.platforms));
 }
 function digestOf(found) {
     return found.image.imageId?.imageDigest ?? '';
@@ -296,19 +327,31 @@ async function missingFailure(image, missing, options) {
         }
     };
 }
-/** The evidence that counted, one entry per piece and kind, for the images output. */
+/** At most this many pieces of evidence per kind in the images output (the rest are counted in `omitted`). */
+const ARTIFACTS_PER_KIND = 10;
+/** The longest annotation value the images output carries. */
+const ANNOTATION_LIMIT = 200;
+/** The evidence that counted, at most ARTIFACTS_PER_KIND per kind, for the images output. */
 function counted(image, required) {
-    return required.flatMap((entry) => image.evidence
-        .filter((evidence) => meets(entry, evidence))
-        .map((evidence) => ({
-        kind: (0,artifacts/* requirementName */.xV)(entry),
-        ...(evidence.artifactType !== undefined && { artifactType: evidence.artifactType }),
-        digest: evidence.digest,
-        ...(evidence.mediaType !== undefined && { mediaType: evidence.mediaType }),
-        ...(evidence.annotations !== undefined && { annotations: evidence.annotations }),
-        ...(evidence.predicateType !== undefined &&
-            evidence.annotations === undefined && { annotations: { 'in-toto.io/predicate-type': evidence.predicateType } })
-    })));
+    return required.flatMap((entry) => {
+        const pieces = image.evidence.filter((evidence) => meets(entry, evidence));
+        const shown = pieces.slice(0, ARTIFACTS_PER_KIND).map((evidence) => {
+            const annotations = evidence.annotations ?? (evidence.predicateType !== undefined ? { 'in-toto.io/predicate-type': evidence.predicateType } : undefined);
+            return {
+                kind: (0,artifacts/* requirementName */.xV)(entry),
+                ...(evidence.artifactType !== undefined && { artifactType: evidence.artifactType }),
+                digest: evidence.digest,
+                ...(evidence.mediaType !== undefined && { mediaType: evidence.mediaType }),
+                ...(annotations !== undefined && {
+                    annotations: Object.fromEntries(Object.entries(annotations)
+                        .slice(0, 20)
+                        .map(([key, value]) => [key.slice(0, ANNOTATION_LIMIT), String(value).slice(0, ANNOTATION_LIMIT)]))
+                })
+            };
+        });
+        const omitted = pieces.length - shown.length;
+        return omitted > 0 ? [...shown, { kind: (0,artifacts/* requirementName */.xV)(entry), digest: '', omitted }] : shown;
+    });
 }
 /** The request for another manifest or tag of a found image's repository. */
 function sibling(found, id) {
@@ -330,10 +373,11 @@ async function checkArtifacts(results, options) {
     // 1. The referrers of each found image.
     const listed = await (0,concurrency/* mapWithConcurrency */.W)(found, lookup/* MAX_CONCURRENT_REQUESTS */.eX, async (result) => {
         try {
-            return {
-                found: result,
-                evidence: (await listReferrers(result, digestOf(result), false, options)).map(referrerEvidence)
-            };
+            const { platforms } = buildkitAttestations(result);
+            // Stop listing once what was listed meets every requirement (a crowded image costs one page, not 200).
+            const enough = (listed) => required.every((entry) => listed.some((referrer) => meets(entry, referrerEvidence(referrer))));
+            const referrers = await listReferrers(result, digestOf(result), false, options, enough);
+            return { found: result, evidence: referrers.map(referrerEvidence), platforms };
         }
         catch (error) {
             return { found: result, error: fromOperation(error, 'ListImageReferrers') };
@@ -347,19 +391,24 @@ async function checkArtifacts(results, options) {
         if (missing.length === 0)
             continue;
         if (missing.some((entry) => entry.kind !== 'signature'))
-            for (const digest of attestationDigests(image.found))
-                extra.push({ image, request: sibling(image.found, { digest }), kind: 'attestation' });
+            for (const { digest, subject } of buildkitAttestations(image.found).attestations)
+                extra.push({ image, request: sibling(image.found, { digest }), kind: 'attestation', subject });
         if (missing.some((entry) => entry.kind === 'signature'))
             extra.push({ image, request: sibling(image.found, { tag: signatureTag(digestOf(image.found)) }), kind: 'tag' });
     }
     // A .sig tag the round already asked (a reference pinned by digest) is not asked again.
     const known = (request) => options.knownTags?.get((0,src_image/* requestKey */.lq)(request));
     const ask = extra.filter((entry) => known(entry.request) === undefined);
+    // Every manifest read here must hash to its digest (whatever verify-digest says): evidence is not taken on trust.
     const asked = ask.length > 0
-        ? await (0,lookup/* lookupImages */.TD)(ask.map((entry) => entry.request), { ...options, acceptedMediaTypes: MANIFEST_TYPES })
+        ? (0,digest/* checkDigests */.ic)(await (0,lookup/* lookupImages */.TD)(ask.map((entry) => entry.request), { ...options, acceptedMediaTypes: MANIFEST_TYPES }), MANIFEST_TYPES)
         : [];
+    const failedLookup = new Map();
     extra.forEach((entry) => {
         const result = known(entry.request) ?? asked[ask.indexOf(entry)];
+        // A call that failed is the image's error, never a missing kind.
+        if (result?.status === 'error' && !failedLookup.has(entry.image))
+            failedLookup.set(entry.image, result.error);
         if (result?.status !== 'found')
             return;
         const digest = result.image.imageId?.imageDigest ?? '';
@@ -371,13 +420,18 @@ async function checkArtifacts(results, options) {
                 annotations: { tag: entry.request.id.tag ?? '' }
             });
         else
-            entry.image.evidence.push(...attestationEvidence(digest, result.image.imageManifest));
+            entry.image.evidence.push(...attestationEvidence(digest, entry.subject ?? '', result.image.imageManifest));
     });
     // 3. What is still missing, and why.
     const checked = new Map();
     await (0,concurrency/* mapWithConcurrency */.W)(listed, lookup/* MAX_CONCURRENT_REQUESTS */.eX, async (image) => {
         if ('error' in image) {
             checked.set(image.found, { request: image.found.request, status: 'error', error: image.error });
+            return;
+        }
+        const lookupError = failedLookup.get(image);
+        if (lookupError !== undefined) {
+            checked.set(image.found, { request: image.found.request, status: 'error', error: lookupError });
             return;
         }
         const missing = missingOf(image, required);

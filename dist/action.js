@@ -17420,8 +17420,9 @@ function parseRequireArtifacts(value) {
             required.push({ kind: lower });
         else if (/^https:\/\/[^\s]+$/.test(entry))
             required.push({ kind: 'predicate-type', predicateType: entry });
-        else if (MEDIA_TYPE.test(entry) && entry.includes('/'))
-            required.push({ kind: 'artifact-type', artifactType: entry });
+        // Media types are case-insensitive: compared in lowercase, as ECR's listing writes them.
+        else if (MEDIA_TYPE.test(entry))
+            required.push({ kind: 'artifact-type', artifactType: lower });
         else
             throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`require-artifacts: '${entry}' is not a kind; did you mean ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .nearest */ .pA)(lower, ARTIFACT_KINDS)}? Give signature, provenance, sbom, an artifact type (application/…) or an in-toto predicate type (https://…).`);
     }
@@ -17676,6 +17677,8 @@ function parsePlatform(value) {
     if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part)))
         throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`platform '${value}' is not os/arch[/variant], for example linux/arm64 or linux/arm/v7.`);
     const [os = '', architecture = '', variant] = parts;
+    if (os === 'unknown' || architecture === 'unknown')
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`platform '${value}' is not a platform: unknown/unknown entries of an index are BuildKit's attestation manifests. Give os/arch, for example linux/amd64.`);
     return { os, architecture, ...(variant !== undefined && { variant }) };
 }
 function formatPlatform(platform) {
@@ -19938,7 +19941,7 @@ function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect, nothin
         kind: 'success',
         message: expect === 'absent'
             ? `${absent} of ${ending_images(total)} absent, as expected.`
-            : `${report.found.length} of ${ending_images(total)} found${carried ? `, ${carried}` : ''}.`
+            : `${report.found.length} of ${ending_images(total)} found${carried && report.found.length === total ? `, ${carried}` : ''}.`
     };
 }
 /**

@@ -4,7 +4,8 @@
 // pagination over 120 referrers, and the errors said in words.
 import { beforeEach, describe, expect, it } from '@jest/globals'
 import { EVIDENCE, seedEvidence } from '../../testkit/demo-data.js'
-import { ociManifest, referrerManifest } from '../../testkit/manifests.js'
+import { MEDIA_TYPES, attestationManifest, buildkitIndex, ociManifest, referrerManifest, sha256Digest } from '../../testkit/manifests.js'
+import { sendAwsError } from '../../testkit/fake-ecr/index.js'
 import { expectCleanFailure, json, NODES, useHarness } from './harness.js'
 
 interface ImageOut {
@@ -161,5 +162,117 @@ describe.each(NODES)('require-artifacts on $label', ({ path }) => {
     const typo = await h.run({ images: 'signed:v1', 'require-artifacts': 'signatur' })
     expectCleanFailure(typo, /^::error::require-artifacts: 'signatur' is not a kind; did you mean signature\?/)
     expect(h.fake.requestsFor()).toEqual([])
+  })
+
+  describe('evidence is never taken on trust', () => {
+    const send = (res: import('node:http').ServerResponse, body: unknown): void => {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+      res.end(JSON.stringify(body))
+    }
+
+    it('does not count an archived referrer a server lists as active, a forged attestation, or one platform attested of two', async () => {
+      h.fake.intercept(({ request, res }) => {
+        if (request.operation !== 'ListImageReferrers' || request.body.filter !== undefined) return false
+        send(res, {
+          referrers: [
+            {
+              digest: seeded.referrers.notation,
+              mediaType: MEDIA_TYPES.ociManifest,
+              artifactType: EVIDENCE.notation,
+              size: 10,
+              artifactStatus: 'ARCHIVED'
+            }
+          ]
+        })
+        return true
+      })
+      const archived = await h.run({ images: 'signed:unsigned', 'require-artifacts': 'signature' })
+      expectCleanFailure(archived, /ArtifactMissing: .* has no active signature/)
+      h.fake.reset()
+      // An attestation whose body the server swaps for one claiming SLSA: its digest does not match.
+      const amd64 = ociManifest('forged-amd64')
+      const honest = attestationManifest('forged', ['https://example.com/not-provenance'])
+      h.fake.putImage({ repository: 'signed', manifest: amd64 })
+      h.fake.putImage({ repository: 'signed', manifest: honest })
+      h.fake.putImage({
+        repository: 'signed',
+        tags: ['forged'],
+        manifest: buildkitIndex([{ manifest: amd64, platform: { os: 'linux', architecture: 'amd64' } }], [honest])
+      })
+      h.fake.intercept(({ request, res }) => {
+        const ids = request.operation === 'BatchGetImage' ? (request.body.imageIds as { imageDigest?: string }[]) : []
+        if (!ids.some((id) => id.imageDigest === sha256Digest(honest))) return false
+        send(res, {
+          images: [
+            {
+              registryId: '123456789012',
+              repositoryName: 'signed',
+              imageId: { imageDigest: sha256Digest(honest) },
+              imageManifest: attestationManifest('forged', [EVIDENCE.slsaV1]),
+              imageManifestMediaType: MEDIA_TYPES.ociManifest
+            }
+          ],
+          failures: []
+        })
+        return true
+      })
+      const forged = await h.run({ images: 'signed:forged', 'require-artifacts': 'provenance' })
+      expectCleanFailure(forged, /ArtifactMissing: .* has no active provenance/)
+      h.fake.reset()
+      // Two platforms, an attestation for one.
+      const [x86, arm] = [ociManifest('half-amd64'), ociManifest('half-arm64')]
+      const attestation = attestationManifest('half', [EVIDENCE.slsaV02])
+      for (const manifest of [x86, arm, attestation]) h.fake.putImage({ repository: 'signed', manifest })
+      h.fake.putImage({
+        repository: 'signed',
+        tags: ['half'],
+        manifest: buildkitIndex(
+          [
+            { manifest: x86, platform: { os: 'linux', architecture: 'amd64' } },
+            { manifest: arm, platform: { os: 'linux', architecture: 'arm64' } }
+          ],
+          [attestation]
+        )
+      })
+      const half = await h.run({ images: 'signed:half', 'require-artifacts': 'provenance' })
+      expectCleanFailure(half, /ArtifactMissing: .* has no active provenance/)
+      const amd = await h.run({ images: 'signed:half', platform: 'linux/amd64', 'require-artifacts': 'provenance' })
+      expect(amd.code).toBe(0)
+    })
+
+    it('ends in one sentence when the batched lookup of .sig tags fails, and when a listing repeats its nextToken', async () => {
+      h.fake.intercept(({ request, res }) => {
+        const ids = request.operation === 'BatchGetImage' ? (request.body.imageIds as { imageTag?: string }[]) : []
+        if (!ids.some((id) => id.imageTag?.endsWith('.sig'))) return false
+        sendAwsError(res, 400, 'AccessDeniedException', 'User is not authorized to perform: ecr:BatchGetImage')
+        return true
+      })
+      const denied = await h.run({ images: 'signed:unsigned', 'require-artifacts': 'signature', 'fail-on': 'none' })
+      expectCleanFailure(denied, /^::error::Access denied looking up images in 'signed'/)
+      h.fake.reset()
+      h.fake.intercept(({ request, res }) => {
+        if (request.operation !== 'ListImageReferrers') return false
+        send(res, { referrers: [], nextToken: 'same' })
+        return true
+      })
+      const looping = await h.run({ images: 'signed:unsigned', 'require-artifacts': 'signature' })
+      expectCleanFailure(looping, /ListImageReferrers sent the same nextToken twice, so its listing would never end/)
+      expect(h.fake.requestsFor('ListImageReferrers')).toHaveLength(2)
+    })
+
+    it('lists at most 10 pieces of evidence per kind, counting the rest, and stops listing once every kind is met', async () => {
+      const crowded = h.fake.putImage({ repository: 'signed', tags: ['crowd'], manifest: ociManifest('crowd') })
+      for (let index = 0; index < 130; index++)
+        h.fake.putImage({
+          repository: 'signed',
+          manifest: referrerManifest({ subject: crowded, artifactType: EVIDENCE.notation, seed: `n${index}` })
+        })
+      const run = await h.run({ images: 'signed:crowd', 'require-artifacts': 'signature' })
+      expect(run.code).toBe(0)
+      const artifacts = json<ImageOut[]>(run, 'images')[0]?.artifacts ?? []
+      expect(artifacts).toHaveLength(11)
+      expect(artifacts.at(-1)).toEqual({ kind: 'signature', digest: '', omitted: 40 })
+      expect(h.fake.requestsFor('ListImageReferrers')).toHaveLength(1)
+    })
   })
 })

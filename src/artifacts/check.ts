@@ -19,6 +19,7 @@ import { mapWithConcurrency } from '../concurrency.js'
 import { untilAborted } from '../deadline.js'
 import { UnexpectedAnswerError, errorName } from '../ecr/errors.js'
 import type { EcrClients } from '../ecr/client.js'
+import { checkDigests } from '../ecr/digest.js'
 import { type FoundArtifact, type LookupResult, MAX_CONCURRENT_REQUESTS, lookupImages } from '../ecr/lookup.js'
 import { FailureCode } from '../failure-codes.js'
 import type { LookupRound } from '../ecr/round.js'
@@ -80,10 +81,20 @@ function fromOperation(error: unknown, operation: string): unknown {
   return error
 }
 
-/** Every referrer of `digest` (ACTIVE ones, or with `any` every status), following nextToken. */
-async function listReferrers(found: Found, digest: string, any: boolean, options: ArtifactOptions): Promise<ImageReferrer[]> {
+/**
+ * Every referrer of `digest` (ACTIVE ones, or with `any` every status), following nextToken; without
+ * `any`, a page stops the listing once `enough` says what was listed meets every requirement.
+ */
+async function listReferrers(
+  found: Found,
+  digest: string,
+  any: boolean,
+  options: ArtifactOptions,
+  enough: (listed: readonly ImageReferrer[]) => boolean = () => false
+): Promise<ImageReferrer[]> {
   const { request } = found
   const referrers: ImageReferrer[] = []
+  const tokens = new Set<string>()
   let nextToken: string | undefined
   for (let page = 0; page < MAX_PAGES; page++) {
     const sent = options.clientFor(request.region).send(
@@ -103,12 +114,16 @@ async function listReferrers(found: Found, digest: string, any: boolean, options
         throw new UnexpectedAnswerError(
           `it lists a referrer whose digest '${safeText(String(referrer.digest)).slice(0, 100)}' is not a digest`
         )
-      referrers.push(referrer)
+      // Only ACTIVE ones count, also when a server ignores the status filter.
+      if (any || referrer.artifactStatus === undefined || referrer.artifactStatus === 'ACTIVE') referrers.push(referrer)
     }
     nextToken = response.nextToken
-    if (nextToken === undefined || nextToken === '') return referrers
+    if (nextToken === undefined || nextToken === '' || (!any && enough(referrers))) return referrers
+    if (tokens.has(nextToken))
+      throw new UnexpectedAnswerError('ListImageReferrers sent the same nextToken twice, so its listing would never end')
+    tokens.add(nextToken)
   }
-  throw new UnexpectedAnswerError(`it kept sending a nextToken after ${MAX_PAGES} pages of referrers`)
+  throw new UnexpectedAnswerError(`ListImageReferrers kept sending a nextToken after ${MAX_PAGES} pages (${MAX_PAGES * 50} referrers)`)
 }
 
 function referrerEvidence(referrer: ImageReferrer): Evidence {
@@ -121,31 +136,41 @@ function referrerEvidence(referrer: ImageReferrer): Evidence {
   }
 }
 
-/** The attestation manifests a BuildKit index holds for its platform manifests (only the platform's, with platform). */
-function attestationDigests(found: Found): string[] {
-  if (!INDEX_TYPES.has(found.image.imageManifestMediaType ?? '')) return []
+/**
+ * A BuildKit index's platform manifests (the platform's alone, with platform) and the attestation
+ * manifests it holds for them; an attestation for a digest that is not one of them does not count.
+ */
+function buildkitAttestations(found: Found): { platforms: string[]; attestations: { digest: string; subject: string }[] } {
+  const none = { platforms: [], attestations: [] }
+  if (!INDEX_TYPES.has(found.image.imageManifestMediaType ?? '')) return none
   let index: { manifests?: { digest?: unknown; annotations?: Record<string, unknown> }[] }
   try {
     index = JSON.parse(found.image.imageManifest ?? '') as typeof index
   } catch {
-    return []
+    return none
   }
-  return (index.manifests ?? []).flatMap((entry) => {
-    const annotations = entry.annotations ?? {}
-    if (annotations['vnd.docker.reference.type'] !== 'attestation-manifest' || !isDigest(entry.digest)) return []
-    const subject = annotations['vnd.docker.reference.digest']
-    return found.platformDigest === undefined || subject === found.platformDigest ? [entry.digest as string] : []
+  const entries = index.manifests ?? []
+  const isAttestation = (entry: (typeof entries)[number]): boolean =>
+    entry.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest'
+  const all = entries.filter((entry) => !isAttestation(entry) && isDigest(entry.digest)).map((entry) => entry.digest as string)
+  const platforms = found.platformDigest !== undefined ? all.filter((digest) => digest === found.platformDigest) : all
+  const attestations = entries.flatMap((entry) => {
+    const subject = entry.annotations?.['vnd.docker.reference.digest']
+    return isAttestation(entry) && isDigest(entry.digest) && typeof subject === 'string' && platforms.includes(subject)
+      ? [{ digest: entry.digest as string, subject }]
+      : []
   })
+  return { platforms, attestations }
 }
 
 /** The predicate types an attestation manifest's layers are annotated with. */
-function attestationEvidence(digest: string, manifest: string | undefined): Evidence[] {
+function attestationEvidence(digest: string, subject: string, manifest: string | undefined): Evidence[] {
   try {
     const parsed = JSON.parse(manifest ?? '') as { layers?: { annotations?: Record<string, unknown>; mediaType?: unknown }[] }
     return (parsed.layers ?? []).flatMap((layer) => {
       const predicateType = layer.annotations?.['in-toto.io/predicate-type']
       return typeof predicateType === 'string'
-        ? [{ source: 'buildkit-attestation' as const, digest, predicateType, mediaType: String(layer.mediaType ?? '') }]
+        ? [{ source: 'buildkit-attestation' as const, digest, subject, predicateType, mediaType: String(layer.mediaType ?? '') }]
         : []
     })
   } catch {
@@ -157,10 +182,26 @@ function attestationEvidence(digest: string, manifest: string | undefined): Evid
 interface ImageEvidence {
   found: Found
   evidence: Evidence[]
+  /** A BuildKit index's platform manifests: its attestations count only when every one has one. */
+  platforms: string[]
+}
+
+/**
+ * Whether the evidence meets a requirement: a referrer (or a .sig tag) of the image, or BuildKit
+ * attestations for every platform manifest in scope (one platform without its attestation is not attested).
+ */
+function isMet(entry: RequiredArtifact, evidence: readonly Evidence[], platforms: readonly string[]): boolean {
+  if (evidence.some((piece) => piece.source !== 'buildkit-attestation' && meets(entry, piece))) return true
+  return (
+    platforms.length > 0 &&
+    platforms.every((platform) =>
+      evidence.some((piece) => piece.source === 'buildkit-attestation' && piece.subject === platform && meets(entry, piece))
+    )
+  )
 }
 
 function missingOf(image: ImageEvidence, required: readonly RequiredArtifact[]): RequiredArtifact[] {
-  return required.filter((entry) => !image.evidence.some((evidence) => meets(entry, evidence)))
+  return required.filter((entry) => !isMet(entry, image.evidence, image.platforms))
 }
 
 function digestOf(found: Found): string {
@@ -239,21 +280,35 @@ async function missingFailure(image: ImageEvidence, missing: RequiredArtifact[],
   }
 }
 
-/** The evidence that counted, one entry per piece and kind, for the images output. */
+/** At most this many pieces of evidence per kind in the images output (the rest are counted in `omitted`). */
+const ARTIFACTS_PER_KIND = 10
+/** The longest annotation value the images output carries. */
+const ANNOTATION_LIMIT = 200
+
+/** The evidence that counted, at most ARTIFACTS_PER_KIND per kind, for the images output. */
 function counted(image: ImageEvidence, required: readonly RequiredArtifact[]): FoundArtifact[] {
-  return required.flatMap((entry) =>
-    image.evidence
-      .filter((evidence) => meets(entry, evidence))
-      .map((evidence) => ({
+  return required.flatMap((entry) => {
+    const pieces = image.evidence.filter((evidence) => meets(entry, evidence))
+    const shown = pieces.slice(0, ARTIFACTS_PER_KIND).map((evidence): FoundArtifact => {
+      const annotations =
+        evidence.annotations ?? (evidence.predicateType !== undefined ? { 'in-toto.io/predicate-type': evidence.predicateType } : undefined)
+      return {
         kind: requirementName(entry),
         ...(evidence.artifactType !== undefined && { artifactType: evidence.artifactType }),
         digest: evidence.digest,
         ...(evidence.mediaType !== undefined && { mediaType: evidence.mediaType }),
-        ...(evidence.annotations !== undefined && { annotations: evidence.annotations }),
-        ...(evidence.predicateType !== undefined &&
-          evidence.annotations === undefined && { annotations: { 'in-toto.io/predicate-type': evidence.predicateType } })
-      }))
-  )
+        ...(annotations !== undefined && {
+          annotations: Object.fromEntries(
+            Object.entries(annotations)
+              .slice(0, 20)
+              .map(([key, value]) => [key.slice(0, ANNOTATION_LIMIT), String(value).slice(0, ANNOTATION_LIMIT)])
+          )
+        })
+      }
+    })
+    const omitted = pieces.length - shown.length
+    return omitted > 0 ? [...shown, { kind: requirementName(entry), digest: '', omitted }] : shown
+  })
 }
 
 /** The request for another manifest or tag of a found image's repository. */
@@ -276,38 +331,47 @@ export async function checkArtifacts(results: readonly LookupResult[], options: 
   // 1. The referrers of each found image.
   const listed = await mapWithConcurrency(found, MAX_CONCURRENT_REQUESTS, async (result) => {
     try {
-      return {
-        found: result,
-        evidence: (await listReferrers(result, digestOf(result), false, options)).map(referrerEvidence)
-      } as ImageEvidence
+      const { platforms } = buildkitAttestations(result)
+      // Stop listing once what was listed meets every requirement (a crowded image costs one page, not 200).
+      const enough = (listed: readonly ImageReferrer[]): boolean =>
+        required.every((entry) => listed.some((referrer) => meets(entry, referrerEvidence(referrer))))
+      const referrers = await listReferrers(result, digestOf(result), false, options, enough)
+      return { found: result, evidence: referrers.map(referrerEvidence), platforms } as ImageEvidence
     } catch (error) {
       return { found: result, error: fromOperation(error, 'ListImageReferrers') }
     }
   })
   const images = listed.filter((image): image is ImageEvidence => !('error' in image))
   // 2. BuildKit attestations and cosign v2 tags, in one batched lookup, for the images they could still help.
-  const extra: { image: ImageEvidence; request: ImageRequest; kind: 'attestation' | 'tag' }[] = []
+  const extra: { image: ImageEvidence; request: ImageRequest; kind: 'attestation' | 'tag'; subject?: string }[] = []
   for (const image of images) {
     const missing = missingOf(image, required)
     if (missing.length === 0) continue
     if (missing.some((entry) => entry.kind !== 'signature'))
-      for (const digest of attestationDigests(image.found))
-        extra.push({ image, request: sibling(image.found, { digest }), kind: 'attestation' })
+      for (const { digest, subject } of buildkitAttestations(image.found).attestations)
+        extra.push({ image, request: sibling(image.found, { digest }), kind: 'attestation', subject })
     if (missing.some((entry) => entry.kind === 'signature'))
       extra.push({ image, request: sibling(image.found, { tag: signatureTag(digestOf(image.found)) }), kind: 'tag' })
   }
   // A .sig tag the round already asked (a reference pinned by digest) is not asked again.
   const known = (request: ImageRequest): LookupResult | undefined => options.knownTags?.get(requestKey(request))
   const ask = extra.filter((entry) => known(entry.request) === undefined)
+  // Every manifest read here must hash to its digest (whatever verify-digest says): evidence is not taken on trust.
   const asked =
     ask.length > 0
-      ? await lookupImages(
-          ask.map((entry) => entry.request),
-          { ...options, acceptedMediaTypes: MANIFEST_TYPES }
+      ? checkDigests(
+          await lookupImages(
+            ask.map((entry) => entry.request),
+            { ...options, acceptedMediaTypes: MANIFEST_TYPES }
+          ),
+          MANIFEST_TYPES
         )
       : []
+  const failedLookup = new Map<ImageEvidence, unknown>()
   extra.forEach((entry) => {
     const result = known(entry.request) ?? asked[ask.indexOf(entry)]
+    // A call that failed is the image's error, never a missing kind.
+    if (result?.status === 'error' && !failedLookup.has(entry.image)) failedLookup.set(entry.image, result.error)
     if (result?.status !== 'found') return
     const digest = result.image.imageId?.imageDigest ?? ''
     if (entry.kind === 'tag')
@@ -317,13 +381,18 @@ export async function checkArtifacts(results: readonly LookupResult[], options: 
         ...(result.image.imageManifestMediaType !== undefined && { mediaType: result.image.imageManifestMediaType }),
         annotations: { tag: entry.request.id.tag ?? '' }
       })
-    else entry.image.evidence.push(...attestationEvidence(digest, result.image.imageManifest))
+    else entry.image.evidence.push(...attestationEvidence(digest, entry.subject ?? '', result.image.imageManifest))
   })
   // 3. What is still missing, and why.
   const checked = new Map<Found, LookupResult>()
   await mapWithConcurrency(listed, MAX_CONCURRENT_REQUESTS, async (image) => {
     if ('error' in image) {
       checked.set(image.found, { request: image.found.request, status: 'error', error: image.error })
+      return
+    }
+    const lookupError = failedLookup.get(image)
+    if (lookupError !== undefined) {
+      checked.set(image.found, { request: image.found.request, status: 'error', error: lookupError })
       return
     }
     const missing = missingOf(image, required)

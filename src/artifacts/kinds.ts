@@ -19,6 +19,8 @@ const SBOM_TYPES = new Set(['application/spdx+json', 'application/vnd.cyclonedx+
 export interface Evidence {
   source: 'referrer' | 'buildkit-attestation' | 'cosign-v2-tag'
   digest: string
+  /** A BuildKit attestation's subject: the platform manifest it is for. */
+  subject?: string
   artifactType?: string
   mediaType?: string
   annotations?: Record<string, string>
@@ -45,9 +47,10 @@ export function meets(required: RequiredArtifact, evidence: Evidence): boolean {
     case 'sbom':
       return SBOM_TYPES.has(type) || (attestation && SBOM_PREDICATE.test(predicate ?? ''))
     case 'artifact-type':
-      return type === required.artifactType
+      return type.toLowerCase() === required.artifactType
     case 'predicate-type':
-      return predicate === required.predicateType
+      // Only an attestation has a predicate: an annotation on anything else says nothing.
+      return attestation && predicate === required.predicateType
   }
 }
 

@@ -48,9 +48,12 @@ export interface FoundArtifact {
   /** The kind it counted for: signature, provenance, sbom, or the exact artifact or predicate type asked. */
   kind: string
   artifactType?: string
+  /** Empty in the entry that counts what was left out (`omitted`). */
   digest: string
   mediaType?: string
   annotations?: Record<string, string>
+  /** More evidence of this kind than the output lists: how many were left out. */
+  omitted?: number
 }
 
 /**

@@ -30,6 +30,8 @@ export function selectPlatform(indexText: string, platform: Platform): { digest:
   }
   const match = manifests.find(
     (descriptor) =>
+      // An attestation manifest is never the platform's image, whatever platform it names.
+      (descriptor as { annotations?: Record<string, unknown> }).annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' &&
       descriptor.platform?.os === platform.os &&
       descriptor.platform?.architecture === platform.architecture &&
       (platform.variant === undefined || descriptor.platform?.variant === platform.variant) &&

@@ -29,7 +29,8 @@ export function parseRequireArtifacts(value: string): RequiredArtifact[] {
     const lower = entry.toLowerCase()
     if ((ARTIFACT_KINDS as readonly string[]).includes(lower)) required.push({ kind: lower as ArtifactKind })
     else if (/^https:\/\/[^\s]+$/.test(entry)) required.push({ kind: 'predicate-type', predicateType: entry })
-    else if (MEDIA_TYPE.test(entry) && entry.includes('/')) required.push({ kind: 'artifact-type', artifactType: entry })
+    // Media types are case-insensitive: compared in lowercase, as ECR's listing writes them.
+    else if (MEDIA_TYPE.test(entry)) required.push({ kind: 'artifact-type', artifactType: lower })
     else
       throw new InputError(
         `require-artifacts: '${entry}' is not a kind; did you mean ${nearest(lower, ARTIFACT_KINDS)}? Give signature, provenance, sbom, an artifact type (application/…) or an in-toto predicate type (https://…).`

@@ -14,6 +14,10 @@ export function parsePlatform(value: string): Platform | undefined {
   if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part)))
     throw new InputError(`platform '${value}' is not os/arch[/variant], for example linux/arm64 or linux/arm/v7.`)
   const [os = '', architecture = '', variant] = parts
+  if (os === 'unknown' || architecture === 'unknown')
+    throw new InputError(
+      `platform '${value}' is not a platform: unknown/unknown entries of an index are BuildKit's attestation manifests. Give os/arch, for example linux/amd64.`
+    )
   return { os, architecture, ...(variant !== undefined && { variant }) }
 }
 

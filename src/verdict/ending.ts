@@ -105,7 +105,7 @@ export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect,
     message:
       expect === 'absent'
         ? `${absent} of ${images(total)} absent, as expected.`
-        : `${report.found.length} of ${images(total)} found${carried ? `, ${carried}` : ''}.`
+        : `${report.found.length} of ${images(total)} found${carried && report.found.length === total ? `, ${carried}` : ''}.`
   }
 }
 

@@ -26,6 +26,21 @@ describe('selectPlatform', () => {
     expect(selectPlatform(index, parsePlatform(platform)!)).toEqual(expected)
   })
 
+  it('never picks an attestation manifest, and refuses unknown/unknown as an input', () => {
+    const attested = JSON.stringify({
+      manifests: [
+        {
+          digest: 'sha256:att',
+          platform: { os: 'linux', architecture: 'amd64' },
+          annotations: { 'vnd.docker.reference.type': 'attestation-manifest' }
+        },
+        { digest: 'sha256:amd', platform: { os: 'linux', architecture: 'amd64' } }
+      ]
+    })
+    expect(selectPlatform(attested, { os: 'linux', architecture: 'amd64' })).toEqual({ digest: 'sha256:amd' })
+    expect(() => parsePlatform('unknown/unknown')).toThrow(/unknown\/unknown entries of an index are BuildKit's attestation manifests/)
+  })
+
   it('treats a manifest that is not JSON as having no platforms', () => {
     expect(selectPlatform('not json', { os: 'linux', architecture: 'amd64' })).toEqual({ available: [] })
   })
