@@ -19486,7 +19486,7 @@ function logPins(pin) {
     if (pin.changes.length === 0 && pin.left.length === 0)
         lines.push('pin: every reference was already pinned to its current digest.');
     if (pin.left.length > 0)
-        lines.push(`pin: ${pin.left.length} reference(s) left as written, not found: ${(0,src_text/* listNames */.Zv)(pin.left.map((left) => `${(0,src_text/* safeText */.Hk)(left.text)} (${sourceText(left)})`))}`);
+        lines.push(`pin: ${pin.left.length} reference(s) left as written, not among the images found (see their warnings): ${(0,src_text/* listNames */.Zv)(pin.left.map((left) => `${(0,src_text/* safeText */.Hk)(left.text)} (${sourceText(left)})`))}`);
     actions_core_info(lines.join('\n'));
 }
 /** One readable line per requested image; failures are annotations (errors when they fail the step). */
@@ -19885,6 +19885,7 @@ async function writeManifestFile(path, manifest) {
 // status), so they never say different things. Pure: main.ts carries it out.
 
 
+
 /** Whether the step fails with this ending. */
 function endingFails(ending) {
     return ending.kind !== 'success' && ending.kind !== 'nothing-checked';
@@ -19927,7 +19928,9 @@ function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect, nothin
     // Waiting gave up only when what is still unsettled fails the gate: under a fail-on that lets a
     // missing image pass, the gate passes with it (its warning names it).
     if (wait.timedOut && report.failing.length > 0) {
-        const state = expect === 'absent' ? 'still present' : 'still missing';
+        // An image there but without the evidence require-artifacts asks for is not "missing".
+        const unsigned = report.failing.some((verdict) => verdict.status === 'failed' && verdict.failure.failureCode === failure_codes/* FailureCode */.mY.ArtifactMissing);
+        const state = expect === 'absent' ? 'still present' : unsigned ? 'still missing or without the artifacts required' : 'still missing';
         return {
             kind: 'gave-up',
             message: `Gave up waiting after ${(0,src_text/* formatDuration */.a3)(wait.waitedMs)} (wait-timeout): ${failingNames} ${state}.`
@@ -20147,7 +20150,7 @@ function pinSection(pin) {
     const left = pin.left.length > 0
         ? [
             '',
-            `pin: ${pin.left.length} reference(s) left as written, not found: ${(0,src_text/* listNames */.Zv)(pin.left.map((entry) => `${code(entry.text)} at ${code(`${entry.file}:${entry.line}`)}`))}`
+            `pin: ${pin.left.length} reference(s) left as written, not among the images found (see their warnings): ${(0,src_text/* listNames */.Zv)(pin.left.map((entry) => `${code(entry.text)} at ${code(`${entry.file}:${entry.line}`)}`))}`
         ]
         : [];
     if (pin.changes.length === 0)
@@ -20409,7 +20412,11 @@ async function lookUpUntilSettled(requests, round, options) {
         pending = unsettled;
         // Jitter only lengthens a pause: never shorter than wait-interval.
         const delay = Math.min(Math.max(interval * (1 + 0.4 * random()), options.intervalMs), MAX_WAIT_INTERVAL_MS, remaining);
-        const state = options.expect === 'absent' ? 'still present' : 'not there yet';
+        const unsigned = unsettled.some((request) => {
+            const result = latest.get((0,src_image/* requestKey */.lq)(request));
+            return result?.status === 'failed' && result.failure.failureCode === failure_codes/* FailureCode */.mY.ArtifactMissing;
+        });
+        const state = options.expect === 'absent' ? 'still present' : unsigned ? 'not there yet, or without the artifacts required' : 'not there yet';
         const names = (0,src_text/* listNames */.Zv)(unsettled.map((request) => request.requested), 10);
         options.log(`Waiting ${(0,src_text/* formatDuration */.a3)(delay)} (${(0,src_text/* formatDuration */.a3)(remaining)} left) for ${unsettled.length} image(s) ${state}: ${names}`);
         await sleep(delay);

@@ -96,7 +96,7 @@ describe.each(NODES)('require-artifacts on $label', ({ path }) => {
       'wait-interval': '200ms'
     })
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/Waiting \d+ms .* for 1 image\(s\)/)
+    expect(run.stdout).toMatch(/Waiting \d+ms .* for 1 image\(s\) not there yet, or without the artifacts required: signed:late/)
   })
 
   it('says "signing in progress" while ECR managed signing runs, and SigningFailed with its code and reason when it failed', async () => {

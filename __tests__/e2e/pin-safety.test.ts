@@ -231,7 +231,9 @@ describe.each(NODES)('a writer that checks what it writes, on $label', ({ path }
       const result = await run({ files: 'Dockerfile', pin: 'true', 'fail-on': 'none' })
       expect(result.code).toBe(0)
       expect(read('Dockerfile')).toBe(`FROM \\\n  ${R}/app:v1@${h.digests.v1}\nFROM ${R}/app:gone\n`)
-      expect(result.stdout).toContain(`pin: 1 reference(s) left as written, not found: ${R}/app:gone (Dockerfile:3)`)
+      expect(result.stdout).toContain(
+        `pin: 1 reference(s) left as written, not among the images found (see their warnings): ${R}/app:gone (Dockerfile:3)`
+      )
       expect(result.stdout).not.toContain('already pinned')
     })
   })

@@ -86,7 +86,7 @@ export function logPins(pin: PinResult): void {
   if (pin.changes.length === 0 && pin.left.length === 0) lines.push('pin: every reference was already pinned to its current digest.')
   if (pin.left.length > 0)
     lines.push(
-      `pin: ${pin.left.length} reference(s) left as written, not found: ${listNames(pin.left.map((left) => `${safeText(left.text)} (${sourceText(left)})`))}`
+      `pin: ${pin.left.length} reference(s) left as written, not among the images found (see their warnings): ${listNames(pin.left.map((left) => `${safeText(left.text)} (${sourceText(left)})`))}`
     )
   core.info(lines.join('\n'))
 }

@@ -127,7 +127,7 @@ function pinSection(pin: PinResult | undefined): Section {
     pin.left.length > 0
       ? [
           '',
-          `pin: ${pin.left.length} reference(s) left as written, not found: ${listNames(pin.left.map((entry) => `${code(entry.text)} at ${code(`${entry.file}:${entry.line}`)}`))}`
+          `pin: ${pin.left.length} reference(s) left as written, not among the images found (see their warnings): ${listNames(pin.left.map((entry) => `${code(entry.text)} at ${code(`${entry.file}:${entry.line}`)}`))}`
         ]
       : []
   if (pin.changes.length === 0)

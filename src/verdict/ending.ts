@@ -3,7 +3,7 @@
 // words every place says it in (the last line of the lookup, the summary's headline, the commit
 // status), so they never say different things. Pure: main.ts carries it out.
 import { describeCallError } from '../ecr/errors.js'
-import type { Expectation } from '../failure-codes.js'
+import { type Expectation, FailureCode } from '../failure-codes.js'
 import { formatDuration, listNames, safeText } from '../text.js'
 import type { Report } from './policy.js'
 import type { WaitOutcome } from './wait.js'
@@ -90,7 +90,11 @@ export function decideEnding({ report, wait, deadlineExpired, timeoutMs, expect,
   // Waiting gave up only when what is still unsettled fails the gate: under a fail-on that lets a
   // missing image pass, the gate passes with it (its warning names it).
   if (wait.timedOut && report.failing.length > 0) {
-    const state = expect === 'absent' ? 'still present' : 'still missing'
+    // An image there but without the evidence require-artifacts asks for is not "missing".
+    const unsigned = report.failing.some(
+      (verdict) => verdict.status === 'failed' && verdict.failure.failureCode === FailureCode.ArtifactMissing
+    )
+    const state = expect === 'absent' ? 'still present' : unsigned ? 'still missing or without the artifacts required' : 'still missing'
     return {
       kind: 'gave-up',
       message: `Gave up waiting after ${formatDuration(wait.waitedMs)} (wait-timeout): ${failingNames} ${state}.`

@@ -1,7 +1,7 @@
 // wait-timeout: ask again, for the images not yet settled, until the expectation holds or time is up.
 import { sleep as realSleep } from '../deadline.js'
 import type { LookupResult } from '../ecr/lookup.js'
-import { type Expectation, waitAsksAgain } from '../failure-codes.js'
+import { type Expectation, FailureCode, waitAsksAgain } from '../failure-codes.js'
 import { type ImageRequest, requestKey } from '../image.js'
 import { formatDuration, listNames } from '../text.js'
 
@@ -70,7 +70,12 @@ export async function lookUpUntilSettled(
     pending = unsettled
     // Jitter only lengthens a pause: never shorter than wait-interval.
     const delay = Math.min(Math.max(interval * (1 + 0.4 * random()), options.intervalMs), MAX_WAIT_INTERVAL_MS, remaining)
-    const state = options.expect === 'absent' ? 'still present' : 'not there yet'
+    const unsigned = unsettled.some((request) => {
+      const result = latest.get(requestKey(request))
+      return result?.status === 'failed' && result.failure.failureCode === FailureCode.ArtifactMissing
+    })
+    const state =
+      options.expect === 'absent' ? 'still present' : unsigned ? 'not there yet, or without the artifacts required' : 'not there yet'
     const names = listNames(
       unsettled.map((request) => request.requested),
       10

@@ -161,7 +161,9 @@ describe('the whole summary within 1 MiB', () => {
     expect(markdown).toMatch(/The table stops after \d+ of 8000 images/)
     expect(markdown).toMatch(/#### Pinned 10000 reference\(s\) in 10000 file\(s\)/)
     expect(markdown).toMatch(/The pin table stops after [1-9]\d+ of 10000 references/)
-    expect(markdown).toMatch(/pin: 10000 reference\(s\) left as written, not found: .* and 9980 more/)
+    expect(markdown).toMatch(
+      /pin: 10000 reference\(s\) left as written, not among the images found \(see their warnings\): .* and 9980 more/
+    )
     expect(markdown).toMatch(/#### Promotion: success/)
     expect(markdown).toMatch(/The promotion table stops after [1-9]\d+ of 5000 tags: every tag is in the log/)
     expect(markdown).toContain(`**${'x'.repeat(1999)}…**`)
