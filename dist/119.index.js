@@ -340,7 +340,7 @@ async function scanFiles(settings) {
                 result.templated.push(reference);
             else if (reference.helmWithoutTag && reference.writtenDigest === undefined)
                 result.chartDecides.push(reference);
-            else if (reference.tagElsewhere !== undefined)
+            else if (reference.tagElsewhere !== undefined && (0,registry_host/* isEcrHost */.R5)(registryOf(reference.text) ?? ''))
                 result.tagElsewhere.push(reference);
             else if (!(0,registry_host/* isEcrHost */.R5)(registryOf(reference.text) ?? ''))
                 result.skipped.push(reference);

@@ -333,11 +333,14 @@ function stringReference(reading, string, lambda = false) {
     if (string.templated)
         return { file, line, text, templated: TEMPLATED_HINT };
     const at = text.indexOf('@');
+    const name = at >= 0 ? text.slice(0, at) : text;
     return {
         file,
         line,
         text,
         ...(at >= 0 && { writtenDigest: text.slice(at + 1) }),
+        // A Lambda URI still written with its tag is rewritten even when its digest is current.
+        ...(lambda && name.lastIndexOf(':') > name.lastIndexOf('/') && { rewrite: true }),
         ...(string.escaped
             ? { unpinnable: 'it is written with escapes' }
             : { edit: (lambda ? reference/* digestOnlyEdit */.Bv : reference/* referenceEdit */.k8)(source, string.start, string.end) })
@@ -413,7 +416,7 @@ var registry_host = __webpack_require__(78791);
 
 const SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 /** A registry host, a repository, then a tag and/or a digest, or a variable where the tag goes. */
-const REFERENCE = new RegExp(`(?<![A-Za-z0-9./-])(\\d{12}\\.dkr(?:\\.ecr|-ecr)(?:-fips)?\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)/(${SEGMENT}(?:/${SEGMENT})*)` +
+const REFERENCE = new RegExp(`(?:(?<=docker://|oci://)|(?<![A-Za-z0-9_./-]))(\\d{12}\\.dkr(?:\\.ecr|-ecr)(?:-fips)?\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)/(${SEGMENT}(?:/${SEGMENT})*)` +
     `(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127}|\\$\\{[^}\\n]{1,100}\\}|\\$[A-Za-z_]\\w*|\\$\\([^)\\n]{1,100}\\)|\\{\\{[^}\\n]{1,100}\\}\\}|\\{[A-Za-z_][\\w.]{0,100}\\}|%[sdv]))?(?:@(sha256:[a-f0-9]{64}(?![a-f0-9])|sha512:[a-f0-9]{128}))?`, 'g');
 /** What may not follow a reference: more of a tag, a path or a URL (`+build`, `/x`, `:latest`, a tag over 128 characters). */
 const CONTINUES = /^[A-Za-z0-9_.+:/-]/;
@@ -436,13 +439,14 @@ function textReferences(file, source) {
         const text = match[0].slice(0, match[0].length - ((rawTag?.length ?? 0) - (tag?.length ?? 0)));
         const after = source.slice(start + match[0].length, start + match[0].length + 3);
         const templatedAfter = TEMPLATE_FOLLOWS.test(after);
-        // More of a token after it: not a complete reference (a longer tag, a path, a URL).
-        if (!templatedAfter && CONTINUES.test(after))
+        // A full stop after it ends a sentence; anything else that continues the token makes it no reference.
+        const fullStop = /^\.(?:\s|$)/.test(after);
+        if (!templatedAfter && !fullStop && CONTINUES.test(after))
             continue;
         for (let at = source.indexOf('\n', counted); at >= 0 && at < start; at = source.indexOf('\n', at + 1))
             line++;
         counted = start;
-        if (!templatedAfter && after.startsWith('@') && digest === undefined) {
+        if (!templatedAfter && after.startsWith('@')) {
             // `@` and then no digest it can read (sha384, uppercase hexadecimal, cut short): never a second digest after it.
             found.push({
                 file,
@@ -945,7 +949,11 @@ function documentKind(document, file) {
     const resources = ownPair(top, 'Resources')?.value;
     const awsTypes = (0,dist/* isMap */.jh)(resources) &&
         resources.items.some((item) => (0,dist/* isMap */.jh)(item.value) && /^(?:AWS|Alexa)::/.test(String(ownPair(item.value, 'Type')?.value?.value)));
-    if (ownPair(top, 'AWSTemplateFormatVersion') !== undefined || /^AWS::Serverless/.test(text('Transform') ?? '') || awsTypes)
+    // A Transform (AWS::Serverless, AWS::LanguageExtensions), alone or in a list, is CloudFormation's.
+    const transform = ownPair(top, 'Transform')?.value;
+    const transforms = (0,dist/* isSeq */.oP)(transform) ? transform.items : [transform];
+    const awsTransform = transforms.some((item) => (0,dist/* isScalar */.jn)(item) && /^AWS::/.test(String(item.value)));
+    if (ownPair(top, 'AWSTemplateFormatVersion') !== undefined || awsTransform || awsTypes)
         return 'cloudformation';
     const on = top.items.some((item) => (0,dist/* isScalar */.jn)(item.key) && (item.key.value === 'on' || item.key.value === true));
     if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || (on && (0,dist/* isMap */.jh)(ownPair(top, 'jobs')?.value)))
@@ -978,7 +986,7 @@ function cloudFormationReference(key, value, context) {
             if (/\$\{/.test(reference.text))
                 return { ...reference, templated: CLOUDFORMATION_TEMPLATED };
             // Lambda's ImageUri takes a tag or a digest, never both: pin replaces the tag.
-            return key === 'ImageUri' && reference.edit !== undefined ? { ...reference, edit: lambdaEdit(reference, context) } : reference;
+            return key === 'ImageUri' ? lambdaReference(reference, context) : reference;
         }
         return templatedReference(value, context, CLOUDFORMATION_TEMPLATED);
     }
@@ -995,6 +1003,14 @@ function lambdaEdit(reference, context) {
     const start = edit.end - reference.text.length;
     return context.source.slice(start, edit.end) === reference.text ? (0,manifests_reference/* digestOnlyEdit */.Bv)(context.source, start, edit.end) : edit;
 }
+/** A Lambda reference: pinned without its tag, and rewritten even when its digest is current if a tag is still written. */
+function lambdaReference(reference, context) {
+    if (reference.edit === undefined)
+        return reference;
+    const name = reference.text.split('@')[0] ?? '';
+    const tagged = name.lastIndexOf(':') > name.lastIndexOf('/');
+    return { ...reference, edit: lambdaEdit(reference, context), ...(tagged && { rewrite: true }) };
+}
 /**
  * Where a CloudFormation key sits: under a resource's Properties (not a custom resource's or Image
  * Builder's, whose `Image` is something else), or SAM's Globals; never Mappings, Parameters or Outputs.
@@ -1005,14 +1021,25 @@ function inResource(path) {
     const top = (0,dist/* isScalar */.jn)(section?.key) ? section.key.value : undefined;
     if (top === 'Globals')
         return true;
-    if (top !== 'Resources' || !(0,dist/* isMap */.jh)(resource?.value))
+    if (top !== 'Resources')
+        return false;
+    // Fn::ForEach::Name: [Identifier, [values], {template}]: its template's resources are resources.
+    if ((0,dist/* isScalar */.jn)(resource?.key) && String(resource.key.value).startsWith('Fn::ForEach::'))
+        return true;
+    if (!(0,dist/* isMap */.jh)(resource?.value))
         return false;
     const type = String(ownPair(resource.value, 'Type')?.value?.value ?? '');
     return !/^(?:Custom::|AWS::CloudFormation::CustomResource|AWS::ImageBuilder::)/.test(type);
 }
 /** A workflow's reference: `container: <ref>`, `services: {name: <ref>}`, `uses: docker://<ref>` (not a step's `with:` inputs). */
-function workflowReferences(pair, parentKey, context) {
-    if (parentKey === 'with')
+/** Whether a pair sits in a workflow step's `with:` inputs (a `with` key inside `steps`). */
+function underStepInputs(path) {
+    const keys = path.flatMap((node) => ((0,dist/* isPair */.tO)(node) && (0,dist/* isScalar */.jn)(node.key) ? [node.key.value] : []));
+    const steps = keys.indexOf('steps');
+    return steps >= 0 && keys.indexOf('with', steps) > steps;
+}
+function workflowReferences(pair, path, context) {
+    if (underStepInputs(path))
         return [];
     const key = (0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : undefined;
     const withHint = (reference) => reference === undefined ? [] : [/\$\{\{/.test(reference.text) ? { ...reference, templated: WORKFLOW_TEMPLATED } : reference];
@@ -1107,7 +1134,7 @@ function formatReferences(kind, pair, path, context, helmRenders) {
         return reference ? [reference] : [];
     }
     if (kind === 'workflow')
-        return workflowReferences(pair, parentKey, context);
+        return workflowReferences(pair, path, context);
     return [];
 }
 
@@ -1261,6 +1288,9 @@ function yamlReferences(file, source) {
                 found.push(...formatReferences(kind, pair, path, context, (scalar) => helmRenders(scalar, 'values')));
                 if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value !== 'image')
                     return;
+                // A workflow step's `with:` inputs are an action's inputs, not the job's images.
+                if (kind === 'workflow' && underStepInputs(path))
+                    return;
                 const node = resolved(pair.value, context);
                 if (node === undefined) {
                     const name = (0,dist/* isAlias */.Vj)(pair.value) ? pair.value.source : '?';
@@ -1282,10 +1312,12 @@ function yamlReferences(file, source) {
     // One text read twice (an anchored reference a workflow's `container:` and a service's `image: *a`
     // both name) is one reference: pin edits it once.
     const places = new Set();
-    const once = found.filter(({ edit }) => {
+    // Only the same reference twice: two that share a written place but read otherwise (a tag anchored
+    // in two Helm maps of different repositories) both stay, and pin refuses to write the place twice.
+    const once = found.filter(({ edit, text, writtenDigest }) => {
         if (edit === undefined)
             return true;
-        const place = `${edit.start}:${edit.end}`;
+        const place = `${edit.start}:${edit.end}:${text}:${writtenDigest ?? ''}`;
         return !places.has(place) && places.add(place) !== undefined;
     });
     found.splice(0, found.length, ...once);

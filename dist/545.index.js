@@ -231,7 +231,7 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
         const digest = digestOf(request);
         if (digest === undefined)
             left.push({ file: reference.file, line: reference.line, text: reference.text });
-        if (digest === undefined || reference.edit === undefined || reference.writtenDigest === digest)
+        if (digest === undefined || reference.edit === undefined || (reference.writtenDigest === digest && reference.rewrite !== true))
             continue;
         if (!(0,src_image/* isDigest */.Bc)(digest))
             throw new PinError(`pin: ECR answered '${(0,src_text/* safeText */.Hk)(digest)}' for ${(0,src_text/* safeText */.Hk)(reference.text)}, which is not a digest; no file was written.`);
@@ -251,7 +251,13 @@ async function pinFiles(scan, digestOf, options = { log: () => undefined }) {
             throw new PinError(`pin: ${(0,src_text/* safeText */.Hk)(file)} was not scanned; no file was written.`);
         const splices = edits.map(({ reference, digest }) => {
             const edit = reference.edit;
-            changes.push({ file, line: reference.line, from: reference.text, to: `${(0,src_image/* withoutDigest */.nA)(reference.text)}@${digest}` });
+            // What the file will read: the text with the edit applied (a Lambda URI loses its tag).
+            const start = edit.end - reference.text.length;
+            const source = scanned.source.text;
+            const to = start >= 0 && source.slice(start, edit.end) === reference.text && edit.start >= start
+                ? `${source.slice(start, edit.start)}${edit.before}${digest}${edit.after}`
+                : `${(0,src_image/* withoutDigest */.nA)(reference.text)}@${digest}`;
+            changes.push({ file, line: reference.line, from: reference.text, to });
             return { ...edit, text: `${edit.before}${digest}${edit.after}` };
         });
         let content;

@@ -126,7 +126,6 @@ function isNamedKind(required) {
 /** A server that keeps sending nextToken is not followed past this many pages (50 referrers each). */
 const MAX_PAGES = 200;
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
-const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'];
 /** cosign v2's signature tag for a digest: `sha256-<hex>.sig`. */
 function signatureTag(digest) {
     return `${digest.replace(':', '-')}.sig`;
@@ -397,11 +396,15 @@ async function checkArtifacts(results, options) {
             extra.push({ image, request: sibling(image.found, { tag: signatureTag(digestOf(image.found)) }), kind: 'tag' });
     }
     // A .sig tag the round already asked (a reference pinned by digest) is not asked again.
-    const known = (request) => options.knownTags?.get((0,src_image/* requestKey */.lq)(request));
+    // Checked again whatever verify-digest says: a .sig manifest must hash to its digest to count.
+    const known = (request) => {
+        const result = options.knownTags?.get((0,src_image/* requestKey */.lq)(request));
+        return result === undefined ? undefined : (0,digest/* checkDigests */.ic)([result], src_image/* DEFAULT_MEDIA_TYPES */.Ly)[0];
+    };
     const ask = extra.filter((entry) => known(entry.request) === undefined);
     // Every manifest read here must hash to its digest (whatever verify-digest says): evidence is not taken on trust.
     const asked = ask.length > 0
-        ? (0,digest/* checkDigests */.ic)(await (0,lookup/* lookupImages */.TD)(ask.map((entry) => entry.request), { ...options, acceptedMediaTypes: MANIFEST_TYPES }), MANIFEST_TYPES)
+        ? (0,digest/* checkDigests */.ic)(await (0,lookup/* lookupImages */.TD)(ask.map((entry) => entry.request), { ...options, acceptedMediaTypes: src_image/* DEFAULT_MEDIA_TYPES */.Ly }), src_image/* DEFAULT_MEDIA_TYPES */.Ly)
         : [];
     const failedLookup = new Map();
     extra.forEach((entry) => {

@@ -240,6 +240,20 @@ describe.each(NODES)('require-artifacts on $label', ({ path }) => {
       expect(amd.code).toBe(0)
     })
 
+    it('does not count a cosign v2 .sig tag whose manifest does not hash to its digest, by tag or by digest', async () => {
+      const image = h.fake.putImage({ repository: 'signed', tags: ['badsig'], manifest: ociManifest('badsig') })
+      h.fake.putImage({
+        repository: 'signed',
+        tags: [`${image.replace(':', '-')}.sig`],
+        manifest: ociManifest('badsig-sig'),
+        digest: sha256Digest(ociManifest('something-else'))
+      })
+      const byTag = await h.run({ images: 'signed:badsig', 'require-artifacts': 'signature' })
+      expectCleanFailure(byTag, /ArtifactMissing: .* has no active signature/)
+      const byDigest = await h.run({ images: `signed@${image}`, 'require-artifacts': 'signature', 'verify-digest': 'false' })
+      expectCleanFailure(byDigest, /ArtifactMissing: .* has no active signature/)
+    })
+
     it('ends in one sentence when the batched lookup of .sig tags fails, and when a listing repeats its nextToken', async () => {
       h.fake.intercept(({ request, res }) => {
         const ids = request.operation === 'BatchGetImage' ? (request.body.imageIds as { imageTag?: string }[]) : []

@@ -94,6 +94,19 @@ describe.each(NODES)('every format on $label', ({ path }) => {
     )
   })
 
+  it('rewrites a Lambda URI still written with its tag (as the previous release pinned it) even when its digest is current, and logs what the file reads', async () => {
+    write(
+      'l/template.yaml',
+      `Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Code:\n        ImageUri: ${R}/app:v1@${h.digests.v1}\n`
+    )
+    const result = await run({ files: 'l/*', pin: 'true' })
+    expect(result.code).toBe(0)
+    expect(read('l/template.yaml')).toContain(`        ImageUri: ${R}/app@${h.digests.v1}\n`)
+    expect(result.stdout).toContain(`Pinned l/template.yaml:6: ${R}/app:v1@${h.digests.v1} → ${R}/app@${h.digests.v1}`)
+    const again = await run({ files: 'l/*', pin: 'true' })
+    expect(again.outputs['pinned-files']).toBe('')
+  })
+
   it('fails the gate at the line of a missing image in a SAM template and a Terraform file', async () => {
     write(
       'x/template.yaml',

@@ -23,7 +23,7 @@ import { checkDigests } from '../ecr/digest.js'
 import { type FoundArtifact, type LookupResult, MAX_CONCURRENT_REQUESTS, lookupImages } from '../ecr/lookup.js'
 import { FailureCode } from '../failure-codes.js'
 import type { LookupRound } from '../ecr/round.js'
-import { type ImageRequest, isDigest, requestKey } from '../image.js'
+import { DEFAULT_MEDIA_TYPES, type ImageRequest, isDigest, requestKey } from '../image.js'
 import type { RequiredArtifact } from '../inputs/artifacts.js'
 import { listNames, safeText } from '../text.js'
 import { type Evidence, meets, requirementName } from './kinds.js'
@@ -33,7 +33,6 @@ export { describeKinds } from './kinds.js'
 /** A server that keeps sending nextToken is not followed past this many pages (50 referrers each). */
 const MAX_PAGES = 200
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'])
-const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json']
 
 export interface ArtifactOptions extends EcrClients {
   required: readonly RequiredArtifact[]
@@ -354,7 +353,11 @@ export async function checkArtifacts(results: readonly LookupResult[], options: 
       extra.push({ image, request: sibling(image.found, { tag: signatureTag(digestOf(image.found)) }), kind: 'tag' })
   }
   // A .sig tag the round already asked (a reference pinned by digest) is not asked again.
-  const known = (request: ImageRequest): LookupResult | undefined => options.knownTags?.get(requestKey(request))
+  // Checked again whatever verify-digest says: a .sig manifest must hash to its digest to count.
+  const known = (request: ImageRequest): LookupResult | undefined => {
+    const result = options.knownTags?.get(requestKey(request))
+    return result === undefined ? undefined : checkDigests([result], DEFAULT_MEDIA_TYPES)[0]
+  }
   const ask = extra.filter((entry) => known(entry.request) === undefined)
   // Every manifest read here must hash to its digest (whatever verify-digest says): evidence is not taken on trust.
   const asked =
@@ -362,9 +365,9 @@ export async function checkArtifacts(results: readonly LookupResult[], options: 
       ? checkDigests(
           await lookupImages(
             ask.map((entry) => entry.request),
-            { ...options, acceptedMediaTypes: MANIFEST_TYPES }
+            { ...options, acceptedMediaTypes: DEFAULT_MEDIA_TYPES }
           ),
-          MANIFEST_TYPES
+          DEFAULT_MEDIA_TYPES
         )
       : []
   const failedLookup = new Map<ImageEvidence, unknown>()

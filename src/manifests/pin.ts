@@ -57,7 +57,7 @@ export async function pinFiles(
   for (const [reference, request] of scan.requestOf) {
     const digest = digestOf(request)
     if (digest === undefined) left.push({ file: reference.file, line: reference.line, text: reference.text })
-    if (digest === undefined || reference.edit === undefined || reference.writtenDigest === digest) continue
+    if (digest === undefined || reference.edit === undefined || (reference.writtenDigest === digest && reference.rewrite !== true)) continue
     if (!isDigest(digest))
       throw new PinError(
         `pin: ECR answered '${safeText(digest)}' for ${safeText(reference.text)}, which is not a digest; no file was written.`
@@ -79,7 +79,14 @@ export async function pinFiles(
     if (scanned === undefined) throw new PinError(`pin: ${safeText(file)} was not scanned; no file was written.`)
     const splices: Splice[] = edits.map(({ reference, digest }) => {
       const edit = reference.edit as NonNullable<FileReference['edit']>
-      changes.push({ file, line: reference.line, from: reference.text, to: `${withoutDigest(reference.text)}@${digest}` })
+      // What the file will read: the text with the edit applied (a Lambda URI loses its tag).
+      const start = edit.end - reference.text.length
+      const source = scanned.source.text
+      const to =
+        start >= 0 && source.slice(start, edit.end) === reference.text && edit.start >= start
+          ? `${source.slice(start, edit.start)}${edit.before}${digest}${edit.after}`
+          : `${withoutDigest(reference.text)}@${digest}`
+      changes.push({ file, line: reference.line, from: reference.text, to })
       return { ...edit, text: `${edit.before}${digest}${edit.after}` }
     })
     let content: Buffer

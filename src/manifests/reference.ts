@@ -34,6 +34,8 @@ export interface FileReference {
    * would make it pinnable, for its notice (a reference whose text has `${…}` is templated without one).
    */
   templated?: string
+  /** Its form must change even when its digest is current (a Lambda URI still written with its tag). */
+  rewrite?: true
   /** Why its tag is decided elsewhere (a kustomize entry without newTag or digest): not looked up; its notice. */
   tagElsewhere?: string
 }

@@ -237,7 +237,7 @@ export async function scanFiles(settings: FilesSettings): Promise<ScanResult & {
         else result.skipped.push(reference)
       } else if (reference.templated !== undefined || TEMPLATED.test(reference.text)) result.templated.push(reference)
       else if (reference.helmWithoutTag && reference.writtenDigest === undefined) result.chartDecides.push(reference)
-      else if (reference.tagElsewhere !== undefined) result.tagElsewhere.push(reference)
+      else if (reference.tagElsewhere !== undefined && isEcrHost(registryOf(reference.text) ?? '')) result.tagElsewhere.push(reference)
       else if (!isEcrHost(registryOf(reference.text) ?? '')) result.skipped.push(reference)
       else {
         const request = toRequest(reference, settings.pin)

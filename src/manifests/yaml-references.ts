@@ -23,7 +23,7 @@ import {
   tagWithDigest,
   valueOf
 } from './formats/yaml-nodes.js'
-import { documentKind, formatReferences } from './formats/yaml-formats.js'
+import { documentKind, formatReferences, underStepInputs } from './formats/yaml-formats.js'
 
 /** A float64 as Go's `%v` and `strconv.FormatFloat(f, 'g', -1, 64)` write it: `1.1`, `1e+06`, `1.234567e+06`. */
 function goFloat(value: number): string {
@@ -152,6 +152,8 @@ export function yamlReferences(file: string, source: string): FileReference[] {
       Pair(_key, pair, path) {
         found.push(...formatReferences(kind, pair, path, context, (scalar) => helmRenders(scalar, 'values')))
         if (!isScalar(pair.key) || pair.key.value !== 'image') return
+        // A workflow step's `with:` inputs are an action's inputs, not the job's images.
+        if (kind === 'workflow' && underStepInputs(path)) return
         const node = resolved(pair.value, context)
         if (node === undefined) {
           const name = isAlias(pair.value) ? pair.value.source : '?'
@@ -170,9 +172,11 @@ export function yamlReferences(file: string, source: string): FileReference[] {
   // One text read twice (an anchored reference a workflow's `container:` and a service's `image: *a`
   // both name) is one reference: pin edits it once.
   const places = new Set<string>()
-  const once = found.filter(({ edit }) => {
+  // Only the same reference twice: two that share a written place but read otherwise (a tag anchored
+  // in two Helm maps of different repositories) both stay, and pin refuses to write the place twice.
+  const once = found.filter(({ edit, text, writtenDigest }) => {
     if (edit === undefined) return true
-    const place = `${edit.start}:${edit.end}`
+    const place = `${edit.start}:${edit.end}:${text}:${writtenDigest ?? ''}`
     return !places.has(place) && places.add(place) !== undefined
   })
   found.splice(0, found.length, ...once)

@@ -221,4 +221,29 @@ describe('what the review found', () => {
     expect(found('action.yml', `runs:\n  using: docker\n  image: docker://${R}/app:v1\n`)).toEqual([[`${R}/app:v1`, 3, 'pinnable']])
     expect(() => extractReferences('x.json', `{"image": "${R}/app:v1",, }`)).toThrow(/is not valid YAML or JSON/)
   })
+
+  it('keeps two references that share an anchored tag (never pins one to the other), and reads docker:// in text', () => {
+    const text = `api:\n  image: {repository: ${R}/api, tag: &t v1}\nworker:\n  image: {repository: ${R}/worker, tag: *t}\n`
+    expect(found('values.yaml', text).map(([reference]) => reference)).toEqual([`${R}/api:v1`, `${R}/worker:v1`])
+    expect(found('copy.sh', `skopeo copy docker://${R}/api:v1 oci://${R}/worker:v2\nDeploy ${R}/app@sha256:${'a'.repeat(64)}.\n`)).toEqual([
+      [`${R}/api:v1`, 1, 'pinnable'],
+      [`${R}/worker:v2`, 1, 'pinnable'],
+      [`${R}/app@sha256:${'a'.repeat(64)}`, 2, 'pinnable']
+    ])
+    expect(extractReferences('x.md', `${R}/app@sha256:${'a'.repeat(64)}@sha256:${'b'.repeat(64)}`)[0]?.unreadable).toMatch(/not a digest/)
+  })
+
+  it("reads Fn::ForEach resources, rewrites a Lambda URI still written with its tag, and skips image: in a step's with:", () => {
+    const forEach = `Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Fns:\n    - Name\n    - [a, b]\n    - \${Name}Fn:\n        Type: AWS::Lambda::Function\n        Properties:\n          Code:\n            ImageUri: ${R}/app:v1\n`
+    expect(found('t.yaml', forEach)).toEqual([[`${R}/app:v1`, 10, 'pinnable']])
+    const tagged = extractReferences(
+      't.yaml',
+      `Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      ImageUri: ${R}/app:v1@${D}\n`
+    )[0]
+    expect(tagged?.rewrite).toBe(true)
+    expect(extractReferences('main.tf', `image_uri = "${R}/app:v1@${D}"`)[0]?.rewrite).toBe(true)
+    expect(extractReferences('main.tf', `image_uri = "${R}/app@${D}"`)[0]?.rewrite).toBeUndefined()
+    const workflow = `on: push\njobs:\n  deploy:\n    runs-on: x\n    steps:\n      - uses: aws-actions/amazon-ecs-render-task-definition@v1\n        with:\n          image: ${R}/app:v1\n`
+    expect(found('.github/workflows/d.yml', workflow)).toEqual([])
+  })
 })

@@ -153,11 +153,14 @@ function stringReference(
   const line = reading.lineAt(string.start)
   if (string.templated) return { file, line, text, templated: TEMPLATED_HINT }
   const at = text.indexOf('@')
+  const name = at >= 0 ? text.slice(0, at) : text
   return {
     file,
     line,
     text,
     ...(at >= 0 && { writtenDigest: text.slice(at + 1) }),
+    // A Lambda URI still written with its tag is rewritten even when its digest is current.
+    ...(lambda && name.lastIndexOf(':') > name.lastIndexOf('/') && { rewrite: true as const }),
     ...(string.escaped
       ? { unpinnable: 'it is written with escapes' }
       : { edit: (lambda ? digestOnlyEdit : referenceEdit)(source, string.start, string.end) })

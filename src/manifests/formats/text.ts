@@ -8,7 +8,7 @@ import { type FileReference, referenceEdit } from '../reference.js'
 const SEGMENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*'
 /** A registry host, a repository, then a tag and/or a digest, or a variable where the tag goes. */
 const REFERENCE = new RegExp(
-  `(?<![A-Za-z0-9./-])(\\d{12}\\.dkr(?:\\.ecr|-ecr)(?:-fips)?\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)/(${SEGMENT}(?:/${SEGMENT})*)` +
+  `(?:(?<=docker://|oci://)|(?<![A-Za-z0-9_./-]))(\\d{12}\\.dkr(?:\\.ecr|-ecr)(?:-fips)?\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)/(${SEGMENT}(?:/${SEGMENT})*)` +
     `(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127}|\\$\\{[^}\\n]{1,100}\\}|\\$[A-Za-z_]\\w*|\\$\\([^)\\n]{1,100}\\)|\\{\\{[^}\\n]{1,100}\\}\\}|\\{[A-Za-z_][\\w.]{0,100}\\}|%[sdv]))?(?:@(sha256:[a-f0-9]{64}(?![a-f0-9])|sha512:[a-f0-9]{128}))?`,
   'g'
 )
@@ -33,11 +33,12 @@ export function textReferences(file: string, source: string): FileReference[] {
     const text = match[0].slice(0, match[0].length - ((rawTag?.length ?? 0) - (tag?.length ?? 0)))
     const after = source.slice(start + match[0].length, start + match[0].length + 3)
     const templatedAfter = TEMPLATE_FOLLOWS.test(after)
-    // More of a token after it: not a complete reference (a longer tag, a path, a URL).
-    if (!templatedAfter && CONTINUES.test(after)) continue
+    // A full stop after it ends a sentence; anything else that continues the token makes it no reference.
+    const fullStop = /^\.(?:\s|$)/.test(after)
+    if (!templatedAfter && !fullStop && CONTINUES.test(after)) continue
     for (let at = source.indexOf('\n', counted); at >= 0 && at < start; at = source.indexOf('\n', at + 1)) line++
     counted = start
-    if (!templatedAfter && after.startsWith('@') && digest === undefined) {
+    if (!templatedAfter && after.startsWith('@')) {
       // `@` and then no digest it can read (sha384, uppercase hexadecimal, cut short): never a second digest after it.
       found.push({
         file,

@@ -25,8 +25,11 @@ export function documentKind(document: Document.Parsed, file: string): DocumentK
     resources.items.some(
       (item) => isMap(item.value) && /^(?:AWS|Alexa)::/.test(String((ownPair(item.value, 'Type')?.value as Scalar | undefined)?.value))
     )
-  if (ownPair(top, 'AWSTemplateFormatVersion') !== undefined || /^AWS::Serverless/.test(text('Transform') ?? '') || awsTypes)
-    return 'cloudformation'
+  // A Transform (AWS::Serverless, AWS::LanguageExtensions), alone or in a list, is CloudFormation's.
+  const transform = ownPair(top, 'Transform')?.value
+  const transforms = isSeq(transform) ? transform.items : [transform]
+  const awsTransform = transforms.some((item) => isScalar(item) && /^AWS::/.test(String(item.value)))
+  if (ownPair(top, 'AWSTemplateFormatVersion') !== undefined || awsTransform || awsTypes) return 'cloudformation'
   const on = top.items.some((item) => isScalar(item.key) && (item.key.value === 'on' || item.key.value === true))
   if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || (on && isMap(ownPair(top, 'jobs')?.value))) return 'workflow'
   return 'other'
@@ -61,7 +64,7 @@ function cloudFormationReference(key: string, value: unknown, context: Context):
       if (reference === undefined) return undefined
       if (/\$\{/.test(reference.text)) return { ...reference, templated: CLOUDFORMATION_TEMPLATED }
       // Lambda's ImageUri takes a tag or a digest, never both: pin replaces the tag.
-      return key === 'ImageUri' && reference.edit !== undefined ? { ...reference, edit: lambdaEdit(reference, context) } : reference
+      return key === 'ImageUri' ? lambdaReference(reference, context) : reference
     }
     return templatedReference(value, context, CLOUDFORMATION_TEMPLATED)
   }
@@ -79,6 +82,14 @@ export function lambdaEdit(reference: FileReference, context: Context): FileRefe
   return context.source.slice(start, edit.end) === reference.text ? digestOnlyEdit(context.source, start, edit.end) : edit
 }
 
+/** A Lambda reference: pinned without its tag, and rewritten even when its digest is current if a tag is still written. */
+function lambdaReference(reference: FileReference, context: Context): FileReference {
+  if (reference.edit === undefined) return reference
+  const name = reference.text.split('@')[0] ?? ''
+  const tagged = name.lastIndexOf(':') > name.lastIndexOf('/')
+  return { ...reference, edit: lambdaEdit(reference, context), ...(tagged && { rewrite: true as const }) }
+}
+
 /**
  * Where a CloudFormation key sits: under a resource's Properties (not a custom resource's or Image
  * Builder's, whose `Image` is something else), or SAM's Globals; never Mappings, Parameters or Outputs.
@@ -88,14 +99,24 @@ function inResource(path: readonly unknown[]): boolean {
   const [section, resource] = pairs
   const top = isScalar(section?.key) ? section.key.value : undefined
   if (top === 'Globals') return true
-  if (top !== 'Resources' || !isMap(resource?.value)) return false
+  if (top !== 'Resources') return false
+  // Fn::ForEach::Name: [Identifier, [values], {template}]: its template's resources are resources.
+  if (isScalar(resource?.key) && String(resource.key.value).startsWith('Fn::ForEach::')) return true
+  if (!isMap(resource?.value)) return false
   const type = String((ownPair(resource.value, 'Type')?.value as Scalar | undefined)?.value ?? '')
   return !/^(?:Custom::|AWS::CloudFormation::CustomResource|AWS::ImageBuilder::)/.test(type)
 }
 
 /** A workflow's reference: `container: <ref>`, `services: {name: <ref>}`, `uses: docker://<ref>` (not a step's `with:` inputs). */
-function workflowReferences(pair: Pair, parentKey: unknown, context: Context): FileReference[] {
-  if (parentKey === 'with') return []
+/** Whether a pair sits in a workflow step's `with:` inputs (a `with` key inside `steps`). */
+export function underStepInputs(path: readonly unknown[]): boolean {
+  const keys = path.flatMap((node) => (isPair(node) && isScalar(node.key) ? [node.key.value] : []))
+  const steps = keys.indexOf('steps')
+  return steps >= 0 && keys.indexOf('with', steps) > steps
+}
+
+function workflowReferences(pair: Pair, path: readonly unknown[], context: Context): FileReference[] {
+  if (underStepInputs(path)) return []
   const key = isScalar(pair.key) ? pair.key.value : undefined
   const withHint = (reference: FileReference | undefined): FileReference[] =>
     reference === undefined ? [] : [/\$\{\{/.test(reference.text) ? { ...reference, templated: WORKFLOW_TEMPLATED } : reference]
@@ -197,6 +218,6 @@ export function formatReferences(
     const reference = cloudFormationReference(key, pair.value, context)
     return reference ? [reference] : []
   }
-  if (kind === 'workflow') return workflowReferences(pair, parentKey, context)
+  if (kind === 'workflow') return workflowReferences(pair, path, context)
   return []
 }
