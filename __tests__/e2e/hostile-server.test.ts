@@ -30,10 +30,9 @@ describe.each(NODES)('hostile servers on $label', ({ path }) => {
     expect(run.errors[0]).toContain('x\\u000a::error::forged\\u000d::add-mask::y')
   })
 
-  it('treats tags, repository names, media types and manifests from the server as data', async () => {
-    const mediaType = 'application/vnd.oci.image.manifest.v1+json;x=<img src=x onerror=alert(1)>|**x**'
-    const manifest = `${ociManifest('hostile').slice(0, -1)},"note":"\\n::error::forged"}\n::error::also\nghadelimiter_x\n`
-    h.fake.intercept(({ res }) => {
+  /** Every BatchGetImage is answered with app:v1 as `manifest`, its other fields as given (what a hostile server sends). */
+  const answerImage = (manifest: string, fields: Record<string, unknown>): void =>
+    void h.fake.intercept(({ res }) => {
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
       res.end(
         JSON.stringify({
@@ -43,13 +42,19 @@ describe.each(NODES)('hostile servers on $label', ({ path }) => {
               repositoryName: 'app',
               imageId: { imageTag: 'v1', imageDigest: sha256Digest(manifest) },
               imageManifest: manifest,
-              imageManifestMediaType: mediaType
+              imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json',
+              ...fields
             }
           ]
         })
       )
       return true
     })
+
+  it('treats tags, repository names, media types and manifests from the server as data', async () => {
+    const mediaType = 'application/vnd.oci.image.manifest.v1+json;x=<img src=x onerror=alert(1)>|**x**'
+    const manifest = `${ociManifest('hostile').slice(0, -1)},"note":"\\n::error::forged"}\n::error::also\nghadelimiter_x\n`
+    answerImage(manifest, { imageManifestMediaType: mediaType })
     const run = await h.run({ images: 'app:v1' })
     expect(run.code).toBe(0)
     expect(run.errors).toEqual([])
@@ -89,24 +94,7 @@ describe.each(NODES)('hostile servers on $label', ({ path }) => {
     ['a registry id that is not 12 digits', { registryId: '1'.repeat(1_100_000) }, /in registry 1{20}/]
   ])('refuses %s before it reaches an output, and keeps the outputs short', async (_, field, message) => {
     const manifest = ociManifest('odd')
-    h.fake.intercept(({ res }) => {
-      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
-      res.end(
-        JSON.stringify({
-          images: [
-            {
-              registryId: '123456789012',
-              repositoryName: 'app',
-              imageId: { imageTag: 'v1', imageDigest: sha256Digest(manifest) },
-              imageManifest: manifest,
-              imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json',
-              ...field
-            }
-          ]
-        })
-      )
-      return true
-    })
+    answerImage(manifest, field)
     const run = await h.run({ images: 'app:v1' })
     expect(run.code).toBe(1)
     expect(run.errors).toEqual([expect.stringMatching(message)])
