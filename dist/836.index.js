@@ -330,6 +330,29 @@ async function missingFailure(image, missing, options) {
 const ARTIFACTS_PER_KIND = 10;
 /** The longest annotation value the images output carries. */
 const ANNOTATION_LIMIT = 200;
+/**
+ * A referrer as its own manifest says it is (read by its digest, and checked against it): its subject
+ * must be the image, and its artifact type and annotations are the manifest's, whatever the listing said.
+ */
+function manifestEvidence(result, subject) {
+    try {
+        const manifest = JSON.parse(result.image.imageManifest ?? '');
+        if (manifest.subject?.digest !== subject)
+            return undefined;
+        const artifactType = manifest.artifactType ?? manifest.config?.mediaType;
+        const annotations = Object.fromEntries(Object.entries(manifest.annotations ?? {}).filter((entry) => typeof entry[1] === 'string'));
+        return {
+            source: 'referrer',
+            digest: result.image.imageId?.imageDigest ?? '',
+            ...(typeof artifactType === 'string' && { artifactType }),
+            ...(result.image.imageManifestMediaType !== undefined && { mediaType: result.image.imageManifestMediaType }),
+            ...(Object.keys(annotations).length > 0 && { annotations })
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
 /** The evidence that counted, at most ARTIFACTS_PER_KIND per kind, for the images output. */
 function counted(image, required) {
     return required.flatMap((entry) => {
@@ -348,7 +371,7 @@ function counted(image, required) {
                 })
             };
         });
-        const omitted = pieces.length - shown.length;
+        const omitted = pieces.length - shown.length + image.unread.filter((piece) => meets(entry, piece)).length;
         return omitted > 0 ? [...shown, { kind: (0,artifacts/* requirementName */.xV)(entry), digest: '', omitted }] : shown;
     });
 }
@@ -376,17 +399,29 @@ async function checkArtifacts(results, options) {
             // Stop listing once what was listed meets every requirement (a crowded image costs one page, not 200).
             const enough = (listed) => required.every((entry) => listed.some((referrer) => meets(entry, referrerEvidence(referrer))));
             const referrers = await listReferrers(result, digestOf(result), false, options, enough);
-            return { found: result, evidence: referrers.map(referrerEvidence), platforms };
+            return { found: result, evidence: referrers.map(referrerEvidence), platforms, unread: [] };
         }
         catch (error) {
             return { found: result, error: fromOperation(error, 'ListImageReferrers') };
         }
     });
     const images = listed.filter((image) => !('error' in image));
-    // 2. BuildKit attestations and cosign v2 tags, in one batched lookup, for the images they could still help.
+    // 2. In one batched lookup: the referrers that would count (their manifests are what counts, not the
+    // listing), and BuildKit attestations and cosign v2 tags for the images they could still help.
     const extra = [];
     for (const image of images) {
         const missing = missingOf(image, required);
+        // Up to ARTIFACTS_PER_KIND listed referrers per kind are read; the listing alone counts for nothing.
+        const toRead = new Set();
+        for (const entry of required) {
+            const pieces = image.evidence.filter((piece) => meets(entry, piece));
+            for (const piece of pieces.slice(0, ARTIFACTS_PER_KIND))
+                toRead.add(piece);
+            image.unread.push(...pieces.slice(ARTIFACTS_PER_KIND).filter((piece) => !image.unread.includes(piece)));
+        }
+        image.evidence = [];
+        for (const piece of toRead)
+            extra.push({ image, request: sibling(image.found, { digest: piece.digest }), kind: 'referrer' });
         if (missing.length === 0)
             continue;
         if (missing.some((entry) => entry.kind !== 'signature'))
@@ -415,7 +450,12 @@ async function checkArtifacts(results, options) {
         if (result?.status !== 'found')
             return;
         const digest = result.image.imageId?.imageDigest ?? '';
-        if (entry.kind === 'tag')
+        if (entry.kind === 'referrer') {
+            const evidence = manifestEvidence(result, digestOf(entry.image.found));
+            if (evidence !== undefined)
+                entry.image.evidence.push(evidence);
+        }
+        else if (entry.kind === 'tag')
             entry.image.evidence.push({
                 source: 'cosign-v2-tag',
                 digest,

@@ -240,6 +240,46 @@ describe.each(NODES)('require-artifacts on $label', ({ path }) => {
       expect(amd.code).toBe(0)
     })
 
+    it("reads each referrer that would count: another image's signature listed for this one, or a listing that lies about a referrer's type, counts for nothing", async () => {
+      // The listing for signed:unsigned names signed:v1's Notation signature.
+      h.fake.intercept(({ request, res }) => {
+        if (request.operation !== 'ListImageReferrers' || request.body.subjectId?.imageDigest !== seeded.unsigned) return false
+        send(res, {
+          referrers: [
+            {
+              digest: seeded.referrers.notation,
+              mediaType: MEDIA_TYPES.ociManifest,
+              artifactType: EVIDENCE.notation,
+              size: 10,
+              artifactStatus: 'ACTIVE'
+            }
+          ]
+        })
+        return true
+      })
+      const foreign = await h.run({ images: 'signed:unsigned', 'require-artifacts': 'signature' })
+      expectCleanFailure(foreign, /ArtifactMissing: .* has no active signature/)
+      h.fake.reset()
+      // signed:v1's archived SBOM referrer, listed as an active Notation signature.
+      h.fake.intercept(({ request, res }) => {
+        if (request.operation !== 'ListImageReferrers' || request.body.filter !== undefined) return false
+        send(res, {
+          referrers: [
+            {
+              digest: seeded.referrers.sbom,
+              mediaType: MEDIA_TYPES.ociManifest,
+              artifactType: EVIDENCE.notation,
+              size: 10,
+              artifactStatus: 'ACTIVE'
+            }
+          ]
+        })
+        return true
+      })
+      const lying = await h.run({ images: 'signed:v1', 'require-artifacts': 'signature' })
+      expectCleanFailure(lying, /ArtifactMissing: .* has no active signature/)
+    })
+
     it('does not count a cosign v2 .sig tag whose manifest does not hash to its digest, by tag or by digest', async () => {
       const image = h.fake.putImage({ repository: 'signed', tags: ['badsig'], manifest: ociManifest('badsig') })
       h.fake.putImage({

@@ -183,6 +183,8 @@ interface ImageEvidence {
   evidence: Evidence[]
   /** A BuildKit index's platform manifests: its attestations count only when every one has one. */
   platforms: string[]
+  /** Listed referrers that would count but were not read (past ARTIFACTS_PER_KIND): counted as omitted. */
+  unread: Evidence[]
 }
 
 /**
@@ -284,6 +286,35 @@ const ARTIFACTS_PER_KIND = 10
 /** The longest annotation value the images output carries. */
 const ANNOTATION_LIMIT = 200
 
+/**
+ * A referrer as its own manifest says it is (read by its digest, and checked against it): its subject
+ * must be the image, and its artifact type and annotations are the manifest's, whatever the listing said.
+ */
+function manifestEvidence(result: Found, subject: string): Evidence | undefined {
+  try {
+    const manifest = JSON.parse(result.image.imageManifest ?? '') as {
+      subject?: { digest?: unknown }
+      artifactType?: unknown
+      config?: { mediaType?: unknown }
+      annotations?: Record<string, unknown>
+    }
+    if (manifest.subject?.digest !== subject) return undefined
+    const artifactType = manifest.artifactType ?? manifest.config?.mediaType
+    const annotations = Object.fromEntries(
+      Object.entries(manifest.annotations ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+    )
+    return {
+      source: 'referrer',
+      digest: result.image.imageId?.imageDigest ?? '',
+      ...(typeof artifactType === 'string' && { artifactType }),
+      ...(result.image.imageManifestMediaType !== undefined && { mediaType: result.image.imageManifestMediaType }),
+      ...(Object.keys(annotations).length > 0 && { annotations })
+    }
+  } catch {
+    return undefined
+  }
+}
+
 /** The evidence that counted, at most ARTIFACTS_PER_KIND per kind, for the images output. */
 function counted(image: ImageEvidence, required: readonly RequiredArtifact[]): FoundArtifact[] {
   return required.flatMap((entry) => {
@@ -305,7 +336,7 @@ function counted(image: ImageEvidence, required: readonly RequiredArtifact[]): F
         })
       }
     })
-    const omitted = pieces.length - shown.length
+    const omitted = pieces.length - shown.length + image.unread.filter((piece) => meets(entry, piece)).length
     return omitted > 0 ? [...shown, { kind: requirementName(entry), digest: '', omitted }] : shown
   })
 }
@@ -335,16 +366,26 @@ export async function checkArtifacts(results: readonly LookupResult[], options: 
       const enough = (listed: readonly ImageReferrer[]): boolean =>
         required.every((entry) => listed.some((referrer) => meets(entry, referrerEvidence(referrer))))
       const referrers = await listReferrers(result, digestOf(result), false, options, enough)
-      return { found: result, evidence: referrers.map(referrerEvidence), platforms } as ImageEvidence
+      return { found: result, evidence: referrers.map(referrerEvidence), platforms, unread: [] } as ImageEvidence
     } catch (error) {
       return { found: result, error: fromOperation(error, 'ListImageReferrers') }
     }
   })
   const images = listed.filter((image): image is ImageEvidence => !('error' in image))
-  // 2. BuildKit attestations and cosign v2 tags, in one batched lookup, for the images they could still help.
-  const extra: { image: ImageEvidence; request: ImageRequest; kind: 'attestation' | 'tag'; subject?: string }[] = []
+  // 2. In one batched lookup: the referrers that would count (their manifests are what counts, not the
+  // listing), and BuildKit attestations and cosign v2 tags for the images they could still help.
+  const extra: { image: ImageEvidence; request: ImageRequest; kind: 'referrer' | 'attestation' | 'tag'; subject?: string }[] = []
   for (const image of images) {
     const missing = missingOf(image, required)
+    // Up to ARTIFACTS_PER_KIND listed referrers per kind are read; the listing alone counts for nothing.
+    const toRead = new Set<Evidence>()
+    for (const entry of required) {
+      const pieces = image.evidence.filter((piece) => meets(entry, piece))
+      for (const piece of pieces.slice(0, ARTIFACTS_PER_KIND)) toRead.add(piece)
+      image.unread.push(...pieces.slice(ARTIFACTS_PER_KIND).filter((piece) => !image.unread.includes(piece)))
+    }
+    image.evidence = []
+    for (const piece of toRead) extra.push({ image, request: sibling(image.found, { digest: piece.digest }), kind: 'referrer' })
     if (missing.length === 0) continue
     if (missing.some((entry) => entry.kind !== 'signature'))
       for (const { digest, subject } of buildkitAttestations(image.found).attestations)
@@ -377,7 +418,10 @@ export async function checkArtifacts(results: readonly LookupResult[], options: 
     if (result?.status === 'error' && !failedLookup.has(entry.image)) failedLookup.set(entry.image, result.error)
     if (result?.status !== 'found') return
     const digest = result.image.imageId?.imageDigest ?? ''
-    if (entry.kind === 'tag')
+    if (entry.kind === 'referrer') {
+      const evidence = manifestEvidence(result, digestOf(entry.image.found))
+      if (evidence !== undefined) entry.image.evidence.push(evidence)
+    } else if (entry.kind === 'tag')
       entry.image.evidence.push({
         source: 'cosign-v2-tag',
         digest,
