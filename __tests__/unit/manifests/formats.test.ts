@@ -123,6 +123,13 @@ describe('Terraform', () => {
     ])
   })
 
+  it('reads every string of a one-line conditional expression', () => {
+    expect(found('m.tf', `image = var.prod ? "${R}/app:v1" : "${R}/app:v2-oci"\nname = "x"\n`)).toEqual([
+      [`${R}/app:v1`, 1, 'pinnable'],
+      [`${R}/app:v2-oci`, 1, 'pinnable']
+    ])
+  })
+
   it('names the line of a string or heredoc that is never closed', () => {
     expect(() => extractReferences('bad.tf', `a = 1\nimage = "x\n`)).toThrow(
       /^files: bad\.tf:2 is not valid HCL \(a string is never closed on its line\)/

@@ -212,14 +212,27 @@ export function terraformReferences(file: string, source: string): FileReference
     if (operator?.kind !== 'punct' || (operator.text !== '=' && operator.text !== ':')) return
     // Lambda's image_uri takes a tag or a digest, never both: pin replaces the tag.
     if (value?.kind === 'string') found.push(stringReference(reading, value, key === 'image_uri'))
-    else if (value?.kind === 'name' && /^(?:var|local|module|data)$/.test(value.text)) {
-      // `image_uri = var.image`: what the variable holds is known elsewhere.
-      const lineEnd = source.indexOf('\n', value.start)
-      const text = source
-        .slice(value.start, lineEnd < 0 ? source.length : lineEnd)
-        .replace(/\s*(?:#|\/\/).*$/, '')
-        .trim()
-      found.push({ file, line: reading.lineAt(value.start), text, templated: TEMPLATED_HINT })
+    else if (value?.kind === 'name') {
+      // A conditional (`var.prod ? "a" : "b"`): each string it can give, on the key's line, is a reference.
+      const line = reading.lineAt(token.start)
+      const strings: Extract<Token, { kind: 'string' }>[] = []
+      let conditional = false
+      for (let next = index + 2; next < tokens.length; next++) {
+        const candidate = tokens[next] as Token
+        if (reading.lineAt(candidate.start) !== line) break
+        if (candidate.kind === 'string') strings.push(candidate)
+        if (candidate.kind === 'punct' && candidate.text === '?') conditional = true
+      }
+      if (conditional && strings.length > 0) for (const string of strings) found.push(stringReference(reading, string, key === 'image_uri'))
+      else if (/^(?:var|local|module|data)$/.test(value.text)) {
+        // `image_uri = var.image`: what the variable holds is known elsewhere.
+        const lineEnd = source.indexOf('\n', value.start)
+        const text = source
+          .slice(value.start, lineEnd < 0 ? source.length : lineEnd)
+          .replace(/\s*(?:#|\/\/).*$/, '')
+          .trim()
+        found.push({ file, line: reading.lineAt(value.start), text, templated: TEMPLATED_HINT })
+      }
     }
   })
   return found
