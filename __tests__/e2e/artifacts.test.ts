@@ -169,23 +169,19 @@ describe.each(NODES)('require-artifacts on $label', ({ path }) => {
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
       res.end(JSON.stringify(body))
     }
-
-    it('does not count an archived referrer a server lists as active, a forged attestation, or one platform attested of two', async () => {
-      h.fake.intercept(({ request, res }) => {
+    /** The default listing (of `subject`, or of every image) answers with one referrer, called a Notation signature. */
+    const listsNotation = (digest: string, status: string, subject?: string): void =>
+      void h.fake.intercept(({ request, res }) => {
         if (request.operation !== 'ListImageReferrers' || request.body.filter !== undefined) return false
+        if (subject !== undefined && request.body.subjectId?.imageDigest !== subject) return false
         send(res, {
-          referrers: [
-            {
-              digest: seeded.referrers.notation,
-              mediaType: MEDIA_TYPES.ociManifest,
-              artifactType: EVIDENCE.notation,
-              size: 10,
-              artifactStatus: 'ARCHIVED'
-            }
-          ]
+          referrers: [{ digest, mediaType: MEDIA_TYPES.ociManifest, artifactType: EVIDENCE.notation, size: 10, artifactStatus: status }]
         })
         return true
       })
+
+    it('does not count an archived referrer a server lists as active, a forged attestation, or one platform attested of two', async () => {
+      listsNotation(seeded.referrers.notation, 'ARCHIVED')
       const archived = await h.run({ images: 'signed:unsigned', 'require-artifacts': 'signature' })
       expectCleanFailure(archived, /ArtifactMissing: .* has no active signature/)
       h.fake.reset()
@@ -242,40 +238,12 @@ describe.each(NODES)('require-artifacts on $label', ({ path }) => {
 
     it("reads each referrer that would count: another image's signature listed for this one, or a listing that lies about a referrer's type, counts for nothing", async () => {
       // The listing for signed:unsigned names signed:v1's Notation signature.
-      h.fake.intercept(({ request, res }) => {
-        if (request.operation !== 'ListImageReferrers' || request.body.subjectId?.imageDigest !== seeded.unsigned) return false
-        send(res, {
-          referrers: [
-            {
-              digest: seeded.referrers.notation,
-              mediaType: MEDIA_TYPES.ociManifest,
-              artifactType: EVIDENCE.notation,
-              size: 10,
-              artifactStatus: 'ACTIVE'
-            }
-          ]
-        })
-        return true
-      })
+      listsNotation(seeded.referrers.notation, 'ACTIVE', seeded.unsigned)
       const foreign = await h.run({ images: 'signed:unsigned', 'require-artifacts': 'signature' })
       expectCleanFailure(foreign, /ArtifactMissing: .* has no active signature/)
       h.fake.reset()
       // signed:v1's archived SBOM referrer, listed as an active Notation signature.
-      h.fake.intercept(({ request, res }) => {
-        if (request.operation !== 'ListImageReferrers' || request.body.filter !== undefined) return false
-        send(res, {
-          referrers: [
-            {
-              digest: seeded.referrers.sbom,
-              mediaType: MEDIA_TYPES.ociManifest,
-              artifactType: EVIDENCE.notation,
-              size: 10,
-              artifactStatus: 'ACTIVE'
-            }
-          ]
-        })
-        return true
-      })
+      listsNotation(seeded.referrers.sbom, 'ACTIVE')
       const lying = await h.run({ images: 'signed:v1', 'require-artifacts': 'signature' })
       expectCleanFailure(lying, /ArtifactMissing: .* has no active signature/)
     })
