@@ -10,8 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  scanFiles: () => (/* binding */ scanFiles),
-  unparsableMessage: () => (/* binding */ unparsableMessage)
+  scanFiles: () => (/* binding */ scanFiles)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"

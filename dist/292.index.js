@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   Q: () => (/* binding */ extractReferences)
 });
 
-// UNUSED EXPORTS: formatOf
-
 // EXTERNAL MODULE: ../src/manifests/reference.ts
 var reference = __webpack_require__(11547);
 ;// CONCATENATED MODULE: ../src/manifests/dockerfile-references.ts

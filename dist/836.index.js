@@ -44,15 +44,11 @@ var lookup = __webpack_require__(77784);
 var failure_codes = __webpack_require__(45329);
 // EXTERNAL MODULE: ../src/image.ts
 var src_image = __webpack_require__(30126);
-// EXTERNAL MODULE: ../src/text.ts
-var src_text = __webpack_require__(34704);
 // EXTERNAL MODULE: ../src/inputs/artifacts.ts
 var artifacts = __webpack_require__(4586);
+// EXTERNAL MODULE: ../src/text.ts
+var src_text = __webpack_require__(34704);
 ;// CONCATENATED MODULE: ../src/artifacts/kinds.ts
-// What counts as which kind of evidence: a referrer's artifact type and annotations (a Sigstore
-// bundle's content and predicate type), a BuildKit attestation layer's in-toto predicate type, or
-// cosign v2's `.sig` tag. Pure: check.ts gathers the evidence, this says what it is.
-
 /** Any v0.x Sigstore bundle (cosign v3, actions/attest-build-provenance). */
 const SIGSTORE_BUNDLE = /^application\/vnd\.dev\.sigstore\.bundle\.v0\.\d+\+json$/;
 const NOTATION_SIGNATURE = 'application/vnd.cncf.notary.signature';
@@ -95,11 +91,6 @@ function describeKinds(required) {
         known.push('with the artifacts required');
     return known.length <= 1 ? (known[0] ?? '') : `${known.slice(0, -1).join(', ')} and ${known.at(-1)}`;
 }
-/** Whether a requirement is one of the three kinds (not an exact type). */
-function isNamedKind(required) {
-    return ARTIFACT_KINDS.includes(required.kind);
-}
-
 
 ;// CONCATENATED MODULE: ../src/artifacts/check.ts
 // The require-artifacts stage, loaded only with that input: after each round's lookup, every found
@@ -112,6 +103,7 @@ function isNamedKind(required) {
 //      progress, or failed).
 // A found image missing a kind becomes an ArtifactMissing failure (waiting asks again), or
 // SigningFailed; one that carries them all gains `artifacts`, the evidence that counted.
+
 
 
 

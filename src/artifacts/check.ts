@@ -24,9 +24,9 @@ import { type FoundArtifact, type LookupResult, MAX_CONCURRENT_REQUESTS, lookupI
 import { FailureCode } from '../failure-codes.js'
 import type { LookupRound } from '../ecr/round.js'
 import { DEFAULT_MEDIA_TYPES, type ImageRequest, isDigest, requestKey } from '../image.js'
-import type { RequiredArtifact } from '../inputs/artifacts.js'
+import { type RequiredArtifact, requirementName } from '../inputs/artifacts.js'
 import { listNames, safeText } from '../text.js'
-import { type Evidence, meets, requirementName } from './kinds.js'
+import { type Evidence, meets } from './kinds.js'
 
 export { describeKinds } from './kinds.js'
 

@@ -1,7 +1,7 @@
 // What counts as which kind of evidence: a referrer's artifact type and annotations (a Sigstore
 // bundle's content and predicate type), a BuildKit attestation layer's in-toto predicate type, or
 // cosign v2's `.sig` tag. Pure: check.ts gathers the evidence, this says what it is.
-import { ARTIFACT_KINDS, type RequiredArtifact, requirementName } from '../inputs/artifacts.js'
+import type { RequiredArtifact } from '../inputs/artifacts.js'
 
 /** Any v0.x Sigstore bundle (cosign v3, actions/attest-build-provenance). */
 const SIGSTORE_BUNDLE = /^application\/vnd\.dev\.sigstore\.bundle\.v0\.\d+\+json$/
@@ -63,10 +63,3 @@ export function describeKinds(required: readonly RequiredArtifact[]): string {
   if (words.some((word) => word === undefined)) known.push('with the artifacts required')
   return known.length <= 1 ? (known[0] ?? '') : `${known.slice(0, -1).join(', ')} and ${known.at(-1)}`
 }
-
-/** Whether a requirement is one of the three kinds (not an exact type). */
-export function isNamedKind(required: RequiredArtifact): boolean {
-  return (ARTIFACT_KINDS as readonly string[]).includes(required.kind)
-}
-
-export { requirementName }

@@ -21,10 +21,10 @@ const TERRAFORM = /\.(?:tf|tfvars)$/i
 /** kustomize's other accepted file name, without an extension. */
 const KUSTOMIZATION = /(?:^|\/)Kustomization$/
 
-export type FileFormat = 'dockerfile' | 'terraform' | 'json' | 'yaml' | 'text'
+type FileFormat = 'dockerfile' | 'terraform' | 'json' | 'yaml' | 'text'
 
 /** Which reader a file takes, by its name. */
-export function formatOf(file: string): FileFormat {
+function formatOf(file: string): FileFormat {
   if (YAML.test(file) || KUSTOMIZATION.test(file)) return 'yaml'
   if (JSON_FILE.test(file)) return 'json'
   if (DOCKERFILE.test(file)) return 'dockerfile'

@@ -96,7 +96,7 @@ function nothingFound(settings: FilesSettings, found: string, notScanned: readon
 }
 
 /** The sentence of the files no reader could parse. */
-export function unparsableMessage(unparsable: ScanResult['unparsable']): string {
+function unparsableMessage(unparsable: ScanResult['unparsable']): string {
   if (unparsable.length === 1) return unparsable[0]?.message ?? ''
   return `files: ${unparsable.length} files cannot be read, so what they reference was not checked: ${listNames(
     unparsable.map((entry) => entry.message.replace(/^files: /, '').replace(/; fix the file or leave it out of files\.$/, '')),

@@ -28,7 +28,7 @@ const HEADER = [
 ]
 
 /** At most `limit` characters, ending in "…" when cut (never half a surrogate pair). */
-export function clip(text: string, limit: number): string {
+function clip(text: string, limit: number): string {
   if (text.length <= limit) return text
   let end = limit - 1
   const last = text.charCodeAt(end - 1)

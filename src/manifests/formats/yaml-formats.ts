@@ -74,7 +74,7 @@ function cloudFormationReference(key: string, value: unknown, context: Context):
 }
 
 /** The edit of a Lambda image URI: `<repository>@<digest>`, its tag replaced (see digestOnlyEdit). */
-export function lambdaEdit(reference: FileReference, context: Context): FileReference['edit'] {
+function lambdaEdit(reference: FileReference, context: Context): FileReference['edit'] {
   const edit = reference.edit
   if (edit === undefined) return undefined
   // The reference's own text ends where its edit does (an appended or replaced digest).
