@@ -57,8 +57,8 @@ function bypassesProxy(host, port, noProxy) {
 async function createProxyAgent(settings) {
     const [{ Agent }, { HttpsProxyAgent }, { HttpProxyAgent }, http, https] = await Promise.all([
         __webpack_require__.e(/* import() */ 893).then(__webpack_require__.bind(__webpack_require__, 15893)),
-        Promise.all(/* import() */[__webpack_require__.e(318), __webpack_require__.e(852)]).then(__webpack_require__.bind(__webpack_require__, 85852)),
-        Promise.all(/* import() */[__webpack_require__.e(318), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 21329)),
+        Promise.all(/* import() */[__webpack_require__.e(640), __webpack_require__.e(852)]).then(__webpack_require__.bind(__webpack_require__, 85852)),
+        Promise.all(/* import() */[__webpack_require__.e(640), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 21329)),
         Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 37067, 23)),
         Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 44708, 23))
     ]);

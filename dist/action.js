@@ -54,12 +54,13 @@ const commonParams = {
 __nccwpck_require__.d(__webpack_exports__, {
   e$c: () => (/* binding */ BatchGetImage$),
   Ecv: () => (/* binding */ DescribeImageSigningStatus$),
+  G42: () => (/* binding */ GetDownloadUrlForLayer$),
   sYB: () => (/* binding */ ListImageReferrers$),
   Jcz: () => (/* binding */ PutImage$),
   q1U: () => (/* binding */ errorTypeRegistries)
 });
 
-// UNUSED EXPORTS: Attribute$, AuthorizationData$, AwsEcrContainerImageDetails$, BatchCheckLayerAvailability$, BatchCheckLayerAvailabilityRequest$, BatchCheckLayerAvailabilityResponse$, BatchDeleteImage$, BatchDeleteImageRequest$, BatchDeleteImageResponse$, BatchGetImageRequest$, BatchGetImageResponse$, BatchGetRepositoryScanningConfiguration$, BatchGetRepositoryScanningConfigurationRequest$, BatchGetRepositoryScanningConfigurationResponse$, BlockedByOrganizationPolicyException$, CompleteLayerUpload$, CompleteLayerUploadRequest$, CompleteLayerUploadResponse$, CreatePullThroughCacheRule$, CreatePullThroughCacheRuleRequest$, CreatePullThroughCacheRuleResponse$, CreateRepository$, CreateRepositoryCreationTemplate$, CreateRepositoryCreationTemplateRequest$, CreateRepositoryCreationTemplateResponse$, CreateRepositoryRequest$, CreateRepositoryResponse$, CvssScore$, CvssScoreAdjustment$, CvssScoreDetails$, DeleteLifecyclePolicy$, DeleteLifecyclePolicyRequest$, DeleteLifecyclePolicyResponse$, DeletePullThroughCacheRule$, DeletePullThroughCacheRuleRequest$, DeletePullThroughCacheRuleResponse$, DeleteRegistryPolicy$, DeleteRegistryPolicyRequest$, DeleteRegistryPolicyResponse$, DeleteRepository$, DeleteRepositoryCreationTemplate$, DeleteRepositoryCreationTemplateRequest$, DeleteRepositoryCreationTemplateResponse$, DeleteRepositoryPolicy$, DeleteRepositoryPolicyRequest$, DeleteRepositoryPolicyResponse$, DeleteRepositoryRequest$, DeleteRepositoryResponse$, DeleteSigningConfiguration$, DeleteSigningConfigurationRequest$, DeleteSigningConfigurationResponse$, DeregisterPullTimeUpdateExclusion$, DeregisterPullTimeUpdateExclusionRequest$, DeregisterPullTimeUpdateExclusionResponse$, DescribeImageReplicationStatus$, DescribeImageReplicationStatusRequest$, DescribeImageReplicationStatusResponse$, DescribeImageScanFindings$, DescribeImageScanFindingsRequest$, DescribeImageScanFindingsResponse$, DescribeImageSigningStatusRequest$, DescribeImageSigningStatusResponse$, DescribeImages$, DescribeImagesFilter$, DescribeImagesRequest$, DescribeImagesResponse$, DescribePullThroughCacheRules$, DescribePullThroughCacheRulesRequest$, DescribePullThroughCacheRulesResponse$, DescribeRegistry$, DescribeRegistryRequest$, DescribeRegistryResponse$, DescribeReplicationBackfillResults$, DescribeReplicationBackfillResultsRequest$, DescribeReplicationBackfillResultsResponse$, DescribeRepositories$, DescribeRepositoriesRequest$, DescribeRepositoriesResponse$, DescribeRepositoryCreationTemplates$, DescribeRepositoryCreationTemplatesRequest$, DescribeRepositoryCreationTemplatesResponse$, ECRServiceException$, EmptyUploadException$, EncryptionConfiguration$, EncryptionConfigurationForRepositoryCreationTemplate$, EnhancedImageScanFinding$, ExclusionAlreadyExistsException$, ExclusionNotFoundException$, GetAccountSetting$, GetAccountSettingRequest$, GetAccountSettingResponse$, GetAuthorizationToken$, GetAuthorizationTokenRequest$, GetAuthorizationTokenResponse$, GetDownloadUrlForLayer$, GetDownloadUrlForLayerRequest$, GetDownloadUrlForLayerResponse$, GetLifecyclePolicy$, GetLifecyclePolicyPreview$, GetLifecyclePolicyPreviewRequest$, GetLifecyclePolicyPreviewResponse$, GetLifecyclePolicyRequest$, GetLifecyclePolicyResponse$, GetRegistryPolicy$, GetRegistryPolicyRequest$, GetRegistryPolicyResponse$, GetRegistryScanningConfiguration$, GetRegistryScanningConfigurationRequest$, GetRegistryScanningConfigurationResponse$, GetRepositoryPolicy$, GetRepositoryPolicyRequest$, GetRepositoryPolicyResponse$, GetSigningConfiguration$, GetSigningConfigurationRequest$, GetSigningConfigurationResponse$, Image$, ImageAlreadyExistsException$, ImageArchivedException$, ImageDetail$, ImageDigestDoesNotMatchException$, ImageFailure$, ImageIdentifier$, ImageNotFoundException$, ImageReferrer$, ImageReplicationStatus$, ImageScanFinding$, ImageScanFindings$, ImageScanFindingsSummary$, ImageScanStatus$, ImageScanningConfiguration$, ImageSigningStatus$, ImageStorageClassUpdateNotSupportedException$, ImageTagAlreadyExistsException$, ImageTagMutabilityExclusionFilter$, InitiateLayerUpload$, InitiateLayerUploadRequest$, InitiateLayerUploadResponse$, InvalidLayerException$, InvalidLayerPartException$, InvalidParameterException$, InvalidTagParameterException$, KmsException$, Layer$, LayerAlreadyExistsException$, LayerFailure$, LayerInaccessibleException$, LayerPartTooSmallException$, LayersNotFoundException$, LifecyclePolicyNotFoundException$, LifecyclePolicyPreviewFilter$, LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewResult$, LifecyclePolicyPreviewSummary$, LifecyclePolicyRuleAction$, LimitExceededException$, ListImageReferrersFilter$, ListImageReferrersRequest$, ListImageReferrersResponse$, ListImages$, ListImagesFilter$, ListImagesRequest$, ListImagesResponse$, ListPullTimeUpdateExclusions$, ListPullTimeUpdateExclusionsRequest$, ListPullTimeUpdateExclusionsResponse$, ListReplicationBackfills$, ListReplicationBackfillsRequest$, ListReplicationBackfillsResponse$, ListTagsForResource$, ListTagsForResourceRequest$, ListTagsForResourceResponse$, PackageVulnerabilityDetails$, PullThroughCacheRule$, PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleNotFoundException$, PutAccountSetting$, PutAccountSettingRequest$, PutAccountSettingResponse$, PutImageRequest$, PutImageResponse$, PutImageScanningConfiguration$, PutImageScanningConfigurationRequest$, PutImageScanningConfigurationResponse$, PutImageTagMutability$, PutImageTagMutabilityRequest$, PutImageTagMutabilityResponse$, PutLifecyclePolicy$, PutLifecyclePolicyRequest$, PutLifecyclePolicyResponse$, PutRegistryPolicy$, PutRegistryPolicyRequest$, PutRegistryPolicyResponse$, PutRegistryScanningConfiguration$, PutRegistryScanningConfigurationRequest$, PutRegistryScanningConfigurationResponse$, PutReplicationConfiguration$, PutReplicationConfigurationRequest$, PutReplicationConfigurationResponse$, PutSigningConfiguration$, PutSigningConfigurationRequest$, PutSigningConfigurationResponse$, Recommendation$, ReferencedImagesNotFoundException$, RegisterPullTimeUpdateExclusion$, RegisterPullTimeUpdateExclusionRequest$, RegisterPullTimeUpdateExclusionResponse$, RegistryPolicyNotFoundException$, RegistryScanningConfiguration$, RegistryScanningRule$, Remediation$, ReplicationBackfillInProgressException$, ReplicationBackfillInvalidStatusException$, ReplicationBackfillNotFoundException$, ReplicationBackfillProgress$, ReplicationBackfillResult$, ReplicationBackfillSummary$, ReplicationConfiguration$, ReplicationDestination$, ReplicationRule$, Repository$, RepositoryAlreadyExistsException$, RepositoryCreationTemplate$, RepositoryFilter$, RepositoryNotEmptyException$, RepositoryNotFoundException$, RepositoryPolicyNotFoundException$, RepositoryScanningConfiguration$, RepositoryScanningConfigurationFailure$, Resource$, ResourceDetails$, ScanNotFoundException$, ScanningRepositoryFilter$, ScoreDetails$, SecretNotFoundException$, ServerException$, SetRepositoryPolicy$, SetRepositoryPolicyRequest$, SetRepositoryPolicyResponse$, SigningConfiguration$, SigningConfigurationNotFoundException$, SigningRepositoryFilter$, SigningRule$, StartImageScan$, StartImageScanRequest$, StartImageScanResponse$, StartLifecyclePolicyPreview$, StartLifecyclePolicyPreviewRequest$, StartLifecyclePolicyPreviewResponse$, StartReplicationBackfill$, StartReplicationBackfillRequest$, StartReplicationBackfillResponse$, StopReplicationBackfill$, StopReplicationBackfillRequest$, StopReplicationBackfillResponse$, SubjectIdentifier$, Tag$, TagResource$, TagResourceRequest$, TagResourceResponse$, TemplateAlreadyExistsException$, TemplateNotFoundException$, TooManyTagsException$, TransitioningImageTotalCount$, UnableToAccessSecretException$, UnableToDecryptSecretValueException$, UnableToGetUpstreamImageException$, UnableToGetUpstreamLayerException$, UnableToListUpstreamImageReferrersException$, UnsupportedImageTypeException$, UnsupportedUpstreamRegistryException$, UntagResource$, UntagResourceRequest$, UntagResourceResponse$, UpdateImageStorageClass$, UpdateImageStorageClassRequest$, UpdateImageStorageClassResponse$, UpdatePullThroughCacheRule$, UpdatePullThroughCacheRuleRequest$, UpdatePullThroughCacheRuleResponse$, UpdateRepositoryCreationTemplate$, UpdateRepositoryCreationTemplateRequest$, UpdateRepositoryCreationTemplateResponse$, UploadLayerPart$, UploadLayerPartRequest$, UploadLayerPartResponse$, UploadNotFoundException$, ValidatePullThroughCacheRule$, ValidatePullThroughCacheRuleRequest$, ValidatePullThroughCacheRuleResponse$, ValidationException$, VulnerablePackage$
+// UNUSED EXPORTS: Attribute$, AuthorizationData$, AwsEcrContainerImageDetails$, BatchCheckLayerAvailability$, BatchCheckLayerAvailabilityRequest$, BatchCheckLayerAvailabilityResponse$, BatchDeleteImage$, BatchDeleteImageRequest$, BatchDeleteImageResponse$, BatchGetImageRequest$, BatchGetImageResponse$, BatchGetRepositoryScanningConfiguration$, BatchGetRepositoryScanningConfigurationRequest$, BatchGetRepositoryScanningConfigurationResponse$, BlockedByOrganizationPolicyException$, CompleteLayerUpload$, CompleteLayerUploadRequest$, CompleteLayerUploadResponse$, CreatePullThroughCacheRule$, CreatePullThroughCacheRuleRequest$, CreatePullThroughCacheRuleResponse$, CreateRepository$, CreateRepositoryCreationTemplate$, CreateRepositoryCreationTemplateRequest$, CreateRepositoryCreationTemplateResponse$, CreateRepositoryRequest$, CreateRepositoryResponse$, CvssScore$, CvssScoreAdjustment$, CvssScoreDetails$, DeleteLifecyclePolicy$, DeleteLifecyclePolicyRequest$, DeleteLifecyclePolicyResponse$, DeletePullThroughCacheRule$, DeletePullThroughCacheRuleRequest$, DeletePullThroughCacheRuleResponse$, DeleteRegistryPolicy$, DeleteRegistryPolicyRequest$, DeleteRegistryPolicyResponse$, DeleteRepository$, DeleteRepositoryCreationTemplate$, DeleteRepositoryCreationTemplateRequest$, DeleteRepositoryCreationTemplateResponse$, DeleteRepositoryPolicy$, DeleteRepositoryPolicyRequest$, DeleteRepositoryPolicyResponse$, DeleteRepositoryRequest$, DeleteRepositoryResponse$, DeleteSigningConfiguration$, DeleteSigningConfigurationRequest$, DeleteSigningConfigurationResponse$, DeregisterPullTimeUpdateExclusion$, DeregisterPullTimeUpdateExclusionRequest$, DeregisterPullTimeUpdateExclusionResponse$, DescribeImageReplicationStatus$, DescribeImageReplicationStatusRequest$, DescribeImageReplicationStatusResponse$, DescribeImageScanFindings$, DescribeImageScanFindingsRequest$, DescribeImageScanFindingsResponse$, DescribeImageSigningStatusRequest$, DescribeImageSigningStatusResponse$, DescribeImages$, DescribeImagesFilter$, DescribeImagesRequest$, DescribeImagesResponse$, DescribePullThroughCacheRules$, DescribePullThroughCacheRulesRequest$, DescribePullThroughCacheRulesResponse$, DescribeRegistry$, DescribeRegistryRequest$, DescribeRegistryResponse$, DescribeReplicationBackfillResults$, DescribeReplicationBackfillResultsRequest$, DescribeReplicationBackfillResultsResponse$, DescribeRepositories$, DescribeRepositoriesRequest$, DescribeRepositoriesResponse$, DescribeRepositoryCreationTemplates$, DescribeRepositoryCreationTemplatesRequest$, DescribeRepositoryCreationTemplatesResponse$, ECRServiceException$, EmptyUploadException$, EncryptionConfiguration$, EncryptionConfigurationForRepositoryCreationTemplate$, EnhancedImageScanFinding$, ExclusionAlreadyExistsException$, ExclusionNotFoundException$, GetAccountSetting$, GetAccountSettingRequest$, GetAccountSettingResponse$, GetAuthorizationToken$, GetAuthorizationTokenRequest$, GetAuthorizationTokenResponse$, GetDownloadUrlForLayerRequest$, GetDownloadUrlForLayerResponse$, GetLifecyclePolicy$, GetLifecyclePolicyPreview$, GetLifecyclePolicyPreviewRequest$, GetLifecyclePolicyPreviewResponse$, GetLifecyclePolicyRequest$, GetLifecyclePolicyResponse$, GetRegistryPolicy$, GetRegistryPolicyRequest$, GetRegistryPolicyResponse$, GetRegistryScanningConfiguration$, GetRegistryScanningConfigurationRequest$, GetRegistryScanningConfigurationResponse$, GetRepositoryPolicy$, GetRepositoryPolicyRequest$, GetRepositoryPolicyResponse$, GetSigningConfiguration$, GetSigningConfigurationRequest$, GetSigningConfigurationResponse$, Image$, ImageAlreadyExistsException$, ImageArchivedException$, ImageDetail$, ImageDigestDoesNotMatchException$, ImageFailure$, ImageIdentifier$, ImageNotFoundException$, ImageReferrer$, ImageReplicationStatus$, ImageScanFinding$, ImageScanFindings$, ImageScanFindingsSummary$, ImageScanStatus$, ImageScanningConfiguration$, ImageSigningStatus$, ImageStorageClassUpdateNotSupportedException$, ImageTagAlreadyExistsException$, ImageTagMutabilityExclusionFilter$, InitiateLayerUpload$, InitiateLayerUploadRequest$, InitiateLayerUploadResponse$, InvalidLayerException$, InvalidLayerPartException$, InvalidParameterException$, InvalidTagParameterException$, KmsException$, Layer$, LayerAlreadyExistsException$, LayerFailure$, LayerInaccessibleException$, LayerPartTooSmallException$, LayersNotFoundException$, LifecyclePolicyNotFoundException$, LifecyclePolicyPreviewFilter$, LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewResult$, LifecyclePolicyPreviewSummary$, LifecyclePolicyRuleAction$, LimitExceededException$, ListImageReferrersFilter$, ListImageReferrersRequest$, ListImageReferrersResponse$, ListImages$, ListImagesFilter$, ListImagesRequest$, ListImagesResponse$, ListPullTimeUpdateExclusions$, ListPullTimeUpdateExclusionsRequest$, ListPullTimeUpdateExclusionsResponse$, ListReplicationBackfills$, ListReplicationBackfillsRequest$, ListReplicationBackfillsResponse$, ListTagsForResource$, ListTagsForResourceRequest$, ListTagsForResourceResponse$, PackageVulnerabilityDetails$, PullThroughCacheRule$, PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleNotFoundException$, PutAccountSetting$, PutAccountSettingRequest$, PutAccountSettingResponse$, PutImageRequest$, PutImageResponse$, PutImageScanningConfiguration$, PutImageScanningConfigurationRequest$, PutImageScanningConfigurationResponse$, PutImageTagMutability$, PutImageTagMutabilityRequest$, PutImageTagMutabilityResponse$, PutLifecyclePolicy$, PutLifecyclePolicyRequest$, PutLifecyclePolicyResponse$, PutRegistryPolicy$, PutRegistryPolicyRequest$, PutRegistryPolicyResponse$, PutRegistryScanningConfiguration$, PutRegistryScanningConfigurationRequest$, PutRegistryScanningConfigurationResponse$, PutReplicationConfiguration$, PutReplicationConfigurationRequest$, PutReplicationConfigurationResponse$, PutSigningConfiguration$, PutSigningConfigurationRequest$, PutSigningConfigurationResponse$, Recommendation$, ReferencedImagesNotFoundException$, RegisterPullTimeUpdateExclusion$, RegisterPullTimeUpdateExclusionRequest$, RegisterPullTimeUpdateExclusionResponse$, RegistryPolicyNotFoundException$, RegistryScanningConfiguration$, RegistryScanningRule$, Remediation$, ReplicationBackfillInProgressException$, ReplicationBackfillInvalidStatusException$, ReplicationBackfillNotFoundException$, ReplicationBackfillProgress$, ReplicationBackfillResult$, ReplicationBackfillSummary$, ReplicationConfiguration$, ReplicationDestination$, ReplicationRule$, Repository$, RepositoryAlreadyExistsException$, RepositoryCreationTemplate$, RepositoryFilter$, RepositoryNotEmptyException$, RepositoryNotFoundException$, RepositoryPolicyNotFoundException$, RepositoryScanningConfiguration$, RepositoryScanningConfigurationFailure$, Resource$, ResourceDetails$, ScanNotFoundException$, ScanningRepositoryFilter$, ScoreDetails$, SecretNotFoundException$, ServerException$, SetRepositoryPolicy$, SetRepositoryPolicyRequest$, SetRepositoryPolicyResponse$, SigningConfiguration$, SigningConfigurationNotFoundException$, SigningRepositoryFilter$, SigningRule$, StartImageScan$, StartImageScanRequest$, StartImageScanResponse$, StartLifecyclePolicyPreview$, StartLifecyclePolicyPreviewRequest$, StartLifecyclePolicyPreviewResponse$, StartReplicationBackfill$, StartReplicationBackfillRequest$, StartReplicationBackfillResponse$, StopReplicationBackfill$, StopReplicationBackfillRequest$, StopReplicationBackfillResponse$, SubjectIdentifier$, Tag$, TagResource$, TagResourceRequest$, TagResourceResponse$, TemplateAlreadyExistsException$, TemplateNotFoundException$, TooManyTagsException$, TransitioningImageTotalCount$, UnableToAccessSecretException$, UnableToDecryptSecretValueException$, UnableToGetUpstreamImageException$, UnableToGetUpstreamLayerException$, UnableToListUpstreamImageReferrersException$, UnsupportedImageTypeException$, UnsupportedUpstreamRegistryException$, UntagResource$, UntagResourceRequest$, UntagResourceResponse$, UpdateImageStorageClass$, UpdateImageStorageClassRequest$, UpdateImageStorageClassResponse$, UpdatePullThroughCacheRule$, UpdatePullThroughCacheRuleRequest$, UpdatePullThroughCacheRuleResponse$, UpdateRepositoryCreationTemplate$, UpdateRepositoryCreationTemplateRequest$, UpdateRepositoryCreationTemplateResponse$, UploadLayerPart$, UploadLayerPartRequest$, UploadLayerPartResponse$, UploadNotFoundException$, ValidatePullThroughCacheRule$, ValidatePullThroughCacheRuleRequest$, ValidatePullThroughCacheRuleResponse$, ValidationException$, VulnerablePackage$
 
 // EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
 var TypeRegistry = __nccwpck_require__(19835);
@@ -16488,6 +16489,7 @@ function checkDigests(results, acceptedMediaTypes) {
 /* harmony export */   Is: () => (/* binding */ errorName),
 /* harmony export */   MV: () => (/* binding */ attemptsText),
 /* harmony export */   RD: () => (/* binding */ ResponseShapeError),
+/* harmony export */   W5: () => (/* binding */ SentenceError),
 /* harmony export */   dd: () => (/* binding */ answeredBy),
 /* harmony export */   iR: () => (/* binding */ describeCallError),
 /* harmony export */   pH: () => (/* binding */ awsSaid),
@@ -16515,6 +16517,10 @@ class ResponseShapeError extends Error {
  * The answer is BatchGetImage's, but not for what was asked: an image of another repository or
  * registry, or a digest outside the digest grammar. Nothing from it may reach a file, an output or a tag.
  */
+/** An error a stage has already said in one sentence, what went wrong and what to do (a download, a TUF repository). */
+class SentenceError extends Error {
+    name = 'SentenceError';
+}
 class UnexpectedAnswerError extends Error {
     problem;
     name = 'UnexpectedAnswerError';
@@ -16636,6 +16642,8 @@ function describeCallError(error, context, defaultOperation = 'BatchGetImage') {
     const repository = (0,_image_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRepository */ .MD)(context);
     const host = hostOf(fields, context);
     const attempts = attemptsText(error);
+    if (error instanceof SentenceError)
+        return error.message;
     if (name === 'RepositoryNotFoundException')
         return `Repository ${repository} does not exist. Check repository-name, registry-id and aws-region.${awsSaid(error)}`;
     if (name === 'AccessDeniedException')
@@ -17145,7 +17153,8 @@ const FailureCode = {
     PlatformNotFound: 'PlatformNotFound',
     DigestMismatch: 'DigestMismatch',
     ArtifactMissing: 'ArtifactMissing',
-    SigningFailed: 'SigningFailed'
+    SigningFailed: 'SigningFailed',
+    SignatureNotVerified: 'SignatureNotVerified'
 };
 /** A failure without a code (ECR always sends one; this keeps the report whole if it does not). */
 const NO_FAILURE_CODE = 'UnknownFailure';
@@ -17189,6 +17198,10 @@ const ACTION_CODES = {
     [FailureCode.SigningFailed]: {
         meaning: "ECR managed signing failed for the image (the reason is ECR's failure code and reason)",
         summary: 'signing failed'
+    },
+    [FailureCode.SignatureNotVerified]: {
+        meaning: 'the image has Sigstore bundles, but none verifies for verify-signer (the reason names the first check that failed for the closest one)',
+        summary: 'not verified'
     }
 };
 function info(origin, details) {
@@ -17370,7 +17383,7 @@ const SCHEMA1_MEDIA_TYPES = new Set([
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72115);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86409);
 // The action's entry point: everything happens in run(). Then the process ends, with the exit code
 // run() set, once the log has reached the runner (at most 5 s more): a retry pause the SDK still has
 // scheduled after the deadline must not keep it alive, and a log still in the pipe must not be cut short.
@@ -17390,10 +17403,10 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hz: () => (/* binding */ ARTIFACT_KINDS),
 /* harmony export */   wu: () => (/* binding */ parseRequireArtifacts),
 /* harmony export */   xV: () => (/* binding */ requirementName)
 /* harmony export */ });
-/* unused harmony export ARTIFACT_KINDS */
 /* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30126);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34704);
 // The require-artifacts input: the evidence every found image must carry, as kinds (signature,
@@ -17770,7 +17783,107 @@ function parseReferences(text, defaults) {
 
 /***/ }),
 
-/***/ 72115:
+/***/ 90068:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LT: () => (/* binding */ parseVerify),
+/* harmony export */   cg: () => (/* binding */ describeSigner),
+/* harmony export */   op: () => (/* binding */ matchesSigner)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_ISSUER, parseVerifySigner, parseVerifyIssuer */
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30126);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34704);
+// verify-signer, verify-issuer and trusted-root: who must have signed an image's Sigstore bundles.
+// A GitHub workflow is matched against the certificate's SAN exactly (anchored, every character literal,
+// `*` only as the whole last segment of the ref), stricter than `gh attestation verify --signer-workflow`
+// and than @sigstore/verify's own SAN match, which are regular expressions. Read before any call.
+
+
+const DEFAULT_ISSUER = 'https://token.actions.githubusercontent.com';
+const OWNER = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})';
+const REPO = '[A-Za-z0-9._-]{1,100}';
+const WORKFLOW = new RegExp(`^(${OWNER})/(${REPO})/\\.github/workflows/([^/@\\s]+\\.ya?ml)(?:@(.+))?$`);
+/** A ref as GitHub writes it in a SAN: refs/heads/…, refs/tags/…, refs/pull/…; no spaces or `*` but a last `/*`. */
+const REF = /^refs\/(?:heads|tags|pull)\/[^\s*]+$/;
+const REF_PREFIX = /^(refs\/(?:heads|tags|pull)\/(?:[^\s*]+\/)?)\*$/;
+const URI = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+/** The SAN a GitHub workflow signs with, without its ref: `https://github.com/owner/repo/.github/workflows/file.yml`. */
+function workflowUri(workflow) {
+    return `https://github.com/${workflow}`;
+}
+function parseVerifySigner(value) {
+    const signer = value.trim();
+    if (signer === '')
+        return undefined;
+    const workflow = WORKFLOW.exec(signer);
+    if (workflow !== null) {
+        const path = `${workflow[1]}/${workflow[2]}/.github/workflows/${workflow[3]}`;
+        const ref = workflow[4];
+        if (ref === undefined)
+            return { kind: 'workflow', workflow: path };
+        const prefix = REF_PREFIX.exec(ref);
+        if (prefix !== null)
+            return { kind: 'workflow', workflow: path, ref: { prefix: prefix[1] ?? '' } };
+        if (REF.test(ref))
+            return { kind: 'workflow', workflow: path, ref: { exact: ref } };
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`verify-signer: '${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(ref)}' is not a ref as GitHub writes it in a certificate: give refs/heads/<branch>, refs/tags/<tag> or refs/tags/* (a * only as the whole last part), like ${path}@refs/heads/main.`);
+    }
+    if (/^https:\/\/github\.com\/[^/]+\/[^/]+\/\.github\/workflows\/[^@]+$/i.test(signer))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`verify-signer: '${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(signer)}' has no ref, and a workflow's certificate always names one: add @refs/heads/main (or the ref), or write ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(signer.replace(/^https:\/\/github\.com\//i, ''))} to accept any ref.`);
+    if (URI.test(signer) || EMAIL.test(signer))
+        return { kind: 'exact', san: signer };
+    throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`verify-signer: '${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(signer)}' is neither a workflow (owner/repo/.github/workflows/release.yml, optionally @refs/heads/main or @refs/tags/*) nor a URI or e-mail address a certificate names.`);
+}
+/** Whether a certificate's SAN is the signer's: character for character, anchored at both ends. */
+function matchesSigner(policy, san) {
+    if (san === undefined)
+        return false;
+    if (policy.kind === 'exact')
+        return san === policy.san;
+    const base = `${workflowUri(policy.workflow)}@`;
+    if (!san.startsWith(base))
+        return false;
+    const ref = san.slice(base.length);
+    if (policy.ref === undefined)
+        return REF.test(ref);
+    if ('exact' in policy.ref)
+        return ref === policy.ref.exact;
+    return ref.length > policy.ref.prefix.length && ref.startsWith(policy.ref.prefix) && REF.test(ref);
+}
+/** The signer in the words of a message: the workflow and its ref, or the SAN. */
+function describeSigner(policy) {
+    if (policy.kind === 'exact')
+        return policy.san;
+    if (policy.ref === undefined)
+        return `${policy.workflow} at any ref`;
+    return `${policy.workflow}@${'exact' in policy.ref ? policy.ref.exact : `${policy.ref.prefix}*`}`;
+}
+function parseVerifyIssuer(value) {
+    const issuer = value.trim() || DEFAULT_ISSUER;
+    if (!URI.test(issuer))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`verify-issuer: '${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(issuer)}' is not an issuer URL: give the OIDC issuer, like ${DEFAULT_ISSUER}.`);
+    return issuer;
+}
+/** verify-signer, verify-issuer and trusted-root; the last two mean nothing without the first. */
+function parseVerify(signerInput, issuerInput, trustedRootInput) {
+    const signer = parseVerifySigner(signerInput);
+    const trustedRoot = trustedRootInput.trim();
+    if (signer === undefined) {
+        // verify-issuer has a default in action.yml: only another issuer means something was asked.
+        const issuerGiven = issuerInput.trim() !== '' && issuerInput.trim() !== DEFAULT_ISSUER;
+        if (issuerGiven || trustedRoot !== '')
+            throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${issuerGiven ? 'verify-issuer' : 'trusted-root'} needs verify-signer: give the workflow (or identity) that must have signed, like owner/repo/.github/workflows/release.yml.`);
+        return undefined;
+    }
+    return { signer, issuer: parseVerifyIssuer(issuerInput), ...(trustedRoot !== '' && { trustedRoot }) };
+}
+
+
+/***/ }),
+
+/***/ 86409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17911,8 +18024,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(76982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(79896);
 ;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/file-command.js
@@ -17936,7 +18049,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -19081,13 +19194,21 @@ async function createClients(inputs, deadline, log) {
         // Loaded only with a proxy, like the agents it loads.
         agent = await (await __nccwpck_require__.e(/* import() */ 334).then(__nccwpck_require__.bind(__nccwpck_require__, 87334))).createProxyAgent(inputs.proxy);
     }
+    const budget = () => (0,src_deadline/* attemptBudgetMs */.Ps)(inputs.timeoutMs, inputs.retryMaxAttempts, deadline.remainingMs());
     const clientFor = clientPerRegion((region) => createEcrClient(region, {
         maxAttempts: inputs.retryMaxAttempts,
-        attemptBudgetMs: () => (0,src_deadline/* attemptBudgetMs */.Ps)(inputs.timeoutMs, inputs.retryMaxAttempts, deadline.remainingMs()),
+        attemptBudgetMs: budget,
         log,
         ...(agent !== undefined && { agent })
     }));
-    return { clientFor, signal: deadline.signal };
+    const http = {
+        attemptBudgetMs: budget,
+        maxAttempts: inputs.retryMaxAttempts,
+        signal: deadline.signal,
+        log,
+        ...(agent !== undefined && { agent })
+    };
+    return { clientFor, signal: deadline.signal, http };
 }
 
 // EXTERNAL MODULE: ../src/ecr/digest.ts
@@ -19112,6 +19233,8 @@ async function createLookupRound(inputs, clients) {
     return async (requests) => resolvePlatforms(await fetch(requests), platform, fetch);
 }
 
+// EXTERNAL MODULE: ../src/inputs/files.ts
+var files = __nccwpck_require__(87894);
 // EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
 var failure_codes = __nccwpck_require__(45329);
 ;// CONCATENATED MODULE: ../src/inputs/durations.ts
@@ -19138,8 +19261,6 @@ function parseDuration(value, input) {
 
 // EXTERNAL MODULE: ../src/inputs/image-ids.ts
 var image_ids = __nccwpck_require__(98147);
-// EXTERNAL MODULE: ../src/inputs/files.ts
-var files = __nccwpck_require__(87894);
 // EXTERNAL MODULE: ../src/inputs/platform.ts
 var inputs_platform = __nccwpck_require__(77266);
 // EXTERNAL MODULE: external "node:fs"
@@ -19238,12 +19359,15 @@ function checkOneImagePerRepository(requests) {
 
 // EXTERNAL MODULE: ../src/inputs/artifacts.ts
 var artifacts = __nccwpck_require__(4586);
+// EXTERNAL MODULE: ../src/inputs/verify.ts
+var inputs_verify = __nccwpck_require__(90068);
 // EXTERNAL MODULE: ../src/inputs/references.ts
 var references = __nccwpck_require__(73939);
 ;// CONCATENATED MODULE: ../src/inputs/inputs.ts
 // Every workflow input, read and validated in one place before any call is made: getInputs() returns
 // one typed Inputs. The syntax of the larger inputs lives beside it (image-ids, references, platform,
 // proxy, durations); fail-on is parsed beside the failure-code table it names.
+
 
 
 
@@ -19386,6 +19510,9 @@ function getInputs(env = process.env) {
     const requireArtifacts = (0,artifacts/* parseRequireArtifacts */.wu)(getInput('require-artifacts'));
     if (requireArtifacts.length > 0 && expect === 'absent')
         throw new src_image/* InputError */.dz('require-artifacts cannot be used with expect: absent (there would be no image to carry them): remove one of them.');
+    const verify = (0,inputs_verify/* parseVerify */.LT)(getInput('verify-signer'), getInput('verify-issuer'), getInput('trusted-root'));
+    if (verify !== undefined && expect === 'absent')
+        throw new src_image/* InputError */.dz('verify-signer cannot be used with expect: absent (there would be no image to verify): remove one of them.');
     const proxy = parseProxy(getInput('http-proxy'), env);
     const token = getInput('github-token');
     const status = parseStatus(getInput('commit-status'), getInput('commit-sha'), token, env);
@@ -19407,7 +19534,8 @@ function getInputs(env = process.env) {
         ...(files !== undefined && { files }),
         ...(status !== undefined && { status }),
         ...(promote !== undefined && { promote }),
-        ...(requireArtifacts.length > 0 && { requireArtifacts })
+        ...(requireArtifacts.length > 0 && { requireArtifacts }),
+        ...(verify !== undefined && { verify })
     };
 }
 /** files, pin and if-no-files-found; pin without files is an error (there would be nothing to pin). */
@@ -20086,6 +20214,19 @@ function registryCell(registryId) {
         return "the caller's";
     return /^\d{12}$/.test(registryId) ? registryId : code(registryId);
 }
+/** The kinds an image carries, and (with verify-signer) who signed them: ` (provenance), signed by \`…\``. */
+function artifactsCell(artifacts) {
+    if (artifacts === undefined)
+        return '';
+    const kinds = [...new Set(artifacts.map((artifact) => (0,src_text/* escapeMarkdown */.FV)(clip(artifact.kind, CELL_LIMIT))))];
+    const signers = [...new Set(artifacts.flatMap((artifact) => (artifact.verified ? [artifact.verified.signer] : [])))];
+    return ` (${kinds.join(', ')})${signers.length > 0
+        ? `, signed by ${signers
+            .slice(0, 3)
+            .map((signer) => code(clip(signer, CELL_LIMIT)))
+            .join(', ')}`
+        : ''}`;
+}
 function row(verdict) {
     const { request } = verdict;
     // A reference from a file says where it is written: the summary lists every one, annotations only ten.
@@ -20097,9 +20238,7 @@ function row(verdict) {
         case 'present':
             return [
                 reference,
-                verdict.status === 'found'
-                    ? `✅ found${verdict.artifacts !== undefined ? ` (${[...new Set(verdict.artifacts.map((artifact) => (0,src_text/* escapeMarkdown */.FV)(clip(artifact.kind, CELL_LIMIT))))].join(', ')})` : ''}`
-                    : '❌ present (expected absent)',
+                verdict.status === 'found' ? `✅ found${artifactsCell(verdict.artifacts)}` : '❌ present (expected absent)',
                 digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
                 code(verdict.image.imageManifestMediaType),
                 code(imageUriOf(verdict.image, request)),
@@ -20446,6 +20585,7 @@ async function lookUpUntilSettled(requests, round, options) {
 
 
 
+
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000;
 const EXIT_FAILURE = 1;
@@ -20566,6 +20706,12 @@ async function run() {
             setFailed(`Timed out: the step's timeout of ${(0,src_text/* formatDuration */.a3)(inputs.timeoutMs)} passed and the step did not finish.`);
             process.exit(EXIT_FAILURE);
         });
+        // The verify-signer stage (only with that input): a trusted-root input is read first, so a file that
+        // cannot be used is an input error before anything else is done.
+        const verifyStage = inputs.verify ? await Promise.all(/* import() */[__nccwpck_require__.e(640), __nccwpck_require__.e(825), __nccwpck_require__.e(875), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67979)) : undefined;
+        const fileTrust = inputs.verify?.trustedRoot !== undefined
+            ? verifyStage?.trustedRootFromFile(inputs.verify.trustedRoot, (0,files/* workspaceOf */.B3)(process.env))
+            : undefined;
         // The files stage (only with files): the references in the files join the others.
         const scan = inputs.files ? await (await Promise.all(/* import() */[__nccwpck_require__.e(637), __nccwpck_require__.e(292), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77119))).scanFiles(inputs.files) : undefined;
         if (scan)
@@ -20579,9 +20725,23 @@ async function run() {
         let carried;
         if (inputs.requireArtifacts) {
             // The require-artifacts stage (only with that input): each round's found images must carry the evidence.
-            const { artifactRound, describeKinds } = await __nccwpck_require__.e(/* import() */ 836).then(__nccwpck_require__.bind(__nccwpck_require__, 8836));
+            const { artifactRound, describeKinds } = await Promise.all(/* import() */[__nccwpck_require__.e(875), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49875));
             carried = describeKinds(inputs.requireArtifacts);
             round = artifactRound(round, { ...clients, required: inputs.requireArtifacts, acceptedMediaTypes: inputs.acceptedMediaTypes });
+        }
+        if (inputs.verify && verifyStage && clients.http) {
+            // Each found image needs a Sigstore bundle that verifies for the signer (with require-artifacts, one per kind).
+            const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
+            const trust = fileTrust ?? verifyStage.trustedRootsFromTuf(clients.http, userAgent, process.env);
+            round = verifyStage.verifyRound(round, {
+                ...clients,
+                http: clients.http,
+                verify: inputs.verify,
+                trust,
+                userAgent,
+                ...(inputs.requireArtifacts && { required: inputs.requireArtifacts })
+            });
+            carried = `${carried ? `${carried}, ` : ''}verified as signed by ${verifyStage.describeSigner(inputs.verify.signer)}`;
         }
         const outcome = await lookUpUntilSettled(requests, round, {
             expect: inputs.expect,
@@ -20886,6 +21046,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 24434:
 /***/ ((module) => {
 
@@ -20897,6 +21064,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
 
 /***/ }),
 
@@ -21107,6 +21281,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 

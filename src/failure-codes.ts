@@ -17,7 +17,8 @@ export const FailureCode = {
   PlatformNotFound: 'PlatformNotFound',
   DigestMismatch: 'DigestMismatch',
   ArtifactMissing: 'ArtifactMissing',
-  SigningFailed: 'SigningFailed'
+  SigningFailed: 'SigningFailed',
+  SignatureNotVerified: 'SignatureNotVerified'
 } as const
 
 /** A failure without a code (ECR always sends one; this keeps the report whole if it does not). */
@@ -80,6 +81,11 @@ const ACTION_CODES: Record<string, Details> = {
   [FailureCode.SigningFailed]: {
     meaning: "ECR managed signing failed for the image (the reason is ECR's failure code and reason)",
     summary: 'signing failed'
+  },
+  [FailureCode.SignatureNotVerified]: {
+    meaning:
+      'the image has Sigstore bundles, but none verifies for verify-signer (the reason names the first check that failed for the closest one)',
+    summary: 'not verified'
   }
 }
 

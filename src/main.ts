@@ -6,8 +6,9 @@ import * as core from '@actions/core'
 import { type CancelWatch, watchCancel } from './cancel.js'
 import { Deadline } from './deadline.js'
 import { InputError } from './image.js'
-import { type EcrClients, createClients } from './ecr/client.js'
+import { ACTION_NAME, ACTION_VERSION, type EcrClients, createClients } from './ecr/client.js'
 import { createLookupRound } from './ecr/round.js'
+import { workspaceOf } from './inputs/files.js'
 import { type Inputs, getInputs } from './inputs/inputs.js'
 import { type PromoteSettings, checkOneImagePerRepository } from './inputs/promote.js'
 import { parseProxy } from './inputs/proxy.js'
@@ -162,6 +163,14 @@ export async function run(): Promise<void> {
       process.exit(EXIT_FAILURE)
     })
 
+    // The verify-signer stage (only with that input): a trusted-root input is read first, so a file that
+    // cannot be used is an input error before anything else is done.
+    const verifyStage = inputs.verify ? await import('./verify/check.js') : undefined
+    const fileTrust =
+      inputs.verify?.trustedRoot !== undefined
+        ? verifyStage?.trustedRootFromFile(inputs.verify.trustedRoot, workspaceOf(process.env))
+        : undefined
+
     // The files stage (only with files): the references in the files join the others.
     const scan = inputs.files ? await (await import('./manifests/scan.js')).scanFiles(inputs.files) : undefined
     if (scan) logScan(scan, inputs.files?.pin ?? false)
@@ -177,6 +186,20 @@ export async function run(): Promise<void> {
       const { artifactRound, describeKinds } = await import('./artifacts/check.js')
       carried = describeKinds(inputs.requireArtifacts)
       round = artifactRound(round, { ...clients, required: inputs.requireArtifacts, acceptedMediaTypes: inputs.acceptedMediaTypes })
+    }
+    if (inputs.verify && verifyStage && clients.http) {
+      // Each found image needs a Sigstore bundle that verifies for the signer (with require-artifacts, one per kind).
+      const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`
+      const trust = fileTrust ?? verifyStage.trustedRootsFromTuf(clients.http, userAgent, process.env)
+      round = verifyStage.verifyRound(round, {
+        ...clients,
+        http: clients.http,
+        verify: inputs.verify,
+        trust,
+        userAgent,
+        ...(inputs.requireArtifacts && { required: inputs.requireArtifacts })
+      })
+      carried = `${carried ? `${carried}, ` : ''}verified as signed by ${verifyStage.describeSigner(inputs.verify.signer)}`
     }
     const outcome = await lookUpUntilSettled(requests, round, {
       expect: inputs.expect,

@@ -26,3 +26,12 @@ export async function listenOnLoopback(server, port = 0, event = 'connection') {
     }
   }
 }
+
+/** A port on 127.0.0.1 nothing listens on (it was free a moment ago): connections to it are refused. */
+export async function closedPort() {
+  const { createServer } = await import('node:net')
+  const server = createServer()
+  const { port, close } = await listenOnLoopback(server)
+  await close()
+  return port
+}

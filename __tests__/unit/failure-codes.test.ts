@@ -21,7 +21,8 @@ describe('the table', () => {
       'PlatformNotFound',
       'DigestMismatch',
       'ArtifactMissing',
-      'SigningFailed'
+      'SigningFailed',
+      'SignatureNotVerified'
     ])
     for (const [code, info] of FAILURE_CODES) expect([code, info.origin]).toEqual([code, code in ImageFailureCode ? 'ECR' : 'action'])
   })
@@ -40,7 +41,8 @@ describe('the table', () => {
     [FailureCode.PlatformNotFound, false, false, 'platform missing'],
     [FailureCode.DigestMismatch, false, false, 'digest mismatch'],
     [FailureCode.ArtifactMissing, true, false, 'artifact missing'],
-    [FailureCode.SigningFailed, false, false, 'signing failed']
+    [FailureCode.SigningFailed, false, false, 'signing failed'],
+    [FailureCode.SignatureNotVerified, false, false, 'not verified']
   ])('%s: waits %s, good under absent %s, reads %j', (code, waits, absent, summary) => {
     expect(waitAsksAgain(code)).toBe(waits)
     expect(absentAsExpected(code)).toBe(absent)

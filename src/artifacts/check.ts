@@ -84,11 +84,11 @@ function fromOperation(error: unknown, operation: string): unknown {
  * Every referrer of `digest` (ACTIVE ones, or with `any` every status), following nextToken; without
  * `any`, a page stops the listing once `enough` says what was listed meets every requirement.
  */
-async function listReferrers(
+export async function listReferrers(
   found: Found,
   digest: string,
   any: boolean,
-  options: ArtifactOptions,
+  options: EcrClients,
   enough: (listed: readonly ImageReferrer[]) => boolean = () => false
 ): Promise<ImageReferrer[]> {
   const { request } = found
@@ -342,7 +342,7 @@ function counted(image: ImageEvidence, required: readonly RequiredArtifact[]): F
 }
 
 /** The request for another manifest or tag of a found image's repository. */
-function sibling(found: Found, id: ImageRequest['id']): ImageRequest {
+export function sibling(found: Found, id: ImageRequest['id']): ImageRequest {
   const { request } = found
   return {
     requested: `${request.repositoryName}${id.tag !== undefined ? `:${id.tag}` : `@${id.digest ?? ''}`}`,

@@ -15,6 +15,11 @@ const SLSA_PROVENANCE = /^https:\/\/slsa\.dev\/provenance\/v(?:0\.2|1)$/
 const SBOM_PREDICATE = /^https:\/\/(?:spdx\.dev\/Document|cyclonedx\.org\/bom)(?:\/v?[\d.]+)?$/
 const SBOM_TYPES = new Set(['application/spdx+json', 'application/vnd.cyclonedx+json'])
 
+/** Whether a media type is a Sigstore bundle's (a referrer's artifact type, or its layer's). */
+export function isSigstoreBundle(type: string): boolean {
+  return SIGSTORE_BUNDLE.test(type) || /^application\/vnd\.dev\.sigstore\.bundle\+json;\s*version=0\.\d+$/.test(type)
+}
+
 /** One piece of evidence about an image, wherever it was found. */
 export interface Evidence {
   source: 'referrer' | 'buildkit-attestation' | 'cosign-v2-tag'
@@ -31,7 +36,7 @@ export interface Evidence {
 /** Whether a piece of evidence meets a requirement. */
 export function meets(required: RequiredArtifact, evidence: Evidence): boolean {
   const type = evidence.artifactType ?? ''
-  const bundle = SIGSTORE_BUNDLE.test(type)
+  const bundle = isSigstoreBundle(type)
   const attestation = bundle || IN_TOTO.test(type) || evidence.source === 'buildkit-attestation'
   const predicate = evidence.predicateType ?? evidence.annotations?.[BUNDLE_PREDICATE]
   const content = evidence.annotations?.[BUNDLE_CONTENT]

@@ -9,6 +9,7 @@ import { type Deadline, attemptBudgetMs } from '../deadline.js'
 import type { Inputs } from '../inputs/inputs.js'
 import { redactProxy } from '../inputs/proxy.js'
 import { safeText } from '../text.js'
+import type { HttpGetSettings } from '../http-get.js'
 import { AttemptBudgetHandler, addFacts } from './attempt-budget.js'
 import { describeAttempt } from './errors.js'
 import packageJson from '../../package.json' with { type: 'json' }
@@ -91,6 +92,8 @@ export function clientPerRegion(create: (region: string) => ECRClient): (region:
 export interface EcrClients {
   clientFor: (region: string) => ECRClient
   signal: AbortSignal
+  /** For a GET that is not an ECR call (a layer's download URL, a TUF repository): the same proxy, budgets and attempts. */
+  http?: HttpGetSettings
 }
 
 /**
@@ -109,13 +112,21 @@ export async function createClients(
     // Loaded only with a proxy, like the agents it loads.
     agent = await (await import('./proxy-agent.js')).createProxyAgent(inputs.proxy)
   }
+  const budget = (): number => attemptBudgetMs(inputs.timeoutMs, inputs.retryMaxAttempts, deadline.remainingMs())
   const clientFor = clientPerRegion((region) =>
     createEcrClient(region, {
       maxAttempts: inputs.retryMaxAttempts,
-      attemptBudgetMs: () => attemptBudgetMs(inputs.timeoutMs, inputs.retryMaxAttempts, deadline.remainingMs()),
+      attemptBudgetMs: budget,
       log,
       ...(agent !== undefined && { agent })
     })
   )
-  return { clientFor, signal: deadline.signal }
+  const http: HttpGetSettings = {
+    attemptBudgetMs: budget,
+    maxAttempts: inputs.retryMaxAttempts,
+    signal: deadline.signal,
+    log,
+    ...(agent !== undefined && { agent })
+  }
+  return { clientFor, signal: deadline.signal, http }
 }

@@ -34,6 +34,11 @@ export class ResponseShapeError extends Error {
  * The answer is BatchGetImage's, but not for what was asked: an image of another repository or
  * registry, or a digest outside the digest grammar. Nothing from it may reach a file, an output or a tag.
  */
+/** An error a stage has already said in one sentence, what went wrong and what to do (a download, a TUF repository). */
+export class SentenceError extends Error {
+  override name = 'SentenceError'
+}
+
 export class UnexpectedAnswerError extends Error {
   override name = 'UnexpectedAnswerError'
   constructor(readonly problem: string) {
@@ -163,6 +168,7 @@ export function describeCallError(error: unknown, context: CallContext, defaultO
   const host = hostOf(fields, context)
   const attempts = attemptsText(error)
 
+  if (error instanceof SentenceError) return error.message
   if (name === 'RepositoryNotFoundException')
     return `Repository ${repository} does not exist. Check repository-name, registry-id and aws-region.${awsSaid(error)}`
   if (name === 'AccessDeniedException')

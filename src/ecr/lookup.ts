@@ -54,6 +54,8 @@ export interface FoundArtifact {
   annotations?: Record<string, string>
   /** More evidence of this kind than the output lists: how many were left out. */
   omitted?: number
+  /** With verify-signer: a Sigstore bundle that verified, and what it says. */
+  verified?: { signer: string; issuer: string; predicateType?: string; signedAt: string }
 }
 
 /**

@@ -13,6 +13,7 @@ import { type StatusSettings, parseStatus } from './status.js'
 import { type PromoteSettings, parsePromote } from './promote.js'
 import { type RequiredArtifact, parseRequireArtifacts } from './artifacts.js'
 import { type ProxySettings, parseProxy } from './proxy.js'
+import { type VerifySettings, parseVerify } from './verify.js'
 import { parseReferences, parseRepositoryName } from './references.js'
 
 export interface Inputs {
@@ -40,6 +41,8 @@ export interface Inputs {
   promote?: PromoteSettings
   /** With require-artifacts: the evidence every found image must carry (its referrers). */
   requireArtifacts?: RequiredArtifact[]
+  /** With verify-signer: who must have signed each found image's Sigstore bundles. */
+  verify?: VerifySettings
 }
 
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000
@@ -182,6 +185,9 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     throw new InputError(
       'require-artifacts cannot be used with expect: absent (there would be no image to carry them): remove one of them.'
     )
+  const verify = parseVerify(core.getInput('verify-signer'), core.getInput('verify-issuer'), core.getInput('trusted-root'))
+  if (verify !== undefined && expect === 'absent')
+    throw new InputError('verify-signer cannot be used with expect: absent (there would be no image to verify): remove one of them.')
   const proxy = parseProxy(core.getInput('http-proxy'), env)
   const token = core.getInput('github-token')
   const status = parseStatus(core.getInput('commit-status'), core.getInput('commit-sha'), token, env)
@@ -202,7 +208,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     ...(files !== undefined && { files }),
     ...(status !== undefined && { status }),
     ...(promote !== undefined && { promote }),
-    ...(requireArtifacts.length > 0 && { requireArtifacts })
+    ...(requireArtifacts.length > 0 && { requireArtifacts }),
+    ...(verify !== undefined && { verify })
   }
 }
 

@@ -14,6 +14,7 @@ import { type Ending, type Problem, endingTitle } from '../verdict/ending.js'
 import type { Report, Verdict } from '../verdict/policy.js'
 import { describeFileError } from '../file-errors.js'
 import { type ResultFiles, imageUriOf } from './outputs.js'
+import type { FoundArtifact } from '../ecr/lookup.js'
 
 /** GitHub drops a step summary over 1 MiB (1,048,576 bytes); the whole summary stays below this. */
 export const SUMMARY_LIMIT = 1_000_000
@@ -52,6 +53,21 @@ function registryCell(registryId: string | undefined): string {
   return /^\d{12}$/.test(registryId) ? registryId : code(registryId)
 }
 
+/** The kinds an image carries, and (with verify-signer) who signed them: ` (provenance), signed by \`…\``. */
+function artifactsCell(artifacts: readonly FoundArtifact[] | undefined): string {
+  if (artifacts === undefined) return ''
+  const kinds = [...new Set(artifacts.map((artifact) => escapeMarkdown(clip(artifact.kind, CELL_LIMIT))))]
+  const signers = [...new Set(artifacts.flatMap((artifact) => (artifact.verified ? [artifact.verified.signer] : [])))]
+  return ` (${kinds.join(', ')})${
+    signers.length > 0
+      ? `, signed by ${signers
+          .slice(0, 3)
+          .map((signer) => code(clip(signer, CELL_LIMIT)))
+          .join(', ')}`
+      : ''
+  }`
+}
+
 function row(verdict: Verdict): string[] {
   const { request } = verdict
   // A reference from a file says where it is written: the summary lists every one, annotations only ten.
@@ -63,9 +79,7 @@ function row(verdict: Verdict): string[] {
     case 'present':
       return [
         reference,
-        verdict.status === 'found'
-          ? `✅ found${verdict.artifacts !== undefined ? ` (${[...new Set(verdict.artifacts.map((artifact) => escapeMarkdown(clip(artifact.kind, CELL_LIMIT))))].join(', ')})` : ''}`
-          : '❌ present (expected absent)',
+        verdict.status === 'found' ? `✅ found${artifactsCell(verdict.artifacts)}` : '❌ present (expected absent)',
         digestCell(verdict.image.imageId?.imageDigest, verdict.platformDigest),
         code(verdict.image.imageManifestMediaType),
         code(imageUriOf(verdict.image, request)),

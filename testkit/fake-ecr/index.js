@@ -3,13 +3,14 @@
 // request log, the routing of each request, and the faults tests make it commit (interceptors). What
 // BatchGetImage answers is batch-get-image.js, PutImage put-image.js; SigV4 checking is sigv4.js; the credential endpoints
 // (STS, instance metadata, container) are credentials.js; the wire format is wire.js.
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import { MEDIA_TYPES, sha256Digest } from '../manifests.js'
 import { batchGetImage, repositoryKey } from './batch-get-image.js'
 import { describeImageSigningStatus, listImageReferrers } from './referrers.js'
 import { putImage, referencesOf } from './put-image.js'
+import { blobKey, getDownloadUrlForLayer, serveDownload } from './layers.js'
 import { containerCredentials, instanceMetadata, sts } from './credentials.js'
 import { listenOnLoopback } from '../loopback.js'
 import { parseAuthorization, verifySignature } from './sigv4.js'
@@ -30,7 +31,8 @@ const OPERATIONS = {
   BatchGetImage: batchGetImage,
   PutImage: putImage,
   ListImageReferrers: listImageReferrers,
-  DescribeImageSigningStatus: describeImageSigningStatus
+  DescribeImageSigningStatus: describeImageSigningStatus,
+  GetDownloadUrlForLayer: getDownloadUrlForLayer
 }
 
 /**
@@ -75,6 +77,12 @@ export class FakeEcr {
     this.deniedPut = new Set()
     /** @type {Set<string>} pull-through cache repositories whose upstream cannot list referrers */
     this.upstreamReferrersFail = new Set()
+    /** @type {Set<string>} repository names whose layers may not be downloaded (GetDownloadUrlForLayer denied) */
+    this.deniedLayers = new Set()
+    /** @type {Map<string, Buffer>} blob content by blobKey (what GetDownloadUrlForLayer's URL serves) */
+    this.blobContents = new Map()
+    /** @type {Map<string, string>} presigned download tokens handed out, to the blob key they serve */
+    this.downloads = new Map()
     /** Whether DescribeImageSigningStatus is denied (the role lacks ecr:DescribeImageSigningStatus). */
     this.deniedSigningStatus = false
     /** @type {LoggedRequest[]} */
@@ -300,6 +308,20 @@ export class FakeEcr {
   }
 
   /**
+   * Stores a blob's content in a repository (a pushed layer), served through GetDownloadUrlForLayer.
+   * Returns its digest; `digest` stores it under another one (a corrupt store, or a tampered blob).
+   * @param {string} repository @param {Buffer | string} content @param {{ registryId?: string, region?: string, digest?: string }} [options]
+   */
+  putBlob(repository, content, options = {}) {
+    const stored = this.createRepository(repository, options)
+    const bytes = Buffer.from(content)
+    const digest = options.digest ?? `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+    stored.blobs.add(digest)
+    this.blobContents.set(blobKey(stored, digest), bytes)
+    return digest
+  }
+
+  /**
    * Stores an image (creating the repository) and moves its tags to it, like a push. Returns the digest.
    * @param {{ repository: string, manifest: string, tags?: string[], mediaType?: string, registryId?: string,
    *   region?: string, digest?: string }} image  digest: store under this digest instead of the real one (a corrupt store)
@@ -365,6 +387,8 @@ export class FakeEcr {
   async handle(req, res) {
     // Instance metadata (AWS_EC2_METADATA_SERVICE_ENDPOINT), IMDSv2, for credential chain tests.
     if (req.url?.startsWith('/latest/')) return instanceMetadata(this, req, res)
+    // A presigned layer download (GetDownloadUrlForLayer's URL): S3's part, no SigV4 header.
+    if (req.method === 'GET' && req.url?.startsWith('/__s3/')) return serveDownload(this, req, res)
     // Container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI), for credential chain tests.
     if (req.method === 'GET' && req.url === '/__fake/container-credentials') return containerCredentials(this, res)
     const chunks = []

@@ -92,7 +92,27 @@ describe('getInputs', () => {
       { 'promote-tags': 'prod', 'promote-overwrite': 'Always', 'promote-dry-run': 'true' },
       { promote: { tags: ['prod'], overwrite: 'always', dryRun: true } }
     ],
-    [{ 'promote-tags': ' ', 'promote-overwrite': 'always' }, { requests: [expect.anything()] }]
+    [{ 'promote-tags': ' ', 'promote-overwrite': 'always' }, { requests: [expect.anything()] }],
+    [
+      {
+        'verify-signer': 'acme/app/.github/workflows/release.yml@refs/tags/*',
+        'verify-issuer': 'https://token.actions.githubusercontent.com'
+      },
+      {
+        verify: {
+          signer: { kind: 'workflow', workflow: 'acme/app/.github/workflows/release.yml', ref: { prefix: 'refs/tags/' } },
+          issuer: 'https://token.actions.githubusercontent.com'
+        }
+      }
+    ],
+    [
+      { 'verify-signer': 'ops@example.com', 'verify-issuer': 'https://accounts.google.com', 'trusted-root': 'trust/root.json' },
+      {
+        verify: { signer: { kind: 'exact', san: 'ops@example.com' }, issuer: 'https://accounts.google.com', trustedRoot: 'trust/root.json' }
+      }
+    ],
+    // verify-issuer's default (action.yml gives it) means nothing was asked.
+    [{ 'verify-issuer': 'https://token.actions.githubusercontent.com' }, { requests: [expect.anything()] }]
   ])('reads %j', (inputs, expected) => {
     setInputs({ ...BASE, ...inputs })
     expect(getInputs()).toMatchObject(expected)
@@ -134,7 +154,15 @@ describe('getInputs', () => {
     [{ 'promote-overwrite': 'sometimes' }, /promote-overwrite: 'sometimes'/],
     [{ 'promote-tags': 'prod', 'promote-dry-run': 'maybe' }, /promote-dry-run 'maybe' must be true or false/],
     [{ 'promote-tags': 'prod', expect: 'absent' }, /promote-tags cannot be used with expect: absent/],
-    [{ files: 'k8s/*.yaml', pin: 'true', expect: 'absent' }, /^pin cannot be used with expect: absent/]
+    [{ files: 'k8s/*.yaml', pin: 'true', expect: 'absent' }, /^pin cannot be used with expect: absent/],
+    [{ 'verify-signer': 'acme/app/.github/workflows/release.yml', expect: 'absent' }, /^verify-signer cannot be used with expect: absent/],
+    [{ 'verify-issuer': 'https://accounts.google.com' }, /^verify-issuer needs verify-signer/],
+    [{ 'trusted-root': 'root.json' }, /^trusted-root needs verify-signer/],
+    [{ 'verify-signer': 'acme/app', 'verify-issuer': 'x' }, /^verify-signer: 'acme\/app' is neither a workflow/],
+    [
+      { 'verify-signer': 'ops@example.com', 'verify-issuer': 'accounts.google.com' },
+      /^verify-issuer: 'accounts\.google\.com' is not an issuer URL/
+    ]
   ])('rejects %j', (inputs, message) => {
     setInputs({ ...BASE, ...inputs })
     expect(() => getInputs()).toThrow(message)

@@ -1,98 +1,29 @@
-export const id = 836;
-export const ids = [836];
+export const id = 875;
+export const ids = [875];
 export const modules = {
 
-/***/ 8836:
+/***/ 49875:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  artifactRound: () => (/* binding */ artifactRound),
-  describeKinds: () => (/* reexport */ describeKinds)
-});
-
-// UNUSED EXPORTS: checkArtifacts
-
-// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
-var commandBuilder = __webpack_require__(18323);
-// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js + 2 modules
-var schemas_0 = __webpack_require__(26062);
-;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commands/ListImageReferrersCommand.js
-
-
-class ListImageReferrersCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ListImageReferrers", schemas_0/* ListImageReferrers$ */.sYB) {
-}
-
-;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commands/DescribeImageSigningStatusCommand.js
-
-
-class DescribeImageSigningStatusCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "DescribeImageSigningStatus", schemas_0/* DescribeImageSigningStatus$ */.Ecv) {
-}
-
-// EXTERNAL MODULE: ../src/concurrency.ts
-var concurrency = __webpack_require__(98540);
-// EXTERNAL MODULE: ../src/deadline.ts
-var deadline = __webpack_require__(61035);
-// EXTERNAL MODULE: ../src/ecr/errors.ts
-var errors = __webpack_require__(23175);
-// EXTERNAL MODULE: ../src/ecr/digest.ts
-var digest = __webpack_require__(86796);
-// EXTERNAL MODULE: ../src/ecr/lookup.ts + 1 modules
-var lookup = __webpack_require__(77784);
-// EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
-var failure_codes = __webpack_require__(45329);
-// EXTERNAL MODULE: ../src/image.ts
-var src_image = __webpack_require__(30126);
-// EXTERNAL MODULE: ../src/inputs/artifacts.ts
-var artifacts = __webpack_require__(4586);
-// EXTERNAL MODULE: ../src/text.ts
-var src_text = __webpack_require__(34704);
-;// CONCATENATED MODULE: ../src/artifacts/kinds.ts
-/** Any v0.x Sigstore bundle (cosign v3, actions/attest-build-provenance). */
-const SIGSTORE_BUNDLE = /^application\/vnd\.dev\.sigstore\.bundle\.v0\.\d+\+json$/;
-const NOTATION_SIGNATURE = 'application/vnd.cncf.notary.signature';
-const IN_TOTO = /^application\/vnd\.in-toto(?:\.[\w.-]+)?\+json$/;
-const BUNDLE_CONTENT = 'dev.sigstore.bundle.content';
-const BUNDLE_PREDICATE = 'dev.sigstore.bundle.predicateType';
-/** The in-toto predicate `cosign sign` v3 signs with (a DSSE envelope, not a message signature). */
-const COSIGN_SIGN = 'https://sigstore.dev/cosign/sign/v1';
-const SLSA_PROVENANCE = /^https:\/\/slsa\.dev\/provenance\/v(?:0\.2|1)$/;
-const SBOM_PREDICATE = /^https:\/\/(?:spdx\.dev\/Document|cyclonedx\.org\/bom)(?:\/v?[\d.]+)?$/;
-const SBOM_TYPES = new Set(['application/spdx+json', 'application/vnd.cyclonedx+json']);
-/** Whether a piece of evidence meets a requirement. */
-function meets(required, evidence) {
-    const type = evidence.artifactType ?? '';
-    const bundle = SIGSTORE_BUNDLE.test(type);
-    const attestation = bundle || IN_TOTO.test(type) || evidence.source === 'buildkit-attestation';
-    const predicate = evidence.predicateType ?? evidence.annotations?.[BUNDLE_PREDICATE];
-    const content = evidence.annotations?.[BUNDLE_CONTENT];
-    switch (required.kind) {
-        case 'signature':
-            return (evidence.source === 'cosign-v2-tag' ||
-                type === NOTATION_SIGNATURE ||
-                (bundle && (content === 'message-signature' || (content === 'dsse-envelope' && predicate === COSIGN_SIGN))));
-        case 'provenance':
-            return attestation && SLSA_PROVENANCE.test(predicate ?? '');
-        case 'sbom':
-            return SBOM_TYPES.has(type) || (attestation && SBOM_PREDICATE.test(predicate ?? ''));
-        case 'artifact-type':
-            return type.toLowerCase() === required.artifactType;
-        case 'predicate-type':
-            // Only an attestation has a predicate: an annotation on anything else says nothing.
-            return attestation && predicate === required.predicateType;
-    }
-}
-/** The kinds of words a status description uses: `signed`, `attested`, `with SBOMs`. */
-function describeKinds(required) {
-    const words = required.map((entry) => entry.kind === 'signature' ? 'signed' : entry.kind === 'provenance' ? 'attested' : entry.kind === 'sbom' ? 'with SBOMs' : undefined);
-    const known = [...new Set(words.filter((word) => word !== undefined))];
-    if (words.some((word) => word === undefined))
-        known.push('with the artifacts required');
-    return known.length <= 1 ? (known[0] ?? '') : `${known.slice(0, -1).join(', ')} and ${known.at(-1)}`;
-}
-
-;// CONCATENATED MODULE: ../src/artifacts/check.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   artifactRound: () => (/* binding */ artifactRound),
+/* harmony export */   describeKinds: () => (/* reexport safe */ _kinds_js__WEBPACK_IMPORTED_MODULE_7__.HG),
+/* harmony export */   hg: () => (/* binding */ sibling),
+/* harmony export */   xt: () => (/* binding */ listReferrers)
+/* harmony export */ });
+/* unused harmony export checkArtifacts */
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(73242);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(53358);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(98540);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61035);
+/* harmony import */ var _ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23175);
+/* harmony import */ var _ecr_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86796);
+/* harmony import */ var _ecr_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77784);
+/* harmony import */ var _failure_codes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45329);
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(30126);
+/* harmony import */ var _inputs_artifacts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4586);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(34704);
+/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17204);
 // The require-artifacts stage, loaded only with that input: after each round's lookup, every found
 // image must carry each kind asked for. In order, so every call is made only when needed:
 //   1. ListImageReferrers of each found image's digest (ACTIVE ones), every page;
@@ -141,7 +72,7 @@ function artifactRound(lookup, options) {
                 : [])
             : [];
         const all = await lookup([...requests, ...early]);
-        const knownTags = new Map(early.map((request, index) => [(0,src_image/* requestKey */.lq)(request), all[requests.length + index]]));
+        const knownTags = new Map(early.map((request, index) => [(0,_image_js__WEBPACK_IMPORTED_MODULE_5__/* .requestKey */ .lq)(request), all[requests.length + index]]));
         return checkArtifacts(all.slice(0, requests.length), { ...options, knownTags });
     };
 }
@@ -161,7 +92,7 @@ async function listReferrers(found, digest, any, options, enough = () => false) 
     const tokens = new Set();
     let nextToken;
     for (let page = 0; page < MAX_PAGES; page++) {
-        const sent = options.clientFor(request.region).send(new ListImageReferrersCommand({
+        const sent = options.clientFor(request.region).send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_8__/* .ListImageReferrersCommand */ .h({
             repositoryName: request.repositoryName,
             ...(request.registryId !== undefined && { registryId: request.registryId }),
             subjectId: { imageDigest: digest },
@@ -169,10 +100,10 @@ async function listReferrers(found, digest, any, options, enough = () => false) 
             ...(any && { filter: { artifactStatus: 'ANY' } }),
             ...(nextToken !== undefined && { nextToken })
         }), { abortSignal: options.signal });
-        const response = await (0,deadline/* untilAborted */.Eu)(sent, options.signal);
+        const response = await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .Eu)(sent, options.signal);
         for (const referrer of response.referrers ?? []) {
-            if (!(0,src_image/* isDigest */.Bc)(referrer.digest))
-                throw new errors/* UnexpectedAnswerError */.qx(`it lists a referrer whose digest '${(0,src_text/* safeText */.Hk)(String(referrer.digest)).slice(0, 100)}' is not a digest`);
+            if (!(0,_image_js__WEBPACK_IMPORTED_MODULE_5__/* .isDigest */ .Bc)(referrer.digest))
+                throw new _ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnexpectedAnswerError */ .qx(`it lists a referrer whose digest '${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(String(referrer.digest)).slice(0, 100)}' is not a digest`);
             // Only ACTIVE ones count, also when a server ignores the status filter.
             if (any || referrer.artifactStatus === undefined || referrer.artifactStatus === 'ACTIVE')
                 referrers.push(referrer);
@@ -181,10 +112,10 @@ async function listReferrers(found, digest, any, options, enough = () => false) 
         if (nextToken === undefined || nextToken === '' || (!any && enough(referrers)))
             return referrers;
         if (tokens.has(nextToken))
-            throw new errors/* UnexpectedAnswerError */.qx('ListImageReferrers sent the same nextToken twice, so its listing would never end');
+            throw new _ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnexpectedAnswerError */ .qx('ListImageReferrers sent the same nextToken twice, so its listing would never end');
         tokens.add(nextToken);
     }
-    throw new errors/* UnexpectedAnswerError */.qx(`ListImageReferrers kept sending a nextToken after ${MAX_PAGES} pages (${MAX_PAGES * 50} referrers)`);
+    throw new _ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnexpectedAnswerError */ .qx(`ListImageReferrers kept sending a nextToken after ${MAX_PAGES} pages (${MAX_PAGES * 50} referrers)`);
 }
 function referrerEvidence(referrer) {
     return {
@@ -212,11 +143,11 @@ function buildkitAttestations(found) {
     }
     const entries = index.manifests ?? [];
     const isAttestation = (entry) => entry.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
-    const all = entries.filter((entry) => !isAttestation(entry) && (0,src_image/* isDigest */.Bc)(entry.digest)).map((entry) => entry.digest);
+    const all = entries.filter((entry) => !isAttestation(entry) && (0,_image_js__WEBPACK_IMPORTED_MODULE_5__/* .isDigest */ .Bc)(entry.digest)).map((entry) => entry.digest);
     const platforms = found.platformDigest !== undefined ? all.filter((digest) => digest === found.platformDigest) : all;
     const attestations = entries.flatMap((entry) => {
         const subject = entry.annotations?.['vnd.docker.reference.digest'];
-        return isAttestation(entry) && (0,src_image/* isDigest */.Bc)(entry.digest) && typeof subject === 'string' && platforms.includes(subject)
+        return isAttestation(entry) && (0,_image_js__WEBPACK_IMPORTED_MODULE_5__/* .isDigest */ .Bc)(entry.digest) && typeof subject === 'string' && platforms.includes(subject)
             ? [{ digest: entry.digest, subject }]
             : [];
     });
@@ -242,10 +173,10 @@ function attestationEvidence(digest, subject, manifest) {
  * attestations for every platform manifest in scope (one platform without its attestation is not attested).
  */
 function isMet(entry, evidence, platforms) {
-    if (evidence.some((piece) => piece.source !== 'buildkit-attestation' && meets(entry, piece)))
+    if (evidence.some((piece) => piece.source !== 'buildkit-attestation' && (0,_kinds_js__WEBPACK_IMPORTED_MODULE_7__/* .meets */ .D)(entry, piece)))
         return true;
     return (platforms.length > 0 &&
-        platforms.every((platform) => evidence.some((piece) => piece.source === 'buildkit-attestation' && piece.subject === platform && meets(entry, piece))));
+        platforms.every((platform) => evidence.some((piece) => piece.source === 'buildkit-attestation' && piece.subject === platform && (0,_kinds_js__WEBPACK_IMPORTED_MODULE_7__/* .meets */ .D)(entry, piece))));
 }
 function missingOf(image, required) {
     return required.filter((entry) => !isMet(entry, image.evidence, image.platforms));
@@ -257,21 +188,21 @@ function digestOf(found) {
 async function signingStatuses(found, options) {
     const { request } = found;
     try {
-        const sent = options.clientFor(request.region).send(new DescribeImageSigningStatusCommand({
+        const sent = options.clientFor(request.region).send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImageSigningStatusCommand */ .f({
             repositoryName: request.repositoryName,
             ...(request.registryId !== undefined && { registryId: request.registryId }),
             imageId: { imageDigest: digestOf(found) }
         }), { abortSignal: options.signal });
-        return (await (0,deadline/* untilAborted */.Eu)(sent, options.signal)).signingStatuses ?? [];
+        return (await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .Eu)(sent, options.signal)).signingStatuses ?? [];
     }
     catch (error) {
         if (options.signal.aborted)
             throw error;
-        const name = (0,errors/* errorName */.Is)(error);
+        const name = (0,_ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(error);
         return {
             unknown: name === 'AccessDeniedException'
                 ? 'the role may not call ecr:DescribeImageSigningStatus, which would tell whether managed signing is in progress'
-                : `whether managed signing is in progress could not be read (${(0,src_text/* safeText */.Hk)(name)})`
+                : `whether managed signing is in progress could not be read (${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(name)})`
         };
     }
 }
@@ -283,9 +214,9 @@ async function missingFailure(image, missing, options) {
     // An archived or activating one exists: it does not count, and the failure says so.
     const all = await listReferrers(found, digest, true, options);
     for (const entry of missing) {
-        const inactive = all.filter((referrer) => referrer.artifactStatus !== 'ACTIVE' && meets(entry, referrerEvidence(referrer)));
+        const inactive = all.filter((referrer) => referrer.artifactStatus !== 'ACTIVE' && (0,_kinds_js__WEBPACK_IMPORTED_MODULE_7__/* .meets */ .D)(entry, referrerEvidence(referrer)));
         if (inactive.length > 0)
-            notes.push(`the ${(0,artifacts/* requirementName */.xV)(entry)} exists but is ${[...new Set(inactive.map((referrer) => String(referrer.artifactStatus).toLowerCase()))].join(' or ')} (${(0,src_text/* safeText */.Hk)(inactive[0]?.digest ?? '')}), which does not count: restore it`);
+            notes.push(`the ${(0,_inputs_artifacts_js__WEBPACK_IMPORTED_MODULE_6__/* .requirementName */ .xV)(entry)} exists but is ${[...new Set(inactive.map((referrer) => String(referrer.artifactStatus).toLowerCase()))].join(' or ')} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(inactive[0]?.digest ?? '')}), which does not count: restore it`);
     }
     if (missing.some((entry) => entry.kind === 'signature')) {
         const statuses = await signingStatuses(found, options);
@@ -299,13 +230,13 @@ async function missingFailure(image, missing, options) {
                     status: 'failed',
                     failure: {
                         imageId: { ...found.image.imageId },
-                        failureCode: failure_codes/* FailureCode */.mY.SigningFailed,
-                        failureReason: `ECR managed signing failed for ${(0,src_text/* safeText */.Hk)(failed.signingProfileArn ?? 'a signing profile')}: ${(0,src_text/* safeText */.Hk)(failed.failureCode ?? 'no code')}: ${(0,src_text/* safeText */.Hk)(failed.failureReason ?? 'no reason given')}`
+                        failureCode: _failure_codes_js__WEBPACK_IMPORTED_MODULE_4__/* .FailureCode */ .mY.SigningFailed,
+                        failureReason: `ECR managed signing failed for ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(failed.signingProfileArn ?? 'a signing profile')}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(failed.failureCode ?? 'no code')}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(failed.failureReason ?? 'no reason given')}`
                     }
                 };
             const running = statuses.filter((status) => status.status === 'IN_PROGRESS');
             if (running.length > 0)
-                notes.push(`signing in progress (ECR managed signing, ${(0,src_text/* listNames */.Zv)(running.map((status) => (0,src_text/* safeText */.Hk)(status.signingProfileArn ?? 'a profile')))})`);
+                notes.push(`signing in progress (ECR managed signing, ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .listNames */ .Zv)(running.map((status) => (0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(status.signingProfileArn ?? 'a profile')))})`);
         }
     }
     return {
@@ -313,8 +244,8 @@ async function missingFailure(image, missing, options) {
         status: 'failed',
         failure: {
             imageId: { ...found.image.imageId },
-            failureCode: failure_codes/* FailureCode */.mY.ArtifactMissing,
-            failureReason: `${digest} has no active ${(0,src_text/* listNames */.Zv)(missing.map(artifacts/* requirementName */.xV))}${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`
+            failureCode: _failure_codes_js__WEBPACK_IMPORTED_MODULE_4__/* .FailureCode */ .mY.ArtifactMissing,
+            failureReason: `${digest} has no active ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .listNames */ .Zv)(missing.map(_inputs_artifacts_js__WEBPACK_IMPORTED_MODULE_6__/* .requirementName */ .xV))}${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`
         }
     };
 }
@@ -348,11 +279,11 @@ function manifestEvidence(result, subject) {
 /** The evidence that counted, at most ARTIFACTS_PER_KIND per kind, for the images output. */
 function counted(image, required) {
     return required.flatMap((entry) => {
-        const pieces = image.evidence.filter((evidence) => meets(entry, evidence));
+        const pieces = image.evidence.filter((evidence) => (0,_kinds_js__WEBPACK_IMPORTED_MODULE_7__/* .meets */ .D)(entry, evidence));
         const shown = pieces.slice(0, ARTIFACTS_PER_KIND).map((evidence) => {
             const annotations = evidence.annotations ?? (evidence.predicateType !== undefined ? { 'in-toto.io/predicate-type': evidence.predicateType } : undefined);
             return {
-                kind: (0,artifacts/* requirementName */.xV)(entry),
+                kind: (0,_inputs_artifacts_js__WEBPACK_IMPORTED_MODULE_6__/* .requirementName */ .xV)(entry),
                 ...(evidence.artifactType !== undefined && { artifactType: evidence.artifactType }),
                 digest: evidence.digest,
                 ...(evidence.mediaType !== undefined && { mediaType: evidence.mediaType }),
@@ -363,8 +294,8 @@ function counted(image, required) {
                 })
             };
         });
-        const omitted = pieces.length - shown.length + image.unread.filter((piece) => meets(entry, piece)).length;
-        return omitted > 0 ? [...shown, { kind: (0,artifacts/* requirementName */.xV)(entry), digest: '', omitted }] : shown;
+        const omitted = pieces.length - shown.length + image.unread.filter((piece) => (0,_kinds_js__WEBPACK_IMPORTED_MODULE_7__/* .meets */ .D)(entry, piece)).length;
+        return omitted > 0 ? [...shown, { kind: (0,_inputs_artifacts_js__WEBPACK_IMPORTED_MODULE_6__/* .requirementName */ .xV)(entry), digest: '', omitted }] : shown;
     });
 }
 /** The request for another manifest or tag of a found image's repository. */
@@ -385,11 +316,11 @@ async function checkArtifacts(results, options) {
         return [...results];
     const { required } = options;
     // 1. The referrers of each found image.
-    const listed = await (0,concurrency/* mapWithConcurrency */.W)(found, lookup/* MAX_CONCURRENT_REQUESTS */.eX, async (result) => {
+    const listed = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_11__/* .mapWithConcurrency */ .W)(found, _ecr_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_CONCURRENT_REQUESTS */ .eX, async (result) => {
         try {
             const { platforms } = buildkitAttestations(result);
             // Stop listing once what was listed meets every requirement (a crowded image costs one page, not 200).
-            const enough = (listed) => required.every((entry) => listed.some((referrer) => meets(entry, referrerEvidence(referrer))));
+            const enough = (listed) => required.every((entry) => listed.some((referrer) => (0,_kinds_js__WEBPACK_IMPORTED_MODULE_7__/* .meets */ .D)(entry, referrerEvidence(referrer))));
             const referrers = await listReferrers(result, digestOf(result), false, options, enough);
             return { found: result, evidence: referrers.map(referrerEvidence), platforms, unread: [] };
         }
@@ -406,7 +337,7 @@ async function checkArtifacts(results, options) {
         // Up to ARTIFACTS_PER_KIND listed referrers per kind are read; the listing alone counts for nothing.
         const toRead = new Set();
         for (const entry of required) {
-            const pieces = image.evidence.filter((piece) => meets(entry, piece));
+            const pieces = image.evidence.filter((piece) => (0,_kinds_js__WEBPACK_IMPORTED_MODULE_7__/* .meets */ .D)(entry, piece));
             for (const piece of pieces.slice(0, ARTIFACTS_PER_KIND))
                 toRead.add(piece);
             image.unread.push(...pieces.slice(ARTIFACTS_PER_KIND).filter((piece) => !image.unread.includes(piece)));
@@ -425,13 +356,13 @@ async function checkArtifacts(results, options) {
     // A .sig tag the round already asked (a reference pinned by digest) is not asked again.
     // Checked again whatever verify-digest says: a .sig manifest must hash to its digest to count.
     const known = (request) => {
-        const result = options.knownTags?.get((0,src_image/* requestKey */.lq)(request));
-        return result === undefined ? undefined : (0,digest/* checkDigests */.ic)([result], src_image/* DEFAULT_MEDIA_TYPES */.Ly)[0];
+        const result = options.knownTags?.get((0,_image_js__WEBPACK_IMPORTED_MODULE_5__/* .requestKey */ .lq)(request));
+        return result === undefined ? undefined : (0,_ecr_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .checkDigests */ .ic)([result], _image_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MEDIA_TYPES */ .Ly)[0];
     };
     const ask = extra.filter((entry) => known(entry.request) === undefined);
     // Every manifest read here must hash to its digest (whatever verify-digest says): evidence is not taken on trust.
     const asked = ask.length > 0
-        ? (0,digest/* checkDigests */.ic)(await (0,lookup/* lookupImages */.TD)(ask.map((entry) => entry.request), { ...options, acceptedMediaTypes: src_image/* DEFAULT_MEDIA_TYPES */.Ly }), src_image/* DEFAULT_MEDIA_TYPES */.Ly)
+        ? (0,_ecr_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .checkDigests */ .ic)(await (0,_ecr_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .lookupImages */ .TD)(ask.map((entry) => entry.request), { ...options, acceptedMediaTypes: _image_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MEDIA_TYPES */ .Ly }), _image_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MEDIA_TYPES */ .Ly)
         : [];
     const failedLookup = new Map();
     extra.forEach((entry) => {
@@ -459,7 +390,7 @@ async function checkArtifacts(results, options) {
     });
     // 3. What is still missing, and why.
     const checked = new Map();
-    await (0,concurrency/* mapWithConcurrency */.W)(listed, lookup/* MAX_CONCURRENT_REQUESTS */.eX, async (image) => {
+    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_11__/* .mapWithConcurrency */ .W)(listed, _ecr_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_CONCURRENT_REQUESTS */ .eX, async (image) => {
         if ('error' in image) {
             checked.set(image.found, { request: image.found.request, status: 'error', error: image.error });
             return;
@@ -481,8 +412,66 @@ async function checkArtifacts(results, options) {
 }
 
 
+/***/ }),
+
+/***/ 17204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ meets),
+/* harmony export */   HG: () => (/* binding */ describeKinds),
+/* harmony export */   NR: () => (/* binding */ isSigstoreBundle)
+/* harmony export */ });
+/** Any v0.x Sigstore bundle (cosign v3, actions/attest-build-provenance). */
+const SIGSTORE_BUNDLE = /^application\/vnd\.dev\.sigstore\.bundle\.v0\.\d+\+json$/;
+const NOTATION_SIGNATURE = 'application/vnd.cncf.notary.signature';
+const IN_TOTO = /^application\/vnd\.in-toto(?:\.[\w.-]+)?\+json$/;
+const BUNDLE_CONTENT = 'dev.sigstore.bundle.content';
+const BUNDLE_PREDICATE = 'dev.sigstore.bundle.predicateType';
+/** The in-toto predicate `cosign sign` v3 signs with (a DSSE envelope, not a message signature). */
+const COSIGN_SIGN = 'https://sigstore.dev/cosign/sign/v1';
+const SLSA_PROVENANCE = /^https:\/\/slsa\.dev\/provenance\/v(?:0\.2|1)$/;
+const SBOM_PREDICATE = /^https:\/\/(?:spdx\.dev\/Document|cyclonedx\.org\/bom)(?:\/v?[\d.]+)?$/;
+const SBOM_TYPES = new Set(['application/spdx+json', 'application/vnd.cyclonedx+json']);
+/** Whether a media type is a Sigstore bundle's (a referrer's artifact type, or its layer's). */
+function isSigstoreBundle(type) {
+    return SIGSTORE_BUNDLE.test(type) || /^application\/vnd\.dev\.sigstore\.bundle\+json;\s*version=0\.\d+$/.test(type);
+}
+/** Whether a piece of evidence meets a requirement. */
+function meets(required, evidence) {
+    const type = evidence.artifactType ?? '';
+    const bundle = isSigstoreBundle(type);
+    const attestation = bundle || IN_TOTO.test(type) || evidence.source === 'buildkit-attestation';
+    const predicate = evidence.predicateType ?? evidence.annotations?.[BUNDLE_PREDICATE];
+    const content = evidence.annotations?.[BUNDLE_CONTENT];
+    switch (required.kind) {
+        case 'signature':
+            return (evidence.source === 'cosign-v2-tag' ||
+                type === NOTATION_SIGNATURE ||
+                (bundle && (content === 'message-signature' || (content === 'dsse-envelope' && predicate === COSIGN_SIGN))));
+        case 'provenance':
+            return attestation && SLSA_PROVENANCE.test(predicate ?? '');
+        case 'sbom':
+            return SBOM_TYPES.has(type) || (attestation && SBOM_PREDICATE.test(predicate ?? ''));
+        case 'artifact-type':
+            return type.toLowerCase() === required.artifactType;
+        case 'predicate-type':
+            // Only an attestation has a predicate: an annotation on anything else says nothing.
+            return attestation && predicate === required.predicateType;
+    }
+}
+/** The kinds of words a status description uses: `signed`, `attested`, `with SBOMs`. */
+function describeKinds(required) {
+    const words = required.map((entry) => entry.kind === 'signature' ? 'signed' : entry.kind === 'provenance' ? 'attested' : entry.kind === 'sbom' ? 'with SBOMs' : undefined);
+    const known = [...new Set(words.filter((word) => word !== undefined))];
+    if (words.some((word) => word === undefined))
+        known.push('with the artifacts required');
+    return known.length <= 1 ? (known[0] ?? '') : `${known.slice(0, -1).join(', ')} and ${known.at(-1)}`;
+}
+
+
 /***/ })
 
 };
 
-//# sourceMappingURL=836.index.js.map
+//# sourceMappingURL=875.index.js.map

@@ -1,0 +1,204 @@
+// End to end: verify-signer through the bundle, with real bundles: @sigstore/sign against @sigstore/mock's
+// Fulcio, Rekor and timestamp authority on 127.0.0.1, the trusted_root.json that trusts them given as
+// trusted-root, and the bundles pushed to the fake ECR as referrers (downloaded through
+// GetDownloadUrlForLayer's presigned URL). Each check that can fail, one per test.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { ociManifest, referrerManifest, sha256Digest } from '../../testkit/manifests.js'
+import { EVIDENCE } from '../../testkit/demo-data.js'
+import { attachBundle, signBundles, statement } from '../../testkit/bundles.js'
+import { closedPort } from '../../testkit/loopback.js'
+import { expectCleanFailure, json, NODES, useHarness } from './harness.js'
+
+const WORKFLOW = 'acme/app/.github/workflows/release.yml'
+const SAN = `https://github.com/${WORKFLOW}@refs/heads/main`
+const IN_TOTO = 'application/vnd.in-toto+json'
+const SLSA = 'https://slsa.dev/provenance/v1'
+
+interface ImageOut {
+  requested: string
+  artifacts?: { kind: string; digest: string; verified?: { signer: string; issuer: string; predicateType?: string; signedAt: string } }[]
+}
+
+describe.each(NODES)('verify-signer on $label', ({ path }) => {
+  const h = useHarness(path)
+  let trustedRoot = ''
+  let roots: { main: object; rogue: object }
+  const images: Record<string, string> = {}
+  const repository = 'verified'
+
+  beforeAll(() => {
+    type Request = Parameters<typeof signBundles>[0][number]
+    const provenance = (digest: string, options: Partial<Request> = {}): Request => ({
+      data: statement(digest),
+      payloadType: IN_TOTO,
+      san: SAN,
+      ...options
+    })
+    // Each image, and the bundles (sign requests) made for its manifest and digest.
+    const plan: [string, (manifest: Buffer, digest: string) => Request[]][] = [
+      ['cosign', (manifest) => [{ data: manifest, san: SAN }]],
+      ['provenance', (_, digest) => [provenance(digest)]],
+      ['timestamped', (_, digest) => [provenance(digest, { log: false })]],
+      ['wrong-signer', (_, digest) => [provenance(digest, { san: `${SAN}-evil` })]],
+      ['wrong-issuer', (_, digest) => [provenance(digest, { issuer: 'https://accounts.example.com' })]],
+      ['other-image', () => [provenance(sha256Digest('another image'))]],
+      ['untrusted-ca', (_, digest) => [provenance(digest, { rogueCertificate: true })]],
+      ['untrusted-time', (_, digest) => [provenance(digest, { instance: 'rogue', log: false })]],
+      ['no-time', (_, digest) => [provenance(digest, { log: false, timestamp: false })]],
+      ['tampered', (_, digest) => [provenance(digest, { log: false })]],
+      ['swapped', (_, digest) => [provenance(digest), provenance(digest)]],
+      ['notation', (_, digest) => [provenance(digest)]],
+      ['none', () => []]
+    ]
+    const requests = plan.map(([tag, sign]) => {
+      const manifest = ociManifest(`verify-${tag}`)
+      images[tag] = h.fake.putImage({ repository, tags: [tag], manifest })
+      return sign(Buffer.from(manifest), images[tag] ?? '')
+    })
+    const signed = signBundles(requests.flat())
+    const dir = mkdtempSync(join(tmpdir(), 'verify-e2e-'))
+    trustedRoot = join(dir, 'trusted_root.json')
+    writeFileSync(trustedRoot, JSON.stringify(signed.trustedRoots.main))
+    roots = signed.trustedRoots
+    let next = 0
+    plan.forEach(([tag], index) => {
+      const made = signed.bundles.slice(next, next + (requests[index]?.length ?? 0))
+      next += made.length
+      const subject = images[tag] ?? ''
+      if (tag === 'tampered') {
+        // The statement changed after signing (its subject still this image): the signature no longer matches.
+        const bundle = made[0] as { dsseEnvelope: { payload: string } }
+        const changed = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString()) as { predicate: object }
+        changed.predicate = { buildDefinition: { buildType: 'https://evil.example/anything-goes' } }
+        bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(changed)).toString('base64')
+      }
+      if (tag === 'swapped') {
+        // A blob whose bytes are another (genuine) bundle: not the layer's digest.
+        attachBundle(h.fake, { repository, subject, bundle: made[0] as object, blob: Buffer.from(JSON.stringify(made[1])) })
+        return
+      }
+      for (const bundle of made) attachBundle(h.fake, { repository, subject, bundle })
+    })
+    // Beside the signed provenance, a Notation signature (which cannot be verified here).
+    h.fake.putImage({ repository, manifest: referrerManifest({ subject: images.notation ?? '', artifactType: EVIDENCE.notation }) })
+  }, 60_000)
+  const run = (inputs: Record<string, string>, env: Record<string, string | undefined> = {}) =>
+    h.run({ 'verify-signer': WORKFLOW, 'trusted-root': trustedRoot, ...inputs }, env)
+  /** `verified:a verified:b` for tags a and b. */
+  const of = (...tags: string[]): string => tags.map((tag) => `${repository}:${tag}`).join(' ')
+
+  it('passes a cosign-style message signature and a GitHub-style provenance attestation, saying who signed', async () => {
+    const result = await run({ images: of('cosign', 'provenance') })
+    expect(result.code).toBe(0)
+    const out = json<ImageOut[]>(result, 'images')
+    expect(out.map((entry) => entry.artifacts?.map((artifact) => [artifact.kind, artifact.verified?.signer]))).toEqual([
+      [['signature', SAN]],
+      [['provenance', SAN]]
+    ])
+    expect(out[1]?.artifacts?.[0]?.verified).toEqual({
+      signer: SAN,
+      issuer: 'https://token.actions.githubusercontent.com',
+      predicateType: SLSA,
+      signedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/)
+    })
+    expect(result.summary).toContain(`✅ found (provenance), signed by \`${SAN}\``)
+    expect(result.stdout).toMatch(
+      new RegExp(`\\n2 of 2 images found, verified as signed by ${WORKFLOW.replace(/\./g, '\\.')} at any ref\\.\\n$`)
+    )
+    // The presigned URL is fetched as ECR gave it, without credentials.
+    const downloads = h.fake.requestsFor('S3GetObject')
+    expect(downloads).toHaveLength(2)
+    for (const download of downloads) expect(download.body.authorization).toBeUndefined()
+  })
+
+  it('passes a bundle with a signed timestamp and no log entry (as GitHub signs private repositories)', async () => {
+    const result = await run({ images: of('timestamped'), 'verify-signer': `${WORKFLOW}@refs/heads/main` })
+    expect(result.code).toBe(0)
+    expect(json<ImageOut[]>(result, 'images')[0]?.artifacts?.[0]?.verified?.signer).toBe(SAN)
+  })
+
+  it.each([
+    ['wrong-signer', `it was signed by ${SAN}-evil, not ${WORKFLOW}@refs/heads/main`, `${WORKFLOW}@refs/heads/main`],
+    ['wrong-issuer', "its certificate's issuer is https://accounts.example.com, not https://token.actions.githubusercontent.com", WORKFLOW],
+    ['other-image', `its statement is about ${sha256Digest('another image')}, another image`, WORKFLOW],
+    ['untrusted-ca', 'its certificate is not from a CA the trusted-root input trusts', WORKFLOW],
+    ['untrusted-time', 'it has no valid log entry or signed timestamp that the trusted-root input trusts', WORKFLOW],
+    ['no-time', 'it has no valid log entry or signed timestamp that the trusted-root input trusts', WORKFLOW],
+    ['tampered', 'its signature does not match what it signs: the bundle was tampered with', WORKFLOW],
+    [
+      'swapped',
+      'the bundle downloaded for layer sha256:[0-9a-f]{64} hashes to sha256:[0-9a-f]{64}: it was changed in storage or on the way \\(tampered\\)',
+      WORKFLOW
+    ]
+  ])('fails %s as SignatureNotVerified, naming the check', async (tag, reason, signer) => {
+    const result = await run({ images: of(tag), 'verify-signer': signer })
+    expectCleanFailure(
+      result,
+      new RegExp(
+        `^::error title=Image SignatureNotVerified::verified:${tag}: SignatureNotVerified: no Sigstore bundle of ${images[tag]} verifies for .+ \\(1 bundle checked\\); the closest, sha256:[0-9a-f]{64}: ${reason.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '[' || c === ']' || c === '{' || c === '}' || c === '\\' || c === '(' || c === ')' || c === '?' ? c : `\\${c}`))}`
+      )
+    )
+    expect(json(result, 'failures')).toEqual([expect.objectContaining({ failureCode: 'SignatureNotVerified' })])
+  })
+
+  it('fails an image with no bundle as ArtifactMissing (waiting asks again)', async () => {
+    const result = await run({ images: of('none') })
+    expectCleanFailure(
+      result,
+      new RegExp(`ArtifactMissing: ${images.none} has no active Sigstore bundle \\(a signature or attestation\\) to verify for`)
+    )
+  })
+
+  it('with require-artifacts: each kind needs a bundle that verifies; a Notation signature cannot be', async () => {
+    const attested = await run({ images: of('notation'), 'require-artifacts': 'provenance' })
+    expect(attested.code).toBe(0)
+    expect(json<ImageOut[]>(attested, 'images')[0]?.artifacts).toEqual([
+      expect.objectContaining({ kind: 'provenance', verified: expect.objectContaining({ signer: SAN, predicateType: SLSA }) })
+    ])
+    const signed = await run({ images: of('notation'), 'require-artifacts': 'signature' })
+    expectCleanFailure(
+      signed,
+      new RegExp(
+        `SignatureNotVerified: the signature of ${images.notation} is not a Sigstore bundle \\(application/vnd\\.cncf\\.notary\\.signature\\)`
+      )
+    )
+  })
+
+  it('says in one sentence that a TUF repository cannot be reached, naming trusted-root as the way out', async () => {
+    const port = await closedPort()
+    const result = await h.run(
+      { images: of('provenance'), 'verify-signer': WORKFLOW, 'http-proxy': `http://127.0.0.1:${port}` },
+      { NO_PROXY: '127.0.0.1' }
+    )
+    expectCleanFailure(
+      result,
+      /The trusted root of Sigstore's public-good instance could not be read through TUF from https:\/\/tuf-repo-cdn\.sigstore\.dev: .+\. Let the runner reach tuf-repo-cdn\.sigstore\.dev \(through http-proxy if it needs one\), or give trusted-root/
+    )
+  })
+
+  it('takes several trusted roots, one per line, as gh attestation trusted-root writes them', async () => {
+    const lines = join(mkdtempSync(join(tmpdir(), 'verify-e2e-')), 'trusted_root.jsonl')
+    writeFileSync(lines, `${JSON.stringify(roots.rogue)}\n${JSON.stringify(roots.main)}\n`)
+    const result = await run({ images: of('provenance'), 'trusted-root': lines })
+    expect(result.code).toBe(0)
+  })
+
+  it('refuses a trusted-root that cannot be used before any call', async () => {
+    const result = await run({ images: of('provenance'), 'trusted-root': '/nonexistent/trusted_root.json' })
+    expectCleanFailure(result, /trusted-root: \/nonexistent\/trusted_root\.json cannot be read \(ENOENT\)/)
+    expect(h.fake.requests).toEqual([])
+  })
+
+  it('says which permission a role without ecr:GetDownloadUrlForLayer needs', async () => {
+    h.fake.deniedLayers.add(repository)
+    try {
+      const result = await run({ images: of('provenance') })
+      expectCleanFailure(result, /verify-signer needs the IAM permission ecr:GetDownloadUrlForLayer/)
+    } finally {
+      h.fake.deniedLayers.delete(repository)
+    }
+  })
+})

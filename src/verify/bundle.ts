@@ -1,0 +1,199 @@
+// One Sigstore bundle against one image: what the Sigstore project's verifier checks (the certificate
+// chains to a trusted CA and was valid at a verified time, the evidence the instance requires, the
+// signature), and what it leaves to the caller: that the signed content is about this image (a message
+// signature over the manifest's bytes, whose sha256 is the digest; an in-toto statement whose subject
+// is the digest), and that the certificate's SAN and issuer are exactly the ones asked for. The checks
+// run in a fixed order; a bundle that fails says the first check it failed, and how far it got.
+import { createHash } from 'node:crypto'
+import { type Bundle, bundleFromJSON } from '@sigstore/bundle'
+import { RFC3161Timestamp, X509Certificate } from '@sigstore/core'
+import { Verifier, toSignedEntity } from '@sigstore/verify'
+import { type SignerPolicy, describeSigner, matchesSigner } from '../inputs/verify.js'
+import { errorMessage, safeText } from '../text.js'
+import type { TrustRoot, TrustSource } from './trust.js'
+
+const IN_TOTO_PAYLOAD = 'application/vnd.in-toto+json'
+
+/** What a bundle that passed says. */
+export interface Verified {
+  signer: string
+  issuer: string
+  /** The in-toto predicate type (DSSE); absent for a message signature. */
+  predicateType?: string
+  /** The earliest verified time: a signed timestamp's, else the log's. */
+  signedAt: string
+  /** `message-signature` or `dsse-envelope`, as cosign's bundle annotation names them. */
+  content: 'message-signature' | 'dsse-envelope'
+}
+
+/** How far a failed bundle got: the higher, the closer it came to passing. */
+export const STEPS = ['read', 'digest', 'trust', 'signer', 'issuer'] as const
+export type Step = (typeof STEPS)[number]
+
+export type Outcome = { ok: true; verified: Verified } | { ok: false; step: Step; reason: string }
+
+export interface BundleCheck {
+  signer: SignerPolicy
+  issuer: string
+  trust: TrustSource
+}
+
+/** The image a bundle must be about: its digest, and the manifest's bytes (which hash to it). */
+export interface Subject {
+  digest: string
+  manifest: Buffer
+}
+
+const fail = (step: Step, reason: string): Outcome => ({ ok: false, step, reason })
+
+/** The leaf certificate, or undefined for a bundle signed with a bare key. */
+function leafOf(bundle: Bundle): X509Certificate | undefined {
+  const content = bundle.verificationMaterial.content
+  const raw =
+    content.$case === 'x509CertificateChain'
+      ? content.x509CertificateChain.certificates[0]?.rawBytes
+      : content.$case === 'certificate'
+        ? content.certificate.rawBytes
+        : undefined
+  return raw === undefined ? undefined : X509Certificate.parse(Buffer.from(raw))
+}
+
+/** What the verifier's error means, in the words of the failure's reason. */
+function trustReason(error: unknown, rootName: string): string {
+  const code = (error as { code?: string }).code ?? ''
+  const detail = safeText(errorMessage(error)).slice(0, 200)
+  if (code === 'CERTIFICATE_ERROR' && /SCT/.test(detail))
+    return `its certificate has no valid certificate timestamp (SCT) from a CT log of ${rootName} (${detail})`
+  if (code === 'CERTIFICATE_ERROR')
+    return `its certificate is not from a CA ${rootName} trusts, or was not valid when it signed (${detail})`
+  if (code === 'TIMESTAMP_ERROR') return `it has no valid log entry or signed timestamp that ${rootName} trusts (${detail})`
+  if (code.startsWith('TLOG')) return `it has no valid transparency-log entry of ${rootName} (${detail})`
+  if (code === 'SIGNATURE_ERROR') return 'its signature does not match what it signs: the bundle was tampered with'
+  if (code === 'PUBLIC_KEY_ERROR') return 'it is signed with a bare key, not a certificate, so it names no signer'
+  return `it could not be verified (${detail})`
+}
+
+/** The earliest verified time in a bundle that passed: a signed timestamp's, else a log entry's. */
+function signedAt(bundle: Bundle): string {
+  const times = (bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []).map((stamp) =>
+    RFC3161Timestamp.parse(Buffer.from(stamp.signedTimestamp)).signingTime.getTime()
+  )
+  if (times.length === 0)
+    for (const entry of bundle.verificationMaterial.tlogEntries)
+      if (entry.inclusionPromise !== undefined) times.push(Number(entry.integratedTime) * 1000)
+  return times.length > 0 ? new Date(Math.min(...times)).toISOString() : ''
+}
+
+/** The statement's predicate type when its subject is the image; a reason when it is not. */
+function statementAbout(payload: Buffer, digest: string): { predicateType: string } | { reason: string } {
+  let statement: { subject?: { digest?: Record<string, unknown> }[]; predicateType?: unknown }
+  try {
+    statement = JSON.parse(payload.toString('utf8')) as typeof statement
+  } catch {
+    return { reason: 'its in-toto statement is not JSON' }
+  }
+  const hex = digest.replace(/^sha256:/, '')
+  const subjects = Array.isArray(statement.subject) ? statement.subject : []
+  if (!subjects.some((subject) => subject?.digest?.sha256 === hex)) {
+    const other = subjects.map((subject) => subject?.digest?.sha256).find((value) => typeof value === 'string')
+    return {
+      reason: `its statement is about ${other !== undefined ? `sha256:${safeText(String(other)).slice(0, 64)}` : 'no sha256 digest'}, another image`
+    }
+  }
+  return { predicateType: typeof statement.predicateType === 'string' ? statement.predicateType : '' }
+}
+
+/** The certificate's identity. */
+export interface Identity {
+  subjectAlternativeName?: string
+  extensions?: { issuer?: string }
+}
+
+/**
+ * The Sigstore verifier against each root in turn (one that verifies is enough): the signature (over
+ * `artifact` for a message signature), the certificate's chain and validity, and the root's evidence.
+ */
+export function verifyTrust(bundle: Bundle, roots: readonly TrustRoot[], artifact?: Buffer): { identity: Identity } | { reason: string } {
+  const reasons: string[] = []
+  for (const root of roots) {
+    if (root.signedTimestamp && (bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []).length === 0) {
+      reasons.push(`it has no signed timestamp, which ${root.name} requires`)
+      continue
+    }
+    try {
+      return { identity: new Verifier(root.material, root.thresholds).verify(toSignedEntity(bundle, artifact)).identity ?? {} }
+    } catch (error) {
+      reasons.push(trustReason(error, root.name))
+    }
+  }
+  // The reason of a root whose CA issued the certificate says more than "not from a CA this root trusts".
+  return {
+    reason: reasons.find((reason) => !reason.startsWith('its certificate is not from')) ?? reasons[0] ?? 'no trusted root was given'
+  }
+}
+
+/** Verifies a bundle's JSON against an image: the first check that failed, or what passed. */
+export async function verifyBundle(json: unknown, subject: Subject, check: BundleCheck): Promise<Outcome> {
+  let bundle: Bundle
+  try {
+    bundle = bundleFromJSON(json)
+  } catch (error) {
+    return fail('read', `it is not a Sigstore bundle (${safeText(errorMessage(error)).slice(0, 200)})`)
+  }
+  // 1. The signed content binds this image's digest.
+  let predicateType: string | undefined
+  if (bundle.content.$case === 'messageSignature') {
+    const manifestHash = createHash('sha256').update(subject.manifest).digest()
+    if (`sha256:${manifestHash.toString('hex')}` !== subject.digest)
+      return fail('digest', "the manifest ECR returned does not hash to the image's digest")
+    const signed = Buffer.from(bundle.content.messageSignature.messageDigest?.digest ?? [])
+    if (!signed.equals(manifestHash))
+      return fail('digest', `it signs sha256:${signed.toString('hex').slice(0, 64)}, another image's manifest`)
+  } else {
+    const envelope = bundle.content.dsseEnvelope
+    if (envelope.payloadType !== IN_TOTO_PAYLOAD)
+      return fail('digest', `its DSSE payload is ${safeText(envelope.payloadType).slice(0, 100)}, not an in-toto statement about the image`)
+    const about = statementAbout(Buffer.from(envelope.payload), subject.digest)
+    if ('reason' in about) return fail('digest', about.reason)
+    predicateType = about.predicateType
+  }
+  // 2. The verifier: certificate, evidence, signature, against the root of the instance that issued it
+  // (with a trusted-root input of several roots, each in turn: one that verifies is enough).
+  let leaf: X509Certificate | undefined
+  try {
+    leaf = leafOf(bundle)
+  } catch (error) {
+    return fail('read', `its certificate cannot be read (${safeText(errorMessage(error)).slice(0, 200)})`)
+  }
+  if (leaf === undefined) return fail('trust', 'it is signed with a bare key, not a certificate, so it names no signer')
+  const roots =
+    check.trust.kind === 'file'
+      ? check.trust.roots
+      : [await check.trust.rootFor(leaf.issuer.includes(Buffer.from('GitHub, Inc.')) ? 'github' : 'public-good')]
+  const trusted = verifyTrust(bundle, roots, bundle.content.$case === 'messageSignature' ? subject.manifest : undefined)
+  if ('reason' in trusted) return fail('trust', trusted.reason)
+  const { identity } = trusted
+  // 3. Who signed, exactly.
+  const san = identity?.subjectAlternativeName
+  if (!matchesSigner(check.signer, san))
+    return fail(
+      'signer',
+      `it was signed by ${san !== undefined ? safeText(san).slice(0, 300) : 'a certificate without a SAN'}, not ${safeText(describeSigner(check.signer))}`
+    )
+  const issuer = identity?.extensions?.issuer
+  if (issuer !== check.issuer)
+    return fail(
+      'issuer',
+      `its certificate's issuer is ${issuer !== undefined ? safeText(issuer).slice(0, 200) : 'not named'}, not ${safeText(check.issuer)}`
+    )
+  return {
+    ok: true,
+    verified: {
+      signer: san ?? '',
+      issuer,
+      ...(predicateType !== undefined && { predicateType }),
+      signedAt: signedAt(bundle),
+      content: bundle.content.$case === 'messageSignature' ? 'message-signature' : 'dsse-envelope'
+    }
+  }
+}

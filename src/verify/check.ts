@@ -1,0 +1,329 @@
+// The verify-signer stage, loaded only with that input: after each round (and after require-artifacts'
+// check), every found image needs a Sigstore bundle that verifies for the signer asked (with
+// require-artifacts, one per kind asked). For each bundle referrer, in order:
+//   1. its manifest, by digest (BatchGetImage; it must hash to its digest and name the image as subject);
+//   2. its one bundle layer: GetDownloadUrlForLayer, then a GET of the URL exactly as ECR gave it
+//      (through the proxy, with the same budgets and attempts), at most 10 MiB, and its sha256 must be
+//      the layer's digest before it is parsed;
+//   3. bundle.ts: the Sigstore verifier, the image's digest, the signer and the issuer.
+// An image with bundles of which none verifies is a SignatureNotVerified failure naming the first check
+// the closest one failed; one with no bundle at all is ArtifactMissing (waiting asks again).
+import { createHash } from 'node:crypto'
+import { GetDownloadUrlForLayerCommand, type ImageReferrer } from '@aws-sdk/client-ecr'
+import { isSigstoreBundle, meets } from '../artifacts/kinds.js'
+import { listReferrers, sibling } from '../artifacts/check.js'
+import { mapWithConcurrency } from '../concurrency.js'
+import { untilAborted } from '../deadline.js'
+import type { EcrClients } from '../ecr/client.js'
+import { checkDigests } from '../ecr/digest.js'
+import { SentenceError, errorName } from '../ecr/errors.js'
+import { type FoundArtifact, type LookupResult, MAX_CONCURRENT_REQUESTS, lookupImages } from '../ecr/lookup.js'
+import type { LookupRound } from '../ecr/round.js'
+import { FailureCode } from '../failure-codes.js'
+import { type HttpGetSettings, httpGet } from '../http-get.js'
+import { DEFAULT_MEDIA_TYPES, isDigest } from '../image.js'
+import { ARTIFACT_KINDS, type RequiredArtifact, requirementName } from '../inputs/artifacts.js'
+import { type VerifySettings, describeSigner } from '../inputs/verify.js'
+import { formatBytes, listNames, safeText } from '../text.js'
+import { STEPS, type Outcome, type Verified, verifyBundle } from './bundle.js'
+import type { TrustSource } from './trust.js'
+
+export { describeSigner } from '../inputs/verify.js'
+export { trustedRootFromFile, trustedRootsFromTuf } from './trust.js'
+
+/** A bundle larger than this is not downloaded. */
+export const BUNDLE_LIMIT = 10 * 1024 * 1024
+/** At most this many bundle referrers per image are read (without require-artifacts; with it, its 10 per kind). */
+export const BUNDLES_PER_IMAGE = 20
+
+export interface VerifyOptions extends EcrClients {
+  verify: VerifySettings
+  trust: TrustSource
+  http: HttpGetSettings
+  userAgent: string
+  /** With require-artifacts: each of these kinds needs a bundle that verifies. */
+  required?: readonly RequiredArtifact[]
+}
+
+type Found = Extract<LookupResult, { status: 'found' }>
+
+/** A bundle referrer to check, and what became of it. */
+interface Candidate {
+  digest: string
+  artifactType?: string
+  outcome?: Outcome
+}
+
+function digestOf(found: Found): string {
+  return found.image.imageId?.imageDigest ?? ''
+}
+
+/** A verified bundle as evidence, so require-artifacts' kinds are judged by what was signed, not by annotations. */
+function verifiedEvidence(candidate: Candidate, verified: Verified): Parameters<typeof meets>[1] {
+  return {
+    source: 'referrer',
+    digest: candidate.digest,
+    ...(candidate.artifactType !== undefined && { artifactType: candidate.artifactType }),
+    annotations: {
+      'dev.sigstore.bundle.content': verified.content,
+      ...(verified.predicateType !== undefined && { 'dev.sigstore.bundle.predicateType': verified.predicateType })
+    }
+  }
+}
+
+/** The name of what a verified bundle is, for the images output: signature, provenance, sbom, or attestation. */
+function kindOf(candidate: Candidate, verified: Verified): string {
+  const evidence = verifiedEvidence(candidate, verified)
+  return ARTIFACT_KINDS.find((kind) => meets({ kind }, evidence)) ?? 'attestation'
+}
+
+function publicVerified(verified: Verified): NonNullable<FoundArtifact['verified']> {
+  return {
+    signer: verified.signer,
+    issuer: verified.issuer,
+    ...(verified.predicateType !== undefined && { predicateType: verified.predicateType }),
+    signedAt: verified.signedAt
+  }
+}
+
+/** Reads one bundle referrer's blob and verifies it; an ECR or download error is the image's error. */
+async function checkCandidate(found: Found, manifest: string | undefined, candidate: Candidate, options: VerifyOptions): Promise<Outcome> {
+  const { request } = found
+  let layers: { mediaType?: unknown; digest?: unknown; size?: unknown }[]
+  try {
+    const parsed = JSON.parse(manifest ?? '') as { subject?: { digest?: unknown }; layers?: typeof layers }
+    if (parsed.subject?.digest !== digestOf(found))
+      return { ok: false, step: 'read', reason: 'its manifest does not name this image as its subject' }
+    layers = Array.isArray(parsed.layers) ? parsed.layers : []
+  } catch {
+    return { ok: false, step: 'read', reason: 'its manifest is not JSON' }
+  }
+  const bundles = layers.filter((layer) => typeof layer?.mediaType === 'string' && isSigstoreBundle(layer.mediaType))
+  const layer = bundles[0]
+  if (bundles.length !== 1 || layer === undefined || !isDigest(layer.digest) || !String(layer.digest).startsWith('sha256:'))
+    return {
+      ok: false,
+      step: 'read',
+      reason: `its manifest has ${bundles.length === 0 ? 'no' : bundles.length} Sigstore bundle layer${bundles.length === 1 ? ' with a sha256 digest' : 's'}, not one`
+    }
+  const layerDigest = String(layer.digest)
+  if (typeof layer.size === 'number' && layer.size > BUNDLE_LIMIT)
+    return {
+      ok: false,
+      step: 'read',
+      reason: `its bundle is ${formatBytes(layer.size)}, more than the limit of ${formatBytes(BUNDLE_LIMIT)}`
+    }
+  let url: string
+  try {
+    const sent = options.clientFor(request.region).send(
+      new GetDownloadUrlForLayerCommand({
+        repositoryName: request.repositoryName,
+        ...(request.registryId !== undefined && { registryId: request.registryId }),
+        layerDigest
+      }),
+      { abortSignal: options.signal }
+    )
+    const answer = await untilAborted(sent, options.signal)
+    if (answer.layerDigest !== layerDigest || typeof answer.downloadUrl !== 'string' || !/^https?:\/\//i.test(answer.downloadUrl))
+      throw new SentenceError(
+        `The answer to GetDownloadUrlForLayer for ${safeText(request.repositoryName)} cannot be used: it gave ${answer.layerDigest !== layerDigest ? `the layer ${safeText(String(answer.layerDigest)).slice(0, 80)}, not ${layerDigest}` : 'no http(s) download URL'}. Check AWS_ENDPOINT_URL_ECR and any proxy or emulator between the runner and ECR.`
+      )
+    url = answer.downloadUrl
+  } catch (error) {
+    if (options.signal.aborted || error instanceof SentenceError) throw error
+    if (errorName(error) === 'AccessDeniedException')
+      throw new SentenceError(
+        `Access denied reading a Sigstore bundle in ${safeText(request.repositoryName)}: verify-signer needs the IAM permission ecr:GetDownloadUrlForLayer on that repository (beside ecr:BatchGetImage).`
+      )
+    if (errorName(error) === 'LayersNotFoundException' || errorName(error) === 'LayerInaccessibleException')
+      return { ok: false, step: 'read', reason: `its bundle layer ${layerDigest} cannot be read from the repository (${errorName(error)})` }
+    if (typeof error === 'object' && error !== null) Object.assign(error, { operation: 'GetDownloadUrlForLayer' })
+    throw error
+  }
+  let blob: Buffer
+  try {
+    blob = await httpGet(url, BUNDLE_LIMIT, options.http, options.userAgent)
+  } catch (error) {
+    if (options.signal.aborted) throw error
+    throw new SentenceError(
+      `The Sigstore bundle ${layerDigest} of ${safeText(request.requested)} could not be downloaded from the URL ECR gave: ${safeText(error instanceof Error ? error.message : String(error))}. The runner must reach ECR's layer storage (S3) too: let it through http-proxy, or add the host to NO_PROXY if it should not go through the proxy.`
+    )
+  }
+  const hash = `sha256:${createHash('sha256').update(blob).digest('hex')}`
+  if (hash !== layerDigest)
+    return {
+      ok: false,
+      step: 'read',
+      reason: `the bundle downloaded for layer ${layerDigest} hashes to ${hash}: it was changed in storage or on the way (tampered)`
+    }
+  let json: unknown
+  try {
+    json = JSON.parse(blob.toString('utf8'))
+  } catch {
+    return { ok: false, step: 'read', reason: 'its bundle is not JSON' }
+  }
+  return verifyBundle(
+    json,
+    { digest: digestOf(found), manifest: Buffer.from(found.image.imageManifest ?? '', 'utf8') },
+    {
+      signer: options.verify.signer,
+      issuer: options.verify.issuer,
+      trust: options.trust
+    }
+  )
+}
+
+/** The failure that names the closest bundle's first failed check. */
+function closest(candidates: readonly Candidate[]): { reason: string; checked: number } {
+  const failed = candidates.flatMap((candidate) => (candidate.outcome?.ok === false ? [{ candidate, outcome: candidate.outcome }] : []))
+  failed.sort((a, b) => STEPS.indexOf(b.outcome.step) - STEPS.indexOf(a.outcome.step))
+  const best = failed[0]
+  return {
+    reason: best === undefined ? 'none was checked' : `${best.candidate.digest}: ${best.outcome.reason}`,
+    checked: candidates.length
+  }
+}
+
+/** Checks one found image's bundles; the image as it ends (found with `verified`, or failed). */
+async function verifyImage(found: Found, options: VerifyOptions): Promise<LookupResult> {
+  const digest = digestOf(found)
+  const signer = safeText(describeSigner(options.verify.signer))
+  // The candidates: require-artifacts' counted referrers that are bundles, or every bundle referrer listed.
+  let candidates: Candidate[]
+  let unread = 0
+  if (options.required !== undefined) {
+    const seen = new Map<string, Candidate>()
+    for (const artifact of found.artifacts ?? [])
+      if (artifact.digest !== '' && isSigstoreBundle(artifact.artifactType ?? '') && !seen.has(artifact.digest))
+        seen.set(artifact.digest, {
+          digest: artifact.digest,
+          ...(artifact.artifactType !== undefined && { artifactType: artifact.artifactType })
+        })
+    candidates = [...seen.values()]
+  } else {
+    let referrers: ImageReferrer[]
+    try {
+      referrers = await listReferrers(found, digest, false, options)
+    } catch (error) {
+      if (typeof error === 'object' && error !== null) Object.assign(error, { operation: 'ListImageReferrers' })
+      throw error
+    }
+    const bundles = referrers.filter((referrer) => isSigstoreBundle(referrer.artifactType ?? ''))
+    candidates = bundles.slice(0, BUNDLES_PER_IMAGE).map((referrer) => ({
+      digest: referrer.digest ?? '',
+      ...(referrer.artifactType !== undefined && { artifactType: referrer.artifactType })
+    }))
+    unread = bundles.length - candidates.length
+  }
+  if (candidates.length === 0 && options.required === undefined)
+    return {
+      request: found.request,
+      status: 'failed',
+      failure: {
+        imageId: { ...found.image.imageId },
+        failureCode: FailureCode.ArtifactMissing,
+        failureReason: `${digest} has no active Sigstore bundle (a signature or attestation) to verify for ${signer}`
+      }
+    }
+  // Each referrer's manifest, read by its digest and checked against it.
+  const manifests =
+    candidates.length > 0
+      ? checkDigests(
+          await lookupImages(
+            candidates.map((candidate) => sibling(found, { digest: candidate.digest })),
+            { ...options, acceptedMediaTypes: DEFAULT_MEDIA_TYPES }
+          ),
+          DEFAULT_MEDIA_TYPES
+        )
+      : []
+  await mapWithConcurrency(candidates, MAX_CONCURRENT_REQUESTS, async (candidate, index) => {
+    const manifest = manifests[index]
+    if (manifest?.status === 'error') throw manifest.error
+    candidate.outcome =
+      manifest?.status === 'found'
+        ? await checkCandidate(found, manifest.image.imageManifest, candidate, options)
+        : { ok: false, step: 'read', reason: 'its manifest cannot be read by its digest' }
+  })
+  const passed = (candidate: Candidate): Verified | undefined => (candidate.outcome?.ok === true ? candidate.outcome.verified : undefined)
+  const fail = (reason: string): LookupResult => ({
+    request: found.request,
+    status: 'failed',
+    failure: { imageId: { ...found.image.imageId }, failureCode: FailureCode.SignatureNotVerified, failureReason: reason }
+  })
+  const checkedText = (count: number): string =>
+    `${count} bundle${count === 1 ? '' : 's'} checked${unread > 0 ? `, ${unread} more not read (at most ${BUNDLES_PER_IMAGE} per image)` : ''}`
+  if (options.required === undefined) {
+    const verified = candidates.filter((candidate) => passed(candidate) !== undefined)
+    if (verified.length === 0) {
+      const { reason, checked } = closest(candidates)
+      return fail(`no Sigstore bundle of ${digest} verifies for ${signer} (${checkedText(checked)}); the closest, ${reason}`)
+    }
+    return {
+      ...found,
+      artifacts: verified.slice(0, 10).map((candidate) => {
+        const result = passed(candidate) as Verified
+        return {
+          kind: kindOf(candidate, result),
+          ...(candidate.artifactType !== undefined && { artifactType: candidate.artifactType }),
+          digest: candidate.digest,
+          verified: publicVerified(result)
+        }
+      })
+    }
+  }
+  // With require-artifacts: each kind needs a bundle that verifies, and that is, by what it signs, of that kind.
+  const byDigest = new Map(candidates.map((candidate) => [candidate.digest, candidate]))
+  const countsFor = (entry: RequiredArtifact, candidate: Candidate): boolean => {
+    const verified = passed(candidate)
+    return verified !== undefined && meets(entry, verifiedEvidence(candidate, verified))
+  }
+  for (const entry of options.required) {
+    const name = requirementName(entry)
+    const ofKind = (found.artifacts ?? []).filter((artifact) => artifact.kind === name && artifact.digest !== '')
+    const bundles = ofKind.flatMap((artifact) => {
+      const candidate = byDigest.get(artifact.digest)
+      return candidate === undefined ? [] : [candidate]
+    })
+    if (bundles.some((candidate) => countsFor(entry, candidate))) continue
+    if (bundles.length === 0)
+      return fail(
+        `the ${name} of ${digest} is not a Sigstore bundle (${listNames([...new Set(ofKind.map((artifact) => safeText(artifact.artifactType ?? (artifact.annotations?.tag !== undefined ? "cosign v2's .sig tag" : 'a BuildKit attestation'))))])}), so who signed it cannot be verified for ${signer}`
+      )
+    // One that verifies but signs something else (an SBOM annotated as provenance) does not count.
+    const verifiedOther = bundles.find((candidate) => passed(candidate) !== undefined)
+    if (verifiedOther !== undefined)
+      return fail(
+        `no ${name} bundle of ${digest} verifies as one: ${verifiedOther.digest} verifies for ${signer}, but what it signs is ${safeText(passed(verifiedOther)?.predicateType || 'a message signature')}`
+      )
+    const { reason, checked } = closest(bundles)
+    return fail(`no ${name} bundle of ${digest} verifies for ${signer} (${checkedText(checked)}); the closest, ${reason}`)
+  }
+  return {
+    ...found,
+    artifacts: (found.artifacts ?? []).map((artifact) => {
+      const candidate = byDigest.get(artifact.digest)
+      const verified = candidate !== undefined ? passed(candidate) : undefined
+      const entry = options.required?.find((required) => requirementName(required) === artifact.kind)
+      return verified !== undefined && candidate !== undefined && entry !== undefined && countsFor(entry, candidate)
+        ? { ...artifact, verified: publicVerified(verified) }
+        : artifact
+    })
+  }
+}
+
+/** A lookup round whose found images must carry a bundle that verifies for the signer. */
+export function verifyRound(lookup: LookupRound, options: VerifyOptions): LookupRound {
+  return async (requests) => {
+    const results = await lookup(requests)
+    const checked = await mapWithConcurrency(results, MAX_CONCURRENT_REQUESTS, async (result): Promise<LookupResult> => {
+      if (result.status !== 'found') return result
+      try {
+        return await verifyImage(result, options)
+      } catch (error) {
+        if (options.signal.aborted) throw error
+        return { request: result.request, status: 'error', error }
+      }
+    })
+    return checked
+  }
+}
