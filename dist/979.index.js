@@ -326,6 +326,8 @@ var external_node_path_ = __webpack_require__(76760);
 var protobuf_specs_dist = __webpack_require__(56736);
 // EXTERNAL MODULE: ../node_modules/tuf-js/dist/index.js
 var tuf_js_dist = __webpack_require__(69712);
+// EXTERNAL MODULE: ../node_modules/tuf-js/dist/error.js
+var dist_error = __webpack_require__(41346);
 // EXTERNAL MODULE: ../node_modules/@sigstore/tuf/seeds.json
 var seeds = __webpack_require__(52196);
 ;// CONCATENATED MODULE: ../src/verify/github-tuf-root.json
@@ -342,6 +344,7 @@ const github_tuf_root_namespaceObject = /*#__PURE__*/JSON.parse('{"signatures":[
 // client fetches with Node's global fetch and takes no agent, so it could not honour http-proxy, the
 // attempt budgets or the deadline): Sigstore's seed is @sigstore/tuf's, GitHub's initial root is shipped
 // here (github-tuf-root.json, as `gh` ships it). Both are cached under RUNNER_TEMP for the job's later steps.
+
 
 
 
@@ -419,7 +422,16 @@ class ActionFetcher extends tuf_js_dist/* BaseFetcher */.xv {
         this.userAgent = userAgent;
     }
     async fetch(url) {
-        const body = await httpGet(url, TUF_FILE_LIMIT, this.http, this.userAgent);
+        let body;
+        try {
+            body = await httpGet(url, TUF_FILE_LIMIT, this.http, this.userAgent);
+        }
+        catch (error) {
+            // tuf-js reads a 403 or 404 for the next root's version as "this root is the newest": it must see its own error.
+            if (error instanceof HttpGetError && error.status !== undefined)
+                throw new dist_error.DownloadHTTPError(error.message, error.status);
+            throw error;
+        }
         return new ReadableStream({
             start(controller) {
                 controller.enqueue(new Uint8Array(body));
@@ -428,6 +440,7 @@ class ActionFetcher extends tuf_js_dist/* BaseFetcher */.xv {
         });
     }
 }
+/** A TUF repository's trusted_root.json (parsed), through the cache at `cache`, seeded with `seedRoot` when empty. */
 async function fetchTrustedRoot(mirror, seedRoot, seedTargets, cache, http, userAgent) {
     const targets = (0,external_node_path_.join)(cache, 'targets');
     (0,external_node_fs_.mkdirSync)(targets, { recursive: true });
@@ -441,8 +454,9 @@ async function fetchTrustedRoot(mirror, seedRoot, seedTargets, cache, http, user
         targetBaseUrl: `${mirror}/targets`,
         metadataDir: cache,
         targetDir: targets,
-        // A job's later steps use what an earlier one fetched while it has not expired.
-        forceCache: true,
+        // A job's later steps use what an earlier one fetched while it has not expired. The first fetch runs
+        // TUF's whole workflow (tuf-js's forceCache would skip the root's update when nothing is cached yet).
+        forceCache: (0,external_node_fs_.existsSync)((0,external_node_path_.join)(cache, 'timestamp.json')),
         fetcher: new ActionFetcher(http, userAgent)
     });
     const info = await updater.getTargetInfo('trusted_root.json');
@@ -568,11 +582,12 @@ function kindOf(candidate, verified) {
     const evidence = verifiedEvidence(candidate, verified);
     return artifacts/* ARTIFACT_KINDS */.hz.find((kind) => (0,kinds/* meets */.D)({ kind }, evidence)) ?? 'attestation';
 }
+/** What the images output says of a bundle that verified (signer and issuer are the inputs' own; a predicate type is clipped). */
 function publicVerified(verified) {
     return {
         signer: verified.signer,
         issuer: verified.issuer,
-        ...(verified.predicateType !== undefined && { predicateType: verified.predicateType }),
+        ...(verified.predicateType !== undefined && { predicateType: verified.predicateType.slice(0, 200) }),
         signedAt: verified.signedAt
     };
 }

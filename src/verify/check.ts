@@ -77,11 +77,12 @@ function kindOf(candidate: Candidate, verified: Verified): string {
   return ARTIFACT_KINDS.find((kind) => meets({ kind }, evidence)) ?? 'attestation'
 }
 
+/** What the images output says of a bundle that verified (signer and issuer are the inputs' own; a predicate type is clipped). */
 function publicVerified(verified: Verified): NonNullable<FoundArtifact['verified']> {
   return {
     signer: verified.signer,
     issuer: verified.issuer,
-    ...(verified.predicateType !== undefined && { predicateType: verified.predicateType }),
+    ...(verified.predicateType !== undefined && { predicateType: verified.predicateType.slice(0, 200) }),
     signedAt: verified.signedAt
   }
 }

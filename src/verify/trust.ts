@@ -15,10 +15,11 @@ import { join, resolve } from 'node:path'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { type TrustMaterial, type VerifierOptions, toTrustMaterial } from '@sigstore/verify'
 import { BaseFetcher, Updater } from 'tuf-js'
+import { DownloadHTTPError } from 'tuf-js/dist/error.js'
 import seeds from '@sigstore/tuf/seeds.json' with { type: 'json' }
 import githubRoot from './github-tuf-root.json' with { type: 'json' }
 import { SentenceError } from '../ecr/errors.js'
-import { type HttpGetSettings, httpGet } from '../http-get.js'
+import { HttpGetError, type HttpGetSettings, httpGet } from '../http-get.js'
 import { InputError } from '../image.js'
 import { errorMessage, safeText } from '../text.js'
 
@@ -100,7 +101,14 @@ class ActionFetcher extends BaseFetcher {
   }
 
   override async fetch(url: string): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
-    const body = await httpGet(url, TUF_FILE_LIMIT, this.http, this.userAgent)
+    let body: Buffer
+    try {
+      body = await httpGet(url, TUF_FILE_LIMIT, this.http, this.userAgent)
+    } catch (error) {
+      // tuf-js reads a 403 or 404 for the next root's version as "this root is the newest": it must see its own error.
+      if (error instanceof HttpGetError && error.status !== undefined) throw new DownloadHTTPError(error.message, error.status)
+      throw error
+    }
     return new ReadableStream<Uint8Array<ArrayBuffer>>({
       start(controller) {
         controller.enqueue(new Uint8Array(body))
@@ -110,7 +118,8 @@ class ActionFetcher extends BaseFetcher {
   }
 }
 
-async function fetchTrustedRoot(
+/** A TUF repository's trusted_root.json (parsed), through the cache at `cache`, seeded with `seedRoot` when empty. */
+export async function fetchTrustedRoot(
   mirror: string,
   seedRoot: string,
   seedTargets: Record<string, string>,
@@ -129,8 +138,9 @@ async function fetchTrustedRoot(
     targetBaseUrl: `${mirror}/targets`,
     metadataDir: cache,
     targetDir: targets,
-    // A job's later steps use what an earlier one fetched while it has not expired.
-    forceCache: true,
+    // A job's later steps use what an earlier one fetched while it has not expired. The first fetch runs
+    // TUF's whole workflow (tuf-js's forceCache would skip the root's update when nothing is cached yet).
+    forceCache: existsSync(join(cache, 'timestamp.json')),
     fetcher: new ActionFetcher(http, userAgent)
   })
   const info = await updater.getTargetInfo('trusted_root.json')
