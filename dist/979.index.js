@@ -31,7 +31,7 @@ var concurrency = __webpack_require__(98540);
 // EXTERNAL MODULE: ../src/deadline.ts
 var deadline = __webpack_require__(61035);
 // EXTERNAL MODULE: ../src/ecr/digest.ts
-var ecr_digest = __webpack_require__(86796);
+var digest = __webpack_require__(86796);
 // EXTERNAL MODULE: ../src/ecr/errors.ts
 var errors = __webpack_require__(23175);
 // EXTERNAL MODULE: ../src/ecr/lookup.ts + 1 modules
@@ -681,13 +681,8 @@ function closest(candidates) {
         checked: candidates.length
     };
 }
-/** Checks one found image's bundles; the image as it ends (found with `verified`, or failed). */
-async function verifyImage(found, options) {
-    const digest = digestOf(found);
-    const signer = (0,src_text/* safeText */.Hk)((0,verify/* describeSigner */.cg)(options.verify.signer));
-    // The candidates: require-artifacts' counted referrers that are bundles, or every bundle referrer listed.
-    let candidates;
-    let unread = 0;
+/** A found image's bundle referrers: require-artifacts' counted ones that are bundles, or every one listed. */
+async function candidatesOf(found, options) {
     if (options.required !== undefined) {
         const seen = new Map();
         for (const artifact of found.artifacts ?? [])
@@ -696,25 +691,28 @@ async function verifyImage(found, options) {
                     digest: artifact.digest,
                     ...(artifact.artifactType !== undefined && { artifactType: artifact.artifactType })
                 });
-        candidates = [...seen.values()];
+        return { found, candidates: [...seen.values()], unread: 0 };
     }
-    else {
-        let referrers;
-        try {
-            referrers = await (0,check/* listReferrers */.xt)(found, digest, false, options);
-        }
-        catch (error) {
-            if (typeof error === 'object' && error !== null)
-                Object.assign(error, { operation: 'ListImageReferrers' });
-            throw error;
-        }
-        const bundles = referrers.filter((referrer) => (0,kinds/* isSigstoreBundle */.NR)(referrer.artifactType ?? ''));
-        candidates = bundles.slice(0, BUNDLES_PER_IMAGE).map((referrer) => ({
-            digest: referrer.digest ?? '',
-            ...(referrer.artifactType !== undefined && { artifactType: referrer.artifactType })
-        }));
-        unread = bundles.length - candidates.length;
+    let referrers;
+    try {
+        referrers = await (0,check/* listReferrers */.xt)(found, digestOf(found), false, options);
     }
+    catch (error) {
+        if (typeof error === 'object' && error !== null)
+            Object.assign(error, { operation: 'ListImageReferrers' });
+        throw error;
+    }
+    const bundles = referrers.filter((referrer) => (0,kinds/* isSigstoreBundle */.NR)(referrer.artifactType ?? ''));
+    const candidates = bundles.slice(0, BUNDLES_PER_IMAGE).map((referrer) => ({
+        digest: referrer.digest ?? '',
+        ...(referrer.artifactType !== undefined && { artifactType: referrer.artifactType })
+    }));
+    return { found, candidates, unread: bundles.length - candidates.length };
+}
+/** Checks one found image's bundles (their manifests already read); the image as it ends (found with `verified`, or failed). */
+async function verifyImage({ found, candidates, unread }, options) {
+    const digest = digestOf(found);
+    const signer = (0,src_text/* safeText */.Hk)((0,verify/* describeSigner */.cg)(options.verify.signer));
     if (candidates.length === 0 && options.required === undefined)
         return {
             request: found.request,
@@ -725,14 +723,11 @@ async function verifyImage(found, options) {
                 failureReason: `${digest} has no active Sigstore bundle (a signature or attestation) to verify for ${signer}`
             }
         };
-    // Each referrer's manifest, read by its digest and checked against it.
-    const manifests = candidates.length > 0
-        ? (0,ecr_digest/* checkDigests */.ic)(await (0,ecr_lookup/* lookupImages */.TD)(candidates.map((candidate) => (0,check/* sibling */.hg)(found, { digest: candidate.digest })), { ...options, acceptedMediaTypes: src_image/* DEFAULT_MEDIA_TYPES */.Ly }), src_image/* DEFAULT_MEDIA_TYPES */.Ly)
-        : [];
-    await (0,concurrency/* mapWithConcurrency */.W)(candidates, ecr_lookup/* MAX_CONCURRENT_REQUESTS */.eX, async (candidate, index) => {
-        const manifest = manifests[index];
-        if (manifest?.status === 'error')
-            throw manifest.error;
+    for (const candidate of candidates)
+        if (candidate.manifest?.status === 'error')
+            throw candidate.manifest.error;
+    await (0,concurrency/* mapWithConcurrency */.W)(candidates, ecr_lookup/* MAX_CONCURRENT_REQUESTS */.eX, async (candidate) => {
+        const manifest = candidate.manifest;
         candidate.outcome =
             manifest?.status === 'found'
                 ? await checkCandidate(found, manifest.image.imageManifest, candidate, options)
@@ -804,19 +799,44 @@ async function verifyImage(found, options) {
 function verifyRound(lookup, options) {
     return async (requests) => {
         const results = await lookup(requests);
-        const checked = await (0,concurrency/* mapWithConcurrency */.W)(results, ecr_lookup/* MAX_CONCURRENT_REQUESTS */.eX, async (result) => {
-            if (result.status !== 'found')
-                return result;
+        const found = results.filter((result) => result.status === 'found');
+        // 1. Each image's bundle referrers.
+        const gathered = await (0,concurrency/* mapWithConcurrency */.W)(found, ecr_lookup/* MAX_CONCURRENT_REQUESTS */.eX, async (result) => {
             try {
-                return await verifyImage(result, options);
+                return await candidatesOf(result, options);
             }
             catch (error) {
                 if (options.signal.aborted)
                     throw error;
-                return { request: result.request, status: 'error', error };
+                return { found: result, error };
             }
         });
-        return checked;
+        // 2. Every candidate's manifest, in one batched lookup for the round (a call per repository, not per image).
+        const images = gathered.filter((image) => !('error' in image));
+        const all = images.flatMap((image) => image.candidates.map((candidate) => ({ image, candidate })));
+        if (all.length > 0) {
+            const manifests = (0,digest/* checkDigests */.ic)(await (0,ecr_lookup/* lookupImages */.TD)(all.map(({ image, candidate }) => (0,check/* sibling */.hg)(image.found, { digest: candidate.digest })), { ...options, acceptedMediaTypes: src_image/* DEFAULT_MEDIA_TYPES */.Ly }), src_image/* DEFAULT_MEDIA_TYPES */.Ly);
+            all.forEach(({ candidate }, index) => {
+                const manifest = manifests[index];
+                if (manifest !== undefined)
+                    candidate.manifest = manifest;
+            });
+        }
+        // 3. Each image's bundles downloaded and verified.
+        const checked = new Map();
+        await (0,concurrency/* mapWithConcurrency */.W)(gathered, ecr_lookup/* MAX_CONCURRENT_REQUESTS */.eX, async (image) => {
+            if ('error' in image)
+                return void checked.set(image.found, { request: image.found.request, status: 'error', error: image.error });
+            try {
+                checked.set(image.found, await verifyImage(image, options));
+            }
+            catch (error) {
+                if (options.signal.aborted)
+                    throw error;
+                checked.set(image.found, { request: image.found.request, status: 'error', error });
+            }
+        });
+        return results.map((result) => (result.status === 'found' ? (checked.get(result) ?? result) : result));
     };
 }
 

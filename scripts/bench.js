@@ -17,7 +17,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { node24Binary } from '../testkit/node24.js'
 import { ACTION_ENTRY, fakeAwsEnvironment, runnerEnvironment } from '../testkit/run-action.js'
-import { startFakeProcess, THOUSAND_REFERENCES, writeFleet, writeMixedFleet } from '../testkit/serve-fake.js'
+import { BENCH_SIGNER, startFakeProcess, THOUSAND_REFERENCES, writeFleet, writeMixedFleet } from '../testkit/serve-fake.js'
 import { FAKE_ACCOUNT_ID } from '../testkit/fake-ecr/index.js'
 
 const args = process.argv.slice(2)
@@ -189,6 +189,18 @@ const cases = [
     env: actionEnv('files-mixed', { files: 'mixed/*' })
   },
   pinCase('action: files with pin, 500 manifests pinned from scratch (2,000 references)', 'filesPin', ACTION_ENTRY),
+  {
+    // Each image: its referrers listed, the bundle's manifest read, its download URL asked and fetched, then verified.
+    name: 'action: verify-signer, 20 images with a provenance bundle each (trusted-root)',
+    key: 'verify',
+    command: node24,
+    args: [ACTION_ENTRY],
+    env: actionEnv('verify', {
+      images: Array.from({ length: 20 }, (_, index) => `bench/signed:s${index}`).join(' '),
+      'verify-signer': BENCH_SIGNER,
+      'trusted-root': fake.trustedRoot
+    })
+  },
   ...(BASELINE ? [pinCase('baseline: files with pin, 500 manifests pinned from scratch', 'baseFilesPin', BASELINE)] : []),
   ...(aws
     ? [
@@ -342,6 +354,9 @@ lines.push(
 )
 lines.push(
   `- promote-tags, 2 tags on 2 images, a rerun: ${f(median('promote') - median('one'), 0)} ms beyond one lookup, ${f(results.promote?.requests, 1)} BatchGetImage requests (2 lookups, 2 reads of the tags)`
+)
+lines.push(
+  `- verify-signer, 20 images with a provenance bundle each: ${f(median('verify') - median('one'), 0)} ms beyond one lookup, ${f(results.verify?.requests, 1)} BatchGetImage requests (1 lookup, 1 for the bundles' manifests)`
 )
 lines.push(`- requests for 1,000 ids over 10 repositories: ${f(results.thousand?.requests, 1)} (goal: exactly 10)`)
 lines.push(

@@ -1,6 +1,7 @@
 // The fake ECR in a process of its own, for the benchmark and the profiler (so its work is not timed
 // with the action's). Run directly, it seeds the demo images and 20 repositories of 100 tags
-// (bench/r0..r19:t0..t99), prints one JSON line (the endpoint, a plain-HTTP stats URL, and with --tls
+// (bench/r0..r19:t0..t99) and 20 signed images (bench/signed:s0..s19, see BENCH_SIGNER), prints one JSON
+// line (the endpoint, a plain-HTTP stats URL, the trusted_root.json of the signed images, and with --tls
 // the CA file to trust), and stops on SIGTERM or when stdin closes. `--tls` serves HTTPS with a
 // certificate made for the run; `--rtt MS` puts a latency proxy in front (MS per round trip); `--keep`
 // runs until killed instead of until stdin closes.
@@ -18,6 +19,10 @@ import { seedDemo } from './demo-data.js'
 import { startLatencyProxy } from './latency-proxy.js'
 import { ociManifest } from './manifests.js'
 import { createCertificate } from './tls.js'
+import { attachBundle, signBundles, statement } from './bundles.js'
+
+/** The workflow that signed bench/signed's images. */
+export const BENCH_SIGNER = 'acme/app/.github/workflows/release.yml'
 
 /** 1,000 references over the 10 benchmark repositories, one per line. */
 export const THOUSAND_REFERENCES = Array.from({ length: 1000 }, (_, index) => `bench/r${index % 10}:t${Math.floor(index / 10)}`).join('\n')
@@ -89,7 +94,7 @@ export function writeMixedFleet(workspace, registry) {
 /**
  * Starts this file as a child process: the one way the benchmark and the profiler start the fake.
  * @param {{ tls?: boolean, rttMs?: number }} [options]
- * @returns {Promise<{ endpoint: string, caFile?: string, stats: (reset?: boolean) => Promise<FakeStats>, stop: () => void }>}
+ * @returns {Promise<{ endpoint: string, trustedRoot: string, caFile?: string, stats: (reset?: boolean) => Promise<FakeStats>, stop: () => void }>}
  */
 export async function startFakeProcess(options = {}) {
   const args = [...(options.tls ? ['--tls'] : []), ...(options.rttMs ? ['--rtt', String(options.rttMs)] : [])]
@@ -97,12 +102,14 @@ export async function startFakeProcess(options = {}) {
   const line = await new Promise((resolve) =>
     createInterface({ input: /** @type {import('node:stream').Readable} */ (server.stdout) }).once('line', resolve)
   )
-  const { url, stats: statsUrl, caFile } = JSON.parse(String(line))
+  const { url, stats: statsUrl, caFile, trustedRoot } = JSON.parse(String(line))
   /** The counters so far; `reset` counts requests sent together afresh after this reading. */
   const stats = async (reset = false) =>
     /** @type {FakeStats} */ (await (await fetch(`${statsUrl}/__fake/requests${reset ? '?reset' : ''}`)).json())
   return {
     endpoint: url,
+    /** The trusted_root.json that trusts bench/signed's bundles. @type {string} */
+    trustedRoot,
     ...(caFile && { caFile }),
     stats,
     stop: () => void server.stdin?.end()
@@ -121,6 +128,21 @@ async function serve() {
   for (let repo = 0; repo < 20; repo++)
     for (let tag = 0; tag < 100; tag++)
       fake.putImage({ repository: `bench/r${repo}`, tags: [`t${tag}`], manifest: ociManifest(`bench-${repo}-${tag}`) })
+  // 20 images with a provenance bundle each (bench/signed:s0..s19), signed by a Sigstore instance made
+  // for the run, and the trusted_root.json that trusts it.
+  const signed = Array.from({ length: 20 }, (_, index) =>
+    fake.putImage({ repository: 'bench/signed', tags: [`s${index}`], manifest: ociManifest(`bench-signed-${index}`) })
+  )
+  const made = signBundles(
+    signed.map((digest) => ({
+      data: statement(digest),
+      payloadType: 'application/vnd.in-toto+json',
+      san: `https://github.com/${BENCH_SIGNER}@refs/heads/main`
+    }))
+  )
+  signed.forEach((subject, index) => attachBundle(fake, { repository: 'bench/signed', subject, bundle: made.bundles[index] ?? {} }))
+  const trustedRoot = join(dir, 'trusted_root.json')
+  writeFileSync(trustedRoot, JSON.stringify(made.trustedRoots.main))
   const direct = await fake.start()
   const port = Number(new URL(direct).port)
   const proxy = rttMs > 0 ? await startLatencyProxy(port, rttMs) : undefined
@@ -136,7 +158,7 @@ async function serve() {
   })
   await new Promise((resolve) => statsServer.listen(0, '127.0.0.1', () => resolve(undefined)))
   const stats = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (statsServer.address()).port}`
-  process.stdout.write(`${JSON.stringify({ url, stats, ...(certificate && { caFile: certificate.certFile }) })}\n`)
+  process.stdout.write(`${JSON.stringify({ url, stats, trustedRoot, ...(certificate && { caFile: certificate.certFile }) })}\n`)
   const stop = () =>
     void Promise.all([fake.stop(), proxy?.stop()]).then(() => {
       rmSync(dir, { recursive: true, force: true })

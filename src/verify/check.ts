@@ -51,7 +51,16 @@ type Found = Extract<LookupResult, { status: 'found' }>
 interface Candidate {
   digest: string
   artifactType?: string
+  /** Its manifest, read by its digest (in one batched lookup for every image of the round). */
+  manifest?: LookupResult
   outcome?: Outcome
+}
+
+/** A found image and its bundle referrers to check (those past BUNDLES_PER_IMAGE are counted, not read). */
+interface ImageCandidates {
+  found: Found
+  candidates: Candidate[]
+  unread: number
 }
 
 function digestOf(found: Found): string {
@@ -185,13 +194,8 @@ function closest(candidates: readonly Candidate[]): { reason: string; checked: n
   }
 }
 
-/** Checks one found image's bundles; the image as it ends (found with `verified`, or failed). */
-async function verifyImage(found: Found, options: VerifyOptions): Promise<LookupResult> {
-  const digest = digestOf(found)
-  const signer = safeText(describeSigner(options.verify.signer))
-  // The candidates: require-artifacts' counted referrers that are bundles, or every bundle referrer listed.
-  let candidates: Candidate[]
-  let unread = 0
+/** A found image's bundle referrers: require-artifacts' counted ones that are bundles, or every one listed. */
+async function candidatesOf(found: Found, options: VerifyOptions): Promise<ImageCandidates> {
   if (options.required !== undefined) {
     const seen = new Map<string, Candidate>()
     for (const artifact of found.artifacts ?? [])
@@ -200,22 +204,27 @@ async function verifyImage(found: Found, options: VerifyOptions): Promise<Lookup
           digest: artifact.digest,
           ...(artifact.artifactType !== undefined && { artifactType: artifact.artifactType })
         })
-    candidates = [...seen.values()]
-  } else {
-    let referrers: ImageReferrer[]
-    try {
-      referrers = await listReferrers(found, digest, false, options)
-    } catch (error) {
-      if (typeof error === 'object' && error !== null) Object.assign(error, { operation: 'ListImageReferrers' })
-      throw error
-    }
-    const bundles = referrers.filter((referrer) => isSigstoreBundle(referrer.artifactType ?? ''))
-    candidates = bundles.slice(0, BUNDLES_PER_IMAGE).map((referrer) => ({
-      digest: referrer.digest ?? '',
-      ...(referrer.artifactType !== undefined && { artifactType: referrer.artifactType })
-    }))
-    unread = bundles.length - candidates.length
+    return { found, candidates: [...seen.values()], unread: 0 }
   }
+  let referrers: ImageReferrer[]
+  try {
+    referrers = await listReferrers(found, digestOf(found), false, options)
+  } catch (error) {
+    if (typeof error === 'object' && error !== null) Object.assign(error, { operation: 'ListImageReferrers' })
+    throw error
+  }
+  const bundles = referrers.filter((referrer) => isSigstoreBundle(referrer.artifactType ?? ''))
+  const candidates = bundles.slice(0, BUNDLES_PER_IMAGE).map((referrer) => ({
+    digest: referrer.digest ?? '',
+    ...(referrer.artifactType !== undefined && { artifactType: referrer.artifactType })
+  }))
+  return { found, candidates, unread: bundles.length - candidates.length }
+}
+
+/** Checks one found image's bundles (their manifests already read); the image as it ends (found with `verified`, or failed). */
+async function verifyImage({ found, candidates, unread }: ImageCandidates, options: VerifyOptions): Promise<LookupResult> {
+  const digest = digestOf(found)
+  const signer = safeText(describeSigner(options.verify.signer))
   if (candidates.length === 0 && options.required === undefined)
     return {
       request: found.request,
@@ -226,20 +235,9 @@ async function verifyImage(found: Found, options: VerifyOptions): Promise<Lookup
         failureReason: `${digest} has no active Sigstore bundle (a signature or attestation) to verify for ${signer}`
       }
     }
-  // Each referrer's manifest, read by its digest and checked against it.
-  const manifests =
-    candidates.length > 0
-      ? checkDigests(
-          await lookupImages(
-            candidates.map((candidate) => sibling(found, { digest: candidate.digest })),
-            { ...options, acceptedMediaTypes: DEFAULT_MEDIA_TYPES }
-          ),
-          DEFAULT_MEDIA_TYPES
-        )
-      : []
-  await mapWithConcurrency(candidates, MAX_CONCURRENT_REQUESTS, async (candidate, index) => {
-    const manifest = manifests[index]
-    if (manifest?.status === 'error') throw manifest.error
+  for (const candidate of candidates) if (candidate.manifest?.status === 'error') throw candidate.manifest.error
+  await mapWithConcurrency(candidates, MAX_CONCURRENT_REQUESTS, async (candidate) => {
+    const manifest = candidate.manifest
     candidate.outcome =
       manifest?.status === 'found'
         ? await checkCandidate(found, manifest.image.imageManifest, candidate, options)
@@ -316,15 +314,43 @@ async function verifyImage(found: Found, options: VerifyOptions): Promise<Lookup
 export function verifyRound(lookup: LookupRound, options: VerifyOptions): LookupRound {
   return async (requests) => {
     const results = await lookup(requests)
-    const checked = await mapWithConcurrency(results, MAX_CONCURRENT_REQUESTS, async (result): Promise<LookupResult> => {
-      if (result.status !== 'found') return result
+    const found = results.filter((result): result is Found => result.status === 'found')
+    // 1. Each image's bundle referrers.
+    const gathered = await mapWithConcurrency(found, MAX_CONCURRENT_REQUESTS, async (result) => {
       try {
-        return await verifyImage(result, options)
+        return await candidatesOf(result, options)
       } catch (error) {
         if (options.signal.aborted) throw error
-        return { request: result.request, status: 'error', error }
+        return { found: result, error }
       }
     })
-    return checked
+    // 2. Every candidate's manifest, in one batched lookup for the round (a call per repository, not per image).
+    const images = gathered.filter((image): image is ImageCandidates => !('error' in image))
+    const all = images.flatMap((image) => image.candidates.map((candidate) => ({ image, candidate })))
+    if (all.length > 0) {
+      const manifests = checkDigests(
+        await lookupImages(
+          all.map(({ image, candidate }) => sibling(image.found, { digest: candidate.digest })),
+          { ...options, acceptedMediaTypes: DEFAULT_MEDIA_TYPES }
+        ),
+        DEFAULT_MEDIA_TYPES
+      )
+      all.forEach(({ candidate }, index) => {
+        const manifest = manifests[index]
+        if (manifest !== undefined) candidate.manifest = manifest
+      })
+    }
+    // 3. Each image's bundles downloaded and verified.
+    const checked = new Map<Found, LookupResult>()
+    await mapWithConcurrency(gathered, MAX_CONCURRENT_REQUESTS, async (image) => {
+      if ('error' in image) return void checked.set(image.found, { request: image.found.request, status: 'error', error: image.error })
+      try {
+        checked.set(image.found, await verifyImage(image, options))
+      } catch (error) {
+        if (options.signal.aborted) throw error
+        checked.set(image.found, { request: image.found.request, status: 'error', error })
+      }
+    })
+    return results.map((result) => (result.status === 'found' ? (checked.get(result) ?? result) : result))
   }
 }
