@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ failedWith),
 /* harmony export */   artifactRound: () => (/* binding */ artifactRound),
 /* harmony export */   describeKinds: () => (/* reexport safe */ _kinds_js__WEBPACK_IMPORTED_MODULE_7__.HG),
 /* harmony export */   hg: () => (/* binding */ sibling),
@@ -184,6 +185,10 @@ function missingOf(image, required) {
 function digestOf(found) {
     return found.image.imageId?.imageDigest ?? '';
 }
+/** A found image that fails after all: its id, a code and the reason. */
+function failedWith(found, failureCode, failureReason) {
+    return { request: found.request, status: 'failed', failure: { imageId: { ...found.image.imageId }, failureCode, failureReason } };
+}
 /** Managed signing's statuses, or why they could not be read (a role without the permission). */
 async function signingStatuses(found, options) {
     const { request } = found;
@@ -225,29 +230,13 @@ async function missingFailure(image, missing, options) {
         else {
             const failed = statuses.find((status) => status.status === 'FAILED');
             if (failed !== undefined)
-                return {
-                    request: found.request,
-                    status: 'failed',
-                    failure: {
-                        imageId: { ...found.image.imageId },
-                        failureCode: _failure_codes_js__WEBPACK_IMPORTED_MODULE_4__/* .FailureCode */ .mY.SigningFailed,
-                        failureReason: `ECR managed signing failed for ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(failed.signingProfileArn ?? 'a signing profile')}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(failed.failureCode ?? 'no code')}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(failed.failureReason ?? 'no reason given')}`
-                    }
-                };
+                return failedWith(found, _failure_codes_js__WEBPACK_IMPORTED_MODULE_4__/* .FailureCode */ .mY.SigningFailed, `ECR managed signing failed for ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(failed.signingProfileArn ?? 'a signing profile')}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(failed.failureCode ?? 'no code')}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(failed.failureReason ?? 'no reason given')}`);
             const running = statuses.filter((status) => status.status === 'IN_PROGRESS');
             if (running.length > 0)
                 notes.push(`signing in progress (ECR managed signing, ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .listNames */ .Zv)(running.map((status) => (0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeText */ .Hk)(status.signingProfileArn ?? 'a profile')))})`);
         }
     }
-    return {
-        request: found.request,
-        status: 'failed',
-        failure: {
-            imageId: { ...found.image.imageId },
-            failureCode: _failure_codes_js__WEBPACK_IMPORTED_MODULE_4__/* .FailureCode */ .mY.ArtifactMissing,
-            failureReason: `${digest} has no active ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .listNames */ .Zv)(missing.map(_inputs_artifacts_js__WEBPACK_IMPORTED_MODULE_6__/* .requirementName */ .xV))}${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`
-        }
-    };
+    return failedWith(found, _failure_codes_js__WEBPACK_IMPORTED_MODULE_4__/* .FailureCode */ .mY.ArtifactMissing, `${digest} has no active ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .listNames */ .Zv)(missing.map(_inputs_artifacts_js__WEBPACK_IMPORTED_MODULE_6__/* .requirementName */ .xV))}${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`);
 }
 /** At most this many pieces of evidence per kind in the images output (the rest are counted in `omitted`). */
 const ARTIFACTS_PER_KIND = 10;

@@ -714,15 +714,7 @@ async function verifyImage({ found, candidates, unread }, options) {
     const digest = digestOf(found);
     const signer = (0,src_text/* safeText */.Hk)((0,verify/* describeSigner */.cg)(options.verify.signer));
     if (candidates.length === 0 && options.required === undefined)
-        return {
-            request: found.request,
-            status: 'failed',
-            failure: {
-                imageId: { ...found.image.imageId },
-                failureCode: failure_codes/* FailureCode */.mY.ArtifactMissing,
-                failureReason: `${digest} has no active Sigstore bundle (a signature or attestation) to verify for ${signer}`
-            }
-        };
+        return (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.ArtifactMissing, `${digest} has no active Sigstore bundle (a signature or attestation) to verify for ${signer}`);
     for (const candidate of candidates)
         if (candidate.manifest?.status === 'error')
             throw candidate.manifest.error;
@@ -734,11 +726,7 @@ async function verifyImage({ found, candidates, unread }, options) {
                 : { ok: false, step: 'read', reason: 'its manifest cannot be read by its digest' };
     });
     const passed = (candidate) => (candidate.outcome?.ok === true ? candidate.outcome.verified : undefined);
-    const fail = (reason) => ({
-        request: found.request,
-        status: 'failed',
-        failure: { imageId: { ...found.image.imageId }, failureCode: failure_codes/* FailureCode */.mY.SignatureNotVerified, failureReason: reason }
-    });
+    const fail = (reason) => (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.SignatureNotVerified, reason);
     const checkedText = (count) => `${count} bundle${count === 1 ? '' : 's'} checked${unread > 0 ? `, ${unread} more not read (at most ${BUNDLES_PER_IMAGE} per image)` : ''}`;
     if (options.required === undefined) {
         const verified = candidates.filter((candidate) => passed(candidate) !== undefined);

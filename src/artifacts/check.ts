@@ -209,6 +209,11 @@ function digestOf(found: Found): string {
   return found.image.imageId?.imageDigest ?? ''
 }
 
+/** A found image that fails after all: its id, a code and the reason. */
+export function failedWith(found: Found, failureCode: string, failureReason: string): LookupResult {
+  return { request: found.request, status: 'failed', failure: { imageId: { ...found.image.imageId }, failureCode, failureReason } }
+}
+
 /** Managed signing's statuses, or why they could not be read (a role without the permission). */
 async function signingStatuses(found: Found, options: ArtifactOptions): Promise<ImageSigningStatus[] | { unknown: string }> {
   const { request } = found
@@ -254,15 +259,11 @@ async function missingFailure(image: ImageEvidence, missing: RequiredArtifact[],
     else {
       const failed = statuses.find((status) => status.status === 'FAILED')
       if (failed !== undefined)
-        return {
-          request: found.request,
-          status: 'failed',
-          failure: {
-            imageId: { ...found.image.imageId },
-            failureCode: FailureCode.SigningFailed,
-            failureReason: `ECR managed signing failed for ${safeText(failed.signingProfileArn ?? 'a signing profile')}: ${safeText(failed.failureCode ?? 'no code')}: ${safeText(failed.failureReason ?? 'no reason given')}`
-          }
-        }
+        return failedWith(
+          found,
+          FailureCode.SigningFailed,
+          `ECR managed signing failed for ${safeText(failed.signingProfileArn ?? 'a signing profile')}: ${safeText(failed.failureCode ?? 'no code')}: ${safeText(failed.failureReason ?? 'no reason given')}`
+        )
       const running = statuses.filter((status) => status.status === 'IN_PROGRESS')
       if (running.length > 0)
         notes.push(
@@ -270,15 +271,11 @@ async function missingFailure(image: ImageEvidence, missing: RequiredArtifact[],
         )
     }
   }
-  return {
-    request: found.request,
-    status: 'failed',
-    failure: {
-      imageId: { ...found.image.imageId },
-      failureCode: FailureCode.ArtifactMissing,
-      failureReason: `${digest} has no active ${listNames(missing.map(requirementName))}${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`
-    }
-  }
+  return failedWith(
+    found,
+    FailureCode.ArtifactMissing,
+    `${digest} has no active ${listNames(missing.map(requirementName))}${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`
+  )
 }
 
 /** At most this many pieces of evidence per kind in the images output (the rest are counted in `omitted`). */

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto'
 import { GetDownloadUrlForLayerCommand, type ImageReferrer } from '@aws-sdk/client-ecr'
 import { isSigstoreBundle, meets } from '../artifacts/kinds.js'
-import { listReferrers, sibling } from '../artifacts/check.js'
+import { failedWith, listReferrers, sibling } from '../artifacts/check.js'
 import { mapWithConcurrency } from '../concurrency.js'
 import { untilAborted } from '../deadline.js'
 import type { EcrClients } from '../ecr/client.js'
@@ -226,15 +226,11 @@ async function verifyImage({ found, candidates, unread }: ImageCandidates, optio
   const digest = digestOf(found)
   const signer = safeText(describeSigner(options.verify.signer))
   if (candidates.length === 0 && options.required === undefined)
-    return {
-      request: found.request,
-      status: 'failed',
-      failure: {
-        imageId: { ...found.image.imageId },
-        failureCode: FailureCode.ArtifactMissing,
-        failureReason: `${digest} has no active Sigstore bundle (a signature or attestation) to verify for ${signer}`
-      }
-    }
+    return failedWith(
+      found,
+      FailureCode.ArtifactMissing,
+      `${digest} has no active Sigstore bundle (a signature or attestation) to verify for ${signer}`
+    )
   for (const candidate of candidates) if (candidate.manifest?.status === 'error') throw candidate.manifest.error
   await mapWithConcurrency(candidates, MAX_CONCURRENT_REQUESTS, async (candidate) => {
     const manifest = candidate.manifest
@@ -244,11 +240,7 @@ async function verifyImage({ found, candidates, unread }: ImageCandidates, optio
         : { ok: false, step: 'read', reason: 'its manifest cannot be read by its digest' }
   })
   const passed = (candidate: Candidate): Verified | undefined => (candidate.outcome?.ok === true ? candidate.outcome.verified : undefined)
-  const fail = (reason: string): LookupResult => ({
-    request: found.request,
-    status: 'failed',
-    failure: { imageId: { ...found.image.imageId }, failureCode: FailureCode.SignatureNotVerified, failureReason: reason }
-  })
+  const fail = (reason: string): LookupResult => failedWith(found, FailureCode.SignatureNotVerified, reason)
   const checkedText = (count: number): string =>
     `${count} bundle${count === 1 ? '' : 's'} checked${unread > 0 ? `, ${unread} more not read (at most ${BUNDLES_PER_IMAGE} per image)` : ''}`
   if (options.required === undefined) {
