@@ -816,7 +816,12 @@ function verifyRound(lookup, options) {
             if ('error' in image)
                 return void checked.set(image.found, { request: image.found.request, status: 'error', error: image.error });
             try {
-                checked.set(image.found, await verifyImage(image, options));
+                const result = await verifyImage(image, options);
+                checked.set(image.found, result);
+                // Bundles that did not verify beside one that did are said, never silently ignored (someone pushed them).
+                const rejected = image.candidates.filter((candidate) => candidate.outcome?.ok === false);
+                if (result.status === 'found' && rejected.length > 0)
+                    options.warn(`${(0,src_text/* safeText */.Hk)(image.found.request.requested)}: ${rejected.length} of ${image.candidates.length} Sigstore bundles of ${digestOf(image.found)} did not verify for ${(0,src_text/* safeText */.Hk)((0,verify/* describeSigner */.cg)(options.verify.signer))} (the image passes on the others); the closest, ${closest(rejected).reason}`);
             }
             catch (error) {
                 if (options.signal.aborted)

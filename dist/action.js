@@ -20739,7 +20739,8 @@ async function run() {
                 verify: inputs.verify,
                 trust,
                 userAgent,
-                ...(inputs.requireArtifacts && { required: inputs.requireArtifacts })
+                ...(inputs.requireArtifacts && { required: inputs.requireArtifacts }),
+                warn: (message) => warning(message, { title: 'Sigstore bundle not verified' })
             });
             carried = `${carried ? `${carried}, ` : ''}verified as signed by ${verifyStage.describeSigner(inputs.verify.signer)}`;
         }

@@ -197,7 +197,8 @@ export async function run(): Promise<void> {
         verify: inputs.verify,
         trust,
         userAgent,
-        ...(inputs.requireArtifacts && { required: inputs.requireArtifacts })
+        ...(inputs.requireArtifacts && { required: inputs.requireArtifacts }),
+        warn: (message) => core.warning(message, { title: 'Sigstore bundle not verified' })
       })
       carried = `${carried ? `${carried}, ` : ''}verified as signed by ${verifyStage.describeSigner(inputs.verify.signer)}`
     }

@@ -51,6 +51,7 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
       ['tampered', (_, digest) => [provenance(digest, { log: false })]],
       ['swapped', (_, digest) => [provenance(digest), provenance(digest)]],
       ['notation', (_, digest) => [provenance(digest)]],
+      ['mixed', (_, digest) => [provenance(digest, { san: `${SAN}-evil` }), provenance(digest)]],
       ['none', () => []]
     ]
     const requests = plan.map(([tag, sign]) => {
@@ -142,6 +143,19 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
       )
     )
     expect(json(result, 'failures')).toEqual([expect.objectContaining({ failureCode: 'SignatureNotVerified' })])
+  })
+
+  it('passes an image with one bundle that verifies beside one that does not, and warns of the other', async () => {
+    const result = await run({ images: of('mixed'), 'verify-signer': `${WORKFLOW}@refs/heads/main` })
+    expect(result.code).toBe(0)
+    expect(json<ImageOut[]>(result, 'images')[0]?.artifacts).toHaveLength(1)
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^::warning title=Sigstore bundle not verified::verified:mixed: 1 of 2 Sigstore bundles of ${images.mixed} did not verify for .+ \\(the image passes on the others\\); the closest, sha256:[0-9a-f]{64}: it was signed by ${SAN.replace(/[./]/g, '\\$&')}-evil, not`
+        )
+      )
+    ])
   })
 
   it('fails an image with no bundle as ArtifactMissing (waiting asks again)', async () => {

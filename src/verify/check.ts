@@ -43,6 +43,8 @@ export interface VerifyOptions extends EcrClients {
   userAgent: string
   /** With require-artifacts: each of these kinds needs a bundle that verifies. */
   required?: readonly RequiredArtifact[]
+  /** Where bundles that did not verify, beside one that did, are said. */
+  warn: (message: string) => void
 }
 
 type Found = Extract<LookupResult, { status: 'found' }>
@@ -337,7 +339,14 @@ export function verifyRound(lookup: LookupRound, options: VerifyOptions): Lookup
     await mapWithConcurrency(gathered, MAX_CONCURRENT_REQUESTS, async (image) => {
       if ('error' in image) return void checked.set(image.found, { request: image.found.request, status: 'error', error: image.error })
       try {
-        checked.set(image.found, await verifyImage(image, options))
+        const result = await verifyImage(image, options)
+        checked.set(image.found, result)
+        // Bundles that did not verify beside one that did are said, never silently ignored (someone pushed them).
+        const rejected = image.candidates.filter((candidate) => candidate.outcome?.ok === false)
+        if (result.status === 'found' && rejected.length > 0)
+          options.warn(
+            `${safeText(image.found.request.requested)}: ${rejected.length} of ${image.candidates.length} Sigstore bundles of ${digestOf(image.found)} did not verify for ${safeText(describeSigner(options.verify.signer))} (the image passes on the others); the closest, ${closest(rejected).reason}`
+          )
       } catch (error) {
         if (options.signal.aborted) throw error
         checked.set(image.found, { request: image.found.request, status: 'error', error })
