@@ -47,11 +47,15 @@ var src_text = __webpack_require__(34704);
 class HttpGetError extends Error {
     retryable;
     status;
+    tooLarge;
     name = 'HttpGetError';
-    constructor(message, retryable, status) {
+    constructor(message, retryable, status, 
+    /** The body is larger than the limit (said by its content-length, or as it arrived). */
+    tooLarge = false) {
         super(message);
         this.retryable = retryable;
         this.status = status;
+        this.tooLarge = tooLarge;
     }
 }
 function hostOf(url) {
@@ -82,7 +86,7 @@ async function attempt(url, maxBytes, budgetMs, settings, userAgent) {
             const length = Number(response.headers['content-length'] ?? NaN);
             if (Number.isFinite(length) && length > maxBytes) {
                 response.destroy();
-                return finish(new HttpGetError(`sent ${(0,src_text/* formatBytes */.z3)(length)}, more than the limit of ${(0,src_text/* formatBytes */.z3)(maxBytes)}`, false));
+                return finish(new HttpGetError(`sent ${(0,src_text/* formatBytes */.z3)(length)}, more than the limit of ${(0,src_text/* formatBytes */.z3)(maxBytes)}`, false, undefined, true));
             }
             const chunks = [];
             let received = 0;
@@ -90,7 +94,7 @@ async function attempt(url, maxBytes, budgetMs, settings, userAgent) {
                 received += chunk.length;
                 if (received > maxBytes) {
                     response.destroy();
-                    finish(new HttpGetError(`sent more than the limit of ${(0,src_text/* formatBytes */.z3)(maxBytes)}`, false));
+                    finish(new HttpGetError(`sent more than the limit of ${(0,src_text/* formatBytes */.z3)(maxBytes)}`, false, undefined, true));
                 }
                 else
                     chunks.push(chunk);
@@ -137,7 +141,7 @@ async function httpGet(url, maxBytes, settings, userAgent) {
             const last = !retryable || number >= settings.maxAttempts;
             settings.log(`GET ${hostOf(parsed)} failed (attempt ${number} of ${settings.maxAttempts}): ${message}`);
             if (last)
-                throw new HttpGetError(`${hostOf(parsed)} ${message}${retryable && number > 1 ? ` (${number} attempts)` : ''}`, retryable, error instanceof HttpGetError ? error.status : undefined);
+                throw new HttpGetError(`${hostOf(parsed)} ${message}${retryable && number > 1 ? ` (${number} attempts)` : ''}`, retryable, error instanceof HttpGetError ? error.status : undefined, error instanceof HttpGetError && error.tooLarge);
             await (0,deadline/* sleep */.yy)(Math.min(100 * 2 ** (number - 1), 2_000) * (0.5 + Math.random() / 2), settings.signal);
         }
     }
@@ -649,6 +653,9 @@ async function checkCandidate(found, manifest, candidate, options) {
     catch (error) {
         if (options.signal.aborted)
             throw error;
+        // A blob larger than its limit is this bundle's failure (a hostile one), not the run's.
+        if (error instanceof HttpGetError && error.tooLarge)
+            return { ok: false, step: 'read', reason: `its bundle is larger than the limit of ${(0,src_text/* formatBytes */.z3)(BUNDLE_LIMIT)} (${(0,src_text/* safeText */.Hk)(error.message)})` };
         throw new errors/* SentenceError */.W5(`The Sigstore bundle ${layerDigest} of ${(0,src_text/* safeText */.Hk)(request.requested)} could not be downloaded from the URL ECR gave: ${(0,src_text/* safeText */.Hk)(error instanceof Error ? error.message : String(error))}. The runner must reach ECR's layer storage (S3) too: let it through http-proxy, or add the host to NO_PROXY if it should not go through the proxy.`);
     }
     const hash = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(blob).digest('hex')}`;
@@ -727,7 +734,7 @@ async function verifyImage({ found, candidates, unread }, options) {
     });
     const passed = (candidate) => (candidate.outcome?.ok === true ? candidate.outcome.verified : undefined);
     const fail = (reason) => (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.SignatureNotVerified, reason);
-    const checkedText = (count) => `${count} bundle${count === 1 ? '' : 's'} checked${unread > 0 ? `, ${unread} more not read (at most ${BUNDLES_PER_IMAGE} per image)` : ''}`;
+    const checkedText = (count, more = unread, limit = `at most ${BUNDLES_PER_IMAGE} per image`) => `${count} bundle${count === 1 ? '' : 's'} checked${more > 0 ? `, ${more} more not read (${limit})` : ''}`;
     if (options.required === undefined) {
         const verified = candidates.filter((candidate) => passed(candidate) !== undefined);
         if (verified.length === 0) {
@@ -769,7 +776,8 @@ async function verifyImage({ found, candidates, unread }, options) {
         if (verifiedOther !== undefined)
             return fail(`no ${name} bundle of ${digest} verifies as one: ${verifiedOther.digest} verifies for ${signer}, but what it signs is ${(0,src_text/* safeText */.Hk)(passed(verifiedOther)?.predicateType || 'a message signature')}`);
         const { reason, checked } = closest(bundles);
-        return fail(`no ${name} bundle of ${digest} verifies for ${signer} (${checkedText(checked)}); the closest, ${reason}`);
+        const omitted = (found.artifacts ?? []).find((artifact) => artifact.kind === name && artifact.omitted !== undefined)?.omitted ?? 0;
+        return fail(`no ${name} bundle of ${digest} verifies for ${signer} (${checkedText(checked, omitted, 'require-artifacts reads at most 10 per kind')}); the closest, ${reason}`);
     }
     return {
         ...found,

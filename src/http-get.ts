@@ -25,7 +25,9 @@ export class HttpGetError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
-    readonly status?: number
+    readonly status?: number,
+    /** The body is larger than the limit (said by its content-length, or as it arrived). */
+    readonly tooLarge = false
   ) {
     super(message)
   }
@@ -70,7 +72,9 @@ async function attempt(url: URL, maxBytes: number, budgetMs: number, settings: H
         const length = Number(response.headers['content-length'] ?? NaN)
         if (Number.isFinite(length) && length > maxBytes) {
           response.destroy()
-          return finish(new HttpGetError(`sent ${formatBytes(length)}, more than the limit of ${formatBytes(maxBytes)}`, false))
+          return finish(
+            new HttpGetError(`sent ${formatBytes(length)}, more than the limit of ${formatBytes(maxBytes)}`, false, undefined, true)
+          )
         }
         const chunks: Buffer[] = []
         let received = 0
@@ -78,7 +82,7 @@ async function attempt(url: URL, maxBytes: number, budgetMs: number, settings: H
           received += chunk.length
           if (received > maxBytes) {
             response.destroy()
-            finish(new HttpGetError(`sent more than the limit of ${formatBytes(maxBytes)}`, false))
+            finish(new HttpGetError(`sent more than the limit of ${formatBytes(maxBytes)}`, false, undefined, true))
           } else chunks.push(chunk)
         })
         response.on('end', () => {
@@ -124,7 +128,8 @@ export async function httpGet(url: string, maxBytes: number, settings: HttpGetSe
         throw new HttpGetError(
           `${hostOf(parsed)} ${message}${retryable && number > 1 ? ` (${number} attempts)` : ''}`,
           retryable,
-          error instanceof HttpGetError ? error.status : undefined
+          error instanceof HttpGetError ? error.status : undefined,
+          error instanceof HttpGetError && error.tooLarge
         )
       await sleep(Math.min(100 * 2 ** (number - 1), 2_000) * (0.5 + Math.random() / 2), settings.signal)
     }

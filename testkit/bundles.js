@@ -49,8 +49,9 @@ export const BUNDLE_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
  * as the one layer of a referrer manifest whose subject is the image. Returns the referrer's digest.
  * `blob` stores other bytes under the bundle's digest (a tampered blob).
  * @param {import('./fake-ecr/index.js').FakeEcr} fake
+ * `layerSize` declares another size in the manifest.
  * @param {{ repository: string, subject: string, bundle: object, blob?: Buffer, artifactType?: string, layerType?: string,
- *   annotations?: Record<string, string>, subjectMediaType?: string }} options
+ *   annotations?: Record<string, string>, subjectMediaType?: string, layerSize?: number }} options
  */
 export function attachBundle(fake, options) {
   const content = Buffer.from(JSON.stringify(options.bundle))
@@ -74,7 +75,7 @@ export function attachBundle(fake, options) {
       size: 2,
       digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a'
     },
-    layers: [{ mediaType: options.layerType ?? BUNDLE_TYPE, size: content.length, digest }],
+    layers: [{ mediaType: options.layerType ?? BUNDLE_TYPE, size: options.layerSize ?? content.length, digest }],
     subject: { mediaType: options.subjectMediaType ?? 'application/vnd.oci.image.manifest.v1+json', digest: options.subject, size: 1234 },
     annotations: options.annotations ?? {
       'dev.sigstore.bundle.content': bundle.dsseEnvelope ? 'dsse-envelope' : 'message-signature',

@@ -52,6 +52,7 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
       ['swapped', (_, digest) => [provenance(digest), provenance(digest)]],
       ['notation', (_, digest) => [provenance(digest)]],
       ['mixed', (_, digest) => [provenance(digest, { san: `${SAN}-evil` }), provenance(digest)]],
+      ['declared-large', (_, digest) => [provenance(digest)]],
       ['none', () => []]
     ]
     const requests = plan.map(([tag, sign]) => {
@@ -81,7 +82,8 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
         attachBundle(h.fake, { repository, subject, bundle: made[0] as object, blob: Buffer.from(JSON.stringify(made[1])) })
         return
       }
-      for (const bundle of made) attachBundle(h.fake, { repository, subject, bundle })
+      for (const bundle of made)
+        attachBundle(h.fake, { repository, subject, bundle, ...(tag === 'declared-large' && { layerSize: 11 * 1024 * 1024 }) })
     })
     // Beside the signed provenance, a Notation signature (which cannot be verified here).
     h.fake.putImage({ repository, manifest: referrerManifest({ subject: images.notation ?? '', artifactType: EVIDENCE.notation }) })
@@ -156,6 +158,53 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
         )
       )
     ])
+  })
+
+  it('does not download a bundle whose manifest declares more than 10 MiB', async () => {
+    const result = await run({ images: of('declared-large') })
+    expectCleanFailure(result, /sha256:[0-9a-f]{64}: its bundle is 11\.0 MiB, more than the limit of 10\.0 MiB$/)
+    expect(h.fake.requestsFor('S3GetObject')).toEqual([])
+  })
+
+  it('stops reading a download past 10 MiB, whatever the manifest declared', async () => {
+    h.fake.misbehave(
+      Infinity,
+      ({ res }) => {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' })
+        res.end(Buffer.alloc(11 * 1024 * 1024, 0x20))
+      },
+      'S3GetObject'
+    )
+    const result = await run({ images: of('provenance') })
+    expectCleanFailure(
+      result,
+      /: its bundle is larger than the limit of 10\.0 MiB \(127\.0\.0\.1:\d+ sent more than the limit of 10\.0 MiB\)$/
+    )
+  })
+
+  it('retries a download that failed (HTTP 503), with the same attempts as every ECR call', async () => {
+    h.fake.misbehave(1, ({ res }) => void res.writeHead(503).end('slow down'), 'S3GetObject')
+    const result = await run({ images: of('provenance'), 'retry-max-attempts': '3' })
+    expect(result.code).toBe(0)
+    expect(h.fake.requestsFor('S3GetObject')).toHaveLength(2)
+    expect(result.stdout).toMatch(/GET 127\.0\.0\.1:\d+ failed \(attempt 1 of 3\): answered HTTP 503/)
+    // The presigned URL's signature never reaches the log.
+    expect(result.stdout).not.toMatch(/X-Amz-Signature/)
+  })
+
+  it("gives up on a download that never answers within each attempt's budget, in one sentence", async () => {
+    h.fake.stall(Infinity, 'S3GetObject')
+    const result = await run({ images: of('provenance'), timeout: '4s', 'retry-max-attempts': '2' })
+    expectCleanFailure(
+      result,
+      /The Sigstore bundle sha256:[0-9a-f]{64} of verified:provenance could not be downloaded from the URL ECR gave: 127\.0\.0\.1:\d+ did not answer in full within the attempt's budget of [\d.]+m?s \(2 attempts\)\. The runner must reach ECR's layer storage/
+    )
+  })
+
+  it('does not follow a redirect from the download URL', async () => {
+    h.fake.misbehave(Infinity, ({ res }) => void res.writeHead(307, { location: 'https://elsewhere.example/bundle' }).end(), 'S3GetObject')
+    const result = await run({ images: of('provenance') })
+    expectCleanFailure(result, /answered HTTP 307, a redirect to https:\/\/elsewhere\.example\/bundle, which is not followed/)
   })
 
   it('fails an image with no bundle as ArtifactMissing (waiting asks again)', async () => {

@@ -20,7 +20,7 @@ import { SentenceError, errorName } from '../ecr/errors.js'
 import { type FoundArtifact, type LookupResult, MAX_CONCURRENT_REQUESTS, lookupImages } from '../ecr/lookup.js'
 import type { LookupRound } from '../ecr/round.js'
 import { FailureCode } from '../failure-codes.js'
-import { type HttpGetSettings, httpGet } from '../http-get.js'
+import { HttpGetError, type HttpGetSettings, httpGet } from '../http-get.js'
 import { DEFAULT_MEDIA_TYPES, isDigest } from '../image.js'
 import { ARTIFACT_KINDS, type RequiredArtifact, requirementName } from '../inputs/artifacts.js'
 import { type VerifySettings, describeSigner } from '../inputs/verify.js'
@@ -157,6 +157,13 @@ async function checkCandidate(found: Found, manifest: string | undefined, candid
     blob = await httpGet(url, BUNDLE_LIMIT, options.http, options.userAgent)
   } catch (error) {
     if (options.signal.aborted) throw error
+    // A blob larger than its limit is this bundle's failure (a hostile one), not the run's.
+    if (error instanceof HttpGetError && error.tooLarge)
+      return {
+        ok: false,
+        step: 'read',
+        reason: `its bundle is larger than the limit of ${formatBytes(BUNDLE_LIMIT)} (${safeText(error.message)})`
+      }
     throw new SentenceError(
       `The Sigstore bundle ${layerDigest} of ${safeText(request.requested)} could not be downloaded from the URL ECR gave: ${safeText(error instanceof Error ? error.message : String(error))}. The runner must reach ECR's layer storage (S3) too: let it through http-proxy, or add the host to NO_PROXY if it should not go through the proxy.`
     )
@@ -243,8 +250,8 @@ async function verifyImage({ found, candidates, unread }: ImageCandidates, optio
   })
   const passed = (candidate: Candidate): Verified | undefined => (candidate.outcome?.ok === true ? candidate.outcome.verified : undefined)
   const fail = (reason: string): LookupResult => failedWith(found, FailureCode.SignatureNotVerified, reason)
-  const checkedText = (count: number): string =>
-    `${count} bundle${count === 1 ? '' : 's'} checked${unread > 0 ? `, ${unread} more not read (at most ${BUNDLES_PER_IMAGE} per image)` : ''}`
+  const checkedText = (count: number, more = unread, limit = `at most ${BUNDLES_PER_IMAGE} per image`): string =>
+    `${count} bundle${count === 1 ? '' : 's'} checked${more > 0 ? `, ${more} more not read (${limit})` : ''}`
   if (options.required === undefined) {
     const verified = candidates.filter((candidate) => passed(candidate) !== undefined)
     if (verified.length === 0) {
@@ -289,7 +296,10 @@ async function verifyImage({ found, candidates, unread }: ImageCandidates, optio
         `no ${name} bundle of ${digest} verifies as one: ${verifiedOther.digest} verifies for ${signer}, but what it signs is ${safeText(passed(verifiedOther)?.predicateType || 'a message signature')}`
       )
     const { reason, checked } = closest(bundles)
-    return fail(`no ${name} bundle of ${digest} verifies for ${signer} (${checkedText(checked)}); the closest, ${reason}`)
+    const omitted = (found.artifacts ?? []).find((artifact) => artifact.kind === name && artifact.omitted !== undefined)?.omitted ?? 0
+    return fail(
+      `no ${name} bundle of ${digest} verifies for ${signer} (${checkedText(checked, omitted, 'require-artifacts reads at most 10 per kind')}); the closest, ${reason}`
+    )
   }
   return {
     ...found,

@@ -387,8 +387,20 @@ export class FakeEcr {
   async handle(req, res) {
     // Instance metadata (AWS_EC2_METADATA_SERVICE_ENDPOINT), IMDSv2, for credential chain tests.
     if (req.url?.startsWith('/latest/')) return instanceMetadata(this, req, res)
-    // A presigned layer download (GetDownloadUrlForLayer's URL): S3's part, no SigV4 header.
-    if (req.method === 'GET' && req.url?.startsWith('/__s3/')) return serveDownload(this, req, res)
+    // A presigned layer download (GetDownloadUrlForLayer's URL): S3's part, no SigV4 header; interceptors
+    // see it as the operation S3GetObject.
+    if (req.method === 'GET' && req.url?.startsWith('/__s3/')) {
+      /** @type {LoggedRequest} */
+      const request = {
+        target: '',
+        operation: 'S3GetObject',
+        body: { authorization: req.headers.authorization, url: req.url },
+        userAgent: /** @type {string | undefined} */ (req.headers['user-agent'])
+      }
+      this.requests.push(request)
+      for (const interceptor of this.interceptors) if (await interceptor({ req, res, request, rawBody: '', fake: this })) return
+      return serveDownload(this, req, res)
+    }
     // Container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI), for credential chain tests.
     if (req.method === 'GET' && req.url === '/__fake/container-credentials') return containerCredentials(this, res)
     const chunks = []

@@ -38,17 +38,11 @@ export function getDownloadUrlForLayer(fake, input, region) {
 }
 
 /**
- * Serves a presigned download (what S3 does for the URL above).
+ * Serves a presigned download (what S3 does for the URL above); the fake logs it as S3GetObject.
  * @param {FakeEcr} fake @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
  */
 export function serveDownload(fake, req, res) {
   const token = /^\/__s3\/([0-9a-f]+)\?/.exec(req.url ?? '')?.[1] ?? ''
-  fake.requests.push({
-    target: '',
-    operation: 'S3GetObject',
-    body: { token, authorization: req.headers.authorization, url: req.url },
-    userAgent: /** @type {string | undefined} */ (req.headers['user-agent'])
-  })
   const xml = (/** @type {number} */ status, /** @type {string} */ code, /** @type {string} */ message) =>
     res
       .writeHead(status, { 'content-type': 'application/xml' })
