@@ -174,8 +174,20 @@ var verify_dist = __webpack_require__(43665);
 
 const IN_TOTO_PAYLOAD = 'application/vnd.in-toto+json';
 /** How far a failed bundle got: the higher, the closer it came to passing. */
-const STEPS = ['read', 'digest', 'trust', 'signer', 'issuer'];
+const STEPS = ['read', 'digest', 'trust', 'signer', 'issuer', 'repository'];
+/** Fulcio's Source Repository URI (https://github.com/owner/repo), and the legacy GitHub Workflow Repository (owner/repo). */
+const SOURCE_REPOSITORY_URI = '1.3.6.1.4.1.57264.1.12';
+const LEGACY_WORKFLOW_REPOSITORY = '1.3.6.1.4.1.57264.1.5';
+/** The repository whose run the certificate was issued to, as `owner/repo` (or as the certificate writes it). */
+function sourceRepositoryOf(leaf) {
+    const uri = leaf.extension(SOURCE_REPOSITORY_URI)?.valueObj.subs?.[0]?.value.toString('utf8');
+    if (uri !== undefined)
+        return uri.startsWith('https://github.com/') ? uri.slice('https://github.com/'.length) : uri;
+    return leaf.extension(LEGACY_WORKFLOW_REPOSITORY)?.value.toString('utf8');
+}
 const fail = (step, reason) => ({ ok: false, step, reason });
+/** The most log entries, timestamps or certificates a bundle may carry (genuine ones carry one or two). */
+const MAX_EVIDENCE = 8;
 /** The leaf certificate, or undefined for a bundle signed with a bare key. */
 function leafOf(bundle) {
     const content = bundle.verificationMaterial.content;
@@ -264,6 +276,22 @@ async function verifyBundle(json, subject, check) {
     catch (error) {
         return fail('read', `it is not a Sigstore bundle (${(0,src_text/* safeText */.Hk)((0,src_text/* errorMessage */.gJ)(error)).slice(0, 200)})`);
     }
+    // What no genuine bundle has (it carries one or two of each) is refused before the verifier, whose
+    // checks of duplicates grow with the square of the count (20,000 log entries held the step for minutes).
+    const material = bundle.verificationMaterial;
+    const counts = [
+        [material.tlogEntries.length, 'transparency-log entries', MAX_EVIDENCE],
+        [material.timestampVerificationData?.rfc3161Timestamps.length ?? 0, 'signed timestamps', MAX_EVIDENCE],
+        [
+            material.content.$case === 'x509CertificateChain' ? material.content.x509CertificateChain.certificates.length : 1,
+            'certificates',
+            MAX_EVIDENCE
+        ],
+        [bundle.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope.signatures.length : 1, 'signatures', 1]
+    ];
+    for (const [count, what, limit] of counts)
+        if (count > limit)
+            return fail('read', `it has ${count} ${what}, more than the ${limit} a bundle may carry here`);
     // 1. The signed content binds this image's digest.
     let predicateType;
     if (bundle.content.$case === 'messageSignature') {
@@ -308,6 +336,15 @@ async function verifyBundle(json, subject, check) {
     const issuer = identity?.extensions?.issuer;
     if (issuer !== check.issuer)
         return fail('issuer', `its certificate's issuer is ${issuer !== undefined ? (0,src_text/* safeText */.Hk)(issuer).slice(0, 200) : 'not named'}, not ${(0,src_text/* safeText */.Hk)(check.issuer)}`);
+    // 4. Whose run: a reusable workflow called from another repository signs with the workflow's SAN, and
+    // the caller's repository in this extension.
+    if (check.sourceRepository !== undefined) {
+        const source = sourceRepositoryOf(leaf);
+        if (source !== check.sourceRepository)
+            return fail('repository', source === undefined
+                ? `its certificate does not say which repository's run signed it, and verify-source-repository is ${check.sourceRepository}`
+                : `it was signed in a run of ${(0,src_text/* safeText */.Hk)(source).slice(0, 200)}, not ${check.sourceRepository} (a reusable workflow called from another repository): verify-source-repository names the repositories whose runs may sign`);
+    }
     return {
         ok: true,
         verified: {
@@ -377,6 +414,36 @@ function materialOf(json, where) {
         throw new src_image/* InputError */.dz(`${where} lists no certificate authority, so no certificate could be trusted: give a complete trusted_root.json.`);
     return material;
 }
+const seed = seeds[PUBLIC_GOOD_TUF];
+/** Each default instance: its TUF repository, its initial root, and what its bundles must carry. */
+const INSTANCES = {
+    'public-good': {
+        mirror: PUBLIC_GOOD_TUF,
+        name: "Sigstore's public-good instance",
+        seedRoot: Buffer.from(seed?.['root.json'] ?? '', 'base64').toString(),
+        seedTargets: seed?.targets ?? {},
+        thresholds: { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 },
+        signedTimestamp: false
+    },
+    github: {
+        mirror: GITHUB_TUF,
+        name: "GitHub's Sigstore instance",
+        seedRoot: JSON.stringify(github_tuf_root_namespaceObject),
+        seedTargets: {},
+        thresholds: { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 },
+        signedTimestamp: true
+    }
+};
+/** A default instance's trust root from its trusted_root.json (as TUF delivers it), with the instance's thresholds. */
+function trustRootOf(instance, json) {
+    const settings = INSTANCES[instance];
+    return {
+        name: settings.name,
+        material: materialOf(json, `The trusted root from ${settings.mirror}`),
+        thresholds: settings.thresholds,
+        signedTimestamp: settings.signedTimestamp
+    };
+}
 /** The trusted-root input: read and checked before any call (an input error when it cannot be used). */
 function trustedRootFromFile(path, workspace) {
     const where = `trusted-root: ${(0,src_text/* safeText */.Hk)(path)}`;
@@ -407,8 +474,15 @@ function trustedRootFromFile(path, workspace) {
         throw new src_image/* InputError */.dz(`${where} is empty: give a Sigstore trusted_root.json.`);
     const roots = documents.map((json, index) => {
         const material = materialOf(json, documents.length === 1 ? where : `${where} (line ${index + 1})`);
+        const name = documents.length === 1 ? 'the trusted-root input' : `the trusted-root input's line ${index + 1}`;
+        // A copy of Sigstore's or GitHub's root (`gh attestation trusted-root` writes both) keeps that
+        // instance's evidence, never less: told by its CAs' organization, as gh tells the instances apart.
+        const organizations = (json.certificateAuthorities ?? []).map((authority) => authority?.subject?.organization);
+        const instance = organizations.includes('GitHub, Inc.') ? 'github' : organizations.includes('sigstore.dev') ? 'public-good' : undefined;
+        if (instance !== undefined)
+            return { ...trustRootOf(instance, json), name: `${name} (${INSTANCES[instance].name})` };
         return {
-            name: documents.length === 1 ? 'the trusted-root input' : `the trusted-root input's line ${index + 1}`,
+            name,
             material,
             thresholds: { tlogThreshold: 0, ctlogThreshold: material.ctlogs.length > 0 ? 1 : 0, timestampThreshold: 1 },
             signedTimestamp: false
@@ -468,36 +542,6 @@ async function fetchTrustedRoot(mirror, seedRoot, seedTargets, cache, http, user
         throw new Error('the repository lists no trusted_root.json');
     const path = (await updater.findCachedTarget(info)) ?? (await updater.downloadTarget(info));
     return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-}
-const seed = seeds[PUBLIC_GOOD_TUF];
-/** Each default instance: its TUF repository, its initial root, and what its bundles must carry. */
-const INSTANCES = {
-    'public-good': {
-        mirror: PUBLIC_GOOD_TUF,
-        name: "Sigstore's public-good instance",
-        seedRoot: Buffer.from(seed?.['root.json'] ?? '', 'base64').toString(),
-        seedTargets: seed?.targets ?? {},
-        thresholds: { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 },
-        signedTimestamp: false
-    },
-    github: {
-        mirror: GITHUB_TUF,
-        name: "GitHub's Sigstore instance",
-        seedRoot: JSON.stringify(github_tuf_root_namespaceObject),
-        seedTargets: {},
-        thresholds: { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 },
-        signedTimestamp: true
-    }
-};
-/** A default instance's trust root from its trusted_root.json (as TUF delivers it), with the instance's thresholds. */
-function trustRootOf(instance, json) {
-    const settings = INSTANCES[instance];
-    return {
-        name: settings.name,
-        material: materialOf(json, `The trusted root from ${settings.mirror}`),
-        thresholds: settings.thresholds,
-        signedTimestamp: settings.signedTimestamp
-    };
 }
 /**
  * Sigstore's and GitHub's trusted roots through TUF, each fetched once (and only when a bundle needs it),
@@ -595,6 +639,28 @@ function publicVerified(verified) {
         signedAt: verified.signedAt
     };
 }
+/**
+ * Why a GetDownloadUrlForLayer answer is not fetched, or undefined: another layer's digest, a URL that is
+ * not https (plain http only to a loopback emulator), or one that carries credentials (ECR's presigned
+ * URLs never do; Node would send them as a header).
+ */
+function refuseDownload(answered, downloadUrl, layerDigest) {
+    if (answered !== layerDigest)
+        return `GetDownloadUrlForLayer answered for the layer ${(0,src_text/* safeText */.Hk)(String(answered)).slice(0, 80)}, not ${layerDigest}`;
+    let url;
+    try {
+        url = new URL(String(downloadUrl));
+    }
+    catch {
+        return 'GetDownloadUrlForLayer gave no download URL';
+    }
+    if (url.username !== '' || url.password !== '')
+        return "its download URL carries credentials, which ECR's presigned URLs never do";
+    const loopback = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i.test(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+        return `its download URL is not https (${(0,src_text/* safeText */.Hk)(url.protocol)}//${(0,src_text/* safeText */.Hk)(url.host).slice(0, 100)})`;
+    return undefined;
+}
 /** Reads one bundle referrer's blob and verifies it; an ECR or download error is the image's error. */
 async function checkCandidate(found, manifest, candidate, options) {
     const { request } = found;
@@ -631,12 +697,13 @@ async function checkCandidate(found, manifest, candidate, options) {
             layerDigest
         }), { abortSignal: options.signal });
         const answer = await (0,deadline/* untilAborted */.Eu)(sent, options.signal);
-        if (answer.layerDigest !== layerDigest || typeof answer.downloadUrl !== 'string' || !/^https?:\/\//i.test(answer.downloadUrl))
-            throw new errors/* SentenceError */.W5(`The answer to GetDownloadUrlForLayer for ${(0,src_text/* safeText */.Hk)(request.repositoryName)} cannot be used: it gave ${answer.layerDigest !== layerDigest ? `the layer ${(0,src_text/* safeText */.Hk)(String(answer.layerDigest)).slice(0, 80)}, not ${layerDigest}` : 'no http(s) download URL'}. Check AWS_ENDPOINT_URL_ECR and any proxy or emulator between the runner and ECR.`);
-        url = answer.downloadUrl;
+        const refused = refuseDownload(answer.layerDigest, answer.downloadUrl, layerDigest);
+        if (refused !== undefined)
+            return { ok: false, step: 'read', reason: refused };
+        url = String(answer.downloadUrl);
     }
     catch (error) {
-        if (options.signal.aborted || error instanceof errors/* SentenceError */.W5)
+        if (options.signal.aborted)
             throw error;
         if ((0,errors/* errorName */.Is)(error) === 'AccessDeniedException')
             throw new errors/* SentenceError */.W5(`Access denied reading a Sigstore bundle in ${(0,src_text/* safeText */.Hk)(request.repositoryName)}: verify-signer needs the IAM permission ecr:GetDownloadUrlForLayer on that repository (beside ecr:BatchGetImage).`);
@@ -653,9 +720,16 @@ async function checkCandidate(found, manifest, candidate, options) {
     catch (error) {
         if (options.signal.aborted)
             throw error;
-        // A blob larger than its limit is this bundle's failure (a hostile one), not the run's.
+        // A blob larger than its limit, a redirect or a refusal is this bundle's failure (a hostile one), not
+        // the run's; what keeps every download from working (no connection, a server error) is the run's.
         if (error instanceof HttpGetError && error.tooLarge)
-            return { ok: false, step: 'read', reason: `its bundle is larger than the limit of ${(0,src_text/* formatBytes */.z3)(BUNDLE_LIMIT)} (${(0,src_text/* safeText */.Hk)(error.message)})` };
+            return {
+                ok: false,
+                step: 'read',
+                reason: `its bundle is larger than the limit of ${(0,src_text/* formatBytes */.z3)(BUNDLE_LIMIT)} (${(0,src_text/* safeText */.Hk)(error.message)})`
+            };
+        if (error instanceof HttpGetError && error.status !== undefined && error.status < 500 && error.status !== 429)
+            return { ok: false, step: 'read', reason: `its download could not be read: ${(0,src_text/* safeText */.Hk)(error.message)}` };
         throw new errors/* SentenceError */.W5(`The Sigstore bundle ${layerDigest} of ${(0,src_text/* safeText */.Hk)(request.requested)} could not be downloaded from the URL ECR gave: ${(0,src_text/* safeText */.Hk)(error instanceof Error ? error.message : String(error))}. The runner must reach ECR's layer storage (S3) too: let it through http-proxy, or add the host to NO_PROXY if it should not go through the proxy.`);
     }
     const hash = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(blob).digest('hex')}`;
@@ -675,6 +749,7 @@ async function checkCandidate(found, manifest, candidate, options) {
     return verifyBundle(json, { digest: digestOf(found), manifest: Buffer.from(found.image.imageManifest ?? '', 'utf8') }, {
         signer: options.verify.signer,
         issuer: options.verify.issuer,
+        ...(options.verify.sourceRepository !== undefined && { sourceRepository: options.verify.sourceRepository }),
         trust: options.trust
     });
 }
@@ -722,6 +797,14 @@ async function verifyImage({ found, candidates, unread }, options) {
     const signer = (0,src_text/* safeText */.Hk)((0,verify/* describeSigner */.cg)(options.verify.signer));
     if (candidates.length === 0 && options.required === undefined)
         return (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.ArtifactMissing, `${digest} has no active Sigstore bundle (a signature or attestation) to verify for ${signer}`);
+    // What a signature of the digest vouches for is the manifest that hashes to it: one that does not (a
+    // conversion, verify-digest off, a server that lies) cannot be tied to its signature, nor can the
+    // platform manifest picked out of it.
+    const manifestDigest = `sha256:${(0,external_node_crypto_.createHash)('sha256')
+        .update(found.image.imageManifest ?? '', 'utf8')
+        .digest('hex')}`;
+    if (manifestDigest !== digest)
+        return (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.SignatureNotVerified, `the manifest ECR returned for ${digest} hashes to ${manifestDigest}, so no signature of the digest vouches for it (or for a platform it names): with verify-signer, leave verify-digest on and accepted-media-types at its default, so that ECR returns the manifest as it was pushed`);
     for (const candidate of candidates)
         if (candidate.manifest?.status === 'error')
             throw candidate.manifest.error;
@@ -769,8 +852,9 @@ async function verifyImage({ found, candidates, unread }, options) {
         });
         if (bundles.some((candidate) => countsFor(entry, candidate)))
             continue;
+        // Only evidence that carries no Sigstore signature: a bundle may still come (waiting asks again).
         if (bundles.length === 0)
-            return fail(`the ${name} of ${digest} is not a Sigstore bundle (${(0,src_text/* listNames */.Zv)([...new Set(ofKind.map((artifact) => (0,src_text/* safeText */.Hk)(artifact.artifactType ?? (artifact.annotations?.tag !== undefined ? "cosign v2's .sig tag" : 'a BuildKit attestation'))))])}), so who signed it cannot be verified for ${signer}`);
+            return (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.ArtifactMissing, `${digest} has no Sigstore bundle for its ${name} (only ${(0,src_text/* listNames */.Zv)([...new Set(ofKind.map((artifact) => (0,src_text/* safeText */.Hk)(artifact.artifactType ?? (artifact.annotations?.tag !== undefined ? "cosign v2's .sig tag" : 'a BuildKit attestation'))))])}, which carries no Sigstore signature), so who signed it cannot be verified for ${signer}`);
         // One that verifies but signs something else (an SBOM annotated as provenance) does not count.
         const verifiedOther = bundles.find((candidate) => passed(candidate) !== undefined);
         if (verifiedOther !== undefined)

@@ -17791,7 +17791,7 @@ function parseReferences(text, defaults) {
 /* harmony export */   cg: () => (/* binding */ describeSigner),
 /* harmony export */   op: () => (/* binding */ matchesSigner)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_ISSUER, parseVerifySigner, parseVerifyIssuer */
+/* unused harmony exports DEFAULT_ISSUER, parseVerifySigner, parseVerifyIssuer, parseSourceRepository */
 /* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30126);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34704);
 // verify-signer, verify-issuer and trusted-root: who must have signed an image's Sigstore bundles.
@@ -17804,8 +17804,11 @@ const DEFAULT_ISSUER = 'https://token.actions.githubusercontent.com';
 const OWNER = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})';
 const REPO = '[A-Za-z0-9._-]{1,100}';
 const WORKFLOW = new RegExp(`^(${OWNER})/(${REPO})/\\.github/workflows/([^/@\\s]+\\.ya?ml)(?:@(.+))?$`);
-/** A ref as GitHub writes it in a SAN: refs/heads/…, refs/tags/…, refs/pull/…; no spaces or `*` but a last `/*`. */
-const REF = /^refs\/(?:heads|tags|pull)\/[^\s*]+$/;
+/**
+ * A ref as GitHub writes it in a SAN: refs/heads/…, refs/tags/…, refs/pull/…, or a commit's sha (a
+ * reusable workflow called by sha); no spaces or `*` but a last `/*`.
+ */
+const REF = /^(?:refs\/(?:heads|tags|pull)\/[^\s*]+|[0-9a-f]{40})$/;
 const REF_PREFIX = /^(refs\/(?:heads|tags|pull)\/(?:[^\s*]+\/)?)\*$/;
 const URI = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -17866,18 +17869,38 @@ function parseVerifyIssuer(value) {
         throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`verify-issuer: '${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(issuer)}' is not an issuer URL: give the OIDC issuer, like ${DEFAULT_ISSUER}.`);
     return issuer;
 }
-/** verify-signer, verify-issuer and trusted-root; the last two mean nothing without the first. */
-function parseVerify(signerInput, issuerInput, trustedRootInput) {
+const REPOSITORY = new RegExp(`^${OWNER}/${REPO}$`);
+/** verify-source-repository: `owner/repo`, `*` (any), or empty (a workflow signer's own repository). */
+function parseSourceRepository(value, signer) {
+    const repository = value.trim();
+    if (repository === '*')
+        return undefined;
+    if (repository === '')
+        return signer.kind === 'workflow' ? signer.workflow.split('/').slice(0, 2).join('/') : undefined;
+    if (!REPOSITORY.test(repository))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`verify-source-repository: '${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(repository)}' is not owner/repo: give the repository whose runs may sign (like acme/app), or * for any.`);
+    return repository;
+}
+/** verify-signer, verify-issuer, verify-source-repository and trusted-root; the others mean nothing without the first. */
+function parseVerify(signerInput, issuerInput, trustedRootInput, sourceRepositoryInput = '') {
     const signer = parseVerifySigner(signerInput);
     const trustedRoot = trustedRootInput.trim();
     if (signer === undefined) {
+        if (sourceRepositoryInput.trim() !== '')
+            throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('verify-source-repository needs verify-signer: give the workflow (or identity) that must have signed, like owner/repo/.github/workflows/release.yml.');
         // verify-issuer has a default in action.yml: only another issuer means something was asked.
         const issuerGiven = issuerInput.trim() !== '' && issuerInput.trim() !== DEFAULT_ISSUER;
         if (issuerGiven || trustedRoot !== '')
             throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${issuerGiven ? 'verify-issuer' : 'trusted-root'} needs verify-signer: give the workflow (or identity) that must have signed, like owner/repo/.github/workflows/release.yml.`);
         return undefined;
     }
-    return { signer, issuer: parseVerifyIssuer(issuerInput), ...(trustedRoot !== '' && { trustedRoot }) };
+    const sourceRepository = parseSourceRepository(sourceRepositoryInput, signer);
+    return {
+        signer,
+        issuer: parseVerifyIssuer(issuerInput),
+        ...(sourceRepository !== undefined && { sourceRepository }),
+        ...(trustedRoot !== '' && { trustedRoot })
+    };
 }
 
 
@@ -18398,6 +18421,8 @@ function setFailed(message) {
 var src_cancel = __nccwpck_require__(19969);
 // EXTERNAL MODULE: ../src/deadline.ts
 var src_deadline = __nccwpck_require__(61035);
+// EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
+var failure_codes = __nccwpck_require__(45329);
 // EXTERNAL MODULE: ../src/image.ts
 var src_image = __nccwpck_require__(30126);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
@@ -19235,8 +19260,6 @@ async function createLookupRound(inputs, clients) {
 
 // EXTERNAL MODULE: ../src/inputs/files.ts
 var files = __nccwpck_require__(87894);
-// EXTERNAL MODULE: ../src/failure-codes.ts + 1 modules
-var failure_codes = __nccwpck_require__(45329);
 ;// CONCATENATED MODULE: ../src/inputs/durations.ts
 // Durations in inputs: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`, `500ms`. (They read back through
 // formatDuration in text.ts.)
@@ -19510,7 +19533,7 @@ function getInputs(env = process.env) {
     const requireArtifacts = (0,artifacts/* parseRequireArtifacts */.wu)(getInput('require-artifacts'));
     if (requireArtifacts.length > 0 && expect === 'absent')
         throw new src_image/* InputError */.dz('require-artifacts cannot be used with expect: absent (there would be no image to carry them): remove one of them.');
-    const verify = (0,inputs_verify/* parseVerify */.LT)(getInput('verify-signer'), getInput('verify-issuer'), getInput('trusted-root'));
+    const verify = (0,inputs_verify/* parseVerify */.LT)(getInput('verify-signer'), getInput('verify-issuer'), getInput('trusted-root'), getInput('verify-source-repository'));
     if (verify !== undefined && expect === 'absent')
         throw new src_image/* InputError */.dz('verify-signer cannot be used with expect: absent (there would be no image to verify): remove one of them.');
     const proxy = parseProxy(getInput('http-proxy'), env);
@@ -20586,6 +20609,7 @@ async function lookUpUntilSettled(requests, round, options) {
 
 
 
+
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000;
 const EXIT_FAILURE = 1;
@@ -20709,6 +20733,8 @@ async function run() {
         // The verify-signer stage (only with that input): a trusted-root input is read first, so a file that
         // cannot be used is an input error before anything else is done.
         const verifyStage = inputs.verify ? await Promise.all(/* import() */[__nccwpck_require__.e(640), __nccwpck_require__.e(825), __nccwpck_require__.e(875), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67979)) : undefined;
+        if (inputs.verify && inputs.failOn.kind !== 'all' && !(0,failure_codes/* failureFails */.Od)(failure_codes/* FailureCode */.mY.SignatureNotVerified, inputs.failOn))
+            warning(`verify-signer is set, but fail-on (${inputs.failOn.kind === 'none' ? 'none' : [...inputs.failOn.codes].join(', ')}) does not list SignatureNotVerified: an image no bundle verifies for is left out of the outputs, and does not fail the step. Add SignatureNotVerified to fail-on to gate on it.`, { title: 'verify-signer does not gate' });
         const fileTrust = inputs.verify?.trustedRoot !== undefined
             ? verifyStage?.trustedRootFromFile(inputs.verify.trustedRoot, (0,files/* workspaceOf */.B3)(process.env))
             : undefined;

@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import { type CancelWatch, watchCancel } from './cancel.js'
 import { Deadline } from './deadline.js'
+import { FailureCode, failureFails } from './failure-codes.js'
 import { InputError } from './image.js'
 import { ACTION_NAME, ACTION_VERSION, type EcrClients, createClients } from './ecr/client.js'
 import { createLookupRound } from './ecr/round.js'
@@ -166,6 +167,11 @@ export async function run(): Promise<void> {
     // The verify-signer stage (only with that input): a trusted-root input is read first, so a file that
     // cannot be used is an input error before anything else is done.
     const verifyStage = inputs.verify ? await import('./verify/check.js') : undefined
+    if (inputs.verify && inputs.failOn.kind !== 'all' && !failureFails(FailureCode.SignatureNotVerified, inputs.failOn))
+      core.warning(
+        `verify-signer is set, but fail-on (${inputs.failOn.kind === 'none' ? 'none' : [...inputs.failOn.codes].join(', ')}) does not list SignatureNotVerified: an image no bundle verifies for is left out of the outputs, and does not fail the step. Add SignatureNotVerified to fail-on to gate on it.`,
+        { title: 'verify-signer does not gate' }
+      )
     const fileTrust =
       inputs.verify?.trustedRoot !== undefined
         ? verifyStage?.trustedRootFromFile(inputs.verify.trustedRoot, workspaceOf(process.env))

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 
 /**
  * @typedef {{ instance?: 'main' | 'rogue', data: Buffer, payloadType?: string, san: string, issuer?: string, log?: boolean, timestamp?: boolean,
- *   rogueCertificate?: boolean }} SignRequest
+ *   rogueCertificate?: boolean, claims?: Record<string, string> }} SignRequest
  */
 
 /**

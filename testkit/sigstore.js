@@ -86,7 +86,10 @@ export async function startSigstore(options = {}) {
    * A bundle (its JSON) signed by `san` through `issuer`: a message signature over `data`, or with
    * `payloadType` a DSSE envelope of it. `log` (default true) adds a Rekor entry, `timestamp` (default
    * true) an RFC 3161 timestamp. `fulcio`: another instance's URL, whose CA issues the certificate instead.
-   * @param {{ data: Buffer, payloadType?: string, san: string, issuer?: string, log?: boolean, timestamp?: boolean, fulcio?: string }} what
+   * `claims` join the OIDC token (the mock Fulcio makes GitHub's extensions of them); a workflow's SAN
+   * gets its repository as `repository` (the source repository extension) unless claims say otherwise.
+   * @param {{ data: Buffer, payloadType?: string, san: string, issuer?: string, log?: boolean, timestamp?: boolean, fulcio?: string,
+   *   claims?: Record<string, string> }} what
    */
   async function sign({
     data,
@@ -95,9 +98,12 @@ export async function startSigstore(options = {}) {
     issuer = 'https://token.actions.githubusercontent.com',
     log = true,
     timestamp = true,
-    fulcio = url
+    fulcio = url,
+    claims = {}
   }) {
-    const token = `${b64url({ alg: 'none' })}.${b64url({ iss: issuer, sub: san, aud: 'sigstore' })}.c2ln`
+    const repository = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/\.github\/workflows\//.exec(san)?.[1]
+    const payload = { iss: issuer, sub: san, aud: 'sigstore', ...(repository && { repository }), ...claims }
+    const token = `${b64url({ alg: 'none' })}.${b64url(payload)}.c2ln`
     const signer = new FulcioSigner({ fulcioBaseURL: fulcio, identityProvider: { getToken: async () => token }, retry: 0 })
     const witnesses = [
       ...(log ? [new RekorWitness({ rekorBaseURL: url, entryType: 'intoto', retry: 0 })] : []),

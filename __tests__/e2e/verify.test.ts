@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { ociManifest, referrerManifest, sha256Digest } from '../../testkit/manifests.js'
+import { sendJson } from '../../testkit/fake-ecr/index.js'
 import { EVIDENCE } from '../../testkit/demo-data.js'
 import { attachBundle, signBundles, statement } from '../../testkit/bundles.js'
 import { closedPort } from '../../testkit/loopback.js'
@@ -26,6 +27,7 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
   const h = useHarness(path)
   let trustedRoot = ''
   let roots: { main: object; rogue: object }
+  let late: object = {}
   const images: Record<string, string> = {}
   const repository = 'verified'
 
@@ -53,11 +55,20 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
       ['notation', (_, digest) => [provenance(digest)]],
       ['mixed', (_, digest) => [provenance(digest, { san: `${SAN}-evil` }), provenance(digest)]],
       ['declared-large', (_, digest) => [provenance(digest)]],
+      ['reusable', (_, digest) => [provenance(digest, { claims: { repository: 'evil/fork' } })]],
+      ['lying', (_, digest) => [provenance(digest)]],
+      ['flood', (_, digest) => [provenance(digest)]],
+      ['junk', (_, digest) => [provenance(digest)]],
+      ['late', (manifest) => [{ data: manifest, san: SAN }]],
       ['none', () => []]
     ]
     const requests = plan.map(([tag, sign]) => {
       const manifest = ociManifest(`verify-${tag}`)
-      images[tag] = h.fake.putImage({ repository, tags: [tag], manifest })
+      // 'lying': the registry holds other bytes under the signed manifest's digest.
+      images[tag] =
+        tag === 'lying'
+          ? h.fake.putImage({ repository, tags: [tag], manifest: ociManifest('verify-lying-other'), digest: sha256Digest(manifest) })
+          : h.fake.putImage({ repository, tags: [tag], manifest })
       return sign(Buffer.from(manifest), images[tag] ?? '')
     })
     const signed = signBundles(requests.flat())
@@ -76,6 +87,21 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
         const changed = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString()) as { predicate: object }
         changed.predicate = { buildDefinition: { buildType: 'https://evil.example/anything-goes' } }
         bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(changed)).toString('base64')
+      }
+      if (tag === 'flood') {
+        // More log entries than a bundle carries (the verifier's duplicate check is quadratic in them).
+        const bundle = made[0] as { verificationMaterial: { tlogEntries: object[] } }
+        const [entry] = bundle.verificationMaterial.tlogEntries
+        bundle.verificationMaterial.tlogEntries = Array.from({ length: 9 }, (_, index) => ({ ...entry, logIndex: String(index) }))
+      }
+      if (tag === 'junk')
+        // Beside the genuine bundle, a referrer whose blob is 11 MiB (its manifest says a few bytes).
+        attachBundle(h.fake, { repository, subject, bundle: { junk: 1 }, blob: Buffer.alloc(11 * 1024 * 1024, 0x20) })
+      if (tag === 'late') {
+        // Only a Notation signature for now; the Sigstore signature comes while the gate waits.
+        late = made[0] as object
+        h.fake.putImage({ repository, manifest: referrerManifest({ subject, artifactType: EVIDENCE.notation, seed: 'late' }) })
+        return
       }
       if (tag === 'swapped') {
         // A blob whose bytes are another (genuine) bundle: not the layer's digest.
@@ -207,6 +233,85 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
     expectCleanFailure(result, /answered HTTP 307, a redirect to https:\/\/elsewhere\.example\/bundle, which is not followed/)
   })
 
+  it('refuses a reusable workflow called from another repository, unless verify-source-repository allows it', async () => {
+    const result = await run({ images: of('reusable') })
+    expectCleanFailure(
+      result,
+      /: it was signed in a run of evil\/fork, not acme\/app \(a reusable workflow called from another repository\): verify-source-repository names/
+    )
+    expect((await run({ images: of('reusable'), 'verify-source-repository': 'evil/fork' })).code).toBe(0)
+    expect((await run({ images: of('reusable'), 'verify-source-repository': '*' })).code).toBe(0)
+    expect((await run({ images: of('provenance'), 'verify-source-repository': 'evil/fork' })).code).toBe(1)
+  })
+
+  it('refuses a manifest that does not hash to its digest, whatever verify-digest says', async () => {
+    const result = await run({ images: of('lying'), 'verify-digest': 'false' })
+    expectCleanFailure(
+      result,
+      new RegExp(
+        `SignatureNotVerified: the manifest ECR returned for ${images.lying} hashes to sha256:[0-9a-f]{64}, so no signature of the digest vouches for it`
+      )
+    )
+  })
+
+  it('refuses a bundle that carries more log entries than a bundle does, before the verifier', async () => {
+    const result = await run({ images: of('flood') })
+    expectCleanFailure(result, /: it has 9 transparency-log entries, more than the 8 a bundle may carry here$/)
+  })
+
+  it('passes an image whose genuine bundle sits beside one too large to read, and warns of that one', async () => {
+    const result = await run({ images: of('junk') })
+    expect(result.code).toBe(0)
+    expect(result.warnings).toEqual([expect.stringMatching(/1 of 2 Sigstore bundles .* its bundle is larger than the limit of 10\.0 MiB/)])
+  })
+
+  it.each([
+    ['http://user:secret@127.0.0.1:1/bundle', "its download URL carries credentials, which ECR's presigned URLs never do"],
+    ['http://layers.example.com/bundle', 'its download URL is not https \\(http://layers\\.example\\.com\\)'],
+    ['file:///etc/passwd', 'its download URL is not https \\(file://\\)']
+  ])('does not fetch the download URL %s', async (downloadUrl, reason) => {
+    h.fake.misbehave(
+      Infinity,
+      ({ res, request }) => sendJson(res, 200, { downloadUrl, layerDigest: request.body.layerDigest }),
+      'GetDownloadUrlForLayer'
+    )
+    const result = await run({ images: of('provenance') })
+    expectCleanFailure(result, new RegExp(`: ${reason}$`))
+    expect(h.fake.requestsFor('S3GetObject')).toEqual([])
+  })
+
+  it('waits for a Sigstore signature while the image has only a Notation one (ArtifactMissing asks again)', async () => {
+    const attach = setTimeout(() => attachBundle(h.fake, { repository, subject: images.late ?? '', bundle: late }), 1500)
+    try {
+      const result = await run({ images: of('late'), 'require-artifacts': 'signature', 'wait-timeout': '20s', 'wait-interval': '1s' })
+      expect(result.code).toBe(0)
+      expect(json<ImageOut[]>(result, 'images')[0]?.artifacts).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'signature', verified: expect.objectContaining({ signer: SAN }) })])
+      )
+    } finally {
+      clearTimeout(attach)
+    }
+  })
+
+  it("holds a trusted-root copy of Sigstore's public-good root to that instance's evidence (a log entry)", async () => {
+    const publicGood = structuredClone(roots.main) as { certificateAuthorities: { subject: { organization: string } }[] }
+    for (const authority of publicGood.certificateAuthorities) authority.subject.organization = 'sigstore.dev'
+    const file = join(mkdtempSync(join(tmpdir(), 'verify-e2e-')), 'trusted_root.jsonl')
+    writeFileSync(file, `${JSON.stringify(publicGood)}\n`)
+    const result = await run({ images: of('timestamped'), 'trusted-root': file })
+    expectCleanFailure(result, /it has no valid transparency-log entry of the trusted-root input \(Sigstore's public-good instance\)/)
+    expect((await run({ images: of('provenance'), 'trusted-root': file })).code).toBe(0)
+  })
+
+  it('warns at the start when fail-on does not list SignatureNotVerified', async () => {
+    const result = await run({ images: of('wrong-signer'), 'verify-signer': `${WORKFLOW}@refs/heads/main`, 'fail-on': 'ImageNotFound' })
+    expect(result.code).toBe(0)
+    expect(result.outputs.found).toBe('false')
+    expect(result.warnings[0]).toMatch(
+      /^::warning title=verify-signer does not gate::verify-signer is set, but fail-on \(ImageNotFound\) does not list SignatureNotVerified/
+    )
+  })
+
   it('fails an image with no bundle as ArtifactMissing (waiting asks again)', async () => {
     const result = await run({ images: of('none') })
     expectCleanFailure(
@@ -215,7 +320,7 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
     )
   })
 
-  it('with require-artifacts: each kind needs a bundle that verifies; a Notation signature cannot be', async () => {
+  it('with require-artifacts: each kind needs a bundle that verifies; a Notation signature is not one', async () => {
     const attested = await run({ images: of('notation'), 'require-artifacts': 'provenance' })
     expect(attested.code).toBe(0)
     expect(json<ImageOut[]>(attested, 'images')[0]?.artifacts).toEqual([
@@ -225,7 +330,7 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
     expectCleanFailure(
       signed,
       new RegExp(
-        `SignatureNotVerified: the signature of ${images.notation} is not a Sigstore bundle \\(application/vnd\\.cncf\\.notary\\.signature\\)`
+        `ArtifactMissing: ${images.notation} has no Sigstore bundle for its signature \\(only application/vnd\\.cncf\\.notary\\.signature, which carries no Sigstore signature\\)`
       )
     )
   })

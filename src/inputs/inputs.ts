@@ -185,7 +185,12 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     throw new InputError(
       'require-artifacts cannot be used with expect: absent (there would be no image to carry them): remove one of them.'
     )
-  const verify = parseVerify(core.getInput('verify-signer'), core.getInput('verify-issuer'), core.getInput('trusted-root'))
+  const verify = parseVerify(
+    core.getInput('verify-signer'),
+    core.getInput('verify-issuer'),
+    core.getInput('trusted-root'),
+    core.getInput('verify-source-repository')
+  )
   if (verify !== undefined && expect === 'absent')
     throw new InputError('verify-signer cannot be used with expect: absent (there would be no image to verify): remove one of them.')
   const proxy = parseProxy(core.getInput('http-proxy'), env)

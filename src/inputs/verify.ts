@@ -15,6 +15,12 @@ export interface VerifySettings {
   signer: SignerPolicy
   /** The OIDC issuer the certificate's issuer extension must name, exactly. */
   issuer: string
+  /**
+   * `owner/repo` whose run must have signed (the certificate's source repository): by default a workflow
+   * signer's own repository, so a reusable workflow called from another repository does not pass.
+   * Undefined: not checked (`*`, or a signer that is not a workflow).
+   */
+  sourceRepository?: string
   /** A trusted_root.json given as input (a private Sigstore, or an offline run); else Sigstore's and GitHub's through TUF. */
   trustedRoot?: string
 }
@@ -22,8 +28,11 @@ export interface VerifySettings {
 const OWNER = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})'
 const REPO = '[A-Za-z0-9._-]{1,100}'
 const WORKFLOW = new RegExp(`^(${OWNER})/(${REPO})/\\.github/workflows/([^/@\\s]+\\.ya?ml)(?:@(.+))?$`)
-/** A ref as GitHub writes it in a SAN: refs/heads/…, refs/tags/…, refs/pull/…; no spaces or `*` but a last `/*`. */
-const REF = /^refs\/(?:heads|tags|pull)\/[^\s*]+$/
+/**
+ * A ref as GitHub writes it in a SAN: refs/heads/…, refs/tags/…, refs/pull/…, or a commit's sha (a
+ * reusable workflow called by sha); no spaces or `*` but a last `/*`.
+ */
+const REF = /^(?:refs\/(?:heads|tags|pull)\/[^\s*]+|[0-9a-f]{40})$/
 const REF_PREFIX = /^(refs\/(?:heads|tags|pull)\/(?:[^\s*]+\/)?)\*$/
 const URI = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
@@ -84,11 +93,34 @@ export function parseVerifyIssuer(value: string): string {
   return issuer
 }
 
-/** verify-signer, verify-issuer and trusted-root; the last two mean nothing without the first. */
-export function parseVerify(signerInput: string, issuerInput: string, trustedRootInput: string): VerifySettings | undefined {
+const REPOSITORY = new RegExp(`^${OWNER}/${REPO}$`)
+
+/** verify-source-repository: `owner/repo`, `*` (any), or empty (a workflow signer's own repository). */
+export function parseSourceRepository(value: string, signer: SignerPolicy): string | undefined {
+  const repository = value.trim()
+  if (repository === '*') return undefined
+  if (repository === '') return signer.kind === 'workflow' ? signer.workflow.split('/').slice(0, 2).join('/') : undefined
+  if (!REPOSITORY.test(repository))
+    throw new InputError(
+      `verify-source-repository: '${safeText(repository)}' is not owner/repo: give the repository whose runs may sign (like acme/app), or * for any.`
+    )
+  return repository
+}
+
+/** verify-signer, verify-issuer, verify-source-repository and trusted-root; the others mean nothing without the first. */
+export function parseVerify(
+  signerInput: string,
+  issuerInput: string,
+  trustedRootInput: string,
+  sourceRepositoryInput = ''
+): VerifySettings | undefined {
   const signer = parseVerifySigner(signerInput)
   const trustedRoot = trustedRootInput.trim()
   if (signer === undefined) {
+    if (sourceRepositoryInput.trim() !== '')
+      throw new InputError(
+        'verify-source-repository needs verify-signer: give the workflow (or identity) that must have signed, like owner/repo/.github/workflows/release.yml.'
+      )
     // verify-issuer has a default in action.yml: only another issuer means something was asked.
     const issuerGiven = issuerInput.trim() !== '' && issuerInput.trim() !== DEFAULT_ISSUER
     if (issuerGiven || trustedRoot !== '')
@@ -97,5 +129,11 @@ export function parseVerify(signerInput: string, issuerInput: string, trustedRoo
       )
     return undefined
   }
-  return { signer, issuer: parseVerifyIssuer(issuerInput), ...(trustedRoot !== '' && { trustedRoot }) }
+  const sourceRepository = parseSourceRepository(sourceRepositoryInput, signer)
+  return {
+    signer,
+    issuer: parseVerifyIssuer(issuerInput),
+    ...(sourceRepository !== undefined && { sourceRepository }),
+    ...(trustedRoot !== '' && { trustedRoot })
+  }
 }

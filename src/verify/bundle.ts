@@ -27,7 +27,7 @@ export interface Verified {
 }
 
 /** How far a failed bundle got: the higher, the closer it came to passing. */
-export const STEPS = ['read', 'digest', 'trust', 'signer', 'issuer'] as const
+export const STEPS = ['read', 'digest', 'trust', 'signer', 'issuer', 'repository'] as const
 export type Step = (typeof STEPS)[number]
 
 export type Outcome = { ok: true; verified: Verified } | { ok: false; step: Step; reason: string }
@@ -35,7 +35,20 @@ export type Outcome = { ok: true; verified: Verified } | { ok: false; step: Step
 export interface BundleCheck {
   signer: SignerPolicy
   issuer: string
+  /** `owner/repo` whose run must have signed (Fulcio's source repository extension); undefined: any. */
+  sourceRepository?: string
   trust: TrustSource
+}
+
+/** Fulcio's Source Repository URI (https://github.com/owner/repo), and the legacy GitHub Workflow Repository (owner/repo). */
+const SOURCE_REPOSITORY_URI = '1.3.6.1.4.1.57264.1.12'
+const LEGACY_WORKFLOW_REPOSITORY = '1.3.6.1.4.1.57264.1.5'
+
+/** The repository whose run the certificate was issued to, as `owner/repo` (or as the certificate writes it). */
+function sourceRepositoryOf(leaf: X509Certificate): string | undefined {
+  const uri = leaf.extension(SOURCE_REPOSITORY_URI)?.valueObj.subs?.[0]?.value.toString('utf8')
+  if (uri !== undefined) return uri.startsWith('https://github.com/') ? uri.slice('https://github.com/'.length) : uri
+  return leaf.extension(LEGACY_WORKFLOW_REPOSITORY)?.value.toString('utf8')
 }
 
 /** The image a bundle must be about: its digest, and the manifest's bytes (which hash to it). */
@@ -45,6 +58,9 @@ export interface Subject {
 }
 
 const fail = (step: Step, reason: string): Outcome => ({ ok: false, step, reason })
+
+/** The most log entries, timestamps or certificates a bundle may carry (genuine ones carry one or two). */
+const MAX_EVIDENCE = 8
 
 /** The leaf certificate, or undefined for a bundle signed with a bare key. */
 function leafOf(bundle: Bundle): X509Certificate | undefined {
@@ -140,6 +156,21 @@ export async function verifyBundle(json: unknown, subject: Subject, check: Bundl
   } catch (error) {
     return fail('read', `it is not a Sigstore bundle (${safeText(errorMessage(error)).slice(0, 200)})`)
   }
+  // What no genuine bundle has (it carries one or two of each) is refused before the verifier, whose
+  // checks of duplicates grow with the square of the count (20,000 log entries held the step for minutes).
+  const material = bundle.verificationMaterial
+  const counts: [number, string, number][] = [
+    [material.tlogEntries.length, 'transparency-log entries', MAX_EVIDENCE],
+    [material.timestampVerificationData?.rfc3161Timestamps.length ?? 0, 'signed timestamps', MAX_EVIDENCE],
+    [
+      material.content.$case === 'x509CertificateChain' ? material.content.x509CertificateChain.certificates.length : 1,
+      'certificates',
+      MAX_EVIDENCE
+    ],
+    [bundle.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope.signatures.length : 1, 'signatures', 1]
+  ]
+  for (const [count, what, limit] of counts)
+    if (count > limit) return fail('read', `it has ${count} ${what}, more than the ${limit} a bundle may carry here`)
   // 1. The signed content binds this image's digest.
   let predicateType: string | undefined
   if (bundle.content.$case === 'messageSignature') {
@@ -186,6 +217,18 @@ export async function verifyBundle(json: unknown, subject: Subject, check: Bundl
       'issuer',
       `its certificate's issuer is ${issuer !== undefined ? safeText(issuer).slice(0, 200) : 'not named'}, not ${safeText(check.issuer)}`
     )
+  // 4. Whose run: a reusable workflow called from another repository signs with the workflow's SAN, and
+  // the caller's repository in this extension.
+  if (check.sourceRepository !== undefined) {
+    const source = sourceRepositoryOf(leaf)
+    if (source !== check.sourceRepository)
+      return fail(
+        'repository',
+        source === undefined
+          ? `its certificate does not say which repository's run signed it, and verify-source-repository is ${check.sourceRepository}`
+          : `it was signed in a run of ${safeText(source).slice(0, 200)}, not ${check.sourceRepository} (a reusable workflow called from another repository): verify-source-repository names the repositories whose runs may sign`
+      )
+  }
   return {
     ok: true,
     verified: {

@@ -98,6 +98,27 @@ function publicVerified(verified: Verified): NonNullable<FoundArtifact['verified
   }
 }
 
+/**
+ * Why a GetDownloadUrlForLayer answer is not fetched, or undefined: another layer's digest, a URL that is
+ * not https (plain http only to a loopback emulator), or one that carries credentials (ECR's presigned
+ * URLs never do; Node would send them as a header).
+ */
+function refuseDownload(answered: unknown, downloadUrl: unknown, layerDigest: string): string | undefined {
+  if (answered !== layerDigest)
+    return `GetDownloadUrlForLayer answered for the layer ${safeText(String(answered)).slice(0, 80)}, not ${layerDigest}`
+  let url: URL
+  try {
+    url = new URL(String(downloadUrl))
+  } catch {
+    return 'GetDownloadUrlForLayer gave no download URL'
+  }
+  if (url.username !== '' || url.password !== '') return "its download URL carries credentials, which ECR's presigned URLs never do"
+  const loopback = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i.test(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    return `its download URL is not https (${safeText(url.protocol)}//${safeText(url.host).slice(0, 100)})`
+  return undefined
+}
+
 /** Reads one bundle referrer's blob and verifies it; an ECR or download error is the image's error. */
 async function checkCandidate(found: Found, manifest: string | undefined, candidate: Candidate, options: VerifyOptions): Promise<Outcome> {
   const { request } = found
@@ -136,13 +157,11 @@ async function checkCandidate(found: Found, manifest: string | undefined, candid
       { abortSignal: options.signal }
     )
     const answer = await untilAborted(sent, options.signal)
-    if (answer.layerDigest !== layerDigest || typeof answer.downloadUrl !== 'string' || !/^https?:\/\//i.test(answer.downloadUrl))
-      throw new SentenceError(
-        `The answer to GetDownloadUrlForLayer for ${safeText(request.repositoryName)} cannot be used: it gave ${answer.layerDigest !== layerDigest ? `the layer ${safeText(String(answer.layerDigest)).slice(0, 80)}, not ${layerDigest}` : 'no http(s) download URL'}. Check AWS_ENDPOINT_URL_ECR and any proxy or emulator between the runner and ECR.`
-      )
-    url = answer.downloadUrl
+    const refused = refuseDownload(answer.layerDigest, answer.downloadUrl, layerDigest)
+    if (refused !== undefined) return { ok: false, step: 'read', reason: refused }
+    url = String(answer.downloadUrl)
   } catch (error) {
-    if (options.signal.aborted || error instanceof SentenceError) throw error
+    if (options.signal.aborted) throw error
     if (errorName(error) === 'AccessDeniedException')
       throw new SentenceError(
         `Access denied reading a Sigstore bundle in ${safeText(request.repositoryName)}: verify-signer needs the IAM permission ecr:GetDownloadUrlForLayer on that repository (beside ecr:BatchGetImage).`
@@ -157,13 +176,16 @@ async function checkCandidate(found: Found, manifest: string | undefined, candid
     blob = await httpGet(url, BUNDLE_LIMIT, options.http, options.userAgent)
   } catch (error) {
     if (options.signal.aborted) throw error
-    // A blob larger than its limit is this bundle's failure (a hostile one), not the run's.
+    // A blob larger than its limit, a redirect or a refusal is this bundle's failure (a hostile one), not
+    // the run's; what keeps every download from working (no connection, a server error) is the run's.
     if (error instanceof HttpGetError && error.tooLarge)
       return {
         ok: false,
         step: 'read',
         reason: `its bundle is larger than the limit of ${formatBytes(BUNDLE_LIMIT)} (${safeText(error.message)})`
       }
+    if (error instanceof HttpGetError && error.status !== undefined && error.status < 500 && error.status !== 429)
+      return { ok: false, step: 'read', reason: `its download could not be read: ${safeText(error.message)}` }
     throw new SentenceError(
       `The Sigstore bundle ${layerDigest} of ${safeText(request.requested)} could not be downloaded from the URL ECR gave: ${safeText(error instanceof Error ? error.message : String(error))}. The runner must reach ECR's layer storage (S3) too: let it through http-proxy, or add the host to NO_PROXY if it should not go through the proxy.`
     )
@@ -187,6 +209,7 @@ async function checkCandidate(found: Found, manifest: string | undefined, candid
     {
       signer: options.verify.signer,
       issuer: options.verify.issuer,
+      ...(options.verify.sourceRepository !== undefined && { sourceRepository: options.verify.sourceRepository }),
       trust: options.trust
     }
   )
@@ -240,6 +263,18 @@ async function verifyImage({ found, candidates, unread }: ImageCandidates, optio
       FailureCode.ArtifactMissing,
       `${digest} has no active Sigstore bundle (a signature or attestation) to verify for ${signer}`
     )
+  // What a signature of the digest vouches for is the manifest that hashes to it: one that does not (a
+  // conversion, verify-digest off, a server that lies) cannot be tied to its signature, nor can the
+  // platform manifest picked out of it.
+  const manifestDigest = `sha256:${createHash('sha256')
+    .update(found.image.imageManifest ?? '', 'utf8')
+    .digest('hex')}`
+  if (manifestDigest !== digest)
+    return failedWith(
+      found,
+      FailureCode.SignatureNotVerified,
+      `the manifest ECR returned for ${digest} hashes to ${manifestDigest}, so no signature of the digest vouches for it (or for a platform it names): with verify-signer, leave verify-digest on and accepted-media-types at its default, so that ECR returns the manifest as it was pushed`
+    )
   for (const candidate of candidates) if (candidate.manifest?.status === 'error') throw candidate.manifest.error
   await mapWithConcurrency(candidates, MAX_CONCURRENT_REQUESTS, async (candidate) => {
     const manifest = candidate.manifest
@@ -285,9 +320,12 @@ async function verifyImage({ found, candidates, unread }: ImageCandidates, optio
       return candidate === undefined ? [] : [candidate]
     })
     if (bundles.some((candidate) => countsFor(entry, candidate))) continue
+    // Only evidence that carries no Sigstore signature: a bundle may still come (waiting asks again).
     if (bundles.length === 0)
-      return fail(
-        `the ${name} of ${digest} is not a Sigstore bundle (${listNames([...new Set(ofKind.map((artifact) => safeText(artifact.artifactType ?? (artifact.annotations?.tag !== undefined ? "cosign v2's .sig tag" : 'a BuildKit attestation'))))])}), so who signed it cannot be verified for ${signer}`
+      return failedWith(
+        found,
+        FailureCode.ArtifactMissing,
+        `${digest} has no Sigstore bundle for its ${name} (only ${listNames([...new Set(ofKind.map((artifact) => safeText(artifact.artifactType ?? (artifact.annotations?.tag !== undefined ? "cosign v2's .sig tag" : 'a BuildKit attestation'))))])}, which carries no Sigstore signature), so who signed it cannot be verified for ${signer}`
       )
     // One that verifies but signs something else (an SBOM annotated as provenance) does not count.
     const verifiedOther = bundles.find((candidate) => passed(candidate) !== undefined)

@@ -53,6 +53,39 @@ function materialOf(json: unknown, where: string): TrustMaterial {
   return material
 }
 
+type Instance = 'public-good' | 'github'
+const seed = (seeds as Record<string, { 'root.json': string; targets: Record<string, string> }>)[PUBLIC_GOOD_TUF]
+/** Each default instance: its TUF repository, its initial root, and what its bundles must carry. */
+const INSTANCES = {
+  'public-good': {
+    mirror: PUBLIC_GOOD_TUF,
+    name: "Sigstore's public-good instance",
+    seedRoot: Buffer.from(seed?.['root.json'] ?? '', 'base64').toString(),
+    seedTargets: seed?.targets ?? {},
+    thresholds: { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 },
+    signedTimestamp: false
+  },
+  github: {
+    mirror: GITHUB_TUF,
+    name: "GitHub's Sigstore instance",
+    seedRoot: JSON.stringify(githubRoot),
+    seedTargets: {},
+    thresholds: { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 },
+    signedTimestamp: true
+  }
+} as const
+
+/** A default instance's trust root from its trusted_root.json (as TUF delivers it), with the instance's thresholds. */
+export function trustRootOf(instance: Instance, json: unknown): TrustRoot {
+  const settings = INSTANCES[instance]
+  return {
+    name: settings.name,
+    material: materialOf(json, `The trusted root from ${settings.mirror}`),
+    thresholds: settings.thresholds,
+    signedTimestamp: settings.signedTimestamp
+  }
+}
+
 /** The trusted-root input: read and checked before any call (an input error when it cannot be used). */
 export function trustedRootFromFile(path: string, workspace: string): TrustSource {
   const where = `trusted-root: ${safeText(path)}`
@@ -81,8 +114,16 @@ export function trustedRootFromFile(path: string, workspace: string): TrustSourc
   if (documents.length === 0) throw new InputError(`${where} is empty: give a Sigstore trusted_root.json.`)
   const roots = documents.map((json, index): TrustRoot => {
     const material = materialOf(json, documents.length === 1 ? where : `${where} (line ${index + 1})`)
+    const name = documents.length === 1 ? 'the trusted-root input' : `the trusted-root input's line ${index + 1}`
+    // A copy of Sigstore's or GitHub's root (`gh attestation trusted-root` writes both) keeps that
+    // instance's evidence, never less: told by its CAs' organization, as gh tells the instances apart.
+    const organizations = (
+      (json as { certificateAuthorities?: { subject?: { organization?: unknown } }[] }).certificateAuthorities ?? []
+    ).map((authority) => authority?.subject?.organization)
+    const instance = organizations.includes('GitHub, Inc.') ? 'github' : organizations.includes('sigstore.dev') ? 'public-good' : undefined
+    if (instance !== undefined) return { ...trustRootOf(instance, json), name: `${name} (${INSTANCES[instance].name})` }
     return {
-      name: documents.length === 1 ? 'the trusted-root input' : `the trusted-root input's line ${index + 1}`,
+      name,
       material,
       thresholds: { tlogThreshold: 0, ctlogThreshold: material.ctlogs.length > 0 ? 1 : 0, timestampThreshold: 1 },
       signedTimestamp: false
@@ -147,39 +188,6 @@ export async function fetchTrustedRoot(
   if (info === undefined) throw new Error('the repository lists no trusted_root.json')
   const path = (await updater.findCachedTarget(info)) ?? (await updater.downloadTarget(info))
   return JSON.parse(readFileSync(path, 'utf8'))
-}
-
-type Instance = 'public-good' | 'github'
-const seed = (seeds as Record<string, { 'root.json': string; targets: Record<string, string> }>)[PUBLIC_GOOD_TUF]
-/** Each default instance: its TUF repository, its initial root, and what its bundles must carry. */
-const INSTANCES = {
-  'public-good': {
-    mirror: PUBLIC_GOOD_TUF,
-    name: "Sigstore's public-good instance",
-    seedRoot: Buffer.from(seed?.['root.json'] ?? '', 'base64').toString(),
-    seedTargets: seed?.targets ?? {},
-    thresholds: { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 },
-    signedTimestamp: false
-  },
-  github: {
-    mirror: GITHUB_TUF,
-    name: "GitHub's Sigstore instance",
-    seedRoot: JSON.stringify(githubRoot),
-    seedTargets: {},
-    thresholds: { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 },
-    signedTimestamp: true
-  }
-} as const
-
-/** A default instance's trust root from its trusted_root.json (as TUF delivers it), with the instance's thresholds. */
-export function trustRootOf(instance: Instance, json: unknown): TrustRoot {
-  const settings = INSTANCES[instance]
-  return {
-    name: settings.name,
-    material: materialOf(json, `The trusted root from ${settings.mirror}`),
-    thresholds: settings.thresholds,
-    signedTimestamp: settings.signedTimestamp
-  }
 }
 
 /**

@@ -101,7 +101,8 @@ describe('getInputs', () => {
       {
         verify: {
           signer: { kind: 'workflow', workflow: 'acme/app/.github/workflows/release.yml', ref: { prefix: 'refs/tags/' } },
-          issuer: 'https://token.actions.githubusercontent.com'
+          issuer: 'https://token.actions.githubusercontent.com',
+          sourceRepository: 'acme/app'
         }
       }
     ],
@@ -158,6 +159,7 @@ describe('getInputs', () => {
     [{ 'verify-signer': 'acme/app/.github/workflows/release.yml', expect: 'absent' }, /^verify-signer cannot be used with expect: absent/],
     [{ 'verify-issuer': 'https://accounts.google.com' }, /^verify-issuer needs verify-signer/],
     [{ 'trusted-root': 'root.json' }, /^trusted-root needs verify-signer/],
+    [{ 'verify-source-repository': 'acme/app' }, /^verify-source-repository needs verify-signer/],
     [{ 'verify-signer': 'acme/app', 'verify-issuer': 'x' }, /^verify-signer: 'acme\/app' is neither a workflow/],
     [
       { 'verify-signer': 'ops@example.com', 'verify-issuer': 'accounts.google.com' },

@@ -1,7 +1,7 @@
 // verify-signer: what each way of writing it accepts and refuses, character for character. The SAN a
 // GitHub workflow signs with is https://github.com/<owner>/<repo>/.github/workflows/<file>@<ref>.
 import { describe, expect, it } from '@jest/globals'
-import { describeSigner, matchesSigner, parseVerifySigner } from '../../../src/inputs/verify.js'
+import { describeSigner, matchesSigner, parseSourceRepository, parseVerifySigner } from '../../../src/inputs/verify.js'
 
 const SAN = (path: string, ref: string): string => `https://github.com/${path}@${ref}`
 const RELEASE = 'acme/app/.github/workflows/release.yml'
@@ -28,6 +28,9 @@ describe('matchesSigner', () => {
     [`${RELEASE}@refs/tags/*`, SAN(RELEASE, 'refs/heads/v1.2.3'), false],
     [`${RELEASE}@refs/tags/release/*`, SAN(RELEASE, 'refs/tags/release/v1'), true],
     [`${RELEASE}@refs/tags/release/*`, SAN(RELEASE, 'refs/tags/releases/v1'), false],
+    [`${RELEASE}@${'a1'.repeat(20)}`, SAN(RELEASE, 'a1'.repeat(20)), true],
+    [RELEASE, SAN(RELEASE, 'a1'.repeat(20)), true],
+    [RELEASE, SAN(RELEASE, 'a1'.repeat(19)), false],
     ['ops@example.com', 'ops@example.com', true],
     ['ops@example.com', 'xops@example.com', false],
     ['ops@example.com', 'ops@example.com.evil', false],
@@ -75,5 +78,23 @@ describe('parseVerifySigner', () => {
     expect(describeSigner({ kind: 'workflow', workflow: RELEASE })).toBe(`${RELEASE} at any ref`)
     expect(describeSigner({ kind: 'workflow', workflow: RELEASE, ref: { prefix: 'refs/tags/' } })).toBe(`${RELEASE}@refs/tags/*`)
     expect(describeSigner({ kind: 'exact', san: 'ops@example.com' })).toBe('ops@example.com')
+  })
+})
+
+describe('parseSourceRepository', () => {
+  const workflow = { kind: 'workflow', workflow: RELEASE } as const
+  it.each([
+    ['', workflow, 'acme/app'],
+    ['  ', workflow, 'acme/app'],
+    ['*', workflow, undefined],
+    ['acme/infra', workflow, 'acme/infra'],
+    ['', { kind: 'exact', san: 'ops@example.com' } as const, undefined],
+    ['acme/app', { kind: 'exact', san: 'ops@example.com' } as const, 'acme/app']
+  ])('reads %j for %j as %j', (value, signer, repository) => {
+    expect(parseSourceRepository(value, signer)).toBe(repository)
+  })
+
+  it.each(['acme', 'acme/app/x', 'https://github.com/acme/app', 'acme/*'])('refuses %j', (value) => {
+    expect(() => parseSourceRepository(value, workflow)).toThrow(/is not owner\/repo: give the repository whose runs may sign/)
   })
 })
