@@ -19682,7 +19682,7 @@ function logVerdicts(report) {
             annotate(() => (verdict.fails ? error(message, properties) : warning(message, properties)));
         }
         else {
-            info(`✘ ${name}: not looked up (the request failed, see the error below)`);
+            info(`✘ ${name}: not checked (a request failed, see the error below)`);
         }
     }
     flush();
@@ -20277,7 +20277,7 @@ function row(verdict) {
             return [reference, `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`, code(verdict.failure.imageId?.imageDigest), '', '', ...where];
         }
         case 'error':
-            return [reference, '❌ not looked up (the request failed)', '', '', '', ...where];
+            return [reference, '❌ not checked (a request failed)', '', '', '', ...where];
     }
 }
 /** A sentence of prose, escaped and clipped. */

@@ -155,7 +155,7 @@ describe.each(NODES)('lookups on $label', ({ path }) => {
     const run = await h.run({ images: 'nope/repo:v1' })
     expect(run.code).toBe(1)
     expect(run.summary).toContain('**The lookup failed:** Repository &#39;nope/repo&#39; in the caller&#39;s registry')
-    expect(run.summary).toContain('| `nope/repo:v1` | ❌ not looked up (the request failed) |')
+    expect(run.summary).toContain('| `nope/repo:v1` | ❌ not checked (a request failed) |')
   })
 
   it('writes a markdown job summary, and skips it without error when GITHUB_STEP_SUMMARY is unset', async () => {

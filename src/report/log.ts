@@ -130,7 +130,7 @@ export function logVerdicts(report: Report): void {
       const properties = { title: `Image ${code}`, ...atSource(verdict.request) }
       annotate(() => (verdict.fails ? core.error(message, properties) : core.warning(message, properties)))
     } else {
-      info(`✘ ${name}: not looked up (the request failed, see the error below)`)
+      info(`✘ ${name}: not checked (a request failed, see the error below)`)
     }
   }
   flush()

@@ -95,7 +95,7 @@ function row(verdict: Verdict): string[] {
       return [reference, `${verdict.fails ? '❌' : '⚠️'} ${text} (${detail})`, code(verdict.failure.imageId?.imageDigest), '', '', ...where]
     }
     case 'error':
-      return [reference, '❌ not looked up (the request failed)', '', '', '', ...where]
+      return [reference, '❌ not checked (a request failed)', '', '', '', ...where]
   }
 }
 

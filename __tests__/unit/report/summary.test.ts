@@ -39,7 +39,7 @@ describe('summaryMarkdown', () => {
       `| \`v1\` | ✅ found | \`${DIGEST_A}\` | \`application/vnd.oci.image.manifest.v1+json\` | \`123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@${DIGEST_A}\` | 123456789012 | eu-west-1 |`,
       "| `v9` | ⚠️ missing (ImageNotFound\\: Requested image not found) |  |  |  | the caller's | eu-west-1 |",
       "| `p` | ❌ platform missing (PlatformNotFound\\: &lt;b&gt;no&lt;/b&gt; \\| arm) |  |  |  | the caller's | eu-west-1 |",
-      '| `e` | ❌ not looked up (the request failed) |  |  |  | 111122223333 | eu-west-1 |'
+      '| `e` | ❌ not checked (a request failed) |  |  |  | 111122223333 | eu-west-1 |'
     ])
   })
 
