@@ -81,7 +81,7 @@ async function attempt(url, maxBytes, budgetMs, settings, userAgent) {
             if (status !== 200) {
                 response.resume();
                 const redirect = status >= 300 && status < 400;
-                return finish(new HttpGetError(`answered HTTP ${status}${redirect ? `, a redirect to ${(0,src_text/* safeText */.Hk)(String(response.headers.location ?? 'nowhere')).slice(0, 200)}, which is not followed` : ''}`, status === 429 || status >= 500, status));
+                return finish(new HttpGetError(`answered HTTP ${status}${redirect ? `, a redirect to ${(0,src_text/* safeText */.Hk)(String(response.headers.location ?? 'nowhere').replace(/[?#].*$/s, '')).slice(0, 200)}, which is not followed` : ''}`, status === 429 || status >= 500, status));
             }
             const length = Number(response.headers['content-length'] ?? NaN);
             if (Number.isFinite(length) && length > maxBytes) {
@@ -172,6 +172,7 @@ var verify_dist = __webpack_require__(43665);
 
 
 
+
 const IN_TOTO_PAYLOAD = 'application/vnd.in-toto+json';
 /** How far a failed bundle got: the higher, the closer it came to passing. */
 const STEPS = ['read', 'digest', 'trust', 'signer', 'issuer', 'repository'];
@@ -188,6 +189,8 @@ function sourceRepositoryOf(leaf) {
 const fail = (step, reason) => ({ ok: false, step, reason });
 /** The most log entries, timestamps or certificates a bundle may carry (genuine ones carry one or two). */
 const MAX_EVIDENCE = 8;
+/** The longest checkpoint an inclusion proof may carry (a log's are a few hundred characters). */
+const MAX_CHECKPOINT = 16 * 1024;
 /** The leaf certificate, or undefined for a bundle signed with a bare key. */
 function leafOf(bundle) {
     const content = bundle.verificationMaterial.content;
@@ -234,6 +237,8 @@ function statementAbout(payload, digest) {
     catch {
         return { reason: 'its in-toto statement is not JSON' };
     }
+    if (typeof statement !== 'object' || statement === null || Array.isArray(statement))
+        return { reason: 'its in-toto statement is not an object' };
     const hex = digest.replace(/^sha256:/, '');
     const subjects = Array.isArray(statement.subject) ? statement.subject : [];
     if (!subjects.some((subject) => subject?.digest?.sha256 === hex)) {
@@ -267,8 +272,21 @@ function verifyTrust(bundle, roots, artifact) {
         reason: reasons.find((reason) => !reason.startsWith('its certificate is not from')) ?? reasons[0] ?? 'no trusted root was given'
     };
 }
-/** Verifies a bundle's JSON against an image: the first check that failed, or what passed. */
+/**
+ * Verifies a bundle's JSON against an image: the first check that failed, or what passed. Whatever the
+ * bundle holds, it is this bundle's failure, never the run's (a hostile bundle must not end the step).
+ */
 async function verifyBundle(json, subject, check) {
+    try {
+        return await checkBundle(json, subject, check);
+    }
+    catch (error) {
+        if (error instanceof errors/* SentenceError */.W5)
+            return { ok: false, step: 'trust', reason: error.message, unreachable: error };
+        return fail('read', `it could not be read (${(0,src_text/* safeText */.Hk)((0,src_text/* errorMessage */.gJ)(error)).slice(0, 200)})`);
+    }
+}
+async function checkBundle(json, subject, check) {
     let bundle;
     try {
         bundle = (0,dist/* bundleFromJSON */.vw)(json);
@@ -292,6 +310,13 @@ async function verifyBundle(json, subject, check) {
     for (const [count, what, limit] of counts)
         if (count > limit)
             return fail('read', `it has ${count} ${what}, more than the ${limit} a bundle may carry here`);
+    // A log entry's proof is small (a checkpoint of a few lines, a hash per level of the tree); the
+    // verifier tries every signature line of a checkpoint, so a swollen one would hold the step.
+    for (const entry of material.tlogEntries) {
+        const checkpoint = entry.inclusionProof?.checkpoint?.envelope ?? '';
+        if (checkpoint.length > MAX_CHECKPOINT || (entry.inclusionProof?.hashes.length ?? 0) > 64)
+            return fail('read', `its transparency-log entry's inclusion proof is larger than any log's (a checkpoint of ${checkpoint.length} characters)`);
+    }
     // 1. The signed content binds this image's digest.
     let predicateType;
     if (bundle.content.$case === 'messageSignature') {
@@ -548,7 +573,11 @@ async function fetchTrustedRoot(mirror, seedRoot, seedTargets, cache, http, user
  * cached under RUNNER_TEMP. A repository that cannot be read is one sentence naming it and trusted-root.
  */
 function trustedRootsFromTuf(http, userAgent, env) {
-    const base = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'ecr-image-lookup-sigstore');
+    // Under RUNNER_TEMP (the job's own) a later step finds it; without it (a local run), a folder of this
+    // run's own, so no one else's files become the trust anchor.
+    const base = env.RUNNER_TEMP
+        ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'ecr-image-lookup-sigstore')
+        : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ecr-image-lookup-sigstore-'));
     const fetched = new Map();
     const rootFor = (instance) => {
         let root = fetched.get(instance);
@@ -641,10 +670,10 @@ function publicVerified(verified) {
 }
 /**
  * Why a GetDownloadUrlForLayer answer is not fetched, or undefined: another layer's digest, a URL that is
- * not https (plain http only to a loopback emulator), or one that carries credentials (ECR's presigned
- * URLs never do; Node would send them as a header).
+ * not https (plain http to loopback only when ECR's own endpoint is a plain-http emulator on loopback),
+ * or one that carries credentials (ECR's presigned URLs never do; Node would send them as a header).
  */
-function refuseDownload(answered, downloadUrl, layerDigest) {
+function refuseDownload(answered, downloadUrl, layerDigest, plainLoopback) {
     if (answered !== layerDigest)
         return `GetDownloadUrlForLayer answered for the layer ${(0,src_text/* safeText */.Hk)(String(answered)).slice(0, 80)}, not ${layerDigest}`;
     let url;
@@ -657,7 +686,7 @@ function refuseDownload(answered, downloadUrl, layerDigest) {
     if (url.username !== '' || url.password !== '')
         return "its download URL carries credentials, which ECR's presigned URLs never do";
     const loopback = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    if (url.protocol !== 'https:' && !(plainLoopback && url.protocol === 'http:' && loopback))
         return `its download URL is not https (${(0,src_text/* safeText */.Hk)(url.protocol)}//${(0,src_text/* safeText */.Hk)(url.host).slice(0, 100)})`;
     return undefined;
 }
@@ -697,7 +726,7 @@ async function checkCandidate(found, manifest, candidate, options) {
             layerDigest
         }), { abortSignal: options.signal });
         const answer = await (0,deadline/* untilAborted */.Eu)(sent, options.signal);
-        const refused = refuseDownload(answer.layerDigest, answer.downloadUrl, layerDigest);
+        const refused = refuseDownload(answer.layerDigest, answer.downloadUrl, layerDigest, options.plainLoopback);
         if (refused !== undefined)
             return { ok: false, step: 'read', reason: refused };
         url = String(answer.downloadUrl);
@@ -746,6 +775,10 @@ async function checkCandidate(found, manifest, candidate, options) {
     catch {
         return { ok: false, step: 'read', reason: 'its bundle is not JSON' };
     }
+    // Verifying is CPU work: let the deadline's timer run between bundles, and stop once it has fired.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal.aborted)
+        throw options.signal.reason;
     return verifyBundle(json, { digest: digestOf(found), manifest: Buffer.from(found.image.imageManifest ?? '', 'utf8') }, {
         signer: options.verify.signer,
         issuer: options.verify.issuer,
@@ -816,6 +849,12 @@ async function verifyImage({ found, candidates, unread }, options) {
                 : { ok: false, step: 'read', reason: 'its manifest cannot be read by its digest' };
     });
     const passed = (candidate) => (candidate.outcome?.ok === true ? candidate.outcome.verified : undefined);
+    // A bundle that could not be checked (its instance's trusted root could not be read) keeps the image
+    // from failing on the others' reasons: unless one verifies, the image could not be checked.
+    const unreachable = candidates.find((candidate) => candidate.outcome?.ok === false && candidate.outcome.unreachable !== undefined);
+    const anyVerified = candidates.some((candidate) => passed(candidate) !== undefined);
+    if (unreachable?.outcome?.ok === false && unreachable.outcome.unreachable !== undefined && !anyVerified)
+        throw unreachable.outcome.unreachable;
     const fail = (reason) => (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.SignatureNotVerified, reason);
     const checkedText = (count, more = unread, limit = `at most ${BUNDLES_PER_IMAGE} per image`) => `${count} bundle${count === 1 ? '' : 's'} checked${more > 0 ? `, ${more} more not read (${limit})` : ''}`;
     if (options.required === undefined) {

@@ -17820,7 +17820,9 @@ function parseVerifySigner(value) {
     const signer = value.trim();
     if (signer === '')
         return undefined;
-    const workflow = WORKFLOW.exec(signer);
+    // A workflow's SAN written whole (as cosign's --certificate-identity takes it) is that workflow at that
+    // ref: the same match, and the same source-repository check.
+    const workflow = WORKFLOW.exec(signer.startsWith('https://github.com/') && signer.includes('@') ? signer.slice('https://github.com/'.length) : signer);
     if (workflow !== null) {
         const path = `${workflow[1]}/${workflow[2]}/.github/workflows/${workflow[3]}`;
         const ref = workflow[4];
@@ -20766,7 +20768,8 @@ async function run() {
                 trust,
                 userAgent,
                 ...(inputs.requireArtifacts && { required: inputs.requireArtifacts }),
-                warn: (message) => warning(message, { title: 'Sigstore bundle not verified' })
+                warn: (message) => warning(message, { title: 'Sigstore bundle not verified' }),
+                plainLoopback: /^http:\/\/(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])(?:[:/]|$)/i.test(process.env.AWS_ENDPOINT_URL_ECR || process.env.AWS_ENDPOINT_URL || '')
             });
             carried = `${carried ? `${carried}, ` : ''}verified as signed by ${verifyStage.describeSigner(inputs.verify.signer)}`;
         }

@@ -63,7 +63,7 @@ async function attempt(url: URL, maxBytes: number, budgetMs: number, settings: H
           const redirect = status >= 300 && status < 400
           return finish(
             new HttpGetError(
-              `answered HTTP ${status}${redirect ? `, a redirect to ${safeText(String(response.headers.location ?? 'nowhere')).slice(0, 200)}, which is not followed` : ''}`,
+              `answered HTTP ${status}${redirect ? `, a redirect to ${safeText(String(response.headers.location ?? 'nowhere').replace(/[?#].*$/s, '')).slice(0, 200)}, which is not followed` : ''}`,
               status === 429 || status >= 500,
               status
             )

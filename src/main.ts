@@ -204,7 +204,10 @@ export async function run(): Promise<void> {
         trust,
         userAgent,
         ...(inputs.requireArtifacts && { required: inputs.requireArtifacts }),
-        warn: (message) => core.warning(message, { title: 'Sigstore bundle not verified' })
+        warn: (message) => core.warning(message, { title: 'Sigstore bundle not verified' }),
+        plainLoopback: /^http:\/\/(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])(?:[:/]|$)/i.test(
+          process.env.AWS_ENDPOINT_URL_ECR || process.env.AWS_ENDPOINT_URL || ''
+        )
       })
       carried = `${carried ? `${carried}, ` : ''}verified as signed by ${verifyStage.describeSigner(inputs.verify.signer)}`
     }

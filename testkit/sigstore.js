@@ -28,7 +28,9 @@ const b64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url
  * @param {{ clock?: Date }} [options]
  */
 export async function startSigstore(options = {}) {
-  const clock = options.clock ?? new Date(Math.floor(Date.now() / 1000) * 1000)
+  // A whole second, and 2 s ahead: the mock's root and intermediate certificates begin at the real time
+  // they are made (to the second), which must not be after the time the timestamps and entries carry.
+  const clock = options.clock ?? new Date(Math.floor(Date.now() / 1000) * 1000 + 2000)
   const ctLog = await initializeCTLog(keyPair(), clock)
   const ca = await initializeCA(keyPair(), ctLog, clock)
   const tsa = await initializeTSA(keyPair(), clock)

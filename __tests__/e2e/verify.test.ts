@@ -60,6 +60,9 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
       ['flood', (_, digest) => [provenance(digest)]],
       ['junk', (_, digest) => [provenance(digest)]],
       ['late', (manifest) => [{ data: manifest, san: SAN }]],
+      ['null-statement', (_, digest) => [provenance(digest)]],
+      ['bad-certificate', (_, digest) => [provenance(digest)]],
+      ['checkpoint', (_, digest) => [provenance(digest)]],
       ['none', () => []]
     ]
     const requests = plan.map(([tag, sign]) => {
@@ -102,6 +105,21 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
         late = made[0] as object
         h.fake.putImage({ repository, manifest: referrerManifest({ subject, artifactType: EVIDENCE.notation, seed: 'late' }) })
         return
+      }
+      if (tag === 'null-statement') {
+        // Beside the genuine bundle, a copy whose statement is `null` (no signature needed to push it).
+        const copy = structuredClone(made[0]) as { dsseEnvelope: { payload: string } }
+        copy.dsseEnvelope.payload = Buffer.from('null').toString('base64')
+        attachBundle(h.fake, { repository, subject, bundle: copy })
+      }
+      if (tag === 'bad-certificate')
+        // A certificate of two bytes (DER `30 00`): it parses, and has nothing in it.
+        (made[0] as { verificationMaterial: { certificate: object } }).verificationMaterial.certificate = { rawBytes: 'MAA=' }
+      if (tag === 'checkpoint') {
+        // A checkpoint swollen with signature lines (the verifier tries each).
+        const entry = (made[0] as { verificationMaterial: { tlogEntries: { inclusionProof: { checkpoint: { envelope: string } } }[] } })
+          .verificationMaterial.tlogEntries[0]
+        if (entry) entry.inclusionProof.checkpoint.envelope += '\u2014 x AAAA\n'.repeat(2000)
       }
       if (tag === 'swapped') {
         // A blob whose bytes are another (genuine) bundle: not the layer's digest.
@@ -242,6 +260,33 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
     expect((await run({ images: of('reusable'), 'verify-source-repository': 'evil/fork' })).code).toBe(0)
     expect((await run({ images: of('reusable'), 'verify-source-repository': '*' })).code).toBe(0)
     expect((await run({ images: of('provenance'), 'verify-source-repository': 'evil/fork' })).code).toBe(1)
+  })
+
+  it('keeps the source-repository check when verify-signer is the workflow SAN written whole', async () => {
+    const result = await run({ images: of('reusable'), 'verify-signer': SAN })
+    expectCleanFailure(result, /: it was signed in a run of evil\/fork, not acme\/app/)
+  })
+
+  it('passes on the genuine bundle beside one whose statement is null, and warns of that one', async () => {
+    const result = await run({ images: of('null-statement') })
+    expect(result.code).toBe(0)
+    expect(result.warnings).toEqual([expect.stringMatching(/its in-toto statement is not an object$/)])
+  })
+
+  it('fails a bundle whose certificate has nothing in it as that bundle, not the run (with the default roots too)', async () => {
+    expectCleanFailure(await run({ images: of('bad-certificate') }), /SignatureNotVerified: .*: its certificate is not from a CA/)
+    // Without trusted-root, the instance is chosen by the certificate's issuer, which it does not have.
+    const closed = `http://127.0.0.1:${await closedPort()}`
+    const result = await run({ images: of('bad-certificate'), 'trusted-root': '', 'http-proxy': closed }, { NO_PROXY: '127.0.0.1' })
+    expectCleanFailure(result, /SignatureNotVerified: .*: it could not be read \(.+\)$/)
+  })
+
+  it('refuses a log entry whose checkpoint is larger than any log writes, before the verifier', async () => {
+    const result = await run({ images: of('checkpoint') })
+    expectCleanFailure(
+      result,
+      /: its transparency-log entry's inclusion proof is larger than any log's \(a checkpoint of \d+ characters\)$/
+    )
   })
 
   it('refuses a manifest that does not hash to its digest, whatever verify-digest says', async () => {

@@ -45,7 +45,11 @@ function workflowUri(workflow: string): string {
 export function parseVerifySigner(value: string): SignerPolicy | undefined {
   const signer = value.trim()
   if (signer === '') return undefined
-  const workflow = WORKFLOW.exec(signer)
+  // A workflow's SAN written whole (as cosign's --certificate-identity takes it) is that workflow at that
+  // ref: the same match, and the same source-repository check.
+  const workflow = WORKFLOW.exec(
+    signer.startsWith('https://github.com/') && signer.includes('@') ? signer.slice('https://github.com/'.length) : signer
+  )
   if (workflow !== null) {
     const path = `${workflow[1]}/${workflow[2]}/.github/workflows/${workflow[3]}`
     const ref = workflow[4]

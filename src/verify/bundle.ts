@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { type Bundle, bundleFromJSON } from '@sigstore/bundle'
 import { RFC3161Timestamp, X509Certificate } from '@sigstore/core'
 import { Verifier, toSignedEntity } from '@sigstore/verify'
+import { SentenceError } from '../ecr/errors.js'
 import { type SignerPolicy, describeSigner, matchesSigner } from '../inputs/verify.js'
 import { errorMessage, safeText } from '../text.js'
 import type { TrustRoot, TrustSource } from './trust.js'
@@ -30,7 +31,11 @@ export interface Verified {
 export const STEPS = ['read', 'digest', 'trust', 'signer', 'issuer', 'repository'] as const
 export type Step = (typeof STEPS)[number]
 
-export type Outcome = { ok: true; verified: Verified } | { ok: false; step: Step; reason: string }
+/**
+ * `unreachable`: the bundle could not be checked, because the trusted root of the instance its
+ * certificate names could not be read (the run's error if no other bundle verifies).
+ */
+export type Outcome = { ok: true; verified: Verified } | { ok: false; step: Step; reason: string; unreachable?: SentenceError }
 
 export interface BundleCheck {
   signer: SignerPolicy
@@ -61,6 +66,8 @@ const fail = (step: Step, reason: string): Outcome => ({ ok: false, step, reason
 
 /** The most log entries, timestamps or certificates a bundle may carry (genuine ones carry one or two). */
 const MAX_EVIDENCE = 8
+/** The longest checkpoint an inclusion proof may carry (a log's are a few hundred characters). */
+const MAX_CHECKPOINT = 16 * 1024
 
 /** The leaf certificate, or undefined for a bundle signed with a bare key. */
 function leafOf(bundle: Bundle): X509Certificate | undefined {
@@ -108,6 +115,8 @@ function statementAbout(payload: Buffer, digest: string): { predicateType: strin
   } catch {
     return { reason: 'its in-toto statement is not JSON' }
   }
+  if (typeof statement !== 'object' || statement === null || Array.isArray(statement))
+    return { reason: 'its in-toto statement is not an object' }
   const hex = digest.replace(/^sha256:/, '')
   const subjects = Array.isArray(statement.subject) ? statement.subject : []
   if (!subjects.some((subject) => subject?.digest?.sha256 === hex)) {
@@ -148,8 +157,20 @@ export function verifyTrust(bundle: Bundle, roots: readonly TrustRoot[], artifac
   }
 }
 
-/** Verifies a bundle's JSON against an image: the first check that failed, or what passed. */
+/**
+ * Verifies a bundle's JSON against an image: the first check that failed, or what passed. Whatever the
+ * bundle holds, it is this bundle's failure, never the run's (a hostile bundle must not end the step).
+ */
 export async function verifyBundle(json: unknown, subject: Subject, check: BundleCheck): Promise<Outcome> {
+  try {
+    return await checkBundle(json, subject, check)
+  } catch (error) {
+    if (error instanceof SentenceError) return { ok: false, step: 'trust', reason: error.message, unreachable: error }
+    return fail('read', `it could not be read (${safeText(errorMessage(error)).slice(0, 200)})`)
+  }
+}
+
+async function checkBundle(json: unknown, subject: Subject, check: BundleCheck): Promise<Outcome> {
   let bundle: Bundle
   try {
     bundle = bundleFromJSON(json)
@@ -171,6 +192,16 @@ export async function verifyBundle(json: unknown, subject: Subject, check: Bundl
   ]
   for (const [count, what, limit] of counts)
     if (count > limit) return fail('read', `it has ${count} ${what}, more than the ${limit} a bundle may carry here`)
+  // A log entry's proof is small (a checkpoint of a few lines, a hash per level of the tree); the
+  // verifier tries every signature line of a checkpoint, so a swollen one would hold the step.
+  for (const entry of material.tlogEntries) {
+    const checkpoint = entry.inclusionProof?.checkpoint?.envelope ?? ''
+    if (checkpoint.length > MAX_CHECKPOINT || (entry.inclusionProof?.hashes.length ?? 0) > 64)
+      return fail(
+        'read',
+        `its transparency-log entry's inclusion proof is larger than any log's (a checkpoint of ${checkpoint.length} characters)`
+      )
+  }
   // 1. The signed content binds this image's digest.
   let predicateType: string | undefined
   if (bundle.content.$case === 'messageSignature') {

@@ -45,6 +45,8 @@ export interface VerifyOptions extends EcrClients {
   required?: readonly RequiredArtifact[]
   /** Where bundles that did not verify, beside one that did, are said. */
   warn: (message: string) => void
+  /** ECR's endpoint is a plain-http emulator on loopback: its download URLs may be too. */
+  plainLoopback: boolean
 }
 
 type Found = Extract<LookupResult, { status: 'found' }>
@@ -100,10 +102,10 @@ function publicVerified(verified: Verified): NonNullable<FoundArtifact['verified
 
 /**
  * Why a GetDownloadUrlForLayer answer is not fetched, or undefined: another layer's digest, a URL that is
- * not https (plain http only to a loopback emulator), or one that carries credentials (ECR's presigned
- * URLs never do; Node would send them as a header).
+ * not https (plain http to loopback only when ECR's own endpoint is a plain-http emulator on loopback),
+ * or one that carries credentials (ECR's presigned URLs never do; Node would send them as a header).
  */
-function refuseDownload(answered: unknown, downloadUrl: unknown, layerDigest: string): string | undefined {
+function refuseDownload(answered: unknown, downloadUrl: unknown, layerDigest: string, plainLoopback: boolean): string | undefined {
   if (answered !== layerDigest)
     return `GetDownloadUrlForLayer answered for the layer ${safeText(String(answered)).slice(0, 80)}, not ${layerDigest}`
   let url: URL
@@ -114,7 +116,7 @@ function refuseDownload(answered: unknown, downloadUrl: unknown, layerDigest: st
   }
   if (url.username !== '' || url.password !== '') return "its download URL carries credentials, which ECR's presigned URLs never do"
   const loopback = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i.test(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+  if (url.protocol !== 'https:' && !(plainLoopback && url.protocol === 'http:' && loopback))
     return `its download URL is not https (${safeText(url.protocol)}//${safeText(url.host).slice(0, 100)})`
   return undefined
 }
@@ -157,7 +159,7 @@ async function checkCandidate(found: Found, manifest: string | undefined, candid
       { abortSignal: options.signal }
     )
     const answer = await untilAborted(sent, options.signal)
-    const refused = refuseDownload(answer.layerDigest, answer.downloadUrl, layerDigest)
+    const refused = refuseDownload(answer.layerDigest, answer.downloadUrl, layerDigest, options.plainLoopback)
     if (refused !== undefined) return { ok: false, step: 'read', reason: refused }
     url = String(answer.downloadUrl)
   } catch (error) {
@@ -203,6 +205,9 @@ async function checkCandidate(found: Found, manifest: string | undefined, candid
   } catch {
     return { ok: false, step: 'read', reason: 'its bundle is not JSON' }
   }
+  // Verifying is CPU work: let the deadline's timer run between bundles, and stop once it has fired.
+  await new Promise((resolve) => setImmediate(resolve))
+  if (options.signal.aborted) throw options.signal.reason
   return verifyBundle(
     json,
     { digest: digestOf(found), manifest: Buffer.from(found.image.imageManifest ?? '', 'utf8') },
@@ -284,6 +289,12 @@ async function verifyImage({ found, candidates, unread }: ImageCandidates, optio
         : { ok: false, step: 'read', reason: 'its manifest cannot be read by its digest' }
   })
   const passed = (candidate: Candidate): Verified | undefined => (candidate.outcome?.ok === true ? candidate.outcome.verified : undefined)
+  // A bundle that could not be checked (its instance's trusted root could not be read) keeps the image
+  // from failing on the others' reasons: unless one verifies, the image could not be checked.
+  const unreachable = candidates.find((candidate) => candidate.outcome?.ok === false && candidate.outcome.unreachable !== undefined)
+  const anyVerified = candidates.some((candidate) => passed(candidate) !== undefined)
+  if (unreachable?.outcome?.ok === false && unreachable.outcome.unreachable !== undefined && !anyVerified)
+    throw unreachable.outcome.unreachable
   const fail = (reason: string): LookupResult => failedWith(found, FailureCode.SignatureNotVerified, reason)
   const checkedText = (count: number, more = unread, limit = `at most ${BUNDLES_PER_IMAGE} per image`): string =>
     `${count} bundle${count === 1 ? '' : 's'} checked${more > 0 ? `, ${more} more not read (${limit})` : ''}`

@@ -9,7 +9,7 @@
 // client fetches with Node's global fetch and takes no agent, so it could not honour http-proxy, the
 // attempt budgets or the deadline): Sigstore's seed is @sigstore/tuf's, GitHub's initial root is shipped
 // here (github-tuf-root.json, as `gh` ships it). Both are cached under RUNNER_TEMP for the job's later steps.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
@@ -195,7 +195,11 @@ export async function fetchTrustedRoot(
  * cached under RUNNER_TEMP. A repository that cannot be read is one sentence naming it and trusted-root.
  */
 export function trustedRootsFromTuf(http: HttpGetSettings, userAgent: string, env: NodeJS.ProcessEnv): TrustSource {
-  const base = join(env.RUNNER_TEMP || tmpdir(), 'ecr-image-lookup-sigstore')
+  // Under RUNNER_TEMP (the job's own) a later step finds it; without it (a local run), a folder of this
+  // run's own, so no one else's files become the trust anchor.
+  const base = env.RUNNER_TEMP
+    ? join(env.RUNNER_TEMP, 'ecr-image-lookup-sigstore')
+    : mkdtempSync(join(tmpdir(), 'ecr-image-lookup-sigstore-'))
   const fetched = new Map<string, Promise<TrustRoot>>()
   const rootFor = (instance: Instance): Promise<TrustRoot> => {
     let root = fetched.get(instance)

@@ -53,7 +53,12 @@ describe('parseVerifySigner', () => {
     [`  ${RELEASE}  `, { kind: 'workflow', workflow: RELEASE }],
     [`${RELEASE}@refs/heads/main`, { kind: 'workflow', workflow: RELEASE, ref: { exact: 'refs/heads/main' } }],
     [`${RELEASE}@refs/tags/*`, { kind: 'workflow', workflow: RELEASE, ref: { prefix: 'refs/tags/' } }],
-    [SAN(RELEASE, 'refs/heads/main'), { kind: 'exact', san: SAN(RELEASE, 'refs/heads/main') }]
+    // A workflow's SAN written whole is that workflow at that ref (and keeps the source-repository check).
+    [SAN(RELEASE, 'refs/heads/main'), { kind: 'workflow', workflow: RELEASE, ref: { exact: 'refs/heads/main' } }],
+    [
+      'https://gitlab.com/acme/app//.gitlab-ci.yml@refs/heads/main',
+      { kind: 'exact', san: 'https://gitlab.com/acme/app//.gitlab-ci.yml@refs/heads/main' }
+    ]
   ])('reads %j', (signer, policy) => {
     expect(parseVerifySigner(signer)).toEqual(policy)
   })
