@@ -12,7 +12,9 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   BUNDLES_PER_IMAGE: () => (/* binding */ BUNDLES_PER_IMAGE),
   BUNDLE_LIMIT: () => (/* binding */ BUNDLE_LIMIT),
+  allowsPlainLoopback: () => (/* binding */ allowsPlainLoopback),
   describeSigner: () => (/* reexport */ verify/* describeSigner */.cg),
+  refuseDownload: () => (/* binding */ refuseDownload),
   trustedRootFromFile: () => (/* reexport */ trustedRootFromFile),
   trustedRootsFromTuf: () => (/* reexport */ trustedRootsFromTuf),
   verifyRound: () => (/* binding */ verifyRound)
@@ -68,7 +70,11 @@ async function attempt(url, maxBytes, budgetMs, settings, userAgent) {
         const onAbort = () => controller.abort(settings.signal.reason);
         settings.signal.addEventListener('abort', onAbort, { once: true });
         const timer = setTimeout(() => controller.abort(new HttpGetError(`did not answer in full within the attempt's budget of ${(0,src_text/* formatDuration */.a3)(budgetMs)}`, true)), budgetMs);
+        let settled = false;
         const finish = (error, body) => {
+            if (settled)
+                return;
+            settled = true;
             clearTimeout(timer);
             settings.signal.removeEventListener('abort', onAbort);
             if (body !== undefined)
@@ -76,6 +82,12 @@ async function attempt(url, maxBytes, budgetMs, settings, userAgent) {
             else
                 reject(error);
         };
+        // An abort (the budget, the deadline) ends the attempt at once: a request still waiting for a socket
+        // (a proxy that never answers CONNECT) emits no error of its own.
+        controller.signal.addEventListener('abort', () => {
+            finish(controller.signal.reason);
+            sent.destroy();
+        }, { once: true });
         const sent = request(url, { method: 'GET', headers: { 'user-agent': userAgent }, signal: controller.signal, ...(settings.agent && { agent: settings.agent }) }, (response) => {
             const status = response.statusCode ?? 0;
             if (status !== 200) {
@@ -173,6 +185,7 @@ var verify_dist = __webpack_require__(43665);
 
 
 
+
 const IN_TOTO_PAYLOAD = 'application/vnd.in-toto+json';
 /** How far a failed bundle got: the higher, the closer it came to passing. */
 const STEPS = ['read', 'digest', 'trust', 'signer', 'issuer', 'repository'];
@@ -189,6 +202,8 @@ function sourceRepositoryOf(leaf) {
 const fail = (step, reason) => ({ ok: false, step, reason });
 /** The most log entries, timestamps or certificates a bundle may carry (genuine ones carry one or two). */
 const MAX_EVIDENCE = 8;
+/** The largest certificate or signed timestamp a bundle may carry (Fulcio's are 1 to 3 KiB). */
+const MAX_OBJECT_BYTES = 32 * 1024;
 /** The longest checkpoint an inclusion proof may carry (a log's are a few hundred characters). */
 const MAX_CHECKPOINT = 16 * 1024;
 /** The leaf certificate, or undefined for a bundle signed with a bare key. */
@@ -281,6 +296,9 @@ async function verifyBundle(json, subject, check) {
         return await checkBundle(json, subject, check);
     }
     catch (error) {
+        // The step's deadline (while a trusted root was being fetched) is the run's, never a bundle's failure.
+        if (error instanceof deadline/* DeadlineError */.j3 || error.name === 'AbortError')
+            throw error;
         if (error instanceof errors/* SentenceError */.W5)
             return { ok: false, step: 'trust', reason: error.message, unreachable: error };
         return fail('read', `it could not be read (${(0,src_text/* safeText */.Hk)((0,src_text/* errorMessage */.gJ)(error)).slice(0, 200)})`);
@@ -310,6 +328,27 @@ async function checkBundle(json, subject, check) {
     for (const [count, what, limit] of counts)
         if (count > limit)
             return fail('read', `it has ${count} ${what}, more than the ${limit} a bundle may carry here`);
+    // Nor are certificates, timestamps or signatures larger than any a Sigstore instance makes: the
+    // verifier re-encodes certificates in time that grows with the square of their size.
+    const certificates = material.content.$case === 'x509CertificateChain'
+        ? material.content.x509CertificateChain.certificates.map((certificate) => certificate.rawBytes)
+        : material.content.$case === 'certificate'
+            ? [material.content.certificate.rawBytes]
+            : [];
+    const sizes = [
+        ...certificates.map((raw) => [raw.length, 'a certificate', MAX_OBJECT_BYTES]),
+        ...(material.timestampVerificationData?.rfc3161Timestamps ?? []).map((stamp) => [
+            stamp.signedTimestamp.length,
+            'a signed timestamp',
+            MAX_OBJECT_BYTES
+        ]),
+        ...(bundle.content.$case === 'dsseEnvelope'
+            ? bundle.content.dsseEnvelope.signatures.map((signature) => [signature.sig.length, 'a signature', 1024])
+            : [[bundle.content.messageSignature.signature.length, 'a signature', 1024]])
+    ];
+    for (const [bytes, what, limit] of sizes)
+        if (bytes > limit)
+            return fail('read', `it holds ${what} of ${(0,src_text/* formatBytes */.z3)(bytes)}, more than the ${(0,src_text/* formatBytes */.z3)(limit)} any Sigstore instance makes`);
     // A log entry's proof is small (a checkpoint of a few lines, a hash per level of the tree); the
     // verifier tries every signature line of a checkpoint, so a swollen one would hold the step.
     for (const entry of material.tlogEntries) {
@@ -668,6 +707,23 @@ function publicVerified(verified) {
         signedAt: verified.signedAt
     };
 }
+const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i;
+/**
+ * Whether ECR's endpoint, as the SDK reads it from the environment (AWS_ENDPOINT_URL_ECR, else
+ * AWS_ENDPOINT_URL, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS), is a plain-http emulator on loopback.
+ * An endpoint set in a config file is not read here: its download URLs must be https.
+ */
+function allowsPlainLoopback(env) {
+    if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true')
+        return false;
+    try {
+        const endpoint = new URL(env.AWS_ENDPOINT_URL_ECR || env.AWS_ENDPOINT_URL || '');
+        return endpoint.protocol === 'http:' && endpoint.username === '' && endpoint.password === '' && LOOPBACK.test(endpoint.hostname);
+    }
+    catch {
+        return false;
+    }
+}
 /**
  * Why a GetDownloadUrlForLayer answer is not fetched, or undefined: another layer's digest, a URL that is
  * not https (plain http to loopback only when ECR's own endpoint is a plain-http emulator on loopback),
@@ -685,7 +741,7 @@ function refuseDownload(answered, downloadUrl, layerDigest, plainLoopback) {
     }
     if (url.username !== '' || url.password !== '')
         return "its download URL carries credentials, which ECR's presigned URLs never do";
-    const loopback = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i.test(url.hostname);
+    const loopback = LOOPBACK.test(url.hostname);
     if (url.protocol !== 'https:' && !(plainLoopback && url.protocol === 'http:' && loopback))
         return `its download URL is not https (${(0,src_text/* safeText */.Hk)(url.protocol)}//${(0,src_text/* safeText */.Hk)(url.host).slice(0, 100)})`;
     return undefined;
@@ -775,10 +831,13 @@ async function checkCandidate(found, manifest, candidate, options) {
     catch {
         return { ok: false, step: 'read', reason: 'its bundle is not JSON' };
     }
-    // Verifying is CPU work: let the deadline's timer run between bundles, and stop once it has fired.
+    // Verifying is CPU work: between bundles, stop once the deadline has passed (read from the clock: its
+    // timer may not have had its turn while other bundles were verified).
     await new Promise((resolve) => setImmediate(resolve));
     if (options.signal.aborted)
         throw options.signal.reason;
+    if (options.deadline.expired)
+        throw new deadline/* DeadlineError */.j3(options.deadline.timeoutMs);
     return verifyBundle(json, { digest: digestOf(found), manifest: Buffer.from(found.image.imageManifest ?? '', 'utf8') }, {
         signer: options.verify.signer,
         issuer: options.verify.issuer,
@@ -891,6 +950,10 @@ async function verifyImage({ found, candidates, unread }, options) {
         });
         if (bundles.some((candidate) => countsFor(entry, candidate)))
             continue;
+        // A bundle of this kind that could not be checked (its trusted root unreachable): not checked, not failed.
+        const notChecked = bundles.find((candidate) => candidate.outcome?.ok === false && candidate.outcome.unreachable !== undefined);
+        if (notChecked?.outcome?.ok === false && notChecked.outcome.unreachable !== undefined)
+            throw notChecked.outcome.unreachable;
         // Only evidence that carries no Sigstore signature: a bundle may still come (waiting asks again).
         if (bundles.length === 0)
             return (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.ArtifactMissing, `${digest} has no Sigstore bundle for its ${name} (only ${(0,src_text/* listNames */.Zv)([...new Set(ofKind.map((artifact) => (0,src_text/* safeText */.Hk)(artifact.artifactType ?? (artifact.annotations?.tag !== undefined ? "cosign v2's .sig tag" : 'a BuildKit attestation'))))])}, which carries no Sigstore signature), so who signed it cannot be verified for ${signer}`);
@@ -955,7 +1018,7 @@ function verifyRound(lookup, options) {
                     options.warn(`${(0,src_text/* safeText */.Hk)(image.found.request.requested)}: ${rejected.length} of ${image.candidates.length} Sigstore bundles of ${digestOf(image.found)} did not verify for ${(0,src_text/* safeText */.Hk)((0,verify/* describeSigner */.cg)(options.verify.signer))} (the image passes on the others); the closest, ${closest(rejected).reason}`);
             }
             catch (error) {
-                if (options.signal.aborted)
+                if (options.signal.aborted || error instanceof deadline/* DeadlineError */.j3)
                     throw error;
                 checked.set(image.found, { request: image.found.request, status: 'error', error });
             }

@@ -17822,7 +17822,11 @@ function parseVerifySigner(value) {
         return undefined;
     // A workflow's SAN written whole (as cosign's --certificate-identity takes it) is that workflow at that
     // ref: the same match, and the same source-repository check.
-    const workflow = WORKFLOW.exec(signer.startsWith('https://github.com/') && signer.includes('@') ? signer.slice('https://github.com/'.length) : signer);
+    const whole = signer.startsWith('https://github.com/') && signer.includes('@');
+    // Written whole, a SAN reads as exact: a `*` in it would be a pattern no one meant.
+    if (whole && signer.includes('*'))
+        throw new _image_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`verify-signer: '${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(signer)}' is a SAN with a * in it: a SAN is compared exactly. To accept every ref under a prefix, write ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeText */ .Hk)(signer.slice('https://github.com/'.length))}.`);
+    const workflow = WORKFLOW.exec(whole ? signer.slice('https://github.com/'.length) : signer);
     if (workflow !== null) {
         const path = `${workflow[1]}/${workflow[2]}/.github/workflows/${workflow[3]}`;
         const ref = workflow[4];
@@ -20769,7 +20773,8 @@ async function run() {
                 userAgent,
                 ...(inputs.requireArtifacts && { required: inputs.requireArtifacts }),
                 warn: (message) => warning(message, { title: 'Sigstore bundle not verified' }),
-                plainLoopback: /^http:\/\/(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])(?:[:/]|$)/i.test(process.env.AWS_ENDPOINT_URL_ECR || process.env.AWS_ENDPOINT_URL || '')
+                plainLoopback: verifyStage.allowsPlainLoopback(process.env),
+                deadline: activeDeadline
             });
             carried = `${carried ? `${carried}, ` : ''}verified as signed by ${verifyStage.describeSigner(inputs.verify.signer)}`;
         }

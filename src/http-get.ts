@@ -47,12 +47,25 @@ async function attempt(url: URL, maxBytes: number, budgetMs: number, settings: H
       () => controller.abort(new HttpGetError(`did not answer in full within the attempt's budget of ${formatDuration(budgetMs)}`, true)),
       budgetMs
     )
+    let settled = false
     const finish = (error: unknown, body?: Buffer): void => {
+      if (settled) return
+      settled = true
       clearTimeout(timer)
       settings.signal.removeEventListener('abort', onAbort)
       if (body !== undefined) resolve(body)
       else reject(error)
     }
+    // An abort (the budget, the deadline) ends the attempt at once: a request still waiting for a socket
+    // (a proxy that never answers CONNECT) emits no error of its own.
+    controller.signal.addEventListener(
+      'abort',
+      () => {
+        finish(controller.signal.reason)
+        sent.destroy()
+      },
+      { once: true }
+    )
     const sent = request(
       url,
       { method: 'GET', headers: { 'user-agent': userAgent }, signal: controller.signal, ...(settings.agent && { agent: settings.agent }) },

@@ -205,9 +205,8 @@ export async function run(): Promise<void> {
         userAgent,
         ...(inputs.requireArtifacts && { required: inputs.requireArtifacts }),
         warn: (message) => core.warning(message, { title: 'Sigstore bundle not verified' }),
-        plainLoopback: /^http:\/\/(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])(?:[:/]|$)/i.test(
-          process.env.AWS_ENDPOINT_URL_ECR || process.env.AWS_ENDPOINT_URL || ''
-        )
+        plainLoopback: verifyStage.allowsPlainLoopback(process.env),
+        deadline: activeDeadline
       })
       carried = `${carried ? `${carried}, ` : ''}verified as signed by ${verifyStage.describeSigner(inputs.verify.signer)}`
     }

@@ -10,7 +10,8 @@ import { ociManifest, referrerManifest, sha256Digest } from '../../testkit/manif
 import { sendJson } from '../../testkit/fake-ecr/index.js'
 import { EVIDENCE } from '../../testkit/demo-data.js'
 import { attachBundle, signBundles, statement } from '../../testkit/bundles.js'
-import { closedPort } from '../../testkit/loopback.js'
+import { closedPort, listenOnLoopback } from '../../testkit/loopback.js'
+import { createServer as createNetServer } from 'node:net'
 import { expectCleanFailure, json, NODES, useHarness } from './harness.js'
 
 const WORKFLOW = 'acme/app/.github/workflows/release.yml'
@@ -63,6 +64,7 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
       ['null-statement', (_, digest) => [provenance(digest)]],
       ['bad-certificate', (_, digest) => [provenance(digest)]],
       ['checkpoint', (_, digest) => [provenance(digest)]],
+      ['swollen-certificate', (_, digest) => [provenance(digest)]],
       ['none', () => []]
     ]
     const requests = plan.map(([tag, sign]) => {
@@ -115,6 +117,10 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
       if (tag === 'bad-certificate')
         // A certificate of two bytes (DER `30 00`): it parses, and has nothing in it.
         (made[0] as { verificationMaterial: { certificate: object } }).verificationMaterial.certificate = { rawBytes: 'MAA=' }
+      if (tag === 'swollen-certificate')
+        // 40 KiB where Fulcio's certificates are 1 to 3 KiB (the verifier re-encodes them in quadratic time).
+        (made[0] as { verificationMaterial: { certificate: { rawBytes: string } } }).verificationMaterial.certificate.rawBytes =
+          Buffer.alloc(40 * 1024, 0x30).toString('base64')
       if (tag === 'checkpoint') {
         // A checkpoint swollen with signature lines (the verifier tries each).
         const entry = (made[0] as { verificationMaterial: { tlogEntries: { inclusionProof: { checkpoint: { envelope: string } } }[] } })
@@ -397,6 +403,34 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
     writeFileSync(lines, `${JSON.stringify(roots.rogue)}\n${JSON.stringify(roots.main)}\n`)
     const result = await run({ images: of('provenance'), 'trusted-root': lines })
     expect(result.code).toBe(0)
+  })
+
+  it("ends a TUF fetch through a proxy that never answers CONNECT at each attempt's budget, in one sentence", async () => {
+    const silent = createNetServer(() => undefined)
+    const { port, close } = await listenOnLoopback(silent)
+    try {
+      const result = await h.run(
+        {
+          images: of('provenance'),
+          'verify-signer': WORKFLOW,
+          'http-proxy': `http://127.0.0.1:${port}`,
+          'retry-max-attempts': '2',
+          timeout: '20s'
+        },
+        { NO_PROXY: '127.0.0.1' }
+      )
+      expectCleanFailure(
+        result,
+        /could not be read through TUF from https:\/\/tuf-repo-cdn\.sigstore\.dev: tuf-repo-cdn\.sigstore\.dev did not answer in full within the attempt's budget of [\d.]+m?s \(2 attempts\)/
+      )
+    } finally {
+      await close()
+    }
+  })
+
+  it('refuses a certificate larger than any Sigstore instance makes, before the verifier', async () => {
+    const result = await run({ images: of('swollen-certificate') })
+    expectCleanFailure(result, /: it holds a certificate of 40 KiB, more than the 32 KiB any Sigstore instance makes$/)
   })
 
   it('refuses a trusted-root that cannot be used before any call', async () => {

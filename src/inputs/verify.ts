@@ -47,9 +47,13 @@ export function parseVerifySigner(value: string): SignerPolicy | undefined {
   if (signer === '') return undefined
   // A workflow's SAN written whole (as cosign's --certificate-identity takes it) is that workflow at that
   // ref: the same match, and the same source-repository check.
-  const workflow = WORKFLOW.exec(
-    signer.startsWith('https://github.com/') && signer.includes('@') ? signer.slice('https://github.com/'.length) : signer
-  )
+  const whole = signer.startsWith('https://github.com/') && signer.includes('@')
+  // Written whole, a SAN reads as exact: a `*` in it would be a pattern no one meant.
+  if (whole && signer.includes('*'))
+    throw new InputError(
+      `verify-signer: '${safeText(signer)}' is a SAN with a * in it: a SAN is compared exactly. To accept every ref under a prefix, write ${safeText(signer.slice('https://github.com/'.length))}.`
+    )
+  const workflow = WORKFLOW.exec(whole ? signer.slice('https://github.com/'.length) : signer)
   if (workflow !== null) {
     const path = `${workflow[1]}/${workflow[2]}/.github/workflows/${workflow[3]}`
     const ref = workflow[4]

@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto'
 import { type Bundle, bundleFromJSON } from '@sigstore/bundle'
 import { RFC3161Timestamp, X509Certificate } from '@sigstore/core'
 import { Verifier, toSignedEntity } from '@sigstore/verify'
+import { DeadlineError } from '../deadline.js'
 import { SentenceError } from '../ecr/errors.js'
 import { type SignerPolicy, describeSigner, matchesSigner } from '../inputs/verify.js'
-import { errorMessage, safeText } from '../text.js'
+import { errorMessage, formatBytes, safeText } from '../text.js'
 import type { TrustRoot, TrustSource } from './trust.js'
 
 const IN_TOTO_PAYLOAD = 'application/vnd.in-toto+json'
@@ -66,6 +67,8 @@ const fail = (step: Step, reason: string): Outcome => ({ ok: false, step, reason
 
 /** The most log entries, timestamps or certificates a bundle may carry (genuine ones carry one or two). */
 const MAX_EVIDENCE = 8
+/** The largest certificate or signed timestamp a bundle may carry (Fulcio's are 1 to 3 KiB). */
+const MAX_OBJECT_BYTES = 32 * 1024
 /** The longest checkpoint an inclusion proof may carry (a log's are a few hundred characters). */
 const MAX_CHECKPOINT = 16 * 1024
 
@@ -165,6 +168,8 @@ export async function verifyBundle(json: unknown, subject: Subject, check: Bundl
   try {
     return await checkBundle(json, subject, check)
   } catch (error) {
+    // The step's deadline (while a trusted root was being fetched) is the run's, never a bundle's failure.
+    if (error instanceof DeadlineError || (error as { name?: unknown }).name === 'AbortError') throw error
     if (error instanceof SentenceError) return { ok: false, step: 'trust', reason: error.message, unreachable: error }
     return fail('read', `it could not be read (${safeText(errorMessage(error)).slice(0, 200)})`)
   }
@@ -192,6 +197,28 @@ async function checkBundle(json: unknown, subject: Subject, check: BundleCheck):
   ]
   for (const [count, what, limit] of counts)
     if (count > limit) return fail('read', `it has ${count} ${what}, more than the ${limit} a bundle may carry here`)
+  // Nor are certificates, timestamps or signatures larger than any a Sigstore instance makes: the
+  // verifier re-encodes certificates in time that grows with the square of their size.
+  const certificates =
+    material.content.$case === 'x509CertificateChain'
+      ? material.content.x509CertificateChain.certificates.map((certificate) => certificate.rawBytes)
+      : material.content.$case === 'certificate'
+        ? [material.content.certificate.rawBytes]
+        : []
+  const sizes: [number, string, number][] = [
+    ...certificates.map((raw): [number, string, number] => [raw.length, 'a certificate', MAX_OBJECT_BYTES]),
+    ...(material.timestampVerificationData?.rfc3161Timestamps ?? []).map((stamp): [number, string, number] => [
+      stamp.signedTimestamp.length,
+      'a signed timestamp',
+      MAX_OBJECT_BYTES
+    ]),
+    ...(bundle.content.$case === 'dsseEnvelope'
+      ? bundle.content.dsseEnvelope.signatures.map((signature): [number, string, number] => [signature.sig.length, 'a signature', 1024])
+      : [[bundle.content.messageSignature.signature.length, 'a signature', 1024] as [number, string, number]])
+  ]
+  for (const [bytes, what, limit] of sizes)
+    if (bytes > limit)
+      return fail('read', `it holds ${what} of ${formatBytes(bytes)}, more than the ${formatBytes(limit)} any Sigstore instance makes`)
   // A log entry's proof is small (a checkpoint of a few lines, a hash per level of the tree); the
   // verifier tries every signature line of a checkpoint, so a swollen one would hold the step.
   for (const entry of material.tlogEntries) {

@@ -13,7 +13,7 @@ import { GetDownloadUrlForLayerCommand, type ImageReferrer } from '@aws-sdk/clie
 import { isSigstoreBundle, meets } from '../artifacts/kinds.js'
 import { failedWith, listReferrers, sibling } from '../artifacts/check.js'
 import { mapWithConcurrency } from '../concurrency.js'
-import { untilAborted } from '../deadline.js'
+import { type Deadline, DeadlineError, untilAborted } from '../deadline.js'
 import type { EcrClients } from '../ecr/client.js'
 import { checkDigests } from '../ecr/digest.js'
 import { SentenceError, errorName } from '../ecr/errors.js'
@@ -45,8 +45,10 @@ export interface VerifyOptions extends EcrClients {
   required?: readonly RequiredArtifact[]
   /** Where bundles that did not verify, beside one that did, are said. */
   warn: (message: string) => void
-  /** ECR's endpoint is a plain-http emulator on loopback: its download URLs may be too. */
+  /** ECR's endpoint is a plain-http emulator on loopback: its download URLs may be too (see allowsPlainLoopback). */
   plainLoopback: boolean
+  /** The step's deadline, read between bundles. */
+  deadline: Pick<Deadline, 'expired' | 'timeoutMs'>
 }
 
 type Found = Extract<LookupResult, { status: 'found' }>
@@ -100,12 +102,29 @@ function publicVerified(verified: Verified): NonNullable<FoundArtifact['verified
   }
 }
 
+const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i
+
+/**
+ * Whether ECR's endpoint, as the SDK reads it from the environment (AWS_ENDPOINT_URL_ECR, else
+ * AWS_ENDPOINT_URL, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS), is a plain-http emulator on loopback.
+ * An endpoint set in a config file is not read here: its download URLs must be https.
+ */
+export function allowsPlainLoopback(env: NodeJS.ProcessEnv): boolean {
+  if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true') return false
+  try {
+    const endpoint = new URL(env.AWS_ENDPOINT_URL_ECR || env.AWS_ENDPOINT_URL || '')
+    return endpoint.protocol === 'http:' && endpoint.username === '' && endpoint.password === '' && LOOPBACK.test(endpoint.hostname)
+  } catch {
+    return false
+  }
+}
+
 /**
  * Why a GetDownloadUrlForLayer answer is not fetched, or undefined: another layer's digest, a URL that is
  * not https (plain http to loopback only when ECR's own endpoint is a plain-http emulator on loopback),
  * or one that carries credentials (ECR's presigned URLs never do; Node would send them as a header).
  */
-function refuseDownload(answered: unknown, downloadUrl: unknown, layerDigest: string, plainLoopback: boolean): string | undefined {
+export function refuseDownload(answered: unknown, downloadUrl: unknown, layerDigest: string, plainLoopback: boolean): string | undefined {
   if (answered !== layerDigest)
     return `GetDownloadUrlForLayer answered for the layer ${safeText(String(answered)).slice(0, 80)}, not ${layerDigest}`
   let url: URL
@@ -115,7 +134,7 @@ function refuseDownload(answered: unknown, downloadUrl: unknown, layerDigest: st
     return 'GetDownloadUrlForLayer gave no download URL'
   }
   if (url.username !== '' || url.password !== '') return "its download URL carries credentials, which ECR's presigned URLs never do"
-  const loopback = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i.test(url.hostname)
+  const loopback = LOOPBACK.test(url.hostname)
   if (url.protocol !== 'https:' && !(plainLoopback && url.protocol === 'http:' && loopback))
     return `its download URL is not https (${safeText(url.protocol)}//${safeText(url.host).slice(0, 100)})`
   return undefined
@@ -205,9 +224,11 @@ async function checkCandidate(found: Found, manifest: string | undefined, candid
   } catch {
     return { ok: false, step: 'read', reason: 'its bundle is not JSON' }
   }
-  // Verifying is CPU work: let the deadline's timer run between bundles, and stop once it has fired.
+  // Verifying is CPU work: between bundles, stop once the deadline has passed (read from the clock: its
+  // timer may not have had its turn while other bundles were verified).
   await new Promise((resolve) => setImmediate(resolve))
   if (options.signal.aborted) throw options.signal.reason
+  if (options.deadline.expired) throw new DeadlineError(options.deadline.timeoutMs)
   return verifyBundle(
     json,
     { digest: digestOf(found), manifest: Buffer.from(found.image.imageManifest ?? '', 'utf8') },
@@ -331,6 +352,9 @@ async function verifyImage({ found, candidates, unread }: ImageCandidates, optio
       return candidate === undefined ? [] : [candidate]
     })
     if (bundles.some((candidate) => countsFor(entry, candidate))) continue
+    // A bundle of this kind that could not be checked (its trusted root unreachable): not checked, not failed.
+    const notChecked = bundles.find((candidate) => candidate.outcome?.ok === false && candidate.outcome.unreachable !== undefined)
+    if (notChecked?.outcome?.ok === false && notChecked.outcome.unreachable !== undefined) throw notChecked.outcome.unreachable
     // Only evidence that carries no Sigstore signature: a bundle may still come (waiting asks again).
     if (bundles.length === 0)
       return failedWith(
@@ -407,7 +431,7 @@ export function verifyRound(lookup: LookupRound, options: VerifyOptions): Lookup
             `${safeText(image.found.request.requested)}: ${rejected.length} of ${image.candidates.length} Sigstore bundles of ${digestOf(image.found)} did not verify for ${safeText(describeSigner(options.verify.signer))} (the image passes on the others); the closest, ${closest(rejected).reason}`
           )
       } catch (error) {
-        if (options.signal.aborted) throw error
+        if (options.signal.aborted || error instanceof DeadlineError) throw error
         checked.set(image.found, { request: image.found.request, status: 'error', error })
       }
     })

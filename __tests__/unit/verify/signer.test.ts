@@ -74,7 +74,11 @@ describe('parseVerifySigner', () => {
     ],
     ['acme/app', /is neither a workflow/],
     ['acme/app/.github/workflows/sub/release.yml', /is neither a workflow/],
-    ['release.yml', /is neither a workflow/]
+    ['release.yml', /is neither a workflow/],
+    [
+      SAN(RELEASE, 'refs/tags/*'),
+      /is a SAN with a \* in it: a SAN is compared exactly\. To accept every ref under a prefix, write acme\/app\/\.github\/workflows\/release\.yml@refs\/tags\/\*/
+    ]
   ])('refuses %j', (signer, message) => {
     expect(() => parseVerifySigner(signer)).toThrow(message)
   })
