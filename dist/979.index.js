@@ -984,12 +984,11 @@ function verifyRound(lookup, options) {
         const found = results.filter((result) => result.status === 'found');
         // 1. Each image's bundle referrers.
         const gathered = await (0,concurrency/* mapWithConcurrency */.W)(found, ecr_lookup/* MAX_CONCURRENT_REQUESTS */.eX, async (result) => {
+            // An error (the deadline too) is the image's, as a lookup's is: the ending says what it was, with the outputs.
             try {
                 return await candidatesOf(result, options);
             }
             catch (error) {
-                if (options.signal.aborted)
-                    throw error;
                 return { found: result, error };
             }
         });
@@ -1018,8 +1017,6 @@ function verifyRound(lookup, options) {
                     options.warn(`${(0,src_text/* safeText */.Hk)(image.found.request.requested)}: ${rejected.length} of ${image.candidates.length} Sigstore bundles of ${digestOf(image.found)} did not verify for ${(0,src_text/* safeText */.Hk)((0,verify/* describeSigner */.cg)(options.verify.signer))} (the image passes on the others); the closest, ${closest(rejected).reason}`);
             }
             catch (error) {
-                if (options.signal.aborted || error instanceof deadline/* DeadlineError */.j3)
-                    throw error;
                 checked.set(image.found, { request: image.found.request, status: 'error', error });
             }
         });

@@ -428,6 +428,42 @@ describe.each(NODES)('verify-signer on $label', ({ path }) => {
     }
   })
 
+  it('ends at the deadline during a TUF fetch like any timeout, with its outputs', async () => {
+    // A proxy that opens the tunnel, then never says anything.
+    const tunnel = createNetServer((socket) => {
+      socket.once('data', () => socket.write('HTTP/1.1 200 Connection established\r\n\r\n'))
+    })
+    const { port, close } = await listenOnLoopback(tunnel)
+    try {
+      const result = await h.run(
+        {
+          images: of('provenance'),
+          'verify-signer': WORKFLOW,
+          'http-proxy': `http://127.0.0.1:${port}`,
+          'retry-max-attempts': '20',
+          timeout: '3s'
+        },
+        { NO_PROXY: '127.0.0.1' }
+      )
+      expectCleanFailure(
+        result,
+        /^::error::Timed out: the step's timeout of 3s passed \(raise the timeout input\); still pending: verified:provenance\.$/
+      )
+      expect(result.outputs.failures).toBeDefined()
+    } finally {
+      await close()
+    }
+  })
+
+  it('ends at the deadline during a bundle download like any timeout, with its outputs', async () => {
+    h.fake.stall(Infinity, 'S3GetObject')
+    const result = await run({ images: of('provenance'), 'retry-max-attempts': '20', timeout: '2s' })
+    expectCleanFailure(
+      result,
+      /^::error::Timed out: the step's timeout of 2s passed \(raise the timeout input\); still pending: verified:provenance\.$/
+    )
+  })
+
   it('refuses a certificate larger than any Sigstore instance makes, before the verifier', async () => {
     const result = await run({ images: of('swollen-certificate') })
     expectCleanFailure(result, /: it holds a certificate of 40 KiB, more than the 32 KiB any Sigstore instance makes$/)

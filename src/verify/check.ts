@@ -394,10 +394,10 @@ export function verifyRound(lookup: LookupRound, options: VerifyOptions): Lookup
     const found = results.filter((result): result is Found => result.status === 'found')
     // 1. Each image's bundle referrers.
     const gathered = await mapWithConcurrency(found, MAX_CONCURRENT_REQUESTS, async (result) => {
+      // An error (the deadline too) is the image's, as a lookup's is: the ending says what it was, with the outputs.
       try {
         return await candidatesOf(result, options)
       } catch (error) {
-        if (options.signal.aborted) throw error
         return { found: result, error }
       }
     })
@@ -431,7 +431,6 @@ export function verifyRound(lookup: LookupRound, options: VerifyOptions): Lookup
             `${safeText(image.found.request.requested)}: ${rejected.length} of ${image.candidates.length} Sigstore bundles of ${digestOf(image.found)} did not verify for ${safeText(describeSigner(options.verify.signer))} (the image passes on the others); the closest, ${closest(rejected).reason}`
           )
       } catch (error) {
-        if (options.signal.aborted || error instanceof DeadlineError) throw error
         checked.set(image.found, { request: image.found.request, status: 'error', error })
       }
     })
