@@ -10,6 +10,7 @@ export const modules = {
 /* harmony export */   artifactRound: () => (/* binding */ artifactRound),
 /* harmony export */   describeKinds: () => (/* reexport safe */ _kinds_js__WEBPACK_IMPORTED_MODULE_7__.HG),
 /* harmony export */   hg: () => (/* binding */ sibling),
+/* harmony export */   ol: () => (/* binding */ digestOf),
 /* harmony export */   xt: () => (/* binding */ listReferrers)
 /* harmony export */ });
 /* unused harmony export checkArtifacts */
@@ -182,6 +183,7 @@ function isMet(entry, evidence, platforms) {
 function missingOf(image, required) {
     return required.filter((entry) => !isMet(entry, image.evidence, image.platforms));
 }
+/** A found image's digest (an index's, for an index). */
 function digestOf(found) {
     return found.image.imageId?.imageDigest ?? '';
 }

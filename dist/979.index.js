@@ -13,15 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
   BUNDLES_PER_IMAGE: () => (/* binding */ BUNDLES_PER_IMAGE),
   BUNDLE_LIMIT: () => (/* binding */ BUNDLE_LIMIT),
   allowsPlainLoopback: () => (/* binding */ allowsPlainLoopback),
-  describeSigner: () => (/* reexport */ verify/* describeSigner */.cg),
   refuseDownload: () => (/* binding */ refuseDownload),
   trustedRootFromFile: () => (/* reexport */ trustedRootFromFile),
   trustedRootsFromTuf: () => (/* reexport */ trustedRootsFromTuf),
   verifyRound: () => (/* binding */ verifyRound)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ecr/dist-es/commands/GetDownloadUrlForLayerCommand.js
 var GetDownloadUrlForLayerCommand = __webpack_require__(88320);
 // EXTERNAL MODULE: ../src/artifacts/kinds.ts
@@ -33,7 +30,7 @@ var concurrency = __webpack_require__(98540);
 // EXTERNAL MODULE: ../src/deadline.ts
 var deadline = __webpack_require__(61035);
 // EXTERNAL MODULE: ../src/ecr/digest.ts
-var digest = __webpack_require__(86796);
+var ecr_digest = __webpack_require__(86796);
 // EXTERNAL MODULE: ../src/ecr/errors.ts
 var errors = __webpack_require__(23175);
 // EXTERNAL MODULE: ../src/ecr/lookup.ts + 1 modules
@@ -199,6 +196,7 @@ function sourceRepositoryOf(leaf) {
         return uri.startsWith('https://github.com/') ? uri.slice('https://github.com/'.length) : uri;
     return leaf.extension(LEGACY_WORKFLOW_REPOSITORY)?.value.toString('utf8');
 }
+/** A bundle's failure at a step. */
 const fail = (step, reason) => ({ ok: false, step, reason });
 /** The most log entries, timestamps or certificates a bundle may carry (genuine ones carry one or two). */
 const MAX_EVIDENCE = 8;
@@ -359,12 +357,11 @@ async function checkBundle(json, subject, check) {
     // 1. The signed content binds this image's digest.
     let predicateType;
     if (bundle.content.$case === 'messageSignature') {
-        const manifestHash = (0,external_node_crypto_.createHash)('sha256').update(subject.manifest).digest();
-        if (`sha256:${manifestHash.toString('hex')}` !== subject.digest)
+        if ((0,ecr_digest/* sha256 */.sc)(subject.manifest) !== subject.digest)
             return fail('digest', "the manifest ECR returned does not hash to the image's digest");
-        const signed = Buffer.from(bundle.content.messageSignature.messageDigest?.digest ?? []);
-        if (!signed.equals(manifestHash))
-            return fail('digest', `it signs sha256:${signed.toString('hex').slice(0, 64)}, another image's manifest`);
+        const signed = `sha256:${Buffer.from(bundle.content.messageSignature.messageDigest?.digest ?? []).toString('hex')}`;
+        if (signed !== subject.digest)
+            return fail('digest', `it signs ${signed.slice(0, 71)}, another image's manifest`);
     }
     else {
         const envelope = bundle.content.dsseEnvelope;
@@ -672,15 +669,10 @@ function trustedRootsFromTuf(http, userAgent, env) {
 
 
 
-
-
 /** A bundle larger than this is not downloaded. */
 const BUNDLE_LIMIT = 10 * 1024 * 1024;
 /** At most this many bundle referrers per image are read (without require-artifacts; with it, its 10 per kind). */
 const BUNDLES_PER_IMAGE = 20;
-function digestOf(found) {
-    return found.image.imageId?.imageDigest ?? '';
-}
 /** A verified bundle as evidence, so require-artifacts' kinds are judged by what was signed, not by annotations. */
 function verifiedEvidence(candidate, verified) {
     return {
@@ -747,33 +739,25 @@ function refuseDownload(answered, downloadUrl, layerDigest, plainLoopback) {
     return undefined;
 }
 /** Reads one bundle referrer's blob and verifies it; an ECR or download error is the image's error. */
-async function checkCandidate(found, manifest, candidate, options) {
+async function checkCandidate(found, manifest, options) {
     const { request } = found;
     let layers;
     try {
         const parsed = JSON.parse(manifest ?? '');
-        if (parsed.subject?.digest !== digestOf(found))
-            return { ok: false, step: 'read', reason: 'its manifest does not name this image as its subject' };
+        if (parsed.subject?.digest !== (0,check/* digestOf */.ol)(found))
+            return fail('read', 'its manifest does not name this image as its subject');
         layers = Array.isArray(parsed.layers) ? parsed.layers : [];
     }
     catch {
-        return { ok: false, step: 'read', reason: 'its manifest is not JSON' };
+        return fail('read', 'its manifest is not JSON');
     }
     const bundles = layers.filter((layer) => typeof layer?.mediaType === 'string' && (0,kinds/* isSigstoreBundle */.NR)(layer.mediaType));
     const layer = bundles[0];
     if (bundles.length !== 1 || layer === undefined || !(0,src_image/* isDigest */.Bc)(layer.digest) || !String(layer.digest).startsWith('sha256:'))
-        return {
-            ok: false,
-            step: 'read',
-            reason: `its manifest has ${bundles.length === 0 ? 'no' : bundles.length} Sigstore bundle layer${bundles.length === 1 ? ' with a sha256 digest' : 's'}, not one`
-        };
+        return fail('read', `its manifest has ${bundles.length === 0 ? 'no' : bundles.length} Sigstore bundle layer${bundles.length === 1 ? ' with a sha256 digest' : 's'}, not one`);
     const layerDigest = String(layer.digest);
     if (typeof layer.size === 'number' && layer.size > BUNDLE_LIMIT)
-        return {
-            ok: false,
-            step: 'read',
-            reason: `its bundle is ${(0,src_text/* formatBytes */.z3)(layer.size)}, more than the limit of ${(0,src_text/* formatBytes */.z3)(BUNDLE_LIMIT)}`
-        };
+        return fail('read', `its bundle is ${(0,src_text/* formatBytes */.z3)(layer.size)}, more than the limit of ${(0,src_text/* formatBytes */.z3)(BUNDLE_LIMIT)}`);
     let url;
     try {
         const sent = options.clientFor(request.region).send(new GetDownloadUrlForLayerCommand/* GetDownloadUrlForLayerCommand */.p({
@@ -784,7 +768,7 @@ async function checkCandidate(found, manifest, candidate, options) {
         const answer = await (0,deadline/* untilAborted */.Eu)(sent, options.signal);
         const refused = refuseDownload(answer.layerDigest, answer.downloadUrl, layerDigest, options.plainLoopback);
         if (refused !== undefined)
-            return { ok: false, step: 'read', reason: refused };
+            return fail('read', refused);
         url = String(answer.downloadUrl);
     }
     catch (error) {
@@ -793,7 +777,7 @@ async function checkCandidate(found, manifest, candidate, options) {
         if ((0,errors/* errorName */.Is)(error) === 'AccessDeniedException')
             throw new errors/* SentenceError */.W5(`Access denied reading a Sigstore bundle in ${(0,src_text/* safeText */.Hk)(request.repositoryName)}: verify-signer needs the IAM permission ecr:GetDownloadUrlForLayer on that repository (beside ecr:BatchGetImage).`);
         if ((0,errors/* errorName */.Is)(error) === 'LayersNotFoundException' || (0,errors/* errorName */.Is)(error) === 'LayerInaccessibleException')
-            return { ok: false, step: 'read', reason: `its bundle layer ${layerDigest} cannot be read from the repository (${(0,errors/* errorName */.Is)(error)})` };
+            return fail('read', `its bundle layer ${layerDigest} cannot be read from the repository (${(0,errors/* errorName */.Is)(error)})`);
         if (typeof error === 'object' && error !== null)
             Object.assign(error, { operation: 'GetDownloadUrlForLayer' });
         throw error;
@@ -808,28 +792,20 @@ async function checkCandidate(found, manifest, candidate, options) {
         // A blob larger than its limit, a redirect or a refusal is this bundle's failure (a hostile one), not
         // the run's; what keeps every download from working (no connection, a server error) is the run's.
         if (error instanceof HttpGetError && error.tooLarge)
-            return {
-                ok: false,
-                step: 'read',
-                reason: `its bundle is larger than the limit of ${(0,src_text/* formatBytes */.z3)(BUNDLE_LIMIT)} (${(0,src_text/* safeText */.Hk)(error.message)})`
-            };
+            return fail('read', `its bundle is larger than the limit of ${(0,src_text/* formatBytes */.z3)(BUNDLE_LIMIT)} (${(0,src_text/* safeText */.Hk)(error.message)})`);
         if (error instanceof HttpGetError && error.status !== undefined && error.status < 500 && error.status !== 429)
-            return { ok: false, step: 'read', reason: `its download could not be read: ${(0,src_text/* safeText */.Hk)(error.message)}` };
+            return fail('read', `its download could not be read: ${(0,src_text/* safeText */.Hk)(error.message)}`);
         throw new errors/* SentenceError */.W5(`The Sigstore bundle ${layerDigest} of ${(0,src_text/* safeText */.Hk)(request.requested)} could not be downloaded from the URL ECR gave: ${(0,src_text/* safeText */.Hk)(error instanceof Error ? error.message : String(error))}. The runner must reach ECR's layer storage (S3) too: let it through http-proxy, or add the host to NO_PROXY if it should not go through the proxy.`);
     }
-    const hash = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(blob).digest('hex')}`;
+    const hash = (0,ecr_digest/* sha256 */.sc)(blob);
     if (hash !== layerDigest)
-        return {
-            ok: false,
-            step: 'read',
-            reason: `the bundle downloaded for layer ${layerDigest} hashes to ${hash}: it was changed in storage or on the way (tampered)`
-        };
+        return fail('read', `the bundle downloaded for layer ${layerDigest} hashes to ${hash}: it was changed in storage or on the way (tampered)`);
     let json;
     try {
         json = JSON.parse(blob.toString('utf8'));
     }
     catch {
-        return { ok: false, step: 'read', reason: 'its bundle is not JSON' };
+        return fail('read', 'its bundle is not JSON');
     }
     // Verifying is CPU work: between bundles, stop once the deadline has passed (read from the clock: its
     // timer may not have had its turn while other bundles were verified).
@@ -838,12 +814,19 @@ async function checkCandidate(found, manifest, candidate, options) {
         throw options.signal.reason;
     if (options.deadline.expired)
         throw new deadline/* DeadlineError */.j3(options.deadline.timeoutMs);
-    return verifyBundle(json, { digest: digestOf(found), manifest: Buffer.from(found.image.imageManifest ?? '', 'utf8') }, {
+    return verifyBundle(json, { digest: (0,check/* digestOf */.ol)(found), manifest: Buffer.from(found.image.imageManifest ?? '', 'utf8') }, {
         signer: options.verify.signer,
         issuer: options.verify.issuer,
         ...(options.verify.sourceRepository !== undefined && { sourceRepository: options.verify.sourceRepository }),
         trust: options.trust
     });
+}
+/** The error of the first bundle that could not be checked (its instance's trusted root could not be read). */
+function unreachableOf(candidates) {
+    for (const { outcome } of candidates)
+        if (outcome?.ok === false && outcome.unreachable !== undefined)
+            return outcome.unreachable;
+    return undefined;
 }
 /** The failure that names the closest bundle's first failed check. */
 function closest(candidates) {
@@ -869,7 +852,7 @@ async function candidatesOf(found, options) {
     }
     let referrers;
     try {
-        referrers = await (0,check/* listReferrers */.xt)(found, digestOf(found), false, options);
+        referrers = await (0,check/* listReferrers */.xt)(found, (0,check/* digestOf */.ol)(found), false, options);
     }
     catch (error) {
         if (typeof error === 'object' && error !== null)
@@ -885,16 +868,14 @@ async function candidatesOf(found, options) {
 }
 /** Checks one found image's bundles (their manifests already read); the image as it ends (found with `verified`, or failed). */
 async function verifyImage({ found, candidates, unread }, options) {
-    const digest = digestOf(found);
+    const digest = (0,check/* digestOf */.ol)(found);
     const signer = (0,src_text/* safeText */.Hk)((0,verify/* describeSigner */.cg)(options.verify.signer));
     if (candidates.length === 0 && options.required === undefined)
         return (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.ArtifactMissing, `${digest} has no active Sigstore bundle (a signature or attestation) to verify for ${signer}`);
     // What a signature of the digest vouches for is the manifest that hashes to it: one that does not (a
     // conversion, verify-digest off, a server that lies) cannot be tied to its signature, nor can the
     // platform manifest picked out of it.
-    const manifestDigest = `sha256:${(0,external_node_crypto_.createHash)('sha256')
-        .update(found.image.imageManifest ?? '', 'utf8')
-        .digest('hex')}`;
+    const manifestDigest = (0,ecr_digest/* sha256 */.sc)(found.image.imageManifest ?? '');
     if (manifestDigest !== digest)
         return (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.SignatureNotVerified, `the manifest ECR returned for ${digest} hashes to ${manifestDigest}, so no signature of the digest vouches for it (or for a platform it names): with verify-signer, leave verify-digest on and accepted-media-types at its default, so that ECR returns the manifest as it was pushed`);
     for (const candidate of candidates)
@@ -904,23 +885,22 @@ async function verifyImage({ found, candidates, unread }, options) {
         const manifest = candidate.manifest;
         candidate.outcome =
             manifest?.status === 'found'
-                ? await checkCandidate(found, manifest.image.imageManifest, candidate, options)
-                : { ok: false, step: 'read', reason: 'its manifest cannot be read by its digest' };
+                ? await checkCandidate(found, manifest.image.imageManifest, options)
+                : fail('read', 'its manifest cannot be read by its digest');
     });
     const passed = (candidate) => (candidate.outcome?.ok === true ? candidate.outcome.verified : undefined);
     // A bundle that could not be checked (its instance's trusted root could not be read) keeps the image
     // from failing on the others' reasons: unless one verifies, the image could not be checked.
-    const unreachable = candidates.find((candidate) => candidate.outcome?.ok === false && candidate.outcome.unreachable !== undefined);
-    const anyVerified = candidates.some((candidate) => passed(candidate) !== undefined);
-    if (unreachable?.outcome?.ok === false && unreachable.outcome.unreachable !== undefined && !anyVerified)
-        throw unreachable.outcome.unreachable;
-    const fail = (reason) => (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.SignatureNotVerified, reason);
+    const unreachable = unreachableOf(candidates);
+    if (unreachable !== undefined && !candidates.some((candidate) => passed(candidate) !== undefined))
+        throw unreachable;
+    const notVerified = (reason) => (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.SignatureNotVerified, reason);
     const checkedText = (count, more = unread, limit = `at most ${BUNDLES_PER_IMAGE} per image`) => `${count} bundle${count === 1 ? '' : 's'} checked${more > 0 ? `, ${more} more not read (${limit})` : ''}`;
     if (options.required === undefined) {
         const verified = candidates.filter((candidate) => passed(candidate) !== undefined);
         if (verified.length === 0) {
             const { reason, checked } = closest(candidates);
-            return fail(`no Sigstore bundle of ${digest} verifies for ${signer} (${checkedText(checked)}); the closest, ${reason}`);
+            return notVerified(`no Sigstore bundle of ${digest} verifies for ${signer} (${checkedText(checked)}); the closest, ${reason}`);
         }
         return {
             ...found,
@@ -951,19 +931,19 @@ async function verifyImage({ found, candidates, unread }, options) {
         if (bundles.some((candidate) => countsFor(entry, candidate)))
             continue;
         // A bundle of this kind that could not be checked (its trusted root unreachable): not checked, not failed.
-        const notChecked = bundles.find((candidate) => candidate.outcome?.ok === false && candidate.outcome.unreachable !== undefined);
-        if (notChecked?.outcome?.ok === false && notChecked.outcome.unreachable !== undefined)
-            throw notChecked.outcome.unreachable;
+        const notChecked = unreachableOf(bundles);
+        if (notChecked !== undefined)
+            throw notChecked;
         // Only evidence that carries no Sigstore signature: a bundle may still come (waiting asks again).
         if (bundles.length === 0)
             return (0,check/* failedWith */.Mf)(found, failure_codes/* FailureCode */.mY.ArtifactMissing, `${digest} has no Sigstore bundle for its ${name} (only ${(0,src_text/* listNames */.Zv)([...new Set(ofKind.map((artifact) => (0,src_text/* safeText */.Hk)(artifact.artifactType ?? (artifact.annotations?.tag !== undefined ? "cosign v2's .sig tag" : 'a BuildKit attestation'))))])}, which carries no Sigstore signature), so who signed it cannot be verified for ${signer}`);
         // One that verifies but signs something else (an SBOM annotated as provenance) does not count.
         const verifiedOther = bundles.find((candidate) => passed(candidate) !== undefined);
         if (verifiedOther !== undefined)
-            return fail(`no ${name} bundle of ${digest} verifies as one: ${verifiedOther.digest} verifies for ${signer}, but what it signs is ${(0,src_text/* safeText */.Hk)(passed(verifiedOther)?.predicateType || 'a message signature')}`);
+            return notVerified(`no ${name} bundle of ${digest} verifies as one: ${verifiedOther.digest} verifies for ${signer}, but what it signs is ${(0,src_text/* safeText */.Hk)(passed(verifiedOther)?.predicateType || 'a message signature')}`);
         const { reason, checked } = closest(bundles);
         const omitted = (found.artifacts ?? []).find((artifact) => artifact.kind === name && artifact.omitted !== undefined)?.omitted ?? 0;
-        return fail(`no ${name} bundle of ${digest} verifies for ${signer} (${checkedText(checked, omitted, 'require-artifacts reads at most 10 per kind')}); the closest, ${reason}`);
+        return notVerified(`no ${name} bundle of ${digest} verifies for ${signer} (${checkedText(checked, omitted, 'require-artifacts reads at most 10 per kind')}); the closest, ${reason}`);
     }
     return {
         ...found,
@@ -996,7 +976,7 @@ function verifyRound(lookup, options) {
         const images = gathered.filter((image) => !('error' in image));
         const all = images.flatMap((image) => image.candidates.map((candidate) => ({ image, candidate })));
         if (all.length > 0) {
-            const manifests = (0,digest/* checkDigests */.ic)(await (0,ecr_lookup/* lookupImages */.TD)(all.map(({ image, candidate }) => (0,check/* sibling */.hg)(image.found, { digest: candidate.digest })), { ...options, acceptedMediaTypes: src_image/* DEFAULT_MEDIA_TYPES */.Ly }), src_image/* DEFAULT_MEDIA_TYPES */.Ly);
+            const manifests = (0,ecr_digest/* checkDigests */.ic)(await (0,ecr_lookup/* lookupImages */.TD)(all.map(({ image, candidate }) => (0,check/* sibling */.hg)(image.found, { digest: candidate.digest })), { ...options, acceptedMediaTypes: src_image/* DEFAULT_MEDIA_TYPES */.Ly }), src_image/* DEFAULT_MEDIA_TYPES */.Ly);
             all.forEach(({ candidate }, index) => {
                 const manifest = manifests[index];
                 if (manifest !== undefined)
@@ -1014,7 +994,7 @@ function verifyRound(lookup, options) {
                 // Bundles that did not verify beside one that did are said, never silently ignored (someone pushed them).
                 const rejected = image.candidates.filter((candidate) => candidate.outcome?.ok === false);
                 if (result.status === 'found' && rejected.length > 0)
-                    options.warn(`${(0,src_text/* safeText */.Hk)(image.found.request.requested)}: ${rejected.length} of ${image.candidates.length} Sigstore bundles of ${digestOf(image.found)} did not verify for ${(0,src_text/* safeText */.Hk)((0,verify/* describeSigner */.cg)(options.verify.signer))} (the image passes on the others); the closest, ${closest(rejected).reason}`);
+                    options.warn(`${(0,src_text/* safeText */.Hk)(image.found.request.requested)}: ${rejected.length} of ${image.candidates.length} Sigstore bundles of ${(0,check/* digestOf */.ol)(image.found)} did not verify for ${(0,src_text/* safeText */.Hk)((0,verify/* describeSigner */.cg)(options.verify.signer))} (the image passes on the others); the closest, ${closest(rejected).reason}`);
             }
             catch (error) {
                 checked.set(image.found, { request: image.found.request, status: 'error', error });

@@ -16437,8 +16437,8 @@ function attemptBudgetMs(timeoutMs, maxAttempts, remainingMs = timeoutMs) {
 
 
 /** `sha256:` + the hex sha256 of the text's UTF-8 bytes: an image digest. */
-function sha256(text) {
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
+function sha256(content) {
+    return `sha256:${(typeof content === 'string' ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(content, 'utf8') : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(content)).digest('hex')}`;
 }
 function conversionRisk(result, acceptedMediaTypes) {
     if (_image_js__WEBPACK_IMPORTED_MODULE_2__/* .SCHEMA1_MEDIA_TYPES */ .uM.has(result.image.imageManifestMediaType ?? ''))
@@ -20616,6 +20616,7 @@ async function lookUpUntilSettled(requests, round, options) {
 
 
 
+
 /** After the deadline, this long is left to write outputs before the process is ended regardless. */
 const WATCHDOG_GRACE_MS = 10_000;
 const EXIT_FAILURE = 1;
@@ -20776,7 +20777,7 @@ async function run() {
                 plainLoopback: verifyStage.allowsPlainLoopback(process.env),
                 deadline: activeDeadline
             });
-            carried = `${carried ? `${carried}, ` : ''}verified as signed by ${verifyStage.describeSigner(inputs.verify.signer)}`;
+            carried = `${carried ? `${carried}, ` : ''}verified as signed by ${(0,inputs_verify/* describeSigner */.cg)(inputs.verify.signer)}`;
         }
         const outcome = await lookUpUntilSettled(requests, round, {
             expect: inputs.expect,

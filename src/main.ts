@@ -11,6 +11,7 @@ import { ACTION_NAME, ACTION_VERSION, type EcrClients, createClients } from './e
 import { createLookupRound } from './ecr/round.js'
 import { workspaceOf } from './inputs/files.js'
 import { type Inputs, getInputs } from './inputs/inputs.js'
+import { describeSigner } from './inputs/verify.js'
 import { type PromoteSettings, checkOneImagePerRepository } from './inputs/promote.js'
 import { parseProxy } from './inputs/proxy.js'
 import { parseStatus } from './inputs/status.js'
@@ -208,7 +209,7 @@ export async function run(): Promise<void> {
         plainLoopback: verifyStage.allowsPlainLoopback(process.env),
         deadline: activeDeadline
       })
-      carried = `${carried ? `${carried}, ` : ''}verified as signed by ${verifyStage.describeSigner(inputs.verify.signer)}`
+      carried = `${carried ? `${carried}, ` : ''}verified as signed by ${describeSigner(inputs.verify.signer)}`
     }
     const outcome = await lookUpUntilSettled(requests, round, {
       expect: inputs.expect,

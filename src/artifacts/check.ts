@@ -205,7 +205,8 @@ function missingOf(image: ImageEvidence, required: readonly RequiredArtifact[]):
   return required.filter((entry) => !isMet(entry, image.evidence, image.platforms))
 }
 
-function digestOf(found: Found): string {
+/** A found image's digest (an index's, for an index). */
+export function digestOf(found: Found): string {
   return found.image.imageId?.imageDigest ?? ''
 }
 

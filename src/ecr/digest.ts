@@ -5,8 +5,8 @@ import { DEFAULT_MEDIA_TYPES, SCHEMA1_MEDIA_TYPES } from '../image.js'
 import type { LookupResult, Unchecked } from './lookup.js'
 
 /** `sha256:` + the hex sha256 of the text's UTF-8 bytes: an image digest. */
-export function sha256(text: string): string {
-  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`
+export function sha256(content: string | Uint8Array): string {
+  return `sha256:${(typeof content === 'string' ? createHash('sha256').update(content, 'utf8') : createHash('sha256').update(content)).digest('hex')}`
 }
 
 type Found = Extract<LookupResult, { status: 'found' }>

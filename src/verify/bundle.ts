@@ -4,11 +4,11 @@
 // signature over the manifest's bytes, whose sha256 is the digest; an in-toto statement whose subject
 // is the digest), and that the certificate's SAN and issuer are exactly the ones asked for. The checks
 // run in a fixed order; a bundle that fails says the first check it failed, and how far it got.
-import { createHash } from 'node:crypto'
 import { type Bundle, bundleFromJSON } from '@sigstore/bundle'
 import { RFC3161Timestamp, X509Certificate } from '@sigstore/core'
 import { Verifier, toSignedEntity } from '@sigstore/verify'
 import { DeadlineError } from '../deadline.js'
+import { sha256 } from '../ecr/digest.js'
 import { SentenceError } from '../ecr/errors.js'
 import { type SignerPolicy, describeSigner, matchesSigner } from '../inputs/verify.js'
 import { errorMessage, formatBytes, safeText } from '../text.js'
@@ -63,7 +63,8 @@ export interface Subject {
   manifest: Buffer
 }
 
-const fail = (step: Step, reason: string): Outcome => ({ ok: false, step, reason })
+/** A bundle's failure at a step. */
+export const fail = (step: Step, reason: string): Outcome => ({ ok: false, step, reason })
 
 /** The most log entries, timestamps or certificates a bundle may carry (genuine ones carry one or two). */
 const MAX_EVIDENCE = 8
@@ -232,12 +233,9 @@ async function checkBundle(json: unknown, subject: Subject, check: BundleCheck):
   // 1. The signed content binds this image's digest.
   let predicateType: string | undefined
   if (bundle.content.$case === 'messageSignature') {
-    const manifestHash = createHash('sha256').update(subject.manifest).digest()
-    if (`sha256:${manifestHash.toString('hex')}` !== subject.digest)
-      return fail('digest', "the manifest ECR returned does not hash to the image's digest")
-    const signed = Buffer.from(bundle.content.messageSignature.messageDigest?.digest ?? [])
-    if (!signed.equals(manifestHash))
-      return fail('digest', `it signs sha256:${signed.toString('hex').slice(0, 64)}, another image's manifest`)
+    if (sha256(subject.manifest) !== subject.digest) return fail('digest', "the manifest ECR returned does not hash to the image's digest")
+    const signed = `sha256:${Buffer.from(bundle.content.messageSignature.messageDigest?.digest ?? []).toString('hex')}`
+    if (signed !== subject.digest) return fail('digest', `it signs ${signed.slice(0, 71)}, another image's manifest`)
   } else {
     const envelope = bundle.content.dsseEnvelope
     if (envelope.payloadType !== IN_TOTO_PAYLOAD)

@@ -8,14 +8,13 @@
 //   3. bundle.ts: the Sigstore verifier, the image's digest, the signer and the issuer.
 // An image with bundles of which none verifies is a SignatureNotVerified failure naming the first check
 // the closest one failed; one with no bundle at all is ArtifactMissing (waiting asks again).
-import { createHash } from 'node:crypto'
 import { GetDownloadUrlForLayerCommand, type ImageReferrer } from '@aws-sdk/client-ecr'
 import { isSigstoreBundle, meets } from '../artifacts/kinds.js'
-import { failedWith, listReferrers, sibling } from '../artifacts/check.js'
+import { digestOf, failedWith, listReferrers, sibling } from '../artifacts/check.js'
 import { mapWithConcurrency } from '../concurrency.js'
 import { type Deadline, DeadlineError, untilAborted } from '../deadline.js'
 import type { EcrClients } from '../ecr/client.js'
-import { checkDigests } from '../ecr/digest.js'
+import { checkDigests, sha256 } from '../ecr/digest.js'
 import { SentenceError, errorName } from '../ecr/errors.js'
 import { type FoundArtifact, type LookupResult, MAX_CONCURRENT_REQUESTS, lookupImages } from '../ecr/lookup.js'
 import type { LookupRound } from '../ecr/round.js'
@@ -25,10 +24,9 @@ import { DEFAULT_MEDIA_TYPES, isDigest } from '../image.js'
 import { ARTIFACT_KINDS, type RequiredArtifact, requirementName } from '../inputs/artifacts.js'
 import { type VerifySettings, describeSigner } from '../inputs/verify.js'
 import { formatBytes, listNames, safeText } from '../text.js'
-import { STEPS, type Outcome, type Verified, verifyBundle } from './bundle.js'
+import { STEPS, type Outcome, type Verified, fail, verifyBundle } from './bundle.js'
 import type { TrustSource } from './trust.js'
 
-export { describeSigner } from '../inputs/verify.js'
 export { trustedRootFromFile, trustedRootsFromTuf } from './trust.js'
 
 /** A bundle larger than this is not downloaded. */
@@ -67,10 +65,6 @@ interface ImageCandidates {
   found: Found
   candidates: Candidate[]
   unread: number
-}
-
-function digestOf(found: Found): string {
-  return found.image.imageId?.imageDigest ?? ''
 }
 
 /** A verified bundle as evidence, so require-artifacts' kinds are judged by what was signed, not by annotations. */
@@ -141,32 +135,26 @@ export function refuseDownload(answered: unknown, downloadUrl: unknown, layerDig
 }
 
 /** Reads one bundle referrer's blob and verifies it; an ECR or download error is the image's error. */
-async function checkCandidate(found: Found, manifest: string | undefined, candidate: Candidate, options: VerifyOptions): Promise<Outcome> {
+async function checkCandidate(found: Found, manifest: string | undefined, options: VerifyOptions): Promise<Outcome> {
   const { request } = found
   let layers: { mediaType?: unknown; digest?: unknown; size?: unknown }[]
   try {
     const parsed = JSON.parse(manifest ?? '') as { subject?: { digest?: unknown }; layers?: typeof layers }
-    if (parsed.subject?.digest !== digestOf(found))
-      return { ok: false, step: 'read', reason: 'its manifest does not name this image as its subject' }
+    if (parsed.subject?.digest !== digestOf(found)) return fail('read', 'its manifest does not name this image as its subject')
     layers = Array.isArray(parsed.layers) ? parsed.layers : []
   } catch {
-    return { ok: false, step: 'read', reason: 'its manifest is not JSON' }
+    return fail('read', 'its manifest is not JSON')
   }
   const bundles = layers.filter((layer) => typeof layer?.mediaType === 'string' && isSigstoreBundle(layer.mediaType))
   const layer = bundles[0]
   if (bundles.length !== 1 || layer === undefined || !isDigest(layer.digest) || !String(layer.digest).startsWith('sha256:'))
-    return {
-      ok: false,
-      step: 'read',
-      reason: `its manifest has ${bundles.length === 0 ? 'no' : bundles.length} Sigstore bundle layer${bundles.length === 1 ? ' with a sha256 digest' : 's'}, not one`
-    }
+    return fail(
+      'read',
+      `its manifest has ${bundles.length === 0 ? 'no' : bundles.length} Sigstore bundle layer${bundles.length === 1 ? ' with a sha256 digest' : 's'}, not one`
+    )
   const layerDigest = String(layer.digest)
   if (typeof layer.size === 'number' && layer.size > BUNDLE_LIMIT)
-    return {
-      ok: false,
-      step: 'read',
-      reason: `its bundle is ${formatBytes(layer.size)}, more than the limit of ${formatBytes(BUNDLE_LIMIT)}`
-    }
+    return fail('read', `its bundle is ${formatBytes(layer.size)}, more than the limit of ${formatBytes(BUNDLE_LIMIT)}`)
   let url: string
   try {
     const sent = options.clientFor(request.region).send(
@@ -179,7 +167,7 @@ async function checkCandidate(found: Found, manifest: string | undefined, candid
     )
     const answer = await untilAborted(sent, options.signal)
     const refused = refuseDownload(answer.layerDigest, answer.downloadUrl, layerDigest, options.plainLoopback)
-    if (refused !== undefined) return { ok: false, step: 'read', reason: refused }
+    if (refused !== undefined) return fail('read', refused)
     url = String(answer.downloadUrl)
   } catch (error) {
     if (options.signal.aborted) throw error
@@ -188,7 +176,7 @@ async function checkCandidate(found: Found, manifest: string | undefined, candid
         `Access denied reading a Sigstore bundle in ${safeText(request.repositoryName)}: verify-signer needs the IAM permission ecr:GetDownloadUrlForLayer on that repository (beside ecr:BatchGetImage).`
       )
     if (errorName(error) === 'LayersNotFoundException' || errorName(error) === 'LayerInaccessibleException')
-      return { ok: false, step: 'read', reason: `its bundle layer ${layerDigest} cannot be read from the repository (${errorName(error)})` }
+      return fail('read', `its bundle layer ${layerDigest} cannot be read from the repository (${errorName(error)})`)
     if (typeof error === 'object' && error !== null) Object.assign(error, { operation: 'GetDownloadUrlForLayer' })
     throw error
   }
@@ -200,29 +188,24 @@ async function checkCandidate(found: Found, manifest: string | undefined, candid
     // A blob larger than its limit, a redirect or a refusal is this bundle's failure (a hostile one), not
     // the run's; what keeps every download from working (no connection, a server error) is the run's.
     if (error instanceof HttpGetError && error.tooLarge)
-      return {
-        ok: false,
-        step: 'read',
-        reason: `its bundle is larger than the limit of ${formatBytes(BUNDLE_LIMIT)} (${safeText(error.message)})`
-      }
+      return fail('read', `its bundle is larger than the limit of ${formatBytes(BUNDLE_LIMIT)} (${safeText(error.message)})`)
     if (error instanceof HttpGetError && error.status !== undefined && error.status < 500 && error.status !== 429)
-      return { ok: false, step: 'read', reason: `its download could not be read: ${safeText(error.message)}` }
+      return fail('read', `its download could not be read: ${safeText(error.message)}`)
     throw new SentenceError(
       `The Sigstore bundle ${layerDigest} of ${safeText(request.requested)} could not be downloaded from the URL ECR gave: ${safeText(error instanceof Error ? error.message : String(error))}. The runner must reach ECR's layer storage (S3) too: let it through http-proxy, or add the host to NO_PROXY if it should not go through the proxy.`
     )
   }
-  const hash = `sha256:${createHash('sha256').update(blob).digest('hex')}`
+  const hash = sha256(blob)
   if (hash !== layerDigest)
-    return {
-      ok: false,
-      step: 'read',
-      reason: `the bundle downloaded for layer ${layerDigest} hashes to ${hash}: it was changed in storage or on the way (tampered)`
-    }
+    return fail(
+      'read',
+      `the bundle downloaded for layer ${layerDigest} hashes to ${hash}: it was changed in storage or on the way (tampered)`
+    )
   let json: unknown
   try {
     json = JSON.parse(blob.toString('utf8'))
   } catch {
-    return { ok: false, step: 'read', reason: 'its bundle is not JSON' }
+    return fail('read', 'its bundle is not JSON')
   }
   // Verifying is CPU work: between bundles, stop once the deadline has passed (read from the clock: its
   // timer may not have had its turn while other bundles were verified).
@@ -239,6 +222,12 @@ async function checkCandidate(found: Found, manifest: string | undefined, candid
       trust: options.trust
     }
   )
+}
+
+/** The error of the first bundle that could not be checked (its instance's trusted root could not be read). */
+function unreachableOf(candidates: readonly Candidate[]): SentenceError | undefined {
+  for (const { outcome } of candidates) if (outcome?.ok === false && outcome.unreachable !== undefined) return outcome.unreachable
+  return undefined
 }
 
 /** The failure that names the closest bundle's first failed check. */
@@ -292,9 +281,7 @@ async function verifyImage({ found, candidates, unread }: ImageCandidates, optio
   // What a signature of the digest vouches for is the manifest that hashes to it: one that does not (a
   // conversion, verify-digest off, a server that lies) cannot be tied to its signature, nor can the
   // platform manifest picked out of it.
-  const manifestDigest = `sha256:${createHash('sha256')
-    .update(found.image.imageManifest ?? '', 'utf8')
-    .digest('hex')}`
+  const manifestDigest = sha256(found.image.imageManifest ?? '')
   if (manifestDigest !== digest)
     return failedWith(
       found,
@@ -306,24 +293,22 @@ async function verifyImage({ found, candidates, unread }: ImageCandidates, optio
     const manifest = candidate.manifest
     candidate.outcome =
       manifest?.status === 'found'
-        ? await checkCandidate(found, manifest.image.imageManifest, candidate, options)
-        : { ok: false, step: 'read', reason: 'its manifest cannot be read by its digest' }
+        ? await checkCandidate(found, manifest.image.imageManifest, options)
+        : fail('read', 'its manifest cannot be read by its digest')
   })
   const passed = (candidate: Candidate): Verified | undefined => (candidate.outcome?.ok === true ? candidate.outcome.verified : undefined)
   // A bundle that could not be checked (its instance's trusted root could not be read) keeps the image
   // from failing on the others' reasons: unless one verifies, the image could not be checked.
-  const unreachable = candidates.find((candidate) => candidate.outcome?.ok === false && candidate.outcome.unreachable !== undefined)
-  const anyVerified = candidates.some((candidate) => passed(candidate) !== undefined)
-  if (unreachable?.outcome?.ok === false && unreachable.outcome.unreachable !== undefined && !anyVerified)
-    throw unreachable.outcome.unreachable
-  const fail = (reason: string): LookupResult => failedWith(found, FailureCode.SignatureNotVerified, reason)
+  const unreachable = unreachableOf(candidates)
+  if (unreachable !== undefined && !candidates.some((candidate) => passed(candidate) !== undefined)) throw unreachable
+  const notVerified = (reason: string): LookupResult => failedWith(found, FailureCode.SignatureNotVerified, reason)
   const checkedText = (count: number, more = unread, limit = `at most ${BUNDLES_PER_IMAGE} per image`): string =>
     `${count} bundle${count === 1 ? '' : 's'} checked${more > 0 ? `, ${more} more not read (${limit})` : ''}`
   if (options.required === undefined) {
     const verified = candidates.filter((candidate) => passed(candidate) !== undefined)
     if (verified.length === 0) {
       const { reason, checked } = closest(candidates)
-      return fail(`no Sigstore bundle of ${digest} verifies for ${signer} (${checkedText(checked)}); the closest, ${reason}`)
+      return notVerified(`no Sigstore bundle of ${digest} verifies for ${signer} (${checkedText(checked)}); the closest, ${reason}`)
     }
     return {
       ...found,
@@ -353,8 +338,8 @@ async function verifyImage({ found, candidates, unread }: ImageCandidates, optio
     })
     if (bundles.some((candidate) => countsFor(entry, candidate))) continue
     // A bundle of this kind that could not be checked (its trusted root unreachable): not checked, not failed.
-    const notChecked = bundles.find((candidate) => candidate.outcome?.ok === false && candidate.outcome.unreachable !== undefined)
-    if (notChecked?.outcome?.ok === false && notChecked.outcome.unreachable !== undefined) throw notChecked.outcome.unreachable
+    const notChecked = unreachableOf(bundles)
+    if (notChecked !== undefined) throw notChecked
     // Only evidence that carries no Sigstore signature: a bundle may still come (waiting asks again).
     if (bundles.length === 0)
       return failedWith(
@@ -365,12 +350,12 @@ async function verifyImage({ found, candidates, unread }: ImageCandidates, optio
     // One that verifies but signs something else (an SBOM annotated as provenance) does not count.
     const verifiedOther = bundles.find((candidate) => passed(candidate) !== undefined)
     if (verifiedOther !== undefined)
-      return fail(
+      return notVerified(
         `no ${name} bundle of ${digest} verifies as one: ${verifiedOther.digest} verifies for ${signer}, but what it signs is ${safeText(passed(verifiedOther)?.predicateType || 'a message signature')}`
       )
     const { reason, checked } = closest(bundles)
     const omitted = (found.artifacts ?? []).find((artifact) => artifact.kind === name && artifact.omitted !== undefined)?.omitted ?? 0
-    return fail(
+    return notVerified(
       `no ${name} bundle of ${digest} verifies for ${signer} (${checkedText(checked, omitted, 'require-artifacts reads at most 10 per kind')}); the closest, ${reason}`
     )
   }
